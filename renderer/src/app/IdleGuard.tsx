@@ -1,0 +1,70 @@
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../store/StoreProvider.tsx';
+import { Button } from '../ui/Button.tsx';
+import { type IdlePhase, IdleTimer } from './idle-timer.ts';
+import { useNavigation } from './navigation.tsx';
+import { useSession } from './session.tsx';
+
+const AttractScreen = lazy(() => import('../screens/attract/AttractScreen.tsx'));
+const WARN_MS = 10_000;
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'input', 'compositionupdate', 'wheel', 'touchstart'] as const;
+
+/**
+ * Returns the kiosk to a clean home screen when the resident walks away, so nothing they typed stays on
+ * screen, and runs the attract loop after a longer idle.
+ */
+export function IdleGuard({ onReset }: { onReset: () => void }) {
+  const { t } = useTranslation();
+  const { station } = useStore();
+  const { depth } = useNavigation();
+  const { elderly, language } = useSession();
+  const [phase, setPhase] = useState<{ phase: IdlePhase; secondsLeft: number }>({ phase: 'active', secondsLeft: 0 });
+  const hasSession = useRef(false);
+  hasSession.current = depth > 0 || elderly || language !== 'zh-CN';
+  const timer = useRef<IdleTimer | null>(null);
+
+  const resetMs = (elderly ? station.idle.elderlyResetSeconds : station.idle.resetSeconds) * 1000;
+  const attractMs = station.idle.attractSeconds * 1000;
+
+  useEffect(() => {
+    const idle = new IdleTimer({
+      resetMs,
+      warnMs: WARN_MS,
+      attractMs,
+      hasSession: () => hasSession.current,
+      onPhase: (p, secondsLeft) => setPhase({ phase: p, secondsLeft }),
+      onReset,
+    });
+    timer.current = idle;
+    const activity = () => idle.activity();
+    for (const type of ACTIVITY_EVENTS) document.addEventListener(type, activity, { capture: true, passive: true });
+    idle.start();
+    return () => {
+      for (const type of ACTIVITY_EVENTS) document.removeEventListener(type, activity, { capture: true });
+      idle.stop();
+    };
+  }, [resetMs, attractMs, onReset]);
+
+  // Moving between screens is activity too, and decides whether there is a session to warn about.
+  useEffect(() => timer.current?.activity(), [depth, elderly, language]);
+
+  if (phase.phase === 'attract') {
+    return (
+      <Suspense fallback={null}>
+        <AttractScreen onDismiss={() => timer.current?.activity()} />
+      </Suspense>
+    );
+  }
+  if (phase.phase !== 'warning') return null;
+  return (
+    <div className="overlay">
+      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-desc">
+        <h2 id="idle-title" className="dialog__title">{t('idle.title')}</h2>
+        <p id="idle-desc">{t('idle.body')}</p>
+        <div className="dialog__count" aria-live="polite">{phase.secondsLeft}</div>
+        <Button variant="primary" large block autoFocus onClick={() => timer.current?.activity()}>{t('idle.stay')}</Button>
+      </div>
+    </div>
+  );
+}

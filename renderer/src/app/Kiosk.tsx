@@ -1,0 +1,79 @@
+import { Suspense, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../store/StoreProvider.tsx';
+import { Button } from '../ui/Button.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { IdleGuard } from './IdleGuard.tsx';
+import { NavigationProvider, useNavigation } from './navigation.tsx';
+import { ReadAloudProvider } from './read-aloud.tsx';
+import { screens } from './screens.ts';
+import { SessionProvider, useSession } from './session.tsx';
+import { StatusBar } from './StatusBar.tsx';
+import { TopBar } from './TopBar.tsx';
+
+function ScreenHost() {
+  const { t } = useTranslation();
+  const { route, depth, home } = useNavigation();
+  const Current = screens[route.screen];
+  return (
+    <ErrorBoundary
+      key={`${route.screen}-${depth}`}
+      fallback={(retry) => (
+        <div className="screen" role="alert">
+          <h1 className="screen__title">{t('error.title')}</h1>
+          <p className="screen__lead">{t('error.body')}</p>
+          <div className="actions">
+            <Button variant="primary" large onClick={() => { retry(); home(); }}>{t('nav.home')}</Button>
+          </div>
+        </div>
+      )}
+    >
+      <Suspense fallback={<div className="screen" aria-busy="true" />}>
+        <Current />
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
+function SessionView({ onReset }: { onReset: () => void }) {
+  const { language } = useSession();
+  const [hint, setHint] = useState(false);
+  const { t } = useTranslation();
+  useEffect(() => {
+    if (!hint) return;
+    const timer = setTimeout(() => setHint(false), 6000);
+    return () => clearTimeout(timer);
+  }, [hint]);
+  return (
+    <ReadAloudProvider language={language}>
+      <NavigationProvider>
+        <div className="kiosk">
+          <TopBar onReadAloudUnavailable={() => setHint(true)} />
+          <main className="main" id="main">
+            {hint ? (
+              <p className="notice-banner" role="status">{t('topbar.readAloudUnavailable')}</p>
+            ) : null}
+            <ScreenHost />
+          </main>
+          <StatusBar />
+        </div>
+        <IdleGuard onReset={onReset} />
+      </NavigationProvider>
+    </ReadAloudProvider>
+  );
+}
+
+/**
+ * One resident's visit is one session: the idle reset swaps the key, so React throws away every screen,
+ * form and setting of the last resident at once instead of each screen remembering to clear itself.
+ */
+export function Kiosk() {
+  const [session, setSession] = useState(0);
+  const reset = useCallback(() => setSession((s) => s + 1), []);
+  useStore();
+  return (
+    <SessionProvider key={session} defaultLanguage="zh-CN">
+      <SessionView onReset={reset} />
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,13 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../store/StoreProvider.tsx';
+
+/** Quiet facts for the volunteer and technician at the bottom edge; nothing here should alarm a resident. */
+export function StatusBar() {
+  const { t } = useTranslation();
+  const { station } = useStore();
+  return (
+    <footer className="status-bar">
+      {station.demo ? <span className="pill pill--warn">{t('status.demo')}</span> : null}
+    </footer>
+  );
+}

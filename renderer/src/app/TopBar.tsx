@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { useLocalized } from '../i18n/index.ts';
+import { useStore } from '../store/StoreProvider.tsx';
+import { Clock } from './Clock.tsx';
+import { useNavigation } from './navigation.tsx';
+import { useReadAloudControl } from './read-aloud.tsx';
+import { useSession } from './session.tsx';
+
+export function TopBar({ onReadAloudUnavailable }: { onReadAloudUnavailable: () => void }) {
+  const { t } = useTranslation();
+  const l = useLocalized();
+  const { station } = useStore();
+  const { home } = useNavigation();
+  const { language, setLanguage, elderly, setElderly } = useSession();
+  const readAloud = useReadAloudControl();
+  return (
+    <header className="topbar">
+      <button type="button" className="topbar__station toolbtn" style={{ border: 'none', justifyContent: 'flex-start' }} onClick={home} aria-label={t('nav.homeOf', { name: l(station.name) })}>
+        <img className="topbar__logo" src="icon.svg" alt="" />
+        <span style={{ minWidth: 0, textAlign: 'left' }}>
+          <span className="topbar__name" style={{ display: 'block' }}>{l(station.name)}</span>
+          <span className="topbar__community" style={{ display: 'block' }}>{l(station.community)}</span>
+        </span>
+      </button>
+      <Clock />
+      <div className="topbar__tools">
+        <button type="button" className="toolbtn" lang={language === 'zh-CN' ? 'en' : 'zh-CN'} onClick={() => setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN')}>
+          <span className="toolbtn__icon" aria-hidden="true">🌐</span>
+          {t('topbar.otherLanguage')}
+        </button>
+        <button type="button" className="toolbtn" aria-pressed={elderly} onClick={() => setElderly(!elderly)}>
+          <span className="toolbtn__icon" aria-hidden="true">👓</span>
+          {t('topbar.elderly')}
+        </button>
+        <button type="button" className="toolbtn" onClick={() => (readAloud.available ? readAloud.readNow() : onReadAloudUnavailable())}>
+          <span className="toolbtn__icon" aria-hidden="true">🔊</span>
+          {t('topbar.readAloud')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,33 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { Kiosk } from './app/Kiosk.tsx';
+import { createI18n } from './i18n/index.ts';
+import { registerServiceWorker } from './platform/service-worker.ts';
+import { lockDownTouch } from './platform/lockdown.ts';
+import { requestPersistentStorage } from './platform/storage.ts';
+import { YizhanDb } from './store/db.ts';
+import { seedDemoIfEmpty } from './store/seed.ts';
+import { StoreProvider } from './store/StoreProvider.tsx';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/controls.css';
+
+const db = new YizhanDb();
+const i18n = createI18n();
+void seedDemoIfEmpty(db);
+void requestPersistentStorage();
+lockDownTouch();
+if (import.meta.env.PROD) registerServiceWorker();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <StoreProvider db={db} fallback={<div className="screen" aria-busy="true" />}>
+        <Kiosk />
+      </StoreProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,5 @@
+import { Screen } from '../../ui/Screen.tsx';
+
+export default function FeedbackScreen() {
+  return <Screen title="FeedbackScreen">{null}</Screen>;
+}

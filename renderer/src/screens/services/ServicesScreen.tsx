@@ -1,0 +1,5 @@
+import { Screen } from '../../ui/Screen.tsx';
+
+export default function ServicesScreen() {
+  return <Screen title="ServicesScreen">{null}</Screen>;
+}

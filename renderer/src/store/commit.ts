@@ -1,0 +1,74 @@
+import { newId } from '@protocol/ids.ts';
+import { type KioskRecord, kioskRecordSchema, RECORD_SCHEMA_VERSION } from '@protocol/records.ts';
+import { dayKey } from '@protocol/time.ts';
+import { tableOfKind, type YizhanDb } from './db.ts';
+
+type Envelope = 'id' | 'stationId' | 'at' | 'v';
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** What a screen supplies; the store adds the id, station, time and schema version. */
+export type Draft<K extends KioskRecord['kind']> = DistributiveOmit<Extract<KioskRecord, { kind: K }>, Envelope>;
+
+export interface CommitContext {
+  day: string;
+  /** The next number of a per-day counter (1, 2, 3 …), allocated in the same transaction as the record. */
+  nextInDay(counter: string): Promise<number>;
+}
+
+/** The device is out of storage: nothing of the record was written. */
+export class StorageFullError extends Error {
+  constructor(cause: unknown) {
+    super('storage-full', { cause });
+    this.name = 'StorageFullError';
+  }
+}
+
+const isQuotaError = (error: unknown): boolean => {
+  for (let e: unknown = error; e instanceof Error; e = (e as { inner?: unknown }).inner ?? e.cause) {
+    if (e.name === 'QuotaExceededError') return true;
+  }
+  return false;
+};
+
+/**
+ * Writes one kiosk-born record and its outbox entry in one transaction: either both are on disk or neither.
+ * The record is validated against the shared schema first, so nothing malformed ever reaches the outbox.
+ */
+export const commitRecord = async <K extends KioskRecord['kind']>(
+  db: YizhanDb,
+  kind: K,
+  stationId: string,
+  build: (ctx: CommitContext) => Draft<K> | Promise<Draft<K>>,
+  now: Date = new Date(),
+): Promise<Extract<KioskRecord, { kind: K }>> => {
+  const table = tableOfKind(db, kind);
+  const day = dayKey(now);
+  const ctx: CommitContext = {
+    day,
+    async nextInDay(counter) {
+      const key = `counter:${counter}:${day}`;
+      const current = (await db.meta.get(key))?.value;
+      const next = (typeof current === 'number' ? current : 0) + 1;
+      await db.meta.put({ key, value: next });
+      return next;
+    },
+  };
+  try {
+    return await db.transaction('rw', [table, db.outbox, db.meta], async () => {
+      const draft = await build(ctx);
+      const record = kioskRecordSchema.parse({
+        ...draft,
+        kind,
+        id: newId(),
+        stationId,
+        at: now.toISOString(),
+        v: RECORD_SCHEMA_VERSION,
+      }) as Extract<KioskRecord, { kind: K }>;
+      await table.add({ ...record, day });
+      await db.outbox.add({ kind, id: record.id, record });
+      return record;
+    });
+  } catch (error) {
+    if (isQuotaError(error)) throw new StorageFullError(error);
+    throw error;
+  }
+};

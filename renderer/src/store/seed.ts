@@ -1,0 +1,46 @@
+import { type Catalogue, catalogueSchema } from '@protocol/catalogue.ts';
+import { centreTables, type YizhanDb } from './db.ts';
+
+/** The demo data is written around this day; its events are moved so they stay in the near future. */
+const DEMO_ANCHOR = Date.UTC(2026, 10, 27);
+const DAY_MS = 86_400_000;
+
+const shiftDate = (local: string, days: number): string => {
+  const [date, time] = local.split('T') as [string, string];
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const shifted = new Date(Date.UTC(y, m - 1, d) + days * DAY_MS);
+  return `${shifted.toISOString().slice(0, 10)}T${time}`;
+};
+
+export const rebaseDemoDates = (catalogue: Catalogue, now: Date): Catalogue => {
+  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  const days = Math.round((today - DEMO_ANCHOR) / DAY_MS);
+  return {
+    ...catalogue,
+    notices: catalogue.notices.map((n) => (n.startsAt ? { ...n, startsAt: shiftDate(n.startsAt, days) } : n)),
+  };
+};
+
+/** Replaces every centre-born collection in one transaction, so the kiosk never shows half a catalogue. */
+export const replaceCentreData = async (db: YizhanDb, input: unknown): Promise<void> => {
+  const c = catalogueSchema.parse(input);
+  await db.transaction('rw', [...centreTables(db)], async () => {
+    await Promise.all(centreTables(db).map((t) => t.clear()));
+    await db.settings.put(c.station);
+    await db.categories.bulkPut(c.categories);
+    await db.services.bulkPut(c.services);
+    await db.bills.bulkPut(c.bills);
+    await db.units.bulkPut(c.units);
+    await db.members.bulkPut(c.members);
+    await db.shifts.bulkPut(c.shifts);
+    await db.notices.bulkPut(c.notices);
+    await db.amenities.bulkPut(c.amenities);
+  });
+};
+
+/** First start without a central server: load the shipped demo data (a lazily loaded chunk). */
+export const seedDemoIfEmpty = async (db: YizhanDb, now: Date = new Date()): Promise<void> => {
+  if ((await db.settings.count()) > 0) return;
+  const { default: demo } = await import('@assets/demo/catalogue.json');
+  await replaceCentreData(db, rebaseDemoDates(catalogueSchema.parse(demo), now));
+};

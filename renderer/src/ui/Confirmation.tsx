@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigation } from '../app/navigation.tsx';
+import { useScreenSpeech } from '../app/read-aloud.tsx';
+import { Button } from './Button.tsx';
+
+/** The end of every flow: a clear "done", what happens next, and one big button home. */
+export function Confirmation({ title, speech, children }: { title: string; speech: string; children?: ReactNode }) {
+  const { t } = useTranslation();
+  const { home } = useNavigation();
+  useScreenSpeech(speech);
+  return (
+    <section className="screen" aria-labelledby="screen-title" style={{ alignItems: 'center', textAlign: 'center', justifyContent: 'center' }}>
+      <div aria-hidden="true" style={{ fontSize: 'calc(5rem * var(--scale))', color: 'var(--ok)' }}>✔</div>
+      <h1 id="screen-title" className="screen__title" role="status">{title}</h1>
+      {children}
+      <Button variant="primary" large onClick={home}>{t('nav.done')}</Button>
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react';
+
+export function Tile({ icon, title, hint, onPress, feature }: { icon: ReactNode; title: string; hint?: string; onPress: () => void; feature?: boolean }) {
+  return (
+    <button type="button" className={feature ? 'tile tile--feature' : 'tile'} onClick={onPress}>
+      <span className="tile__icon" aria-hidden="true">{icon}</span>
+      <span>
+        <span className="tile__title">{title}</span>
+        {hint ? <span className="tile__hint" style={{ display: 'block' }}>{hint}</span> : null}
+      </span>
+    </button>
+  );
+}

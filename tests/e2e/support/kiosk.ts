@@ -1,0 +1,102 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export const SHOTS = 'test-output/screenshots';
+
+export const viewports = {
+  landscape: { width: 1280, height: 800 },
+  portrait: { width: 800, height: 1280 },
+} as const;
+export type ViewportName = keyof typeof viewports;
+
+/** Debian's Chromium, headless, with the flags this closed network needs (no background calls home). */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=zh-CN',
+    ],
+  });
+
+export interface Kiosk {
+  context: BrowserContext;
+  page: Page;
+  viewport: ViewportName;
+  shot(name: string): Promise<void>;
+  /** Runs axe-core on the current screen: zero violations, WCAG 2.x A and AA. */
+  axe(screen: string): Promise<void>;
+  tap(name: string | RegExp, role?: 'button' | 'radio' | 'switch' | 'link'): Promise<void>;
+  /** Every row of an IndexedDB object store, read with the raw API so the test does not trust our Dexie code. */
+  rows<T = Record<string, unknown>>(store: string): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export const openKiosk = async (browser: Browser, viewport: ViewportName, options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<Kiosk> => {
+  const context = await browser.newContext({
+    viewport: viewports[viewport],
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    serviceWorkers: options.serviceWorkers ?? 'block',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(inject('baseUrl'));
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  mkdirSync(`${SHOTS}/${viewport}`, { recursive: true });
+  return {
+    context,
+    page,
+    viewport,
+    shot: async (name) => {
+      await page.waitForTimeout(150);
+      await page.screenshot({ path: `${SHOTS}/${viewport}/${name}.png` });
+    },
+    axe: async (screen) => {
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+        return r.violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      expect(result, `axe on ${screen} (${viewport})`).toEqual([]);
+    },
+    tap: async (name, role = 'button') => {
+      await page.getByRole(role, { name }).first().tap();
+    },
+    rows: (store) =>
+      page.evaluate(
+        (name) =>
+          new Promise((resolve, reject) => {
+            const open = indexedDB.open('yizhan');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const tx = open.result.transaction(name, 'readonly');
+              const all = tx.objectStore(name).getAll();
+              all.onsuccess = () => {
+                resolve(all.result);
+                open.result.close();
+              };
+              all.onerror = () => reject(all.error);
+            };
+          }),
+        store,
+      ) as never,
+    close: async () => {
+      expect(errors, 'uncaught errors in the page').toEqual([]);
+      await context.close();
+    },
+  };
+};

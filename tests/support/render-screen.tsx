@@ -1,0 +1,89 @@
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import demo from '../../assets/demo/catalogue.json';
+import { NavigationProvider } from '../../renderer/src/app/navigation.tsx';
+import { ReadAloudProvider } from '../../renderer/src/app/read-aloud.tsx';
+import type { Route } from '../../renderer/src/app/routes.ts';
+import { screens } from '../../renderer/src/app/screens.ts';
+import { SessionProvider } from '../../renderer/src/app/session.tsx';
+import { createI18n, type Language } from '../../renderer/src/i18n/index.ts';
+import type { Speech } from '../../renderer/src/platform/speech.ts';
+import { YizhanDb } from '../../renderer/src/store/db.ts';
+import { rebaseDemoDates, replaceCentreData } from '../../renderer/src/store/seed.ts';
+import { StoreProvider } from '../../renderer/src/store/StoreProvider.tsx';
+import { catalogueSchema } from '../../sync/protocol/catalogue.ts';
+import { useNavigation } from '../../renderer/src/app/navigation.tsx';
+
+let dbCounter = 0;
+
+/** A fresh, uniquely named database (fake-indexeddb in units) seeded with the shipped demo data. */
+export const freshDb = async (now = new Date()): Promise<YizhanDb> => {
+  dbCounter += 1;
+  const db = new YizhanDb(`test-${Date.now()}-${dbCounter}`);
+  await replaceCentreData(db, rebaseDemoDates(catalogueSchema.parse(demo), now));
+  return db;
+};
+
+/** A speech engine that records what it was asked to say. */
+export const recordingSpeech = (available = true): Speech & { spoken: string[] } => {
+  const spoken: string[] = [];
+  return { spoken, available: () => available, speak: (text) => void spoken.push(text), stop: () => undefined };
+};
+
+function CurrentScreen() {
+  const { route } = useNavigation();
+  const Screen = screens[route.screen];
+  return <Screen />;
+}
+
+/** Where the screen under test navigated to, for assertions. */
+export const routeProbe: { current?: Route } = {};
+function RouteProbe() {
+  routeProbe.current = useNavigation().route;
+  return null;
+}
+
+/**
+ * Renders one screen inside every provider the kiosk has, at the given route, with a real (fake-indexeddb)
+ * store. Lazy screens resolve asynchronously: use findBy* queries for the first look.
+ */
+export const renderScreen = async (
+  route: Route,
+  options: { db?: YizhanDb; language?: Language; speech?: Speech; extra?: ReactNode } = {},
+) => {
+  const db = options.db ?? (await freshDb());
+  const i18n = createI18n(options.language ?? 'zh-CN');
+  const speech = options.speech ?? recordingSpeech();
+  const user = userEvent.setup();
+  const home: Route = { screen: 'home', params: undefined };
+  const view = render(
+    <I18nextProvider i18n={i18n}>
+      <StoreProvider db={db} fallback={<p>loading</p>}>
+        <SessionProvider defaultLanguage={options.language ?? 'zh-CN'}>
+          <ReadAloudProvider language={options.language ?? 'zh-CN'} speech={speech}>
+            <NavigationProvider initial={home}>
+              <Navigate to={route} />
+              <RouteProbe />
+              <CurrentScreen />
+              {options.extra}
+            </NavigationProvider>
+          </ReadAloudProvider>
+        </SessionProvider>
+      </StoreProvider>
+    </I18nextProvider>,
+  );
+  return { ...view, db, user, i18n, speech };
+};
+
+/** Pushes the route on top of home once, so "back" behaves as it does in the kiosk. */
+function Navigate({ to }: { to: Route }) {
+  const nav = useNavigation();
+  if (to.screen !== 'home' && nav.depth === 0 && !navigated.has(nav)) {
+    navigated.add(nav);
+    queueMicrotask(() => (nav.go as (s: string, p?: unknown) => void)(to.screen, to.params));
+  }
+  return null;
+}
+const navigated = new WeakSet<object>();

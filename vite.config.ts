@@ -1,0 +1,77 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { defineConfig } from 'vitest/config';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  root: here('./renderer'),
+  base: './',
+  publicDir: here('./assets/public'),
+  resolve: {
+    alias: {
+      '@protocol': here('./sync/protocol'),
+      '@assets': here('./assets'),
+    },
+  },
+  plugins: [
+    react(),
+    VitePWA({
+      // We register the worker ourselves with workbox-window (renderer/src/platform/service-worker.ts),
+      // so the plugin only generates it.
+      injectRegister: false,
+      registerType: 'prompt',
+      manifest: {
+        name: '红色驿站 · Yizhan',
+        short_name: '红色驿站',
+        lang: 'zh-CN',
+        display: 'fullscreen',
+        orientation: 'any',
+        background_color: '#fffaf5',
+        theme_color: '#b71c1c',
+        icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,json}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  build: {
+    outDir: here('./dist/renderer'),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+  },
+  preview: { host: '127.0.0.1' },
+  server: { host: '127.0.0.1' },
+  test: {
+    root: here('.'),
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          root: here('.'),
+          environment: 'jsdom',
+          include: ['renderer/**/*.test.{ts,tsx}', 'sync/**/*.test.ts', 'electron/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}'],
+          setupFiles: [here('./tests/setup/unit.ts')],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          root: here('.'),
+          environment: 'node',
+          include: ['tests/e2e/**/*.e2e.ts'],
+          globalSetup: [here('./tests/e2e/support/global-setup.ts')],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
