@@ -5,8 +5,9 @@ import tseslint from 'typescript-eslint';
 
 // Layering (see ../shared/STYLE.md): the path says where code may run, and a wrong import fails lint.
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url'];
-const layer = (files, { patterns = [], paths = [], globals: bannedGlobals = [] }) => ({
+const layer = (files, { patterns = [], paths = [], globals: bannedGlobals = [], ignores = [] }) => ({
   files,
+  ignores,
   rules: {
     'no-restricted-imports': ['error', { paths, patterns }],
     ...(bannedGlobals.length ? { 'no-restricted-globals': ['error', ...bannedGlobals] } : {}),
@@ -43,11 +44,16 @@ export default tseslint.config(
     })),
   }),
   layer(['renderer/**/*.{ts,tsx}'], {
+    ignores: ['**/*.test.{ts,tsx}'],
     patterns: [
       { group: ['electron', 'electron/*'], message: 'The renderer talks to the shell only through window.kiosk.' },
       { group: [...nodeBuiltins], message: 'The renderer runs in a browser: no Node built-ins.' },
       { group: ['**/sync/server/**', '**/electron/**', 'better-sqlite3', 'pg', 'fastify'], message: 'The renderer never imports server or shell code.' },
     ],
+  }),
+  // Tests of renderer code run in Node and may read files, but still never reach into the shell or server.
+  layer(['renderer/**/*.test.{ts,tsx}'], {
+    patterns: [{ group: ['electron', 'electron/*', '**/sync/server/**', '**/electron/**'], message: 'Renderer tests stay on the renderer side.' }],
   }),
   layer(['sync/server/**/*.ts'], {
     patterns: [{ group: ['react', 'react-*', 'dexie', '**/renderer/**', 'electron'], message: 'The server imports no UI, no Dexie, no Electron.' }],

@@ -21,7 +21,9 @@ export function IdleGuard({ onReset }: { onReset: () => void }) {
   const { elderly, language } = useSession();
   const [phase, setPhase] = useState<{ phase: IdlePhase; secondsLeft: number }>({ phase: 'active', secondsLeft: 0 });
   const hasSession = useRef(false);
-  hasSession.current = depth > 0 || elderly || language !== 'zh-CN';
+  useEffect(() => {
+    hasSession.current = depth > 0 || elderly || language !== 'zh-CN';
+  }, [depth, elderly, language]);
   const timer = useRef<IdleTimer | null>(null);
 
   const resetMs = (elderly ? station.idle.elderlyResetSeconds : station.idle.resetSeconds) * 1000;

@@ -15,12 +15,13 @@ export function TopBar({ onReadAloudUnavailable }: { onReadAloudUnavailable: () 
   const readAloud = useReadAloudControl();
   return (
     <header className="topbar">
-      <button type="button" className="topbar__station toolbtn" style={{ border: 'none', justifyContent: 'flex-start' }} onClick={home} aria-label={t('nav.homeOf', { name: l(station.name) })}>
+      <button type="button" className="topbar__station toolbtn" style={{ border: 'none', justifyContent: 'flex-start' }} onClick={home}>
         <img className="topbar__logo" src="icon.svg" alt="" />
         <span style={{ minWidth: 0, textAlign: 'left' }}>
           <span className="topbar__name" style={{ display: 'block' }}>{l(station.name)}</span>
           <span className="topbar__community" style={{ display: 'block' }}>{l(station.community)}</span>
         </span>
+        <span className="visually-hidden">{t('nav.home')}</span>
       </button>
       <Clock />
       <div className="topbar__tools">

@@ -20,7 +20,7 @@ export interface IdleOptions {
 export class IdleTimer {
   private timers: ReturnType<typeof setTimeout>[] = [];
   private ticker: ReturnType<typeof setInterval> | undefined;
-  private phase: IdlePhase = 'active';
+  private phase: IdlePhase | null = null;
 
   constructor(private readonly options: IdleOptions) {}
 

@@ -20,11 +20,11 @@ export function ReadAloudProvider({
   speech?: Speech;
 }) {
   const text = useRef('');
-  const [available, setAvailable] = useState(() => speech.available(language));
-  useEffect(() => {
-    setAvailable(speech.available(language));
-    return onVoicesReady(() => setAvailable(speech.available(language)));
-  }, [speech, language]);
+  // Voices arrive asynchronously; bumping this re-reads availability when they do.
+  const [voices, setVoices] = useState(0);
+  useEffect(() => onVoicesReady(() => setVoices((v) => v + 1)), [speech]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `voices` is the signal that the voice list changed
+  const available = useMemo(() => speech.available(language), [speech, language, voices]);
   useEffect(() => () => speech.stop(), [speech]);
 
   const value = useMemo<ReadAloud>(

@@ -12,7 +12,9 @@ export function Confirmation({ title, speech, children }: { title: string; speec
   return (
     <section className="screen" aria-labelledby="screen-title" style={{ alignItems: 'center', textAlign: 'center', justifyContent: 'center' }}>
       <div aria-hidden="true" style={{ fontSize: 'calc(5rem * var(--scale))', color: 'var(--ok)' }}>✔</div>
-      <h1 id="screen-title" className="screen__title" role="status">{title}</h1>
+      <div role="status">
+        <h1 id="screen-title" className="screen__title">{title}</h1>
+      </div>
       {children}
       <Button variant="primary" large onClick={home}>{t('nav.done')}</Button>
     </section>

@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createI18n, languages, namespaces, resources } from './index.ts';
+
+const leafKeys = (value: unknown, prefix = ''): string[] =>
+  value && typeof value === 'object'
+    ? Object.entries(value).flatMap(([k, v]) => leafKeys(v, prefix ? `${prefix}.${k}` : k))
+    : [prefix];
+
+const get = (obj: unknown, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], obj);
+
+describe('translations', () => {
+  it('has the same namespaces in every language', () => {
+    for (const language of languages) expect(Object.keys(resources[language]).sort()).toEqual([...namespaces].sort());
+  });
+
+  it.each(namespaces)('namespace %s has every key, non-empty, in both languages', (ns) => {
+    const zh = leafKeys(resources['zh-CN'][ns]).sort();
+    const en = leafKeys(resources.en[ns]).sort();
+    expect(en).toEqual(zh);
+    for (const key of zh) {
+      expect(String(get(resources['zh-CN'][ns], key)).trim(), `zh-CN ${ns}:${key}`).not.toBe('');
+      expect(String(get(resources.en[ns], key)).trim(), `en ${ns}:${key}`).not.toBe('');
+    }
+  });
+
+  it.each(namespaces)('namespace %s uses the same interpolation variables in both languages', (ns) => {
+    const vars = (s: unknown) => [...String(s).matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
+    for (const key of leafKeys(resources['zh-CN'][ns])) {
+      expect(vars(get(resources.en[ns], key)), `${ns}:${key}`).toEqual(vars(get(resources['zh-CN'][ns], key)));
+    }
+  });
+
+  it('every t() key used in the renderer exists in zh-CN', () => {
+    const root = join(process.cwd(), 'renderer/src');
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f) && !/\.test\./.test(f));
+    const missing: string[] = [];
+    const i18n = createI18n('zh-CN');
+    for (const file of files) {
+      const source = readFileSync(`${root}/${file}`, 'utf8');
+      const ns = /useTranslation\(\s*'([\w-]+)'/.exec(source)?.[1] ?? 'common';
+      for (const m of source.matchAll(/\bt\(\s*'([\w.:-]+)'/g)) {
+        const key = m[1] ?? '';
+        const [keyNs, keyPath] = key.includes(':') ? (key.split(':') as [string, string]) : [ns, key];
+        if (!i18n.exists(keyPath, { ns: keyNs })) missing.push(`${file}: ${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});

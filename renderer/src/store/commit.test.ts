@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { freshDb } from '../../../tests/support/render-screen.tsx';
+import { commitRecord, StorageFullError } from './commit.ts';
+import type { YizhanDb } from './db.ts';
+import { markPushed, pushedSeq, readBatch, waitingCount } from './outbox.ts';
+
+let db: YizhanDb;
+afterEach(async () => {
+  await db?.delete();
+});
+
+const visit = () => ({ kind: 'visit' as const, who: 'resident' as const, purpose: 'seniors' });
+
+describe('commitRecord', () => {
+  it('writes the record and its outbox entry, with a tablet-made UUIDv7 and time', async () => {
+    db = await freshDb();
+    const now = new Date('2026-11-27T10:00:00+08:00');
+    const record = await commitRecord(db, 'visit', 'demo-station', visit, now);
+    expect(record).toMatchObject({ kind: 'visit', stationId: 'demo-station', at: now.toISOString(), v: 1 });
+    expect(record.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+    expect(await db.visits.get(record.id)).toMatchObject({ ...record, day: '2026-11-27' });
+    expect(await db.outbox.toArray()).toEqual([{ seq: 1, kind: 'visit', id: record.id, record }]);
+  });
+
+  it('writes nothing when the record is invalid', async () => {
+    db = await freshDb();
+    await expect(commitRecord(db, 'visit', 'demo-station', () => ({ ...visit(), who: 'alien' as 'resident' }))).rejects.toThrow();
+    expect(await db.visits.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('turns a full disk into StorageFullError and leaves no half-written record', async () => {
+    db = await freshDb();
+    db.outbox.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await expect(commitRecord(db, 'visit', 'demo-station', visit)).rejects.toBeInstanceOf(StorageFullError);
+    expect(await db.visits.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('allocates per-day counters inside the transaction, restarting each day', async () => {
+    db = await freshDb();
+    const queue = async (at: string) =>
+      (await commitRecord(db, 'referral', 's', async (ctx) => ({ kind: 'referral', serviceId: 'x', queueNo: `A${String(await ctx.nextInDay('queue')).padStart(3, '0')}` }), new Date(at))).queueNo;
+    expect(await queue('2026-11-27T09:00:00+08:00')).toBe('A001');
+    expect(await queue('2026-11-27T09:05:00+08:00')).toBe('A002');
+    expect(await queue('2026-11-28T09:00:00+08:00')).toBe('A001');
+  });
+
+  it('keeps a counter consistent when a commit fails after allocating', async () => {
+    db = await freshDb();
+    const failing = commitRecord(db, 'referral', 's', async (ctx) => ({ kind: 'referral', serviceId: 'x', queueNo: `bad${await ctx.nextInDay('queue')}` }));
+    await expect(failing).rejects.toThrow();
+    const ok = await commitRecord(db, 'referral', 's', async (ctx) => ({ kind: 'referral', serviceId: 'x', queueNo: `A${String(await ctx.nextInDay('queue')).padStart(3, '0')}` }));
+    expect(ok.queueNo).toBe('A001');
+  });
+});
+
+describe('outbox', () => {
+  it('is drained by key range above a high-water mark that only moves forward', async () => {
+    db = await freshDb();
+    for (let i = 0; i < 5; i += 1) await commitRecord(db, 'visit', 's', visit);
+    expect(await waitingCount(db)).toBe(5);
+    const batch = await readBatch(db, 3);
+    expect(batch.map((e) => e.seq)).toEqual([1, 2, 3]);
+    await markPushed(db, 3);
+    expect(await waitingCount(db)).toBe(2);
+    await markPushed(db, 2);
+    expect(await pushedSeq(db)).toBe(3);
+    expect((await readBatch(db, 10)).map((e) => e.seq)).toEqual([4, 5]);
+    expect(await db.outbox.count()).toBe(5);
+  });
+});
