@@ -7,7 +7,6 @@ import { registerServiceWorker } from './platform/service-worker.ts';
 import { lockDownTouch } from './platform/lockdown.ts';
 import { requestPersistentStorage } from './platform/storage.ts';
 import { YizhanDb } from './store/db.ts';
-import { seedDemoIfEmpty } from './store/seed.ts';
 import { StoreProvider } from './store/StoreProvider.tsx';
 import './styles/base.css';
 import './styles/layout.css';
@@ -15,7 +14,8 @@ import './styles/controls.css';
 
 const db = new YizhanDb();
 const i18n = createI18n();
-void seedDemoIfEmpty(db);
+// Seeding needs the schemas (zod) and the demo data: load them only when the store is empty.
+void import('./store/seed.ts').then(({ seedDemoIfEmpty }) => seedDemoIfEmpty(db));
 void requestPersistentStorage();
 lockDownTouch();
 if (import.meta.env.PROD) registerServiceWorker();

@@ -2,6 +2,7 @@ import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/StoreProvider.tsx';
 import { Button } from '../ui/Button.tsx';
+import { applyPendingUpdate } from '../platform/service-worker.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { IdleGuard } from './IdleGuard.tsx';
 import { NavigationProvider, useNavigation } from './navigation.tsx';
@@ -69,7 +70,10 @@ function SessionView({ onReset }: { onReset: () => void }) {
  */
 export function Kiosk() {
   const [session, setSession] = useState(0);
-  const reset = useCallback(() => setSession((s) => s + 1), []);
+  const reset = useCallback(() => {
+    // Between two residents is the one safe moment to switch to a new version of the app.
+    if (!applyPendingUpdate()) setSession((s) => s + 1);
+  }, []);
   useStore();
   return (
     <SessionProvider key={session} defaultLanguage="zh-CN">
