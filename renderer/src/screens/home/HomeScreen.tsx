@@ -1,8 +1,10 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation.tsx';
 import type { ScreenName } from '../../app/routes.ts';
 import { useScreenSpeech } from '../../app/read-aloud.tsx';
 import { useLocalized } from '../../i18n/index.ts';
+import { visitStats } from '../../store/stats.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
 import { Tile } from '../../ui/Tile.tsx';
 
@@ -20,7 +22,8 @@ const tiles = [
 export function HomeScreen() {
   const { t } = useTranslation('home');
   const l = useLocalized();
-  const { station } = useStore();
+  const { station, db } = useStore();
+  const stats = useLiveQuery(() => visitStats(db, []), [db]);
   const { go } = useNavigation();
   const welcome = t('welcome', { name: l(station.name) });
   useScreenSpeech([welcome, t('lead'), ...tiles.map((tile) => t(`tiles.${tile.screen}.title`))].join('。'));
@@ -42,6 +45,7 @@ export function HomeScreen() {
           />
         ))}
       </nav>
+      {stats ? <p className="muted">{t('visits', { today: stats.today, month: stats.month })}</p> : null}
       <p className="muted">{t('hours', { open: station.hours.open, close: station.hours.close, evening: `${station.eveningHour.start}–${station.eveningHour.end}` })}</p>
     </section>
   );
