@@ -37,6 +37,13 @@ describe.each(Object.keys(viewports) as ViewportName[])('home and check-in (%s)'
 
     await k.tap(/完成/);
     await page.getByRole('navigation').waitFor();
+
+    await k.tap('长辈模式');
+    await k.shot('home-elderly');
+    await k.axe('home-elderly');
+    await k.tap(/^签到/);
+    await k.shot('checkin-who-elderly');
+    await k.axe('checkin-who-elderly');
     await k.close();
   });
 

@@ -4,10 +4,8 @@ export function Tile({ icon, title, hint, onPress, feature }: { icon: ReactNode;
   return (
     <button type="button" className={feature ? 'tile tile--feature' : 'tile'} onClick={onPress}>
       <span className="tile__icon" aria-hidden="true">{icon}</span>
-      <span>
-        <span className="tile__title">{title}</span>
-        {hint ? <span className="tile__hint" style={{ display: 'block' }}>{hint}</span> : null}
-      </span>
+      <span className="tile__title">{title}</span>
+      {hint ? <span className="tile__hint">{hint}</span> : null}
     </button>
   );
 }

@@ -16,7 +16,7 @@ const tiles = [
   { screen: 'requests', icon: '💌' },
   { screen: 'notices', icon: '📢' },
   { screen: 'amenities', icon: '☂️' },
-  { screen: 'feedback', icon: '😊' },
+  { screen: 'feedback', icon: '💬' },
 ] as const satisfies readonly { screen: Exclude<ScreenName, 'home'>; icon: string; feature?: boolean }[];
 
 export function HomeScreen() {
