@@ -55,6 +55,13 @@ export default tseslint.config(
   layer(['renderer/**/*.test.{ts,tsx}'], {
     patterns: [{ group: ['electron', 'electron/*', '**/sync/server/**', '**/electron/**'], message: 'Renderer tests stay on the renderer side.' }],
   }),
+  // The sync engine runs in the renderer but knows only its SyncStore and Transport seams.
+  layer(['sync/client/**/*.ts'], {
+    patterns: [
+      { group: nodeBuiltins, message: 'sync/client runs in the renderer: no Node built-ins.' },
+      { group: ['react', 'react-*', 'dexie', 'electron', '**/renderer/**', '**/server/**', '**/electron/**'], message: 'sync/client talks to its SyncStore and Transport only.' },
+    ],
+  }),
   layer(['sync/server/**/*.ts'], {
     patterns: [{ group: ['react', 'react-*', 'dexie', '**/renderer/**', 'electron'], message: 'The server imports no UI, no Dexie, no Electron.' }],
   }),

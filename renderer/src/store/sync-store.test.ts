@@ -1,0 +1,103 @@
+import { newId } from '@protocol/ids.ts';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freshDb } from '../../../tests/support/render-screen.tsx';
+import { syncStoreContract } from '../../../sync/client/store-contract.ts';
+import { commitRecord } from './commit.ts';
+import { schemaV1, type YizhanDb, YizhanDb as Db } from './db.ts';
+import { DexieSyncStore } from './sync-store.ts';
+
+const opened: YizhanDb[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.delete()));
+});
+const db = async () => {
+  const d = await freshDb();
+  opened.push(d);
+  return d;
+};
+
+syncStoreContract('dexie', async () => {
+  const d = await db();
+  return { store: new DexieSyncStore(d), add: async () => void (await commitRecord(d, 'visit', 'demo-station', () => ({ kind: 'visit', who: 'resident', purpose: 'health' }))) };
+});
+
+describe('DexieSyncStore', () => {
+  it('applies pulled changes: puts, tombstones, request statuses, and skips values it cannot read', async () => {
+    const d = await db();
+    const store = new DexieSyncStore(d);
+    const notice = (await d.notices.toArray())[0]!;
+    const requestId = newId();
+    await store.applyPull(
+      [
+        { seq: '1', collection: 'notices', id: notice.id, op: 'put', value: { ...notice, title: { 'zh-CN': '新标题', en: 'New title' } } },
+        { seq: '2', collection: 'amenities', id: 'umbrella', op: 'delete' },
+        { seq: '3', collection: 'request-status', id: requestId, op: 'put', value: { requestId, stationId: 'demo-station', status: 'dispatched', event: 'dispatch', at: new Date().toISOString() } },
+        { seq: '4', collection: 'services', id: 'broken', op: 'put', value: { id: 'broken' } },
+      ],
+      '4',
+      { reset: false, complete: true },
+    );
+    expect((await d.notices.get(notice.id))?.title['zh-CN']).toBe('新标题');
+    expect(await d.amenities.get('umbrella')).toBeUndefined();
+    expect((await d.requestStatus.get(requestId))?.status).toBe('dispatched');
+    expect(await d.services.get('broken')).toBeUndefined();
+    expect(await store.cursor()).toEqual({ cursor: '4', complete: true });
+  });
+
+  it('drops the centre\'s data on reset and keeps the resident\'s records', async () => {
+    const d = await db();
+    const store = new DexieSyncStore(d);
+    await commitRecord(d, 'visit', 'demo-station', () => ({ kind: 'visit', who: 'resident', purpose: 'health' }));
+    await store.applyPull([], '0', { reset: true, complete: false });
+    expect(await d.services.count()).toBe(0);
+    expect(await d.visits.count()).toBe(1);
+    expect(await d.outbox.count()).toBe(1);
+  });
+
+  it('purges names, phones and account numbers only after acknowledgement and retention', async () => {
+    const d = await db();
+    const store = new DexieSyncStore(d);
+    const contact = { name: '王阿姨', phone: '13812345678', consentAt: new Date().toISOString() };
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    const a = await commitRecord(d, 'visit', 'demo-station', () => ({ kind: 'visit', who: 'resident', purpose: 'health', contact }), old);
+    const b = await commitRecord(d, 'referral', 'demo-station', () => ({ kind: 'referral', serviceId: 'bills', queueNo: 'A001', bill: { utility: 'water', account: '12345678' } }), old);
+    const c = await commitRecord(d, 'visit', 'demo-station', () => ({ kind: 'visit', who: 'resident', purpose: 'health', contact }), old);
+    const young = await commitRecord(d, 'visit', 'demo-station', () => ({ kind: 'visit', who: 'resident', purpose: 'health', contact }));
+
+    await store.setPushedSeq(2);
+    expect(await store.purgePersonal(new Date())).toBe(2);
+    expect((await d.visits.get(a.id))?.contact).toBeUndefined();
+    expect((await d.referrals.get(b.id))?.bill).toEqual({ utility: 'water' });
+    expect((await d.outbox.get(1))?.record).not.toHaveProperty('contact');
+    expect((await d.visits.get(c.id))?.contact?.phone).toBe('13812345678');
+
+    await store.setPushedSeq(4);
+    expect(await store.purgePersonal(new Date())).toBe(1);
+    expect((await d.visits.get(c.id))?.contact).toBeUndefined();
+    expect((await d.visits.get(young.id))?.contact?.phone).toBe('13812345678');
+  });
+});
+
+describe('schema migrations', () => {
+  it('opens a version 1 database with its records and outbox intact, and adds the sync tables', async () => {
+    const name = `migrate-${Date.now()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores(schemaV1);
+    const id = newId();
+    const record = { id, kind: 'visit', who: 'resident', purpose: 'health', stationId: 's', at: new Date().toISOString(), v: 1 };
+    await v1.table('visits').add({ ...record, day: '2026-11-27' });
+    await v1.table('outbox').add({ kind: 'visit', id, record });
+    await v1.table('meta').put({ key: 'outbox.pushedSeq', value: 0 });
+    v1.close();
+
+    const v2 = new Db(name);
+    opened.push(v2);
+    await v2.open();
+    expect(v2.verno).toBe(2);
+    expect(await v2.visits.get(id)).toMatchObject({ who: 'resident' });
+    expect(await v2.outbox.toArray()).toEqual([{ seq: 1, kind: 'visit', id, record }]);
+    expect(await v2.requestStatus.count()).toBe(0);
+    expect(await v2.deadLetters.count()).toBe(0);
+  });
+});

@@ -1,0 +1,160 @@
+import { type CentreCollection, parseCentreValue } from '@protocol/centre.ts';
+import { hasPersonalFields, withoutPersonalFields } from '@protocol/personal.ts';
+import type { KioskRecord } from '@protocol/records.ts';
+import { dayKey } from '@protocol/time.ts';
+import type { AckDeadLetter, Change } from '@protocol/wire.ts';
+import type { Table } from 'dexie';
+import type { Credentials, OutboxItem, SyncStore } from '../../../sync/client/store.ts';
+import { centreTables, tableOfKind, type YizhanDb } from './db.ts';
+import { pushedSeq, waitingCount } from './outbox.ts';
+
+const KEYS = {
+  credentials: 'sync.credentials',
+  epoch: 'outbox.epoch',
+  pushed: 'outbox.pushedSeq',
+  purged: 'outbox.purgedSeq',
+  cursor: 'sync.cursor',
+  complete: 'sync.pullComplete',
+} as const;
+const DAY_MS = 86_400_000;
+
+const randomEpoch = (): string => {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+};
+
+/** The kiosk's SyncStore on Dexie: the outbox log, its marks, the cursor and the centre-born tables. */
+export class DexieSyncStore implements SyncStore {
+  constructor(private readonly db: YizhanDb) {}
+
+  private async meta<T>(key: string): Promise<T | undefined> {
+    return (await this.db.meta.get(key))?.value as T | undefined;
+  }
+
+  async credentials(): Promise<Credentials | null> {
+    return (await this.meta<Credentials>(KEYS.credentials)) ?? null;
+  }
+
+  async setCredentials(credentials: Credentials | null): Promise<void> {
+    if (credentials) await this.db.meta.put({ key: KEYS.credentials, value: credentials });
+    else await this.db.meta.delete(KEYS.credentials);
+  }
+
+  async epoch(): Promise<string> {
+    return this.db.transaction('rw', this.db.meta, async () => {
+      const existing = await this.meta<string>(KEYS.epoch);
+      if (existing) return existing;
+      const epoch = randomEpoch();
+      await this.db.meta.put({ key: KEYS.epoch, value: epoch });
+      return epoch;
+    });
+  }
+
+  async renewEpoch(): Promise<void> {
+    await this.db.meta.bulkPut([
+      { key: KEYS.epoch, value: randomEpoch() },
+      { key: KEYS.pushed, value: 0 },
+    ]);
+  }
+
+  pushedSeq(): Promise<number> {
+    return pushedSeq(this.db);
+  }
+
+  async setPushedSeq(seq: number): Promise<void> {
+    await this.db.meta.put({ key: KEYS.pushed, value: seq });
+  }
+
+  async readOutbox(afterSeq: number, limit: number): Promise<OutboxItem[]> {
+    const entries = await this.db.outbox.where('seq').above(afterSeq).limit(limit).toArray();
+    return entries.map((e) => ({ seq: e.seq!, record: e.record }));
+  }
+
+  waitingCount(): Promise<number> {
+    return waitingCount(this.db);
+  }
+
+  async cursor(): Promise<{ cursor: string; complete: boolean }> {
+    return { cursor: (await this.meta<string>(KEYS.cursor)) ?? '0', complete: (await this.meta<boolean>(KEYS.complete)) ?? false };
+  }
+
+  private tableFor(collection: CentreCollection): Table<unknown, string> {
+    const db = this.db;
+    const tables = {
+      settings: db.settings,
+      categories: db.categories,
+      services: db.services,
+      bills: db.bills,
+      units: db.units,
+      members: db.members,
+      shifts: db.shifts,
+      notices: db.notices,
+      amenities: db.amenities,
+      'request-events': db.requestEvents,
+      'request-status': db.requestStatus,
+    } satisfies Record<CentreCollection, unknown>;
+    return tables[collection] as unknown as Table<unknown, string>;
+  }
+
+  async applyPull(changes: readonly Change[], cursor: string, options: { reset: boolean; complete: boolean }): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', [...centreTables(db), db.requestEvents, db.requestStatus, db.meta], async () => {
+      if (options.reset) await Promise.all([...centreTables(db), db.requestStatus].map((t) => t.clear()));
+      for (const change of changes) {
+        const table = this.tableFor(change.collection);
+        if (change.op === 'delete') {
+          await table.delete(change.id);
+          continue;
+        }
+        const parsed = parseCentreValue(change.collection, change.value);
+        // A value this version cannot read is skipped, not fatal: the rest of the catalogue still arrives.
+        if (!parsed.success) {
+          console.warn(`sync: skipped ${change.collection}/${change.id}`, parsed.error.message);
+          continue;
+        }
+        const value = change.collection === 'request-events' ? { ...(parsed.data as object), day: dayKey(new Date((parsed.data as { at: string }).at)) } : parsed.data;
+        await table.put(value);
+      }
+      await db.meta.put({ key: KEYS.cursor, value: cursor });
+      if (options.complete) await db.meta.put({ key: KEYS.complete, value: true });
+    });
+  }
+
+  async saveDeadLetters(deadLetters: readonly AckDeadLetter[]): Promise<void> {
+    const at = new Date().toISOString();
+    await this.db.deadLetters.bulkPut(deadLetters.map((d) => ({ ...d, at })));
+  }
+
+  /**
+   * Personal fields leave the tablet once the server acknowledged the record and the station's retention has
+   * passed. Walks the outbox from the last purge mark in seq order and stops at the first record that is too
+   * young (or not yet acknowledged), so each run touches only what is newly due.
+   */
+  async purgePersonal(now: Date): Promise<number> {
+    const db = this.db;
+    const station = await db.settings.toCollection().first();
+    if (!station) return 0;
+    const cutoff = now.getTime() - station.retentionDays * DAY_MS;
+    const tables = [db.outbox, db.meta, db.visits, db.referrals, db.requests];
+    return db.transaction('rw', tables, async () => {
+      const pushed = await pushedSeq(db);
+      const from = (await this.meta<number>(KEYS.purged)) ?? 0;
+      let purged = 0;
+      let mark = from;
+      const entries = await db.outbox.where('seq').between(from, pushed, false, true).toArray();
+      for (const entry of entries) {
+        if (Date.parse(entry.record.at) > cutoff) break;
+        mark = entry.seq!;
+        if (!hasPersonalFields(entry.record)) continue;
+        const clean = withoutPersonalFields(entry.record) as KioskRecord;
+        await db.outbox.put({ ...entry, record: clean });
+        const table = tableOfKind(db, entry.kind);
+        const row = await table.get(entry.id);
+        if (row) await table.put(withoutPersonalFields(row));
+        purged += 1;
+      }
+      await db.meta.put({ key: KEYS.purged, value: mark });
+      return purged;
+    });
+  }
+}

@@ -1,0 +1,140 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MessageName, MessageRequest, MessageResponse, PushRequest } from '../protocol/wire.ts';
+import { isSynced, SyncEngine } from './engine.ts';
+import { MemorySyncStore } from './memory-store.ts';
+import { SyncCallError, type Transport } from './transport.ts';
+
+/** A scripted server: applies pushes contiguously, serves a fixed list of changes, and can be told to fail. */
+class ScriptedServer implements Transport {
+  applied = new Map<string, number>();
+  received: PushRequest[] = [];
+  failures: SyncCallError[] = [];
+  changes = [{ seq: '1', collection: 'notices' as const, id: 'n1', op: 'put' as const, value: { id: 'n1' } }];
+
+  async call<K extends MessageName>(name: K, body: MessageRequest<K>): Promise<MessageResponse<K>> {
+    const failure = this.failures.shift();
+    if (failure) throw failure;
+    if (name === 'push') {
+      const push = body as PushRequest;
+      this.received.push(push);
+      let applied = this.applied.get(push.epoch) ?? 0;
+      for (const entry of push.entries) if (entry.seq === applied + 1) applied = entry.seq;
+      this.applied.set(push.epoch, applied);
+      return { epoch: push.epoch, appliedSeq: applied, deadLetters: [] } as MessageResponse<K>;
+    }
+    if (name === 'pull') return { changes: this.changes, cursor: '1', hasMore: false, reset: false } as MessageResponse<K>;
+    if (name === 'heartbeat') return { serverTime: new Date(Date.now() - 5_000).toISOString() } as MessageResponse<K>;
+    throw new Error(`unexpected ${name}`);
+  }
+  async probe() {
+    return true;
+  }
+}
+
+let store: MemorySyncStore;
+let server: ScriptedServer;
+const engine = (extra: Partial<ConstructorParameters<typeof SyncEngine>[0]> = {}) =>
+  new SyncEngine({ store, transport: server, appVersion: 'test', random: () => 0.5, ...extra });
+
+beforeEach(() => {
+  store = new MemorySyncStore({ stationId: 'demo-station', token: 't' });
+  server = new ScriptedServer();
+});
+afterEach(() => vi.useRealTimers());
+
+describe('SyncEngine', () => {
+  it('pushes the outbox in bounded batches, pulls, and only then says synced', async () => {
+    for (let i = 0; i < 1203; i += 1) store.add({ i });
+    const e = engine({ maxBatchEntries: 500 });
+    expect(isSynced(e.getState())).toBe(false);
+    await e.run();
+    expect(server.received.map((p) => p.entries.length)).toEqual([500, 500, 203]);
+    expect(store.pushed).toBe(1203);
+    expect(store.centre.get('notices/n1')).toEqual({ id: 'n1' });
+    expect(e.getState()).toMatchObject({ phase: 'idle', waiting: 0, firstPullDone: true });
+    expect(e.getState().clockOffsetMs).toBeGreaterThan(4_000);
+    expect(isSynced(e.getState())).toBe(true);
+  });
+
+  it('splits batches by size as well as count', async () => {
+    for (let i = 0; i < 10; i += 1) store.add({ text: 'x'.repeat(1000) });
+    await engine({ maxBatchBytes: 3_500 }).run();
+    expect(server.received.map((p) => p.entries.length)).toEqual([3, 3, 3, 1]);
+  });
+
+  it('is not synced while a record waits, and reports the failure calmly with a jittered retry', async () => {
+    store.add({ a: 1 });
+    server.failures.push(new SyncCallError('network', null, 'connection refused'));
+    const e = engine();
+    await e.run();
+    expect(e.getState()).toMatchObject({ phase: 'offline', waiting: 1 });
+    expect(isSynced(e.getState())).toBe(false);
+    expect(store.pushed).toBe(0);
+  });
+
+  it('honours Retry-After over its own shorter backoff', async () => {
+    vi.useFakeTimers();
+    store.add({ a: 1 });
+    server.failures.push(new SyncCallError('rate-limited', 429, 'slow down', 120_000));
+    const e = engine();
+    e.start();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(e.getState().phase).toBe('retrying');
+    await vi.advanceTimersByTimeAsync(119_000);
+    expect(store.pushed).toBe(0);
+    e.nudge();
+    await vi.advanceTimersByTimeAsync(600);
+    expect(store.pushed).toBe(0);
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(store.pushed).toBe(1);
+    e.stop();
+  });
+
+  it('keeps the outbox and stops hammering when the server requires an update', async () => {
+    vi.useFakeTimers();
+    store.add({ a: 1 });
+    server.failures.push(new SyncCallError('update-required', 426, 'protocol 0 is too old'));
+    const e = engine();
+    e.start();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(e.getState()).toMatchObject({ phase: 'update-required', waiting: 1 });
+    await vi.advanceTimersByTimeAsync(59 * 60_000);
+    expect(server.received).toHaveLength(0);
+    e.stop();
+  });
+
+  it('starts a new epoch when the server says our history diverged, and pushes everything again', async () => {
+    store.add({ a: 1 });
+    store.add({ a: 2 });
+    server.failures.push(new SyncCallError('outbox-diverged', 409, 'seq 1 differs'));
+    await engine().run();
+    expect(store.epochValue).toBe('epoch-0001');
+    expect(server.received[0]?.entries.map((x) => x.seq)).toEqual([1, 2]);
+    expect(store.pushed).toBe(2);
+  });
+
+  it('resends from the server\'s mark when the server is behind ours', async () => {
+    for (let i = 0; i < 5; i += 1) store.add({ i });
+    store.pushed = 3;
+    server.applied.set('epoch-0000', 1);
+    await engine().run();
+    expect(server.received.map((p) => p.entries[0]?.seq)).toEqual([4, 2]);
+    expect(store.pushed).toBe(5);
+  });
+
+  it('does nothing but say so before the station is enrolled', async () => {
+    store.creds = null;
+    store.add({ a: 1 });
+    const e = engine();
+    await e.run();
+    expect(e.getState()).toMatchObject({ phase: 'not-enrolled', waiting: 1 });
+    expect(server.received).toHaveLength(0);
+  });
+
+  it('runs one round at a time', async () => {
+    store.add({ a: 1 });
+    const e = engine();
+    await Promise.all([e.run(), e.run(), e.run()]);
+    expect(server.received).toHaveLength(1);
+  });
+});

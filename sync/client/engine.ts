@@ -1,0 +1,249 @@
+import { RECORD_SCHEMA_VERSION } from '../protocol/records.ts';
+import { MAX_PUSH_ENTRIES, type HeartbeatRequest } from '../protocol/wire.ts';
+import { type BackoffPolicy, defaultBackoff, fullJitterDelay } from './backoff.ts';
+import type { SyncStore } from './store.ts';
+import { SyncCallError, type Transport } from './transport.ts';
+
+export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'retrying' | 'not-enrolled' | 'unauthorized' | 'update-required';
+
+export interface SyncState {
+  phase: SyncPhase;
+  /** When the server last acknowledged a full round (push, pull, heartbeat). */
+  lastSuccessAt: string | null;
+  /** Outbox records the server has not acknowledged. */
+  waiting: number;
+  lastError: string | null;
+  /** Until the first complete pull, the kiosk runs on shipped data and must not claim to be in sync. */
+  firstPullDone: boolean;
+  /** Tablet clock minus server clock, ms. */
+  clockOffsetMs: number | null;
+  nextAttemptAt: number | null;
+  deadLetters: number;
+}
+
+/** "Synced" means every record was acknowledged and the centre's data has been read at least once. */
+export const isSynced = (state: SyncState): boolean => state.phase === 'idle' && state.waiting === 0 && state.firstPullDone;
+
+export interface EngineOptions {
+  store: SyncStore;
+  transport: Transport;
+  appVersion: string;
+  /** Approximate bytes per push body; the server refuses larger ones with 413. */
+  maxBatchBytes?: number;
+  maxBatchEntries?: number;
+  pullLimit?: number;
+  intervalMs?: number;
+  backoff?: BackoffPolicy;
+  random?: () => number;
+  now?: () => number;
+  storage?: () => Promise<{ used: number | null; quota: number | null }>;
+  /** Runs `task` while holding the tablet-wide sync lock, or not at all if another engine holds it. */
+  withLock?: (task: () => Promise<void>) => Promise<void>;
+}
+
+type Listener = (state: SyncState) => void;
+
+/**
+ * Drains the outbox and pulls the centre's changes, one round at a time. Rounds are triggered by a write, an
+ * interval, the network coming back, or a technician; failures back off with full jitter and honour Retry-After.
+ */
+export class SyncEngine {
+  private state: SyncState = {
+    phase: 'idle',
+    lastSuccessAt: null,
+    waiting: 0,
+    lastError: null,
+    firstPullDone: false,
+    clockOffsetMs: null,
+    nextAttemptAt: null,
+    deadLetters: 0,
+  };
+  private listeners = new Set<Listener>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> | null = null;
+  private failures = 0;
+  private stopped = true;
+  private readonly o: Required<Omit<EngineOptions, 'storage'>> & Pick<EngineOptions, 'storage'>;
+
+  constructor(options: EngineOptions) {
+    this.o = {
+      maxBatchBytes: 512 * 1024,
+      maxBatchEntries: MAX_PUSH_ENTRIES,
+      pullLimit: 500,
+      intervalMs: 30_000,
+      backoff: defaultBackoff,
+      random: Math.random,
+      now: Date.now,
+      withLock: (task) => task(),
+      ...options,
+    };
+  }
+
+  getState(): SyncState {
+    return this.state;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    listener(this.state);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  /** A new record was written: sync soon, unless the server asked us to wait or we are backing off. */
+  nudge(): void {
+    if (this.stopped || this.failures > 0) return;
+    this.schedule(500);
+  }
+
+  /** The network came back (or a technician pressed "sync now"): forget the backoff and try at once. */
+  retryNow(): Promise<void> {
+    this.failures = 0;
+    clearTimeout(this.timer);
+    return this.run();
+  }
+
+  /** One full round: push everything waiting, pull everything new, report a heartbeat. */
+  run(): Promise<void> {
+    this.running ??= this.o.withLock(() => this.round()).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    if (this.stopped) return;
+    this.set({ nextAttemptAt: this.o.now() + delayMs });
+    this.timer = setTimeout(() => void this.run(), delayMs);
+  }
+
+  private set(patch: Partial<SyncState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener(this.state);
+  }
+
+  private async round(): Promise<void> {
+    const { store } = this.o;
+    const credentials = await store.credentials();
+    const cursor = await store.cursor();
+    this.set({ waiting: await store.waitingCount(), firstPullDone: cursor.complete });
+    if (!credentials) {
+      this.set({ phase: 'not-enrolled' });
+      return;
+    }
+    this.set({ phase: 'syncing' });
+    try {
+      await this.push(credentials.stationId);
+      await this.pull(credentials.stationId);
+      await this.heartbeat(credentials.stationId);
+      await store.purgePersonal(new Date(this.o.now()));
+      this.failures = 0;
+      this.set({ phase: 'idle', lastSuccessAt: new Date(this.o.now()).toISOString(), lastError: null, waiting: await store.waitingCount() });
+      this.schedule(this.o.intervalMs);
+    } catch (error) {
+      await this.fail(error);
+    }
+  }
+
+  private async fail(error: unknown): Promise<void> {
+    const e = error instanceof SyncCallError ? error : new SyncCallError('bad-response', null, String(error));
+    const waiting = await this.o.store.waitingCount();
+    if (e.code === 'update-required') {
+      // The kiosk keeps its outbox and checks back rarely: only a technician's update can help.
+      this.set({ phase: 'update-required', lastError: e.message, waiting });
+      this.schedule(60 * 60_000);
+      return;
+    }
+    if (e.code === 'unauthorized' || e.code === 'forbidden') {
+      this.set({ phase: 'unauthorized', lastError: e.message, waiting });
+      this.schedule(15 * 60_000);
+      return;
+    }
+    this.failures += 1;
+    const delay = Math.max(fullJitterDelay(this.failures, this.o.backoff, this.o.random), e.retryAfterMs ?? 0);
+    const offline = e.code === 'network' || e.code === 'timeout';
+    this.set({ phase: offline ? 'offline' : 'retrying', lastError: `${e.code}: ${e.message}`, waiting });
+    this.schedule(delay);
+  }
+
+  private async push(stationId: string): Promise<void> {
+    const { store, transport } = this.o;
+    for (;;) {
+      const pushed = await store.pushedSeq();
+      const items = await store.readOutbox(pushed, this.o.maxBatchEntries);
+      if (items.length === 0) return;
+      const entries = [];
+      let bytes = 0;
+      for (const item of items) {
+        const size = JSON.stringify(item.record).length + 32;
+        if (entries.length > 0 && bytes + size > this.o.maxBatchBytes) break;
+        entries.push(item);
+        bytes += size;
+      }
+      const epoch = await store.epoch();
+      let ack;
+      try {
+        ack = await transport.call('push', { stationId, epoch, schemaVersion: RECORD_SCHEMA_VERSION, entries });
+      } catch (error) {
+        if (error instanceof SyncCallError && error.code === 'outbox-diverged') {
+          // Our history under this epoch no longer matches the server's (a restored tablet): start a new epoch and
+          // push everything again; the server recognises records it already has by id.
+          await store.renewEpoch();
+          continue;
+        }
+        throw error;
+      }
+      if (ack.deadLetters.length > 0) {
+        await store.saveDeadLetters(ack.deadLetters);
+        this.set({ deadLetters: this.state.deadLetters + ack.deadLetters.length });
+      }
+      await store.setPushedSeq(ack.appliedSeq);
+      this.set({ waiting: await store.waitingCount() });
+      // Below our mark (the server lost what it had applied): the next read resends from its mark. No progress
+      // at all would loop for ever, so it counts as a failure and backs off.
+      if (ack.appliedSeq === pushed) throw new SyncCallError('bad-response', 200, `server applied nothing after seq ${pushed}`);
+    }
+  }
+
+  private async pull(stationId: string): Promise<void> {
+    const { store, transport } = this.o;
+    for (;;) {
+      const { cursor } = await store.cursor();
+      const answer = await transport.call('pull', { stationId, cursor, limit: this.o.pullLimit });
+      await store.applyPull(answer.changes, answer.cursor, { reset: answer.reset, complete: !answer.hasMore });
+      if (!answer.hasMore) {
+        this.set({ firstPullDone: true });
+        return;
+      }
+    }
+  }
+
+  private async heartbeat(stationId: string): Promise<void> {
+    const storage = (await this.o.storage?.()) ?? { used: null, quota: null };
+    const sentAt = this.o.now();
+    const body: HeartbeatRequest = {
+      stationId,
+      appVersion: this.o.appVersion,
+      recordsWaiting: await this.o.store.waitingCount(),
+      storageUsed: storage.used,
+      storageQuota: storage.quota,
+      lastError: this.state.lastError?.slice(0, 500) ?? null,
+      clockOffsetMs: this.state.clockOffsetMs,
+      sentAt: new Date(sentAt).toISOString(),
+    };
+    const answer = await this.o.transport.call('heartbeat', body);
+    const receivedAt = this.o.now();
+    // The server stamped its time somewhere in the round trip: assume the middle.
+    this.set({ clockOffsetMs: Math.round((sentAt + receivedAt) / 2 - Date.parse(answer.serverTime)) });
+  }
+}

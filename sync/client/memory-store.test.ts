@@ -1,0 +1,7 @@
+import { MemorySyncStore } from './memory-store.ts';
+import { syncStoreContract } from './store-contract.ts';
+
+syncStoreContract('memory', async () => {
+  const store = new MemorySyncStore({ stationId: 's', token: 't' });
+  return { store, add: async (record) => void store.add(record) };
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { SyncStore } from './store.ts';
+
+/**
+ * The behaviour every SyncStore must have, run against each implementation (memory-store.test.ts,
+ * renderer/src/store/sync-store.test.ts). `add` appends a record to the implementation's outbox.
+ */
+export const syncStoreContract = (name: string, make: () => Promise<{ store: SyncStore; add: (record: unknown) => Promise<void> }>) =>
+  describe(`SyncStore contract: ${name}`, () => {
+    it('reads the outbox above a mark, in order, bounded', async () => {
+      const { store, add } = await make();
+      for (let i = 0; i < 5; i += 1) await add({ i });
+      expect((await store.readOutbox(0, 3)).map((x) => x.seq)).toEqual([1, 2, 3]);
+      expect((await store.readOutbox(3, 10)).map((x) => x.seq)).toEqual([4, 5]);
+      expect(await store.waitingCount()).toBe(5);
+      await store.setPushedSeq(4);
+      expect(await store.pushedSeq()).toBe(4);
+      expect(await store.waitingCount()).toBe(1);
+    });
+
+    it('keeps its epoch until renewed, and renewing restarts the mark', async () => {
+      const { store, add } = await make();
+      await add({ i: 1 });
+      const first = await store.epoch();
+      expect(await store.epoch()).toBe(first);
+      await store.setPushedSeq(1);
+      await store.renewEpoch();
+      expect(await store.epoch()).not.toBe(first);
+      expect(await store.pushedSeq()).toBe(0);
+      expect(await store.waitingCount()).toBe(1);
+    });
+
+    it('starts at cursor "0", incomplete, and moves the cursor with each pull', async () => {
+      const { store } = await make();
+      expect(await store.cursor()).toEqual({ cursor: '0', complete: false });
+      await store.applyPull([], '5', { reset: false, complete: false });
+      expect(await store.cursor()).toEqual({ cursor: '5', complete: false });
+      await store.applyPull([], '9', { reset: false, complete: true });
+      expect(await store.cursor()).toEqual({ cursor: '9', complete: true });
+    });
+  });

@@ -1,0 +1,34 @@
+import type { AckDeadLetter, Change } from '../protocol/wire.ts';
+
+export interface Credentials {
+  stationId: string;
+  token: string;
+}
+
+export interface OutboxItem {
+  seq: number;
+  record: unknown;
+}
+
+/**
+ * Everything the engine needs from the kiosk's local store. The Dexie implementation lives in
+ * renderer/src/store/sync-store.ts; memory-store.ts is the testing one.
+ */
+export interface SyncStore {
+  credentials(): Promise<Credentials | null>;
+  /** The outbox epoch: made once when the database is created. */
+  epoch(): Promise<string>;
+  /** Starts a new epoch from seq 0 (the server said our history under the old one diverged). */
+  renewEpoch(): Promise<void>;
+  pushedSeq(): Promise<number>;
+  /** Sets the high-water mark to what the server says it has applied. */
+  setPushedSeq(seq: number): Promise<void>;
+  readOutbox(afterSeq: number, limit: number): Promise<OutboxItem[]>;
+  waitingCount(): Promise<number>;
+  cursor(): Promise<{ cursor: string; complete: boolean }>;
+  /** Applies pulled changes and moves the cursor in one transaction; with reset, drops centre data first. */
+  applyPull(changes: readonly Change[], cursor: string, options: { reset: boolean; complete: boolean }): Promise<void>;
+  saveDeadLetters(deadLetters: readonly AckDeadLetter[]): Promise<void>;
+  /** Removes personal fields of acknowledged records older than the station's retention; returns how many. */
+  purgePersonal(now: Date): Promise<number>;
+}
