@@ -1,0 +1,35 @@
+import type { Notice } from '@protocol/catalogue.ts';
+import { useTranslation } from 'react-i18next';
+import { useLocalized } from '../../i18n/index.ts';
+import { KindBadge } from '../notices/KindBadge.tsx';
+import { useNoticeText } from '../notices/notice-text.ts';
+
+export function NoticeSlide({ notice, now }: { notice: Notice; now: Date }) {
+  const { t } = useTranslation('attract');
+  const l = useLocalized();
+  const text = useNoticeText();
+  const status = text.relative(notice, now);
+  return (
+    <article className="attract__slide" aria-labelledby="attract-notice">
+      <p className="attract__kicker">{t('upcoming')}</p>
+      <p className="attract__tags">
+        <KindBadge kind={notice.kind} />
+        {status ? <span className="pill pill--ok">{status.label}</span> : null}
+      </p>
+      <h3 id="attract-notice" className="attract__notice-title">{l(notice.title)}</h3>
+      {notice.startsAt ? (
+        <p className="attract__when">
+          <span aria-hidden="true">🕘 </span>
+          {text.when(notice.startsAt)}
+        </p>
+      ) : null}
+      {notice.place ? (
+        <p className="attract__place">
+          <span aria-hidden="true">📍 </span>
+          {l(notice.place)}
+        </p>
+      ) : null}
+      <p className="attract__body">{l(notice.body)}</p>
+    </article>
+  );
+}

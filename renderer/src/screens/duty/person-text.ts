@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { useLocalized } from '../../i18n/index.ts';
+import type { OnDuty } from './roster.ts';
+
+/** "A, B and C" in the resident's language (政策咨询和老年优待卡办理). */
+export const useListJoin = (): ((items: readonly string[]) => string) => {
+  const { i18n } = useTranslation();
+  const format = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
+  return (items) => format.format(items);
+};
+
+/** The words about one person on duty, shared by what is shown and what is read aloud. */
+export const usePersonText = () => {
+  const { t } = useTranslation('duty');
+  const l = useLocalized();
+  const join = useListJoin();
+  const role = ({ member }: OnDuty) => t(`roles.${member.role}`);
+  const organisation = (person: OnDuty) => [role(person), person.unit ? l(person.unit.name) : undefined].filter(Boolean).join(' · ');
+  const helps = ({ member }: OnDuty) => (member.skills.length > 0 ? t('helps', { skills: join(member.skills.map(l)) }) : undefined);
+  const hours = ({ shift }: OnDuty) => `${shift.start}–${shift.end}`;
+  /** Read aloud without the phone number: a masked number is no use spoken, and the room may be listening. */
+  const speech = (person: OnDuty) => [person.member.name, organisation(person).replace(' · ', '，'), helps(person)].filter(Boolean).join('，');
+  return { organisation, helps, hours, speech };
+};

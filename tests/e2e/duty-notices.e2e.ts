@@ -1,0 +1,168 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Kiosk, launchChromium, openKiosk, viewports, type ViewportName } from './support/kiosk.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+/**
+ * Today at hh:mm in the station's time zone. The demo notices were placed around today when the kiosk first
+ * seeded itself, so the faked clock keeps the real date and only picks the hour.
+ */
+const todayAt = (hhmm: string): Date => {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  return new Date(`${day}T${hhmm}:00+08:00`);
+};
+
+/** Restarts the kiosk with its clock under the test's control, set to `time`. */
+const atTime = async (k: Kiosk, time: Date) => {
+  await k.page.clock.install({ time });
+  await k.page.reload();
+  await k.page.getByRole('navigation').waitFor();
+};
+
+interface MemberRow { name: string; phone: string }
+interface NoticeRow { id: string; title: { 'zh-CN': string }; startsAt?: string }
+
+/** No personal phone number may appear in full anywhere on screen. */
+const expectNoFullPhones = async (k: Kiosk) => {
+  const text = await k.page.locator('body').innerText();
+  for (const m of await k.rows<MemberRow>('members')) expect(text, `${m.name}'s phone`).not.toContain(m.phone);
+};
+
+describe.each(Object.keys(viewports) as ViewportName[])('duty, notices and the attract screen (%s)', (viewport) => {
+  it('shows who is on duty now and later with masked phones, in normal and elderly mode', async () => {
+    const k = await openKiosk(browser, viewport);
+    const { page } = k;
+    await atTime(k, todayAt('10:00'));
+    await k.tap(/^今日值班/);
+    await page.getByRole('heading', { level: 1, name: '今日值班' }).waitFor();
+    const now = page.getByRole('region', { name: '正在值班' });
+    const people = now.getByRole('listitem');
+    expect(await people.count()).toBeGreaterThan(0);
+    for (const phone of await now.locator('.person__phone').allInnerTexts()) expect(phone).toMatch(/^电话 \d{3}\*{4}\d{4}$/);
+    await expect(page.getByRole('region', { name: '驿站开放时间' }).getByText('晚间一小时').count()).resolves.toBe(1);
+    await expectNoFullPhones(k);
+    await k.shot('duty');
+    await k.axe('duty');
+    await page.getByRole('region', { name: '驿站开放时间' }).scrollIntoViewIfNeeded();
+    await k.shot('duty-hours');
+
+    await page.locator('#main').evaluate((main) => main.scrollTo(0, 0));
+    await k.tap('长辈模式');
+    await expect(page.locator('html').getAttribute('data-elderly')).resolves.toBe('true');
+    await k.shot('duty-elderly');
+    await k.axe('duty-elderly');
+
+    // Looking things up writes nothing.
+    expect(await k.rows('outbox')).toEqual([]);
+    await k.tap('首页');
+    await page.getByRole('navigation').waitFor();
+    await k.close();
+  });
+
+  it('says kindly when nobody is on duty, who comes next and the station phone', async () => {
+    const k = await openKiosk(browser, viewport);
+    const { page } = k;
+    await atTime(k, todayAt('21:30'));
+    await k.tap(/^今日值班/);
+    const now = page.getByRole('region', { name: '正在值班' });
+    await now.getByText('现在没有人值班，请别着急').waitFor();
+    await expect(now.getByText(/^下一班：明天 \d\d:\d\d 开始$/).count()).resolves.toBe(1);
+    await expect(now.getByText('87651234').count()).resolves.toBe(1);
+    await expect(page.getByText('今天后面没有其他人值班了。').count()).resolves.toBe(1);
+    await expectNoFullPhones(k);
+    await k.shot('duty-nobody');
+    await k.axe('duty-nobody');
+    await k.close();
+  });
+
+  it('lists notices soonest first, opens one in full and comes back, in both languages', async () => {
+    const k = await openKiosk(browser, viewport);
+    const { page } = k;
+    await atTime(k, todayAt('10:00'));
+    await k.tap(/^通知活动/);
+    await page.getByRole('heading', { level: 1, name: '通知活动' }).waitFor();
+
+    const dayOf = (startsAt: string) => startsAt.slice(0, 10);
+    const todayKey = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(todayAt('10:00'));
+    const expected = (await k.rows<NoticeRow>('notices'))
+      .filter((n) => n.startsAt && dayOf(n.startsAt) >= todayKey)
+      .sort((a, b) => (a.startsAt ?? '').localeCompare(b.startsAt ?? ''))
+      .map((n) => n.title['zh-CN']);
+    const upcoming = page.getByRole('region', { name: '近期活动' });
+    await expect(upcoming.locator('.notice-item__title').allInnerTexts()).resolves.toEqual(expected);
+    await expect(page.getByRole('region', { name: '通知公告' }).getByRole('button').count()).resolves.toBe(2);
+    await k.shot('notices');
+    await k.axe('notices');
+
+    const first = expected[0] ?? '';
+    await upcoming.getByRole('button').first().tap();
+    await page.getByRole('heading', { level: 1, name: first }).waitFor();
+    await expect(page.locator('.notice__when').innerText()).resolves.toMatch(/^\d{1,2}月\d{1,2}日 周. (上午|下午|中午|晚上)\d{1,2}:\d\d$/);
+    await expect(page.locator('.notice__body').innerText()).resolves.not.toBe('');
+    await k.shot('notice');
+    await k.axe('notice');
+
+    await k.tap('返回通知列表');
+    await page.getByRole('heading', { level: 1, name: '通知活动' }).waitFor();
+    await k.tap('English');
+    await page.getByRole('heading', { level: 1, name: 'Notices and events' }).waitFor();
+    await page.getByRole('region', { name: 'Coming up' }).getByRole('button').nth(1).tap();
+    await page.locator('.notice__when').waitFor();
+    await expect(page.locator('.notice__when').innerText()).resolves.toMatch(/^[A-Z][a-z]{2}, [A-Z][a-z]+ \d{1,2}, \d{1,2}:\d\d [AP]M$/);
+    await k.shot('notice-en');
+    await k.axe('notice-en');
+
+    expect(await k.rows('outbox')).toEqual([]);
+    await k.tap('Home');
+    await page.getByRole('navigation').waitFor();
+    await k.close();
+  });
+
+  it('shows the attract screen after a long idle, turns its slides, and any tap hands back home untouched', async () => {
+    const k = await openKiosk(browser, viewport);
+    const { page } = k;
+    await atTime(k, todayAt('10:00'));
+    const tile = await page.getByRole('button', { name: /^通知活动/ }).boundingBox();
+
+    await page.clock.fastForward('03:10');
+    const attract = page.getByRole('dialog', { name: '幸福里社区红色驿站 点一下屏幕开始' });
+    await attract.waitFor();
+    await expect(attract.getByRole('heading', { level: 3 }).innerText()).resolves.toBe('正在值班');
+    await expect(attract.getByText('Touch the screen to start').count()).resolves.toBe(1);
+    await page.waitForTimeout(800);
+    await k.shot('attract');
+    await k.axe('attract');
+
+    await page.clock.fastForward('00:08');
+    await expect(attract.getByRole('heading', { level: 3 }).innerText()).resolves.not.toBe('正在值班');
+    await page.waitForTimeout(800);
+    await k.shot('attract-notice');
+    await k.axe('attract-notice');
+
+    // Tap right where the notices tile lies under the overlay: the screen wakes, and the tile is not pressed.
+    if (!tile) throw new Error('no notices tile on home');
+    await page.touchscreen.tap(tile.x + tile.width / 2, tile.y + tile.height / 2);
+    await attract.waitFor({ state: 'detached' });
+    await page.waitForTimeout(300);
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toMatch(/^欢迎来到/);
+
+    // With reduced motion asked for, nothing on the attract screen moves.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.clock.fastForward('03:10');
+    await attract.waitFor();
+    const animations = await page.evaluate(() =>
+      ['.attract__stage', '.attract__prompt'].map((selector) => getComputedStyle(document.querySelector(selector) as Element).animationName),
+    );
+    expect(animations).toEqual(['none', 'none']);
+    await page.mouse.click(20, 20);
+    await attract.waitFor({ state: 'detached' });
+    await k.close();
+  });
+});
