@@ -8,6 +8,7 @@ import { lockDownTouch } from './platform/lockdown.ts';
 import { requestPersistentStorage } from './platform/storage.ts';
 import { YizhanDb } from './store/db.ts';
 import { StoreProvider } from './store/StoreProvider.tsx';
+import { SyncProvider } from './sync/SyncProvider.tsx';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/controls.css';
@@ -26,7 +27,9 @@ createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <StoreProvider db={db} fallback={<div className="screen" aria-busy="true" />}>
-        <Kiosk />
+        <SyncProvider db={db}>
+          <Kiosk />
+        </SyncProvider>
       </StoreProvider>
     </I18nextProvider>
   </StrictMode>,

@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import demo from '../../assets/demo/catalogue.json';
 import { NavigationProvider } from '../../renderer/src/app/navigation.tsx';
@@ -77,13 +77,14 @@ export const renderScreen = async (
   return { ...view, db, user, i18n, speech };
 };
 
-/** Pushes the route on top of home once, so "back" behaves as it does in the kiosk. */
+/** Pushes the route on top of home once, so "back" and "home" behave as they do in the kiosk. */
 function Navigate({ to }: { to: Route }) {
-  const nav = useNavigation();
-  if (to.screen !== 'home' && nav.depth === 0 && !navigated.has(nav)) {
-    navigated.add(nav);
-    queueMicrotask(() => (nav.go as (s: string, p?: unknown) => void)(to.screen, to.params));
-  }
+  const { go } = useNavigation();
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || to.screen === 'home') return;
+    done.current = true;
+    (go as (s: string, p?: unknown) => void)(to.screen, to.params);
+  }, [go, to]);
   return null;
 }
-const navigated = new WeakSet<object>();

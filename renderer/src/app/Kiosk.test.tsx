@@ -6,14 +6,16 @@ import { freshDb } from '../../../tests/support/render-screen.tsx';
 import { createI18n } from '../i18n/index.ts';
 import type { YizhanDb } from '../store/db.ts';
 import { StoreProvider } from '../store/StoreProvider.tsx';
+import { SyncProvider } from '../sync/SyncProvider.tsx';
 import { Kiosk } from './Kiosk.tsx';
 
 let db: YizhanDb;
 beforeEach(async () => {
   db = await freshDb();
   const station = (await db.settings.toCollection().first())!;
-  await db.settings.put({ ...station, idle: { resetSeconds: 20, elderlyResetSeconds: 40, attractSeconds: 600 } });
-  // Only the timers the idle policy uses are faked; IndexedDB's own scheduling stays real.
+  await db.settings.put({ ...station, idle: { resetSeconds: 300, elderlyResetSeconds: 600, attractSeconds: 3600 } });
+  // Only the timers the idle policy uses are faked; IndexedDB's own scheduling stays real. The timeouts are long
+  // so that real time passing on a slow machine (fake time advances with it) cannot trigger them early.
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'], shouldAdvanceTime: true });
 });
 afterEach(async () => {
@@ -26,7 +28,9 @@ const renderKiosk = () => {
   render(
     <I18nextProvider i18n={createI18n()}>
       <StoreProvider db={db} fallback={<p>loading</p>}>
-        <Kiosk />
+        <SyncProvider db={db} config={{}} appVersion="test">
+          <Kiosk />
+        </SyncProvider>
       </StoreProvider>
     </I18nextProvider>,
   );
@@ -41,14 +45,14 @@ describe('Kiosk idle reset', () => {
     await user.click(screen.getByRole('switch'));
     await user.type(screen.getByLabelText(/姓名/), '王阿姨');
 
-    await act(() => vi.advanceTimersByTimeAsync(10_500));
+    await act(() => vi.advanceTimersByTimeAsync(290_500));
     const warning = await screen.findByRole('alertdialog');
     expect(warning).toHaveTextContent('您还在吗');
     await user.click(screen.getByRole('button', { name: /我还在/ }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(screen.getByLabelText(/姓名/)).toHaveValue('王阿姨');
 
-    await act(() => vi.advanceTimersByTimeAsync(21_000));
+    await act(() => vi.advanceTimersByTimeAsync(301_000));
     await screen.findByRole('heading', { name: /欢迎来到/ });
     expect(screen.queryByDisplayValue('王阿姨')).toBeNull();
 
@@ -63,7 +67,7 @@ describe('Kiosk idle reset', () => {
     await user.click(screen.getByRole('button', { name: 'English' }));
     await screen.findByRole('heading', { name: /Welcome to/ });
     expect(document.documentElement.dataset.elderly).toBe('true');
-    await act(() => vi.advanceTimersByTimeAsync(41_000));
+    await act(() => vi.advanceTimersByTimeAsync(601_000));
     await screen.findByRole('heading', { name: /欢迎来到/ });
     await waitFor(() => expect(document.documentElement.dataset.elderly).toBe('false'));
   });
@@ -71,7 +75,7 @@ describe('Kiosk idle reset', () => {
   it('does not interrupt an untouched home screen with a warning', async () => {
     renderKiosk();
     await screen.findByRole('heading', { name: /欢迎来到/ });
-    await act(() => vi.advanceTimersByTimeAsync(60_000));
+    await act(() => vi.advanceTimersByTimeAsync(900_000));
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 });

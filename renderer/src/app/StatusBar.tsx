@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/StoreProvider.tsx';
+import { SyncIndicator } from '../sync/SyncIndicator.tsx';
 
 /** Quiet facts for the volunteer and technician at the bottom edge; nothing here should alarm a resident. */
 export function StatusBar() {
@@ -7,6 +8,7 @@ export function StatusBar() {
   const { station } = useStore();
   return (
     <footer className="status-bar">
+      <SyncIndicator />
       {station.demo ? <span className="pill pill--warn">{t('status.demo')}</span> : null}
     </footer>
   );

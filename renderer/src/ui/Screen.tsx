@@ -21,7 +21,7 @@ export function Screen({ title, lead, speech, children, actions }: { title: stri
       </header>
       {lead ? <p className="screen__lead">{lead}</p> : null}
       <div className="screen__body">{children}</div>
-      {actions ? <div className="actions">{actions}</div> : null}
+      {actions ? <div className="actions actions--sticky">{actions}</div> : null}
     </section>
   );
 }

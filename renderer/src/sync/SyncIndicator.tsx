@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { isSynced } from '../../../sync/client/engine.ts';
+import { useSync } from './SyncProvider.tsx';
+
+/**
+ * A small, calm line for volunteers: never red, never "error" in a resident's face. Problems that need a
+ * technician (an update, a revoked credential) read as "waiting"; the details are on the diagnostics screen.
+ */
+export function SyncIndicator() {
+  const { t, i18n } = useTranslation('sync');
+  const { state } = useSync();
+  const time = state.lastSuccessAt
+    ? new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(state.lastSuccessAt))
+    : null;
+  let text: string;
+  let tone: 'ok' | 'warn' | 'plain' = 'plain';
+  if (state.phase === 'not-enrolled') text = t('notEnrolled');
+  else if (isSynced(state)) {
+    text = t('synced', { time });
+    tone = 'ok';
+  } else if (state.phase === 'syncing') text = t('syncing', { count: state.waiting });
+  else if (state.waiting > 0) {
+    text = state.phase === 'offline' ? t('offlineWaiting', { count: state.waiting }) : t('waiting', { count: state.waiting });
+    tone = 'warn';
+  } else text = state.phase === 'offline' ? t('offline') : t('notYet');
+  return (
+    <span className={tone === 'ok' ? 'pill pill--ok' : tone === 'warn' ? 'pill pill--warn' : 'pill'} role="status" aria-live="polite" data-sync-phase={state.phase}>
+      {text}
+    </span>
+  );
+}
