@@ -60,6 +60,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['renderer/**/*.test.{ts,tsx}', 'sync/**/*.test.ts', 'electron/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}'],
           setupFiles: [here('./tests/setup/unit.ts')],
+          // Component tests wait for lazily loaded screens; a shared 2-core machine can be slow to compile them.
+          testTimeout: 20_000,
         },
       },
       {

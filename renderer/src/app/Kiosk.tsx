@@ -16,6 +16,11 @@ function ScreenHost() {
   const { t } = useTranslation();
   const { route, depth, home } = useNavigation();
   const Current = screens[route.screen];
+  // A new screen starts at its top, not at the scroll position the last one was left at.
+  useEffect(() => {
+    const main = document.getElementById('main');
+    if (main) main.scrollTop = 0;
+  }, [route, depth]);
   return (
     <ErrorBoundary
       key={`${route.screen}-${depth}`}

@@ -22,7 +22,7 @@ export class StorageFullError extends Error {
   }
 }
 
-const isQuotaError = (error: unknown): boolean => {
+export const isQuotaError = (error: unknown): boolean => {
   for (let e: unknown = error; e instanceof Error; e = (e as { inner?: unknown }).inner ?? e.cause) {
     if (e.name === 'QuotaExceededError') return true;
   }

@@ -1,31 +1,42 @@
 import type { KioskRecord } from '@protocol/records.ts';
 import { useCallback, useState } from 'react';
-import { type CommitContext, commitRecord, type Draft, StorageFullError } from './commit.ts';
+import { type CommitContext, commitRecord, type Draft, isQuotaError, StorageFullError } from './commit.ts';
+import type { YizhanDb } from './db.ts';
 import { useStore } from './StoreProvider.tsx';
 
 /**
- * A screen's way to save a kiosk-born record: resolves with the record once it is on disk, or with
- * undefined after setting `error` to a message key the screen shows (nothing was written in that case).
+ * Runs a local write for a screen: resolves with its result once it is on disk, or with undefined after setting
+ * `error` to a `common` message key (nothing was written in that case: every write here is one transaction).
  */
-export const useCommit = <K extends KioskRecord['kind']>(kind: K) => {
+export const useSave = <A, R>(save: (db: YizhanDb, stationId: string, arg: A) => Promise<R>) => {
   const { db, station } = useStore();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const commit = useCallback(
-    async (build: (ctx: CommitContext) => Draft<K> | Promise<Draft<K>>) => {
+  const run = useCallback(
+    async (arg: A): Promise<R | undefined> => {
       setSaving(true);
       setError(null);
       try {
-        return await commitRecord(db, kind, station.stationId, build);
+        return await save(db, station.stationId, arg);
       } catch (e) {
-        console.error('commit failed', e);
-        setError(e instanceof StorageFullError ? 'storage.full' : 'storage.failed');
+        console.error('local write failed', e);
+        setError(e instanceof StorageFullError || isQuotaError(e) ? 'storage.full' : 'storage.failed');
         return undefined;
       } finally {
         setSaving(false);
       }
     },
-    [db, kind, station.stationId],
+    [db, station.stationId, save],
   );
-  return { commit, error, saving };
+  return { run, error, saving };
+};
+
+/** The common case: one kiosk-born record and its outbox entry. */
+export const useCommit = <K extends KioskRecord['kind']>(kind: K) => {
+  const commitOne = useCallback(
+    (db: YizhanDb, stationId: string, build: (ctx: CommitContext) => Draft<K> | Promise<Draft<K>>) => commitRecord(db, kind, stationId, build),
+    [kind],
+  );
+  const { run, error, saving } = useSave(commitOne);
+  return { commit: run, error, saving };
 };

@@ -11,7 +11,7 @@ export function Confirmation({ title, speech, children }: { title: string; speec
   useScreenSpeech(speech);
   return (
     <section className="screen" aria-labelledby="screen-title" style={{ alignItems: 'center', textAlign: 'center', justifyContent: 'center' }}>
-      <div aria-hidden="true" style={{ fontSize: 'calc(5rem * var(--scale))', color: 'var(--ok)' }}>✔</div>
+      <div aria-hidden="true" style={{ fontSize: 'min(calc(5rem * var(--scale)), 12vh)', lineHeight: 1, color: 'var(--ok)' }}>✔</div>
       <div role="status">
         <h1 id="screen-title" className="screen__title">{title}</h1>
       </div>
