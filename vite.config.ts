@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -59,9 +59,26 @@ export default defineConfig({
           root: here('.'),
           environment: 'jsdom',
           include: ['renderer/**/*.test.{ts,tsx}', 'sync/**/*.test.ts', 'electron/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}'],
+          // The server's tests run in Node with real databases: the 'server' project below.
+          exclude: [...configDefaults.exclude, 'sync/server/**'],
           setupFiles: [here('./tests/setup/unit.ts')],
           // Component tests wait for lazily loaded screens; a shared 2-core machine can be slow to compile them.
           testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          root: here('.'),
+          environment: 'node',
+          include: ['sync/server/**/*.test.ts'],
+          // One PostgreSQL cluster for the run (each file makes its own database on it); not skipped under CI.
+          globalSetup: [here('./sync/server/testing/global-setup.ts')],
+          // The files share no module state (each builds its own server and database), so they share one module
+          // graph per worker instead of re-importing Fastify, pg and zod for every file.
+          isolate: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

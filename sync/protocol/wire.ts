@@ -175,6 +175,12 @@ export const pullRequestSchema = z.object({
   stationId: stationIdSchema,
   cursor: cursorSchema,
   limit: z.number().int().min(1).max(MAX_PULL_LIMIT).optional(),
+  /**
+   * True on every page of a full read: one that started at cursor "0" with no centre-born data held (the first
+   * sync, or after a reset). The read's own cursors may be below the tombstone horizon without being stale: the
+   * station holds nothing it could have missed a deletion of. Without it, such a read would be reset at page 2.
+   */
+  fullRead: z.boolean().optional(),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
@@ -188,7 +194,8 @@ export type Change = z.infer<typeof changeSchema>;
 
 /**
  * Changes in server order. `cursor` is where the next pull starts. With `reset`, the station's cursor was older
- * than the tombstone horizon (or unknown to this server): drop every centre-born entry and pull again from "0".
+ * than the tombstone horizon (or unknown to this server): drop every centre-born entry and read again from "0"
+ * with fullRead: true until a page says hasMore: false.
  */
 export const pullResponseSchema = z.object({
   changes: z.array(changeSchema),

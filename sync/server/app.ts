@@ -1,0 +1,104 @@
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, type FastifyReply } from 'fastify';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../protocol/wire.ts';
+import type { ServerConfig } from './config.ts';
+import { errorHandler, HttpError, notFoundHandler, toErrorReply } from './errors.ts';
+import { startMaintenance } from './maintenance.ts';
+import { createServerMetrics, type ServerMetrics } from './metrics.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { enrolmentPlugin, rotateTokenPlugin } from './plugins/enrolment.ts';
+import { healthPlugin } from './plugins/health.ts';
+import { heartbeatPlugin } from './plugins/heartbeat.ts';
+import { registerProtocolCheck } from './plugins/protocol.ts';
+import { pullPlugin } from './plugins/pull.ts';
+import { pushPlugin } from './plugins/push.ts';
+import { staticPlugin } from './plugins/static.ts';
+import type { Storage } from './storage/types.ts';
+import { zodSerializerCompiler, zodValidatorCompiler } from './zod.ts';
+
+export interface BuildServerOptions {
+  storage: Storage;
+  config: ServerConfig;
+  logger: FastifyBaseLogger;
+  /** The server's clock (tests move it). */
+  now?: () => Date;
+  /** Check every 200 answer against its protocol schema (on in tests). */
+  checkResponses?: boolean;
+}
+
+export interface YizhanServer {
+  app: FastifyInstance;
+  metrics: ServerMetrics;
+}
+
+/**
+ * The central server: one Fastify plugin per concern, the storage passed in. Routes under /api speak the sync
+ * protocol (a version header on every request, a station token on all but enrolment, a per-station rate limit);
+ * /healthz and /metrics are for operators; the kiosk's web build is served when config.kioskDir is set.
+ */
+export const buildServer = async ({ storage, config, logger, now = () => new Date(), checkResponses = false }: BuildServerOptions): Promise<YizhanServer> => {
+  const metrics = createServerMetrics();
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+    // Errors raised before routing (a URL that cannot be decoded, …) get the same body as every other error.
+    frameworkErrors: (error, _request, res) => {
+      const { status, body } = toErrorReply(error);
+      const reply = res as FastifyReply;
+      return reply.code(status >= 500 ? 400 : status).header(PROTOCOL_HEADER, PROTOCOL_VERSION).send(body);
+    },
+  });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(zodSerializerCompiler(checkResponses));
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+
+  app.addHook('onResponse', async (request, reply) => {
+    // The route pattern, never the raw URL: a fuzzer's random paths must not each become a series.
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.httpRequests.inc({ route, method: request.method, status: reply.statusCode });
+    metrics.httpDuration.observe({ route }, reply.elapsedTime / 1000);
+    if (reply.statusCode === 429) metrics.rateLimited.inc();
+  });
+
+  await app.register(healthPlugin, { storage, metrics });
+
+  const api: FastifyPluginAsync = async (scope) => {
+    registerProtocolCheck(scope);
+    await scope.register(rateLimit, {
+      global: true,
+      max: config.rateLimit.max,
+      timeWindow: config.rateLimit.windowMs,
+      // Per station once the token is known (the limiter runs after auth), per address before.
+      keyGenerator: (request) => (request.station ? `station:${request.station.id}` : `ip:${request.ip}`),
+      errorResponseBuilder: (_request, context) => new HttpError(429, 'rate-limited', `too many requests; retry in ${context.after}`),
+    });
+    await scope.register(enrolmentPlugin, { storage, metrics, rateLimit: config.enrolRateLimit, now });
+    await scope.register(async (authenticated) => {
+      registerAuth(authenticated, { storage, metrics });
+      await authenticated.register(pushPlugin, { storage, metrics, now });
+      await authenticated.register(pullPlugin, { storage, metrics });
+      await authenticated.register(heartbeatPlugin, { storage, metrics, now });
+      await authenticated.register(rotateTokenPlugin, { storage, now });
+    });
+  };
+  await app.register(api);
+
+  if (config.kioskDir) await app.register(staticPlugin, { root: config.kioskDir });
+
+  if (config.maintenanceIntervalMs > 0) {
+    const stop = startMaintenance(storage, {
+      retentionDays: config.retentionDays,
+      tombstoneDays: config.tombstoneDays,
+      intervalMs: config.maintenanceIntervalMs,
+      logger,
+      metrics,
+      now,
+    });
+    app.addHook('onClose', stop);
+  }
+  await app.ready();
+  return { app, metrics };
+};

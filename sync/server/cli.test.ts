@@ -1,0 +1,116 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import demo from '../../assets/demo/catalogue.json';
+import { messages } from '../protocol/wire.ts';
+import { type CliContext, runCli } from './cli.ts';
+import { bootstrapDemo, DEMO_ENROLMENT_CODE, DEMO_STATION_ID } from './demo.ts';
+import { entries, newEpoch, pushBody, requestEvent, residentRequest, silentLogger, startTestServer, type TestServer } from './testing/fixtures.ts';
+
+describe('the server CLI', () => {
+  let t: TestServer;
+  let dir: string;
+  let out: string[];
+  let err: string[];
+  const cli = async (...argv: string[]) => {
+    out = [];
+    err = [];
+    const ctx: CliContext = { storage: t.storage, out: (l) => out.push(l), err: (l) => err.push(l), now: t.clock.now, retentionDays: 30, tombstoneDays: 90 };
+    return runCli(argv, ctx);
+  };
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    dir = await mkdtemp(join(tmpdir(), 'yizhan-cli-'));
+  });
+  afterAll(async () => {
+    await t?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('creates a station and an enrolment code a kiosk can use once', async () => {
+    expect(await cli('create-station', 'south-gate', '--name', '南门驿站')).toBe(0);
+    expect(await cli('create-station', 'south-gate')).toBe(1);
+    expect(err.join()).toContain('exists');
+    expect(await cli('create-station', 'South Gate')).toBe(2);
+    expect(await cli('enrol-code', 'south-gate', '--hours', '2')).toBe(0);
+    const code = /: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})$/.exec(out[0]!)?.[1];
+    expect(code).toBeDefined();
+    expect((await t.call(messages.enrol.path, { code })).statusCode).toBe(200);
+    expect((await t.call(messages.enrol.path, { code })).statusCode).toBe(403);
+    expect(await cli('enrol-code', 'no-such-station')).toBe(1);
+  });
+
+  it('rotates a token (the old one refused at once) and revokes a station', async () => {
+    const old = await t.enrol('cli-rot');
+    expect(await cli('rotate-token', 'cli-rot')).toBe(0);
+    const fresh = out[1]!;
+    const pull = (tk: string) => t.call(messages.pull.path, { stationId: 'cli-rot', cursor: '0' }, tk);
+    expect((await pull(old)).statusCode).toBe(401);
+    expect((await pull(fresh)).statusCode).toBe(200);
+    expect(await cli('revoke', 'cli-rot')).toBe(0);
+    expect((await pull(fresh)).statusCode).toBe(401);
+    expect(await cli('rotate-token', 'cli-rot')).toBe(1);
+    expect(await cli('stations')).toBe(0);
+    expect(out.join('\n')).toMatch(/cli-rot\trevoked/);
+  });
+
+  it('validates a catalogue before publishing it', async () => {
+    const good = join(dir, 'good.json');
+    await writeFile(good, JSON.stringify({ ...demo, station: { ...demo.station, stationId: 'south-gate' } }));
+    const bad = join(dir, 'bad.json');
+    await writeFile(bad, JSON.stringify({ ...demo, services: [{ id: 'Bad Id' }] }));
+    expect(await cli('publish-catalogue', bad)).toBe(1);
+    expect(err.join('\n')).toMatch(/services\.0/);
+    expect(await cli('publish-catalogue', join(dir, 'missing.json'))).toBe(1);
+    expect(await cli('publish-catalogue', good)).toBe(0);
+    expect(out[0]).toMatch(/117 new or changed, 0 withdrawn, 0 unchanged/);
+    expect(await cli('publish-catalogue', good)).toBe(0);
+    expect(out[0]).toMatch(/0 new or changed, 0 withdrawn, 117 unchanged/);
+    const orphan = join(dir, 'orphan.json');
+    await writeFile(orphan, JSON.stringify({ ...demo, station: { ...demo.station, stationId: 'nobody' } }));
+    expect(await cli('publish-catalogue', orphan)).toBe(1);
+  });
+
+  it("dispatches and updates a station's request through the state machine", async () => {
+    const token = await t.enrol('cli-req');
+    const request = residentRequest('cli-req');
+    await t.call(messages.push.path, pushBody('cli-req', newEpoch(), entries([request, requestEvent('cli-req', request.id, 'submit')])), token);
+    expect(await cli('update-request', request.id, 'take')).toBe(1);
+    expect(err[0]).toBe('refused: wrong-state');
+    expect(await cli('dispatch-request', request.id, '--note', '物业王师傅')).toBe(0);
+    expect(out[0]).toContain('is now dispatched');
+    expect(await cli('update-request', request.id, 'take', '--actor', 'member')).toBe(0);
+    expect(await cli('update-request', request.id, 'complete', '--actor', 'member')).toBe(0);
+    expect((await t.storage.getRequestStatus(request.id))?.status).toBe('done');
+    expect(await cli('update-request', request.id, 'rate')).toBe(2);
+    expect(await cli('update-request', 'not-an-id', 'take')).toBe(2);
+    expect(await cli('update-request', request.id, 'cancel', '--actor', 'resident')).toBe(2);
+  });
+
+  it('runs the purge on demand and explains itself', async () => {
+    expect(await cli('purge', '--retention-days', '30')).toBe(0);
+    expect(out[0]).toMatch(/^purged personal fields of \d+ records/);
+    expect(await cli()).toBe(2);
+    expect(await cli('frobnicate')).toBe(2);
+    expect(err.join('\n')).toContain('usage:');
+  });
+});
+
+describe('the demo bootstrap', () => {
+  it('publishes the demo catalogue and a fixed code on an empty database, once', async () => {
+    const t = await startTestServer();
+    try {
+      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now() })).toEqual({ created: true });
+      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now() })).toEqual({ created: false });
+      const enrolled = await t.call(messages.enrol.path, { code: DEMO_ENROLMENT_CODE });
+      expect(enrolled.json()).toMatchObject({ stationId: DEMO_STATION_ID });
+      const { token } = enrolled.json() as { token: string };
+      const page = await t.call(messages.pull.path, { stationId: DEMO_STATION_ID, cursor: '0', limit: 1000, fullRead: true }, token);
+      expect((page.json() as { changes: unknown[] }).changes).toHaveLength(117);
+    } finally {
+      await t.close();
+    }
+  });
+});

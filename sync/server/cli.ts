@@ -1,0 +1,200 @@
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { idSchema } from '../protocol/ids.ts';
+import { actorSchema, requestEventTypeSchema } from '../protocol/records.ts';
+import { stationIdSchema } from '../protocol/wire.ts';
+import { configFromEnv } from './config.ts';
+import { runMaintenance } from './maintenance.ts';
+import { appendRequestEvent, type CatalogueScope, parseCatalogue, publishCatalogue } from './publish.ts';
+import { openStorage } from './storage/open.ts';
+import { type Storage, StorageConflictError } from './storage/types.ts';
+import { enrolmentCodeHash, newEnrolmentCode, newStationToken, tokenHash } from './tokens.ts';
+
+/**
+ * The technician's and the centre's tool until the staff console exists:
+ *   npm run server:cli -- <command> …   (the database is chosen as for the server: DATABASE_URL or SQLITE_PATH)
+ */
+export const usage = `usage: yizhan-server <command>
+  create-station <id> [--name <name>]        a new station (id: lowercase letters, digits, dashes)
+  enrol-code <station-id> [--hours <n>]      a one-time enrolment code for the station's tablet (default 72 h)
+  rotate-token <station-id>                  a new token for the station; every older one is refused at once
+  revoke <station-id>                        refuse the station's tokens and unused codes (a new code re-enrols)
+  stations                                   list stations with their last heartbeat
+  publish-catalogue <file.json> [--scope station|district]
+                                             validate and publish a catalogue (default: the file's station)
+  dispatch-request <request-id> [--note <text>]
+  update-request <request-id> <take|complete|cancel|reopen> [--actor centre|member] [--note <text>]
+  purge [--retention-days <n>]               run retention (personal fields) and tombstone purges now`;
+
+export interface CliContext {
+  storage: Storage;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  now: () => Date;
+  retentionDays: number;
+  tombstoneDays: number;
+}
+
+const parseArgs = (argv: readonly string[]) => {
+  const positional: string[] = [];
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg.startsWith('--')) {
+      flags.set(arg.slice(2), argv[i + 1] ?? '');
+      i += 1;
+    } else positional.push(arg);
+  }
+  return { positional, flags };
+};
+
+class UsageError extends Error {}
+const need = (value: string | undefined, what: string): string => {
+  if (!value) throw new UsageError(`missing ${what}`);
+  return value;
+};
+const stationArg = (value: string | undefined): string => {
+  const id = need(value, 'station id');
+  if (!stationIdSchema.safeParse(id).success) throw new UsageError(`bad station id ${JSON.stringify(id)}: lowercase letters, digits and dashes`);
+  return id;
+};
+const requestArg = (value: string | undefined): string => {
+  const id = need(value, 'request id');
+  if (!idSchema.safeParse(id).success) throw new UsageError(`bad request id ${JSON.stringify(id)}: a UUIDv7`);
+  return id;
+};
+
+/** Runs one command; returns the process exit code (0 done, 1 refused, 2 usage). */
+export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<number> => {
+  const { positional, flags } = parseArgs(argv);
+  const [command, ...args] = positional;
+  const { storage, out, now } = ctx;
+  try {
+    switch (command) {
+      case 'create-station': {
+        const id = stationArg(args[0]);
+        const station = await storage.createStation({ id, name: flags.get('name') || id, now: now() });
+        out(`created station ${station.id} (${station.name})`);
+        return 0;
+      }
+      case 'enrol-code': {
+        const id = stationArg(args[0]);
+        const hours = Number(flags.get('hours') ?? 72);
+        if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 365) throw new UsageError('--hours must be between 0 and 8760');
+        const station = await storage.getStation(id);
+        if (!station) return refuse(ctx, `no station ${id}`);
+        const code = newEnrolmentCode();
+        const expiresAt = new Date(now().getTime() + hours * 3_600_000);
+        await storage.createEnrolmentCode({ stationId: id, codeHash: enrolmentCodeHash(code), expiresAt, now: now() });
+        out(`enrolment code for ${id}: ${code}`);
+        out(`valid once, until ${expiresAt.toISOString()}`);
+        return 0;
+      }
+      case 'rotate-token': {
+        const id = stationArg(args[0]);
+        const token = newStationToken();
+        if (!(await storage.setToken({ stationId: id, tokenHash: tokenHash(token), previousHash: null, now: now() }))) {
+          return refuse(ctx, `no active station ${id} (revoked stations re-enrol with a new code)`);
+        }
+        out(`new token for ${id} (shown once; every older token is refused from now on):`);
+        out(token);
+        return 0;
+      }
+      case 'revoke': {
+        const id = stationArg(args[0]);
+        if (!(await storage.revokeStation({ stationId: id, now: now() }))) return refuse(ctx, `no station ${id}`);
+        out(`revoked ${id}: its tokens and unused enrolment codes are refused`);
+        return 0;
+      }
+      case 'stations': {
+        const beats = new Map((await storage.listHeartbeats()).map((h) => [h.stationId, h]));
+        for (const s of await storage.listStations()) {
+          const h = beats.get(s.id);
+          const state = s.revokedAt ? 'revoked' : s.enrolled ? 'enrolled' : 'not enrolled';
+          out(`${s.id}\t${state}\t${h ? `last seen ${h.receivedAt.toISOString()}, app ${h.appVersion}, waiting ${h.recordsWaiting}${h.lastError ? `, error: ${h.lastError}` : ''}` : 'never seen'}`);
+        }
+        return 0;
+      }
+      case 'publish-catalogue': {
+        const file = need(args[0], 'catalogue file');
+        const scope = (flags.get('scope') ?? 'station') as CatalogueScope;
+        if (scope !== 'station' && scope !== 'district') throw new UsageError('--scope is station or district');
+        let input: unknown;
+        try {
+          input = JSON.parse(await readFile(file, 'utf8')) as unknown;
+        } catch (error) {
+          return refuse(ctx, `cannot read ${file}: ${(error as Error).message}`);
+        }
+        const parsed = parseCatalogue(input);
+        if (!parsed.success) {
+          ctx.err(`${file} is not a valid catalogue:`);
+          for (const issue of parsed.error.issues.slice(0, 20)) ctx.err(`  ${issue.path.join('.')}: ${issue.message}`);
+          return 1;
+        }
+        const stationId = parsed.data.station.stationId;
+        if (!(await storage.getStation(stationId))) return refuse(ctx, `the catalogue is for station ${stationId}, which does not exist (create-station first)`);
+        const result = await publishCatalogue(storage, parsed.data, scope, now());
+        out(`published ${file} (${scope} scope): ${result.put} new or changed, ${result.deleted} withdrawn, ${result.unchanged} unchanged`);
+        return 0;
+      }
+      case 'dispatch-request':
+      case 'update-request': {
+        const requestId = requestArg(args[0]);
+        const type = requestEventTypeSchema.safeParse(command === 'dispatch-request' ? 'dispatch' : args[1]);
+        if (!type.success || type.data === 'submit' || type.data === 'rate') throw new UsageError('event is one of dispatch, take, complete, cancel, reopen');
+        const actor = actorSchema.safeParse(flags.get('actor') ?? 'centre');
+        if (!actor.success || (actor.data !== 'centre' && actor.data !== 'member')) throw new UsageError('--actor is centre or member');
+        const note = flags.get('note');
+        if (note !== undefined && note.length > 500) throw new UsageError('--note is at most 500 characters');
+        const result = await appendRequestEvent(storage, { requestId, type: type.data, actor: actor.data, ...(note ? { note } : {}), now: now() });
+        if (!result.ok) return refuse(ctx, `refused: ${result.reason}`);
+        out(`request ${requestId} is now ${result.status} (station ${result.stationId} gets it on its next pull)`);
+        return 0;
+      }
+      case 'purge': {
+        const retentionDays = Number(flags.get('retention-days') ?? ctx.retentionDays);
+        if (!Number.isInteger(retentionDays) || retentionDays < 1) throw new UsageError('--retention-days must be a whole number ≥ 1');
+        const result = await runMaintenance(storage, { retentionDays, tombstoneDays: ctx.tombstoneDays, now: now() });
+        out(`purged personal fields of ${result.personal.records} records and ${result.personal.deadLetters} dead letters; ${result.tombstones.purged} tombstones (horizon ${result.tombstones.horizon})`);
+        return 0;
+      }
+      case undefined:
+      case 'help':
+        out(usage);
+        return command ? 0 : 2;
+      default:
+        throw new UsageError(`unknown command ${command}`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      ctx.err(error.message);
+      ctx.err(usage);
+      return 2;
+    }
+    if (error instanceof StorageConflictError) return refuse(ctx, error.message);
+    throw error;
+  }
+};
+
+const refuse = (ctx: CliContext, message: string): number => {
+  ctx.err(message);
+  return 1;
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const config = configFromEnv(process.env);
+  const storage = openStorage(config);
+  try {
+    await storage.migrate();
+    process.exitCode = await runCli(process.argv.slice(2), {
+      storage,
+      out: (line) => process.stdout.write(`${line}\n`),
+      err: (line) => process.stderr.write(`${line}\n`),
+      now: () => new Date(),
+      retentionDays: config.retentionDays,
+      tombstoneDays: config.tombstoneDays,
+    });
+  } finally {
+    await storage.close();
+  }
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { configFromEnv, defaultConfig } from './config.ts';
+import { Counter, Histogram, Registry } from './metrics.ts';
+
+describe('configuration from the environment', () => {
+  it('defaults to SQLite under ./data on loopback', () => {
+    expect(configFromEnv({})).toEqual(defaultConfig);
+    expect(defaultConfig).toMatchObject({ host: '127.0.0.1', sqlitePath: './data/yizhan.sqlite', databaseUrl: null });
+  });
+  it('reads every setting and refuses nonsense with every problem named', () => {
+    const config = configFromEnv({ PORT: '9000', DATABASE_URL: 'postgres://u@h/db', RETENTION_DAYS: '30', BODY_LIMIT_BYTES: '2048', RATE_LIMIT_MAX: '5', KIOSK_DIR: 'dist/renderer', YIZHAN_DEMO: '1', HOST: '' });
+    expect(config).toMatchObject({ port: 9000, databaseUrl: 'postgres://u@h/db', retentionDays: 30, bodyLimitBytes: 2048, rateLimit: { max: 5 }, kioskDir: 'dist/renderer', demo: true, host: '127.0.0.1' });
+    expect(() => configFromEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', RETENTION_DAYS: '0' })).toThrow(/PORT.*DATABASE_URL.*RETENTION_DAYS/);
+  });
+});
+
+describe('the metrics registry', () => {
+  it('renders counters and histograms in the Prometheus text format, escaping label values', () => {
+    const registry = new Registry();
+    const counter = registry.add(new Counter('x_total', 'X.'));
+    counter.inc({ route: 'a"b\\c\nd' });
+    counter.inc({ route: 'a"b\\c\nd' }, 2);
+    const histogram = registry.add(new Histogram('d_seconds', 'D.', [0.1, 1]));
+    histogram.observe({ route: '/r' }, 0.5);
+    histogram.observe({ route: '/r' }, 5);
+    expect(registry.render()).toBe(
+      [
+        '# HELP x_total X.',
+        '# TYPE x_total counter',
+        'x_total{route="a\\"b\\\\c\\nd"} 3',
+        '# HELP d_seconds D.',
+        '# TYPE d_seconds histogram',
+        'd_seconds_bucket{route="/r",le="0.1"} 0',
+        'd_seconds_bucket{route="/r",le="1"} 1',
+        'd_seconds_bucket{route="/r",le="+Inf"} 2',
+        'd_seconds_sum{route="/r"} 5.5',
+        'd_seconds_count{route="/r"} 2',
+        '',
+      ].join('\n'),
+    );
+  });
+});

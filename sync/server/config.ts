@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/** Everything the server can be told, with the defaults a single-machine district gets. */
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /** postgres://… selects PostgreSQL; otherwise SQLite at sqlitePath. */
+  databaseUrl: string | null;
+  sqlitePath: string;
+  /** Largest request body accepted, in bytes (413 above it). */
+  bodyLimitBytes: number;
+  /** Requests per station (per IP before a station is known) in each window; 429 with Retry-After above it. */
+  rateLimit: { max: number; windowMs: number };
+  /** Enrolment attempts per IP in each window (codes are short enough to guess at, slowly). */
+  enrolRateLimit: { max: number; windowMs: number };
+  /** The district's retention: personal fields of records received longer ago are purged. */
+  retentionDays: number;
+  /** Tombstones older than this are dropped; stations whose cursor is older are told to reset. */
+  tombstoneDays: number;
+  /** How often retention and tombstone purges run while the server is up (0: never, e.g. in tests). */
+  maintenanceIntervalMs: number;
+  /** Serve the kiosk's web build from this folder (e.g. dist/renderer); null: do not. */
+  kioskDir: string | null;
+  /** Bootstrap demo data and a demo station on an empty database. */
+  demo: boolean;
+  /** Behind a load balancer: take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+export const defaultConfig: ServerConfig = {
+  host: '127.0.0.1',
+  port: 8787,
+  databaseUrl: null,
+  sqlitePath: './data/yizhan.sqlite',
+  bodyLimitBytes: 1024 * 1024,
+  rateLimit: { max: 300, windowMs: 60_000 },
+  enrolRateLimit: { max: 10, windowMs: 60_000 },
+  retentionDays: 180,
+  tombstoneDays: 90,
+  maintenanceIntervalMs: 60 * 60_000,
+  kioskDir: null,
+  demo: false,
+  trustProxy: false,
+  logLevel: 'info',
+};
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const flag = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const envSchema = z.object({
+  HOST: z.string().min(1).optional(),
+  PORT: int(0, 65535).optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
+  SQLITE_PATH: z.string().min(1).optional(),
+  BODY_LIMIT_BYTES: int(1024, 64 * 1024 * 1024).optional(),
+  RATE_LIMIT_MAX: int(1, 1_000_000).optional(),
+  RATE_LIMIT_WINDOW_MS: int(1000, 3_600_000).optional(),
+  ENROL_RATE_LIMIT_MAX: int(1, 10_000).optional(),
+  RETENTION_DAYS: int(1, 36_500).optional(),
+  TOMBSTONE_DAYS: int(1, 36_500).optional(),
+  MAINTENANCE_INTERVAL_MS: int(0, 86_400_000).optional(),
+  KIOSK_DIR: z.string().min(1).optional(),
+  YIZHAN_DEMO: flag.optional(),
+  TRUST_PROXY: flag.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+});
+
+/** Reads the configuration from the environment; throws with every problem listed when something is wrong. */
+export const configFromEnv = (env: Record<string, string | undefined>): ServerConfig => {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new Error(`bad configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const e = parsed.data;
+  const d = defaultConfig;
+  return {
+    host: e.HOST ?? d.host,
+    port: e.PORT ?? d.port,
+    databaseUrl: e.DATABASE_URL ?? null,
+    sqlitePath: e.SQLITE_PATH ?? d.sqlitePath,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES ?? d.bodyLimitBytes,
+    rateLimit: { max: e.RATE_LIMIT_MAX ?? d.rateLimit.max, windowMs: e.RATE_LIMIT_WINDOW_MS ?? d.rateLimit.windowMs },
+    enrolRateLimit: { max: e.ENROL_RATE_LIMIT_MAX ?? d.enrolRateLimit.max, windowMs: d.enrolRateLimit.windowMs },
+    retentionDays: e.RETENTION_DAYS ?? d.retentionDays,
+    tombstoneDays: e.TOMBSTONE_DAYS ?? d.tombstoneDays,
+    maintenanceIntervalMs: e.MAINTENANCE_INTERVAL_MS ?? d.maintenanceIntervalMs,
+    kioskDir: e.KIOSK_DIR ?? null,
+    demo: e.YIZHAN_DEMO ?? false,
+    trustProxy: e.TRUST_PROXY ?? false,
+    logLevel: e.LOG_LEVEL ?? d.logLevel,
+  };
+};

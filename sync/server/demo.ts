@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import type { FastifyBaseLogger } from 'fastify';
+import { catalogueSchema } from '../protocol/catalogue.ts';
+import { publishCatalogue } from './publish.ts';
+import type { Storage } from './storage/types.ts';
+import { enrolmentCodeHash } from './tokens.ts';
+
+export const DEMO_STATION_ID = 'demo-station';
+/** Printed for the demo: enrol the demo kiosk with it. Valid once, on a database the demo created. */
+export const DEMO_ENROLMENT_CODE = 'DEMO-2026-YZ01';
+export const DEMO_CATALOGUE = new URL('../../assets/demo/catalogue.json', import.meta.url);
+
+/**
+ * On an empty database: publishes the shipped demo catalogue for the demo station, creates that station and a
+ * fixed enrolment code, so one command shows a kiosk syncing. On later starts it only says where things stand.
+ */
+export const bootstrapDemo = async (storage: Storage, { logger, now }: { logger: FastifyBaseLogger; now: Date }) => {
+  const stations = await storage.listStations();
+  if (stations.length === 0) {
+    const catalogue = catalogueSchema.parse(JSON.parse(await readFile(DEMO_CATALOGUE, 'utf8')));
+    await storage.createStation({ id: DEMO_STATION_ID, name: catalogue.station.name['zh-CN'], now });
+    const published = await publishCatalogue(storage, catalogue, 'station', now);
+    await storage.createEnrolmentCode({
+      stationId: DEMO_STATION_ID,
+      codeHash: enrolmentCodeHash(DEMO_ENROLMENT_CODE),
+      expiresAt: new Date(now.getTime() + 365 * 86_400_000),
+      now,
+    });
+    logger.info({ station: DEMO_STATION_ID, published }, 'demo data published on an empty database');
+  }
+  const demo = await storage.getStation(DEMO_STATION_ID);
+  if (demo && !demo.enrolled && !demo.revokedAt) {
+    logger.info({ station: DEMO_STATION_ID, code: DEMO_ENROLMENT_CODE }, `demo station waiting: enrol the kiosk with code ${DEMO_ENROLMENT_CODE}`);
+  } else if (demo) {
+    logger.info({ station: DEMO_STATION_ID }, 'demo station already enrolled (npm run server:cli -- enrol-code demo-station for a new code)');
+  }
+  return { created: stations.length === 0 };
+};

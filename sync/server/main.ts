@@ -1,0 +1,51 @@
+import pino from 'pino';
+import { buildServer } from './app.ts';
+import { configFromEnv } from './config.ts';
+import { bootstrapDemo } from './demo.ts';
+import { openStorage } from './storage/open.ts';
+
+/**
+ * The server process: configuration from the environment (see config.ts and README.md), migrations, optional
+ * demo bootstrap, then listen. SIGTERM or SIGINT: stop accepting, finish what is in flight (new requests get
+ * 503), close the database, exit 0; a second signal, or 10 s, forces exit 1.
+ */
+const config = configFromEnv(process.env);
+const logger = pino({ level: config.logLevel, base: { service: 'yizhan-server' }, redact: ['req.headers.authorization'] });
+const storage = openStorage(config);
+
+const applied = await storage.migrate();
+logger.info({ storage: storage.engine, migrations: applied }, applied.length ? 'database migrated' : 'database up to date');
+if (config.demo) await bootstrapDemo(storage, { logger, now: new Date() });
+
+const { app } = await buildServer({ storage, config, logger });
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) {
+    logger.warn({ signal }, 'second signal: exiting now');
+    process.exit(1);
+  }
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  setTimeout(() => {
+    logger.error('shutdown took longer than 10 s: exiting');
+    process.exit(1);
+  }, 10_000).unref();
+  try {
+    await app.close();
+    await storage.close();
+    logger.info('stopped');
+    process.exit(0);
+  } catch (error) {
+    logger.error({ err: error }, 'shutdown failed');
+    process.exit(1);
+  }
+};
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('unhandledRejection', (error) => {
+  logger.fatal({ err: error }, 'unhandled rejection');
+  process.exit(1);
+});
+
+await app.listen({ host: config.host, port: config.port });

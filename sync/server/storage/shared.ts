@@ -1,0 +1,93 @@
+import type { CentreCollection, CentreItem } from '../../protocol/centre.ts';
+import { RECORD_SCHEMA_VERSION, type RequestEvent } from '../../protocol/records.ts';
+import type { Change } from '../../protocol/wire.ts';
+import type { CentreRequestEvent, StatusChange } from './types.ts';
+
+/** Helpers both storage engines share, so the two stay the same where they can. */
+
+export interface EntryRow {
+  collection: string;
+  id: string;
+  value: string | null;
+  deleted: boolean;
+  seq: number;
+}
+
+export const toChange = (row: EntryRow): Change =>
+  row.deleted
+    ? { seq: String(row.seq), collection: row.collection as CentreCollection, op: 'delete', id: row.id }
+    : ({ seq: String(row.seq), collection: row.collection as CentreCollection, op: 'put', id: row.id, value: JSON.parse(row.value ?? 'null') as unknown } as Change);
+
+export interface PlannedWrite {
+  collection: CentreCollection;
+  id: string;
+  /** null: a tombstone. */
+  value: string | null;
+}
+
+/**
+ * What a publish writes: every new or changed item, and a tombstone for every live item of a listed collection
+ * that the publish no longer has. Unchanged items keep their seq, so pulls do not churn.
+ */
+export const planPublish = (
+  collections: Partial<Record<CentreCollection, CentreItem[]>>,
+  existing: ReadonlyMap<string, { value: string | null; deleted: boolean }>,
+): { writes: PlannedWrite[]; put: number; deleted: number; unchanged: number } => {
+  const writes: PlannedWrite[] = [];
+  let put = 0;
+  let unchanged = 0;
+  let deleted = 0;
+  const seen = new Set<string>();
+  for (const [collection, items] of Object.entries(collections) as [CentreCollection, CentreItem[]][]) {
+    for (const item of items) {
+      const key = entryKey(collection, item.id);
+      if (seen.has(key)) throw new Error(`duplicate id ${item.id} in ${collection}`);
+      seen.add(key);
+      const value = JSON.stringify(item.value);
+      const before = existing.get(key);
+      if (before && !before.deleted && before.value === value) unchanged += 1;
+      else {
+        writes.push({ collection, id: item.id, value });
+        put += 1;
+      }
+    }
+  }
+  for (const [key, before] of existing) {
+    if (before.deleted || seen.has(key)) continue;
+    const [collection, id] = splitKey(key);
+    if (!(collection in collections)) continue;
+    writes.push({ collection, id, value: null });
+    deleted += 1;
+  }
+  return { writes, put, deleted, unchanged };
+};
+
+export const entryKey = (collection: string, id: string): string => `${collection}\u0000${id}`;
+const splitKey = (key: string): [CentreCollection, string] => {
+  const at = key.indexOf('\u0000');
+  return [key.slice(0, at) as CentreCollection, key.slice(at + 1)];
+};
+
+/** A centre request event as the record the kiosk pulls: the same shape as a kiosk-born request event. */
+export const centreEventRecord = (event: CentreRequestEvent, stationId: string, now: Date): RequestEvent => ({
+  id: event.id,
+  stationId,
+  at: now.toISOString(),
+  v: RECORD_SCHEMA_VERSION,
+  kind: 'request-event',
+  requestId: event.requestId,
+  type: event.type,
+  actor: event.actor,
+  ...(event.note !== undefined ? { note: event.note } : {}),
+});
+
+export const statusValue = (change: StatusChange, stationId: string) => ({
+  requestId: change.requestId,
+  stationId,
+  status: change.status,
+  event: change.event,
+  at: change.at,
+});
+
+export const json = (value: unknown): string => JSON.stringify(value ?? null);
+export const parseJson = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown));

@@ -1,0 +1,4 @@
+import { openTestStorage } from '../testing/fixtures.ts';
+import { storageSuite } from './suite.ts';
+
+storageSuite('SQLite', () => openTestStorage('sqlite'));

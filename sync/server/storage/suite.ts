@@ -1,0 +1,332 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import demo from '../../../assets/demo/catalogue.json';
+import { catalogueSchema } from '../../protocol/catalogue.ts';
+import { catalogueEntries, DISTRICT_SCOPE } from '../../protocol/centre.ts';
+import { newId } from '../../protocol/ids.ts';
+import { withoutPersonalFields } from '../../protocol/personal.ts';
+import { applyRequestEvent } from '../../protocol/request-state.ts';
+import { entries, newEpoch, pushToStorage, referralWithContact, requestEvent, residentRequest, type TestStorage, visit } from '../testing/fixtures.ts';
+import { enrolmentCodeHash, newEnrolmentCode, newStationToken, tokenHash } from '../tokens.ts';
+import { type Storage, StorageConflictError } from './types.ts';
+
+/**
+ * The storage contract, run against every engine (sqlite.test.ts, postgres.test.ts): the same behaviour from both.
+ */
+export const storageSuite = (engine: string, open: () => Promise<TestStorage>) => {
+  describe(`storage on ${engine}`, () => {
+    let db: TestStorage;
+    let storage: Storage;
+    const t0 = new Date('2026-03-02T08:00:00.000Z');
+    const later = (ms: number) => new Date(t0.getTime() + ms);
+    let n = 0;
+    /** A fresh station per test, so tests do not depend on each other. */
+    const station = async (prefix = 's') => {
+      n += 1;
+      const id = `${prefix}-${n}`;
+      await storage.createStation({ id, name: `Station ${id}`, now: t0 });
+      return id;
+    };
+    const enrolled = async () => {
+      const id = await station();
+      const code = newEnrolmentCode();
+      await storage.createEnrolmentCode({ stationId: id, codeHash: enrolmentCodeHash(code), expiresAt: later(3_600_000), now: t0 });
+      const token = newStationToken();
+      await storage.redeemEnrolmentCode({ codeHash: enrolmentCodeHash(code), tokenHash: tokenHash(token), now: t0 });
+      return { id, token };
+    };
+    const pullAll = async (stationId: string, cursor = 0, limit = 1000) => {
+      const changes = [];
+      const fullRead = cursor === 0;
+      let page;
+      do {
+        page = await storage.pull({ stationId, cursor, limit, fullRead });
+        if (page.reset) return { changes, cursor, reset: true };
+        changes.push(...page.changes);
+        cursor = page.cursor;
+      } while (page.hasMore);
+      return { changes, cursor, reset: false };
+    };
+
+    beforeAll(async () => {
+      db = await open();
+      storage = db.storage;
+    });
+    afterAll(async () => db?.close());
+
+    it('migrates once: a second run applies nothing', async () => {
+      expect(await storage.migrate()).toEqual([]);
+      await storage.ping();
+    });
+
+    describe('stations and credentials', () => {
+      it('creates stations once', async () => {
+        const id = await station();
+        expect(await storage.getStation(id)).toMatchObject({ id, revokedAt: null, enrolled: false });
+        await expect(storage.createStation({ id, name: 'again', now: t0 })).rejects.toBeInstanceOf(StorageConflictError);
+        expect((await storage.listStations()).map((s) => s.id)).toContain(id);
+        expect(await storage.getStation('nope')).toBeNull();
+      });
+
+      it('redeems an enrolment code once, and not after it expires', async () => {
+        const id = await station();
+        const once = enrolmentCodeHash(newEnrolmentCode());
+        const expiring = enrolmentCodeHash(newEnrolmentCode());
+        await storage.createEnrolmentCode({ stationId: id, codeHash: once, expiresAt: later(60_000), now: t0 });
+        await storage.createEnrolmentCode({ stationId: id, codeHash: expiring, expiresAt: later(60_000), now: t0 });
+        const first = tokenHash(newStationToken());
+        expect(await storage.redeemEnrolmentCode({ codeHash: once, tokenHash: first, now: later(1000) })).toMatchObject({ id, enrolled: true });
+        expect(await storage.redeemEnrolmentCode({ codeHash: once, tokenHash: tokenHash(newStationToken()), now: later(2000) })).toBeNull();
+        expect(await storage.redeemEnrolmentCode({ codeHash: expiring, tokenHash: tokenHash(newStationToken()), now: later(60_000) })).toBeNull();
+        expect((await storage.authenticate(first))?.id).toBe(id);
+        expect(await storage.authenticate(tokenHash(newStationToken()))).toBeNull();
+      });
+
+      it('keeps the old token through a rotation until the new one is used', async () => {
+        const { id, token } = await enrolled();
+        const old = tokenHash(token);
+        const next = tokenHash(newStationToken());
+        expect(await storage.setToken({ stationId: id, tokenHash: next, previousHash: old, now: t0 })).toBe(true);
+        expect((await storage.authenticate(old))?.id).toBe(id);
+        expect((await storage.authenticate(next))?.id).toBe(id);
+        expect(await storage.authenticate(old)).toBeNull();
+        const forced = tokenHash(newStationToken());
+        await storage.setToken({ stationId: id, tokenHash: forced, previousHash: null, now: t0 });
+        expect(await storage.authenticate(next)).toBeNull();
+        expect((await storage.authenticate(forced))?.id).toBe(id);
+      });
+
+      it('revokes every token and every unused code; a new code re-enrols', async () => {
+        const { id, token } = await enrolled();
+        const pending = enrolmentCodeHash(newEnrolmentCode());
+        await storage.createEnrolmentCode({ stationId: id, codeHash: pending, expiresAt: later(3_600_000), now: t0 });
+        expect(await storage.revokeStation({ stationId: id, now: later(1000) })).toBe(true);
+        expect(await storage.authenticate(tokenHash(token))).toBeNull();
+        expect((await storage.getStation(id))?.revokedAt).toEqual(later(1000));
+        expect(await storage.redeemEnrolmentCode({ codeHash: pending, tokenHash: tokenHash(newStationToken()), now: later(2000) })).toBeNull();
+        expect(await storage.setToken({ stationId: id, tokenHash: tokenHash(newStationToken()), previousHash: null, now: t0 })).toBe(false);
+        const fresh = enrolmentCodeHash(newEnrolmentCode());
+        await storage.createEnrolmentCode({ stationId: id, codeHash: fresh, expiresAt: later(3_600_000), now: later(3000) });
+        const again = tokenHash(newStationToken());
+        expect(await storage.redeemEnrolmentCode({ codeHash: fresh, tokenHash: again, now: later(4000) })).toMatchObject({ id, revokedAt: null });
+        expect((await storage.authenticate(again))?.id).toBe(id);
+        expect(await storage.revokeStation({ stationId: 'nope', now: t0 })).toBe(false);
+      });
+    });
+
+    describe('push', () => {
+      it('stores a batch and acknowledges it; the same batch again changes nothing and gets the same answer', async () => {
+        const id = await station();
+        const epoch = newEpoch();
+        const batch = entries([visit(id), visit(id), { nonsense: true }, visit(id)]);
+        const first = await pushToStorage(storage, id, epoch, batch);
+        expect(first).toMatchObject({ kind: 'applied', appliedSeq: 4, stored: 3 });
+        const second = await pushToStorage(storage, id, epoch, batch);
+        expect(second).toMatchObject({ kind: 'applied', appliedSeq: 4, stored: 0 });
+        if (first.kind === 'applied' && second.kind === 'applied') expect(second.deadLetters).toEqual(first.deadLetters);
+        expect(await storage.listRecords(id)).toHaveLength(3);
+        expect(await storage.listDeadLetters(id)).toMatchObject([{ seq: 3, reason: 'invalid-record', payload: { nonsense: true } }]);
+      });
+
+      it('stops at a gap and applies nothing past it', async () => {
+        const id = await station();
+        const epoch = newEpoch();
+        const records = [visit(id), visit(id), visit(id), visit(id), visit(id)];
+        expect(await pushToStorage(storage, id, epoch, entries(records.slice(0, 2)))).toMatchObject({ appliedSeq: 2 });
+        // seq 3 is lost on the way: 4 and 5 arrive first.
+        expect(await pushToStorage(storage, id, epoch, entries(records.slice(3), 4))).toMatchObject({ appliedSeq: 2, stored: 0 });
+        expect(await pushToStorage(storage, id, epoch, entries(records.slice(2), 3))).toMatchObject({ appliedSeq: 5, stored: 3 });
+        expect((await storage.listRecords(id)).map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
+      });
+
+      it('counts seqs per epoch: a wiped tablet starting again at 1 is not a replay', async () => {
+        const id = await station();
+        const before = entries([visit(id), visit(id)]);
+        await pushToStorage(storage, id, newEpoch(), before);
+        const after = entries([visit(id), visit(id), visit(id)]);
+        expect(await pushToStorage(storage, id, newEpoch(), after)).toMatchObject({ appliedSeq: 3, stored: 3 });
+        expect(await storage.listRecords(id)).toHaveLength(5);
+      });
+
+      it('is idempotent by id across epochs, and refuses a log that is not the one it applied', async () => {
+        const id = await station();
+        const records = [visit(id), visit(id)];
+        const epoch = newEpoch();
+        await pushToStorage(storage, id, epoch, entries(records));
+        // The same records renumbered under a new epoch (a client that starts a new epoch for its backlog).
+        expect(await pushToStorage(storage, id, newEpoch(), entries(records, 1))).toMatchObject({ appliedSeq: 2, stored: 0 });
+        // Seqs the server applied under this epoch, but with other records: skipping them would lose data.
+        const diverged = await pushToStorage(storage, id, epoch, entries([visit(id), visit(id), visit(id)]));
+        expect(diverged).toEqual({ kind: 'diverged', seqs: [1, 2] });
+        expect(await storage.listRecords(id)).toHaveLength(2);
+      });
+
+      it('dead-letters records of another station and ids that belong to another station', async () => {
+        const a = await station();
+        const b = await station();
+        const theirs = visit(b);
+        await pushToStorage(storage, b, newEpoch(), entries([theirs]));
+        const result = await pushToStorage(storage, a, newEpoch(), entries([visit(b), { ...theirs, stationId: a }, visit(a)]));
+        expect(result).toMatchObject({
+          appliedSeq: 3,
+          stored: 1,
+          deadLetters: [
+            { seq: 1, reason: 'wrong-station' },
+            { seq: 2, reason: 'id-conflict', id: theirs.id },
+          ],
+        });
+        expect((await storage.getRecord(theirs.id))?.stationId).toBe(b);
+      });
+
+      it('runs request events through the state machine, in order, with the reason for a refusal', async () => {
+        const id = await station();
+        const request = residentRequest(id);
+        const result = await pushToStorage(storage, id, newEpoch(), entries([
+          request,
+          requestEvent(id, request.id, 'submit'),
+          requestEvent(id, request.id, 'take', 'member'),
+          requestEvent(id, request.id, 'dispatch', 'centre'),
+          requestEvent(id, newId(), 'submit'),
+          requestEvent(id, request.id, 'cancel'),
+        ]));
+        expect(result).toMatchObject({
+          appliedSeq: 6,
+          deadLetters: [
+            { seq: 3, reason: 'illegal-transition', detail: 'wrong-state' },
+            { seq: 4, reason: 'illegal-transition', detail: 'not-allowed-for-actor' },
+            { seq: 5, reason: 'unknown-request' },
+          ],
+        });
+        expect(await storage.getRequestStatus(request.id)).toEqual({ stationId: id, status: 'cancelled' });
+        const { changes } = await pullAll(id);
+        expect(changes.filter((c) => c.collection === 'request-status')).toMatchObject([{ op: 'put', id: request.id, value: { status: 'cancelled', event: 'cancel' } }]);
+      });
+
+      it('keeps a request of one station out of reach of another', async () => {
+        const a = await station();
+        const b = await station();
+        const request = residentRequest(a);
+        await pushToStorage(storage, a, newEpoch(), entries([request, requestEvent(a, request.id, 'submit')]));
+        const result = await pushToStorage(storage, b, newEpoch(), entries([requestEvent(b, request.id, 'cancel')]));
+        expect(result).toMatchObject({ deadLetters: [{ seq: 1, reason: 'unknown-request' }] });
+        expect((await storage.getRequestStatus(request.id))?.status).toBe('submitted');
+      });
+
+      it('applies concurrent copies of one batch exactly once', async () => {
+        const id = await station();
+        const epoch = newEpoch();
+        const batch = entries(Array.from({ length: 50 }, () => visit(id)));
+        const results = await Promise.all(Array.from({ length: 6 }, () => pushToStorage(storage, id, epoch, batch)));
+        expect(results.every((r) => r.kind === 'applied' && r.appliedSeq === 50)).toBe(true);
+        expect(results.reduce((sum, r) => sum + (r.kind === 'applied' ? r.stored : 0), 0)).toBe(50);
+        expect(await storage.listRecords(id)).toHaveLength(50);
+      });
+    });
+
+    describe('centre data and pull', () => {
+      const catalogue = catalogueEntries(catalogueSchema.parse(demo));
+
+      it('publishes a catalogue; a republish changes only what changed and leaves tombstones', async () => {
+        const id = await station('pub');
+        const first = await storage.publish({ scope: id, collections: catalogue, now: t0 });
+        const total = Object.values(catalogue).reduce((sum, items) => sum + items.length, 0);
+        expect(first).toEqual({ put: total, deleted: 0, unchanged: 0 });
+        const { changes, cursor } = await pullAll(id, 0, 37);
+        expect(changes).toHaveLength(total);
+        expect(new Set(changes.map((c) => c.seq)).size).toBe(total);
+        expect(changes.map((c) => Number(c.seq))).toEqual([...changes.map((c) => Number(c.seq))].sort((a, b) => a - b));
+
+        const services = catalogue.services.slice(1).map((s, i) => (i === 0 ? { ...s, value: { ...(s.value as object), order: 999 } } : s));
+        const second = await storage.publish({ scope: id, collections: { services }, now: later(1000) });
+        expect(second).toEqual({ put: 1, deleted: 1, unchanged: services.length - 1 });
+        const delta = await pullAll(id, cursor);
+        expect(delta.changes.map((c) => [c.op, c.id]).sort()).toEqual([['delete', catalogue.services[0]!.id], ['put', services[0]!.id]].sort());
+        expect((await pullAll(id, delta.cursor)).changes).toEqual([]);
+      });
+
+      it('scopes pulls to the station and the district, and keeps ids unique per station', async () => {
+        const a = await station('scope');
+        const b = await station('scope');
+        await storage.publish({ scope: a, collections: { notices: [{ id: 'only-a', value: { x: 1 } }] }, now: t0 });
+        await storage.publish({ scope: b, collections: { notices: [{ id: 'only-b', value: { x: 2 } }] }, now: t0 });
+        await storage.publish({ scope: DISTRICT_SCOPE, collections: { units: [{ id: 'district-unit', value: { id: 'district-unit' } }] }, now: t0 });
+        const seenByA = (await pullAll(a)).changes.filter((c) => c.collection === 'notices' || c.id === 'district-unit').map((c) => c.id);
+        expect(seenByA).toContain('only-a');
+        expect(seenByA).toContain('district-unit');
+        expect(seenByA).not.toContain('only-b');
+        await expect(storage.publish({ scope: a, collections: { units: [{ id: 'district-unit', value: {} }] }, now: t0 })).rejects.toBeInstanceOf(StorageConflictError);
+        await expect(storage.publish({ scope: DISTRICT_SCOPE, collections: { notices: [{ id: 'only-b', value: {} }] }, now: t0 })).rejects.toBeInstanceOf(StorageConflictError);
+      });
+
+      it('resets a cursor older than the tombstone horizon, or one this server never gave out', async () => {
+        const id = await station('horizon');
+        await storage.publish({ scope: id, collections: { amenities: [{ id: 'umbrella', value: { n: 1 } }, { id: 'kettle', value: { n: 2 } }] }, now: t0 });
+        const old = (await pullAll(id)).cursor;
+        await storage.publish({ scope: id, collections: { amenities: [{ id: 'kettle', value: { n: 2 } }] }, now: later(1000) });
+        const withTombstone = await pullAll(id, old);
+        expect(withTombstone.changes).toMatchObject([{ op: 'delete', id: 'umbrella' }]);
+        const { purged, horizon } = await storage.purgeTombstones({ before: later(2000) });
+        expect(purged).toBeGreaterThanOrEqual(1);
+        expect(horizon).toBeGreaterThan(old);
+        expect(await storage.pull({ stationId: id, cursor: old, limit: 10 })).toEqual({ changes: [], cursor: 0, hasMore: true, reset: true });
+        expect((await storage.pull({ stationId: id, cursor: withTombstone.cursor, limit: 10 })).reset).toBe(false);
+        expect((await storage.pull({ stationId: id, cursor: 0, limit: 10 })).reset).toBe(false);
+        expect((await storage.pull({ stationId: id, cursor: 10 ** 12, limit: 10 })).reset).toBe(true);
+        // A full read's own cursors may lie below the horizon: the station holds nothing older than the read.
+        expect((await storage.pull({ stationId: id, cursor: old, limit: 10, fullRead: true })).reset).toBe(false);
+        expect((await storage.pull({ stationId: id, cursor: 10 ** 12, limit: 10, fullRead: true })).reset).toBe(true);
+      });
+
+      it('appends centre request events only where the state machine allows them', async () => {
+        const id = await station('req');
+        const request = residentRequest(id);
+        await pushToStorage(storage, id, newEpoch(), entries([request, requestEvent(id, request.id, 'submit')]));
+        const { cursor } = await pullAll(id);
+        const event = (type: 'dispatch' | 'take' | 'complete') => ({
+          event: { id: newId(), requestId: request.id, type, actor: 'centre' as const, note: '派给物业' },
+          now: later(1000),
+          validate: (status: Parameters<typeof applyRequestEvent>[0]) => applyRequestEvent(status, { type, actor: 'centre' }) as never,
+        });
+        expect(await storage.appendCentreRequestEvent(event('take'))).toEqual({ ok: false, reason: 'wrong-state' });
+        expect(await storage.appendCentreRequestEvent(event('dispatch'))).toMatchObject({ ok: true, status: 'dispatched', stationId: id });
+        expect(await storage.appendCentreRequestEvent({ ...event('dispatch'), event: { ...event('dispatch').event, requestId: newId() } })).toEqual({ ok: false, reason: 'unknown-request' });
+        const { changes } = await pullAll(id, cursor);
+        expect(changes).toMatchObject([
+          { collection: 'request-events', op: 'put', value: { kind: 'request-event', type: 'dispatch', actor: 'centre', stationId: id, requestId: request.id, note: '派给物业' } },
+          { collection: 'request-status', op: 'put', id: request.id, value: { status: 'dispatched' } },
+        ]);
+        // The kiosk's next event is checked against the status the centre moved it to.
+        const take = requestEvent(id, request.id, 'take', 'member');
+        expect(await pushToStorage(storage, id, newEpoch(), entries([take]))).toMatchObject({ deadLetters: [] });
+        expect((await storage.getRequestStatus(request.id))?.status).toBe('taken');
+      });
+    });
+
+    describe('heartbeats and retention', () => {
+      it('keeps the latest heartbeat per station', async () => {
+        const id = await station('hb');
+        const beat = { stationId: id, appVersion: '0.1.0', recordsWaiting: 4, storageUsed: 1000, storageQuota: 5000, lastError: null, clockOffsetMs: -300, sentAt: t0.toISOString(), receivedAt: t0 };
+        await storage.saveHeartbeat(beat);
+        await storage.saveHeartbeat({ ...beat, recordsWaiting: 0, lastError: 'network', receivedAt: later(30_000) });
+        expect(await storage.getHeartbeat(id)).toEqual({ ...beat, recordsWaiting: 0, lastError: 'network', receivedAt: later(30_000) });
+        expect((await storage.listHeartbeats()).filter((h) => h.stationId === id)).toHaveLength(1);
+      });
+
+      it('purges personal fields of records received before the cutoff, and raw dead letters', async () => {
+        const id = await station('ret');
+        const old = referralWithContact(id);
+        const recent = referralWithContact(id);
+        await pushToStorage(storage, id, newEpoch(), entries([old, { junk: '13812345678' }]), t0);
+        await pushToStorage(storage, id, newEpoch(), entries([recent]), later(10 * 86_400_000));
+        const result = await storage.purgePersonal({ before: later(5 * 86_400_000), now: later(20 * 86_400_000), strip: withoutPersonalFields, batchSize: 1 });
+        expect(result.records).toBeGreaterThanOrEqual(1);
+        expect(result.deadLetters).toBeGreaterThanOrEqual(1);
+        const purged = await storage.getRecord(old.id);
+        expect(JSON.stringify(purged?.payload)).not.toMatch(/13812345678|12345678|王阿姨/);
+        expect(purged).toMatchObject({ kind: 'referral', payload: { serviceId: 'bills', bill: { utility: 'water' } } });
+        expect(purged?.personalPurgedAt).not.toBeNull();
+        expect((await storage.getRecord(recent.id))?.payload).toMatchObject({ contact: { phone: '13812345678' } });
+        expect((await storage.listDeadLetters(id))[0]?.payload).toBeNull();
+      });
+    });
+  });
+};

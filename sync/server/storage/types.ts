@@ -1,0 +1,226 @@
+import type { CentreCollection, CentreItem } from '../../protocol/centre.ts';
+import type { AckDeadLetter, Change, DeadLetterReason } from '../../protocol/wire.ts';
+import type { RequestEventType, Actor } from '../../protocol/records.ts';
+import type { RequestStatus, TransitionRefusal } from '../../protocol/request-state.ts';
+
+/**
+ * The one storage contract of the server. Two implementations (sqlite.ts, postgres.ts) pass one test suite
+ * (suite.ts). The rules (what a push accepts, which transitions are legal) are decided outside, in pure code:
+ * storage reads a snapshot, hands it to a planner and writes the plan, all in one transaction.
+ */
+
+export interface Station {
+  id: string;
+  name: string;
+  revokedAt: Date | null;
+  createdAt: Date;
+  /** Whether a token was ever issued (the hash itself never leaves storage). */
+  enrolled: boolean;
+}
+
+// ------------------------------------------------------------------------------------------------ push
+
+/** What storage knows, before a push, about the records and requests the batch names. */
+export interface PushSnapshot {
+  appliedSeq: number;
+  /** Records already stored, among the ids the batch names: id → owning station. */
+  known: ReadonlyMap<string, string>;
+  /** Requests the batch's events name (and its new requests): id → owner and current status. */
+  requests: ReadonlyMap<string, { stationId: string; status: RequestStatus | null }>;
+  /** Dead letters already kept for this (station, epoch) at the batch's seqs. */
+  deadLetters: ReadonlyMap<number, AckDeadLetter>;
+}
+
+export interface NewRecord {
+  id: string;
+  seq: number;
+  kind: string;
+  /** The schema version the record arrived with (before any upgrade). */
+  v: number;
+  at: string;
+  /** The validated (and upgraded) record. */
+  payload: unknown;
+}
+
+export interface NewDeadLetter {
+  seq: number;
+  recordId: string | null;
+  kind: string | null;
+  reason: DeadLetterReason;
+  detail: string | null;
+  /** The raw entry as it arrived, kept for a technician until the retention purge. */
+  payload: unknown;
+}
+
+export interface StatusChange {
+  requestId: string;
+  status: RequestStatus;
+  event: RequestEventType;
+  at: string;
+}
+
+export type PushPlan =
+  | {
+      kind: 'apply';
+      appliedSeq: number;
+      records: NewRecord[];
+      deadLetters: NewDeadLetter[];
+      /** New requests (kind 'request') to track, owned by the pushing station, status null until their submit. */
+      newRequests: string[];
+      /** The last status of each request the batch moved, in the order they happened. */
+      statusChanges: StatusChange[];
+    }
+  /** Seqs at or below appliedSeq whose record is not the one stored: the client's log is not the server's. */
+  | { kind: 'diverged'; seqs: number[] };
+
+export interface PushInput {
+  stationId: string;
+  epoch: string;
+  /** Record ids and request ids the batch names, for the snapshot. */
+  recordIds: string[];
+  requestIds: string[];
+  seqRange: { min: number; max: number };
+  now: Date;
+}
+
+export type PushResult =
+  | { kind: 'applied'; appliedSeq: number; deadLetters: AckDeadLetter[]; stored: number }
+  | { kind: 'diverged'; seqs: number[] };
+
+// ------------------------------------------------------------------------------------------------ centre data
+
+export interface PublishInput {
+  /** DISTRICT_SCOPE ('*') or a station id. */
+  scope: string;
+  /** Each listed collection is replaced: new and changed items are put, missing ones get a tombstone. */
+  collections: Partial<Record<CentreCollection, CentreItem[]>>;
+  now: Date;
+}
+
+export interface PublishResult {
+  put: number;
+  deleted: number;
+  unchanged: number;
+}
+
+export interface PullInput {
+  stationId: string;
+  cursor: number;
+  limit: number;
+  /** A full read from 0 (the station holds no centre data from before it): the horizon does not apply. */
+  fullRead?: boolean;
+}
+
+export interface PullPage {
+  changes: Change[];
+  cursor: number;
+  hasMore: boolean;
+  reset: boolean;
+}
+
+export interface CentreRequestEvent {
+  /** A full request-event record (kind 'request-event') made by the centre, for the request's station. */
+  id: string;
+  requestId: string;
+  type: RequestEventType;
+  actor: Actor;
+  note?: string;
+}
+
+export type CentreEventResult =
+  | { ok: true; status: RequestStatus; stationId: string; seq: number }
+  | { ok: false; reason: TransitionRefusal | 'unknown-request' };
+
+// ------------------------------------------------------------------------------------------------ the rest
+
+export interface Heartbeat {
+  stationId: string;
+  appVersion: string;
+  recordsWaiting: number;
+  storageUsed: number | null;
+  storageQuota: number | null;
+  lastError: string | null;
+  clockOffsetMs: number | null;
+  sentAt: string;
+  receivedAt: Date;
+}
+
+export interface StoredRecord {
+  id: string;
+  stationId: string;
+  epoch: string;
+  seq: number;
+  kind: string;
+  v: number;
+  payload: unknown;
+  receivedAt: Date;
+  personalPurgedAt: Date | null;
+}
+
+export interface StoredDeadLetter extends AckDeadLetter {
+  stationId: string;
+  epoch: string;
+  kind: string | null;
+  payload: unknown;
+  receivedAt: Date;
+}
+
+export interface PurgeResult {
+  records: number;
+  deadLetters: number;
+}
+
+/** Thrown for a conflict the caller can report (a station that exists, an id taken in another scope). */
+export class StorageConflictError extends Error {
+  override name = 'StorageConflictError';
+}
+
+export interface Storage {
+  readonly engine: 'sqlite' | 'postgres';
+  /** Applies the numbered migrations not yet applied; safe to call from several processes at once. */
+  migrate(): Promise<number[]>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  // stations and credentials (hashes only: storage never sees a token or a code)
+  createStation(input: { id: string; name: string; now: Date }): Promise<Station>;
+  getStation(id: string): Promise<Station | null>;
+  listStations(): Promise<Station[]>;
+  createEnrolmentCode(input: { stationId: string; codeHash: string; expiresAt: Date; now: Date }): Promise<void>;
+  /** One-time: marks the code used and gives the station this token (replacing any other), un-revoking it. */
+  redeemEnrolmentCode(input: { codeHash: string; tokenHash: string; now: Date }): Promise<Station | null>;
+  /**
+   * The station a token hash belongs to, unless revoked. The previous token of a rotation still works until the
+   * current one is first used.
+   */
+  authenticate(tokenHash: string): Promise<Station | null>;
+  /**
+   * Gives the station a new token. previousHash (the token a tablet authenticated its rotation with) stays valid
+   * until the new one is first used, so a lost answer cannot lock the tablet out; null refuses every older token.
+   */
+  setToken(input: { stationId: string; tokenHash: string; previousHash: string | null; now: Date }): Promise<boolean>;
+  /** Refuses every token of the station and every unused enrolment code. */
+  revokeStation(input: { stationId: string; now: Date }): Promise<boolean>;
+
+  // kiosk-born records
+  applyPush(input: PushInput, plan: (snapshot: PushSnapshot) => PushPlan): Promise<PushResult>;
+  getRecord(id: string): Promise<StoredRecord | null>;
+  listRecords(stationId: string): Promise<StoredRecord[]>;
+  listDeadLetters(stationId: string): Promise<StoredDeadLetter[]>;
+  getRequestStatus(requestId: string): Promise<{ stationId: string; status: RequestStatus | null } | null>;
+  /** Removes personal fields of records (and raw dead-letter payloads) received before `before`. */
+  purgePersonal(input: { before: Date; now: Date; strip: (payload: unknown) => unknown; batchSize?: number }): Promise<PurgeResult>;
+
+  // centre-born data
+  publish(input: PublishInput): Promise<PublishResult>;
+  /** Appends a centre request event after the state machine accepted it against the request's current status. */
+  appendCentreRequestEvent(input: { event: CentreRequestEvent; now: Date; validate: (status: RequestStatus | null) => { ok: true; status: RequestStatus } | { ok: false; reason: TransitionRefusal } }): Promise<CentreEventResult>;
+  pull(input: PullInput): Promise<PullPage>;
+  /** Drops tombstones older than `before` and raises the horizon: older cursors get reset. */
+  purgeTombstones(input: { before: Date }): Promise<{ purged: number; horizon: number }>;
+
+  // heartbeats
+  saveHeartbeat(heartbeat: Heartbeat): Promise<void>;
+  getHeartbeat(stationId: string): Promise<Heartbeat | null>;
+  listHeartbeats(): Promise<Heartbeat[]>;
+}
