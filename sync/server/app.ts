@@ -24,6 +24,11 @@ export interface BuildServerOptions {
   now?: () => Date;
   /** Check every 200 answer against its protocol schema (on in tests). */
   checkResponses?: boolean;
+  /**
+   * Demo only: served as the kiosk's station-config.json, so a browser opening the demo enrols itself. A real
+   * station gets its code from a technician, never from an open URL.
+   */
+  demoEnrolmentCode?: string | null;
 }
 
 export interface YizhanServer {
@@ -36,7 +41,7 @@ export interface YizhanServer {
  * protocol (a version header on every request, a station token on all but enrolment, a per-station rate limit);
  * /healthz and /metrics are for operators; the kiosk's web build is served when config.kioskDir is set.
  */
-export const buildServer = async ({ storage, config, logger, now = () => new Date(), checkResponses = false }: BuildServerOptions): Promise<YizhanServer> => {
+export const buildServer = async ({ storage, config, logger, now = () => new Date(), checkResponses = false, demoEnrolmentCode = null }: BuildServerOptions): Promise<YizhanServer> => {
   const metrics = createServerMetrics();
   const app = Fastify({
     loggerInstance: logger,
@@ -86,6 +91,7 @@ export const buildServer = async ({ storage, config, logger, now = () => new Dat
   };
   await app.register(api);
 
+  if (demoEnrolmentCode) app.get('/station-config.json', async (_request, reply) => reply.header('cache-control', 'no-store').send({ enrolmentCode: demoEnrolmentCode }));
   if (config.kioskDir) await app.register(staticPlugin, { root: config.kioskDir });
 
   if (config.maintenanceIntervalMs > 0) {

@@ -102,13 +102,19 @@ describe('the demo bootstrap', () => {
   it('publishes the demo catalogue and a fixed code on an empty database, once', async () => {
     const t = await startTestServer();
     try {
-      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now() })).toEqual({ created: true });
-      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now() })).toEqual({ created: false });
+      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now() })).toEqual({ created: true, enrolmentCode: DEMO_ENROLMENT_CODE });
+      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now() })).toEqual({ created: false, enrolmentCode: DEMO_ENROLMENT_CODE });
       const enrolled = await t.call(messages.enrol.path, { code: DEMO_ENROLMENT_CODE });
       expect(enrolled.json()).toMatchObject({ stationId: DEMO_STATION_ID });
       const { token } = enrolled.json() as { token: string };
       const page = await t.call(messages.pull.path, { stationId: DEMO_STATION_ID, cursor: '0', limit: 1000, fullRead: true }, token);
       expect((page.json() as { changes: unknown[] }).changes).toHaveLength(117);
+
+      // Started again after a kiosk joined: a fresh one-time code lets another browser join the demo.
+      const again = await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now() });
+      expect(again.enrolmentCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      expect((await t.call(messages.enrol.path, { code: again.enrolmentCode })).json()).toMatchObject({ stationId: DEMO_STATION_ID });
+      expect((await t.call(messages.enrol.path, { code: DEMO_ENROLMENT_CODE })).statusCode).toBe(403);
     } finally {
       await t.close();
     }

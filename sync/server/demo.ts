@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { catalogueSchema } from '../protocol/catalogue.ts';
 import { publishCatalogue } from './publish.ts';
 import type { Storage } from './storage/types.ts';
-import { enrolmentCodeHash } from './tokens.ts';
+import { enrolmentCodeHash, newEnrolmentCode } from './tokens.ts';
 
 export const DEMO_STATION_ID = 'demo-station';
 /** Printed for the demo: enrol the demo kiosk with it. Valid once, on a database the demo created. */
@@ -29,10 +29,14 @@ export const bootstrapDemo = async (storage: Storage, { logger, now }: { logger:
     logger.info({ station: DEMO_STATION_ID, published }, 'demo data published on an empty database');
   }
   const demo = await storage.getStation(DEMO_STATION_ID);
-  if (demo && !demo.enrolled && !demo.revokedAt) {
+  if (!demo || demo.revokedAt) return { created: false, enrolmentCode: null };
+  if (!demo.enrolled) {
     logger.info({ station: DEMO_STATION_ID, code: DEMO_ENROLMENT_CODE }, `demo station waiting: enrol the kiosk with code ${DEMO_ENROLMENT_CODE}`);
-  } else if (demo) {
-    logger.info({ station: DEMO_STATION_ID }, 'demo station already enrolled (npm run server:cli -- enrol-code demo-station for a new code)');
+    return { created: stations.length === 0, enrolmentCode: DEMO_ENROLMENT_CODE };
   }
-  return { created: stations.length === 0 };
+  // Already enrolled once: a fresh code for this run, so a browser with empty storage can join the demo again.
+  const code = newEnrolmentCode();
+  await storage.createEnrolmentCode({ stationId: DEMO_STATION_ID, codeHash: enrolmentCodeHash(code), expiresAt: new Date(now.getTime() + 86_400_000), now });
+  logger.info({ station: DEMO_STATION_ID, code }, `demo station enrolled before; code for another kiosk: ${code}`);
+  return { created: false, enrolmentCode: code };
 };

@@ -15,9 +15,9 @@ const storage = openStorage(config);
 
 const applied = await storage.migrate();
 logger.info({ storage: storage.engine, migrations: applied }, applied.length ? 'database migrated' : 'database up to date');
-if (config.demo) await bootstrapDemo(storage, { logger, now: new Date() });
+const demo = config.demo ? await bootstrapDemo(storage, { logger, now: new Date() }) : null;
 
-const { app } = await buildServer({ storage, config, logger });
+const { app } = await buildServer({ storage, config, logger, demoEnrolmentCode: demo?.enrolmentCode ?? null });
 
 let stopping = false;
 const shutdown = async (signal: string) => {
