@@ -49,7 +49,7 @@ export const referralSchema = z.object({
   kind: z.literal('referral'),
   serviceId: z.string().min(1).max(64),
   /** Shown large on screen and called out by the volunteer, e.g. "A007"; unique per station and day. */
-  queueNo: z.string().regex(/^[A-Z]\d{3}$/),
+  queueNo: z.string().regex(/^[A-Z]\d{3,4}$/),
   bill: z.object({ utility: utilitySchema, account: accountNumberSchema }).optional(),
   contact: contactSchema.optional(),
 });
