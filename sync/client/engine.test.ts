@@ -10,6 +10,8 @@ class ScriptedServer implements Transport {
   received: PushRequest[] = [];
   failures: SyncCallError[] = [];
   changes = [{ seq: '1', collection: 'notices' as const, id: 'n1', op: 'put' as const, value: { id: 'n1' } }];
+  resetNext = false;
+  pulls: MessageRequest<'pull'>[] = [];
 
   async call<K extends MessageName>(name: K, body: MessageRequest<K>): Promise<MessageResponse<K>> {
     const failure = this.failures.shift();
@@ -22,7 +24,14 @@ class ScriptedServer implements Transport {
       this.applied.set(push.epoch, applied);
       return { epoch: push.epoch, appliedSeq: applied, deadLetters: [] } as MessageResponse<K>;
     }
-    if (name === 'pull') return { changes: this.changes, cursor: '1', hasMore: false, reset: false } as MessageResponse<K>;
+    if (name === 'pull') {
+      this.pulls.push(body as MessageRequest<'pull'>);
+      if (this.resetNext) {
+        this.resetNext = false;
+        return { changes: [], cursor: '0', hasMore: false, reset: true } as MessageResponse<K>;
+      }
+      return { changes: this.changes, cursor: '1', hasMore: false, reset: false } as MessageResponse<K>;
+    }
     if (name === 'heartbeat') return { serverTime: new Date(Date.now() - 5_000).toISOString() } as MessageResponse<K>;
     throw new Error(`unexpected ${name}`);
   }
@@ -120,6 +129,21 @@ describe('SyncEngine', () => {
     await engine().run();
     expect(server.received.map((p) => p.entries[0]?.seq)).toEqual([4, 2]);
     expect(store.pushed).toBe(5);
+  });
+
+  it('marks every page of a first read as a full read, and reads everything again after a reset', async () => {
+    const e = engine();
+    await e.run();
+    expect(server.pulls[0]).toMatchObject({ cursor: '0', fullRead: true });
+    store.centre.set('notices/stale', { id: 'stale' });
+    server.resetNext = true;
+    await e.run();
+    expect(server.pulls[1]).toMatchObject({ cursor: '1' });
+    expect(server.pulls[1]).not.toHaveProperty('fullRead');
+    expect(server.pulls[2]).toMatchObject({ cursor: '0', fullRead: true });
+    expect(store.centre.has('notices/stale')).toBe(false);
+    expect(store.centre.get('notices/n1')).toEqual({ id: 'n1' });
+    expect(e.getState().firstPullDone).toBe(true);
   });
 
   it('does nothing but say so before the station is enrolled', async () => {

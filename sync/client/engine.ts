@@ -217,10 +217,23 @@ export class SyncEngine {
 
   private async pull(stationId: string): Promise<void> {
     const { store, transport } = this.o;
+    let resets = 0;
     for (;;) {
-      const { cursor } = await store.cursor();
-      const answer = await transport.call('pull', { stationId, cursor, limit: this.o.pullLimit });
-      await store.applyPull(answer.changes, answer.cursor, { reset: answer.reset, complete: !answer.hasMore });
+      const { cursor, complete } = await store.cursor();
+      // Until one read from "0" has completed, every page says so: its cursors may lie below the tombstone
+      // horizon without being stale, since the kiosk holds nothing whose deletion it could have missed.
+      const answer = await transport.call('pull', { stationId, cursor, limit: this.o.pullLimit, ...(complete ? {} : { fullRead: true }) });
+      if (answer.reset) {
+        resets += 1;
+        if (resets > 2) throw new SyncCallError('bad-response', 200, 'the server keeps answering reset');
+        await store.applyPull([], '0', { reset: true, complete: false });
+        this.set({ firstPullDone: false });
+        continue;
+      }
+      // The first page of a read from "0" replaces whatever centre data the kiosk holds (the shipped demo catalogue
+      // every kiosk starts on), in the same transaction: a full read assumes a kiosk that holds nothing else.
+      const fresh = !complete && cursor === '0';
+      await store.applyPull(answer.changes, answer.cursor, { reset: fresh, complete: !answer.hasMore });
       if (!answer.hasMore) {
         this.set({ firstPullDone: true });
         return;

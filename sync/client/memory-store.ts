@@ -52,7 +52,10 @@ export class MemorySyncStore implements SyncStore {
     return { cursor: this.cursorValue, complete: this.complete };
   }
   async applyPull(changes: readonly Change[], cursor: string, options: { reset: boolean; complete: boolean }) {
-    if (options.reset) this.centre.clear();
+    if (options.reset) {
+      this.centre.clear();
+      this.complete = false;
+    }
     for (const change of changes) {
       const key = `${change.collection}/${change.id}`;
       if (change.op === 'put') this.centre.set(key, change.value);

@@ -37,5 +37,9 @@ export const syncStoreContract = (name: string, make: () => Promise<{ store: Syn
       expect(await store.cursor()).toEqual({ cursor: '5', complete: false });
       await store.applyPull([], '9', { reset: false, complete: true });
       expect(await store.cursor()).toEqual({ cursor: '9', complete: true });
+      await store.applyPull([], '12', { reset: false, complete: false });
+      expect(await store.cursor()).toEqual({ cursor: '12', complete: true });
+      await store.applyPull([], '0', { reset: true, complete: false });
+      expect(await store.cursor()).toEqual({ cursor: '0', complete: false });
     });
   });

@@ -26,7 +26,10 @@ export interface SyncStore {
   readOutbox(afterSeq: number, limit: number): Promise<OutboxItem[]>;
   waitingCount(): Promise<number>;
   cursor(): Promise<{ cursor: string; complete: boolean }>;
-  /** Applies pulled changes and moves the cursor in one transaction; with reset, drops centre data first. */
+  /**
+   * Applies pulled changes and moves the cursor in one transaction. With reset, drops the centre's data first and
+   * marks the read incomplete; `complete` records that a read from "0" has reached the end.
+   */
   applyPull(changes: readonly Change[], cursor: string, options: { reset: boolean; complete: boolean }): Promise<void>;
   saveDeadLetters(deadLetters: readonly AckDeadLetter[]): Promise<void>;
   /** Removes personal fields of acknowledged records older than the station's retention; returns how many. */

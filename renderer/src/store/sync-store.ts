@@ -116,7 +116,7 @@ export class DexieSyncStore implements SyncStore {
         await table.put(value);
       }
       await db.meta.put({ key: KEYS.cursor, value: cursor });
-      if (options.complete) await db.meta.put({ key: KEYS.complete, value: true });
+      if (options.reset || options.complete) await db.meta.put({ key: KEYS.complete, value: options.complete });
     });
   }
 
