@@ -1,28 +1,10 @@
+export { isSynced, type SyncPhase, type SyncState } from './state.ts';
 import { RECORD_SCHEMA_VERSION } from '../protocol/records.ts';
 import { MAX_PUSH_ENTRIES, type HeartbeatRequest } from '../protocol/wire.ts';
 import { type BackoffPolicy, defaultBackoff, fullJitterDelay } from './backoff.ts';
+import { initialSyncState, type SyncState } from './state.ts';
 import type { SyncStore } from './store.ts';
 import { SyncCallError, type Transport } from './transport.ts';
-
-export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'retrying' | 'not-enrolled' | 'unauthorized' | 'update-required';
-
-export interface SyncState {
-  phase: SyncPhase;
-  /** When the server last acknowledged a full round (push, pull, heartbeat). */
-  lastSuccessAt: string | null;
-  /** Outbox records the server has not acknowledged. */
-  waiting: number;
-  lastError: string | null;
-  /** Until the first complete pull, the kiosk runs on shipped data and must not claim to be in sync. */
-  firstPullDone: boolean;
-  /** Tablet clock minus server clock, ms. */
-  clockOffsetMs: number | null;
-  nextAttemptAt: number | null;
-  deadLetters: number;
-}
-
-/** "Synced" means every record was acknowledged and the centre's data has been read at least once. */
-export const isSynced = (state: SyncState): boolean => state.phase === 'idle' && state.waiting === 0 && state.firstPullDone;
 
 export interface EngineOptions {
   store: SyncStore;
@@ -48,16 +30,7 @@ type Listener = (state: SyncState) => void;
  * interval, the network coming back, or a technician; failures back off with full jitter and honour Retry-After.
  */
 export class SyncEngine {
-  private state: SyncState = {
-    phase: 'idle',
-    lastSuccessAt: null,
-    waiting: 0,
-    lastError: null,
-    firstPullDone: false,
-    clockOffsetMs: null,
-    nextAttemptAt: null,
-    deadLetters: 0,
-  };
+  private state: SyncState = initialSyncState;
   private listeners = new Set<Listener>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | null = null;
@@ -101,6 +74,12 @@ export class SyncEngine {
 
   /** A new record was written: sync soon, unless the server asked us to wait or we are backing off. */
   nudge(): void {
+    // Count the new record as waiting at once, not when the next round starts: until then the kiosk would still
+    // say "synced" with a record waiting.
+    void this.o.store.waitingCount().then(
+      (waiting) => waiting !== this.state.waiting && this.set({ waiting }),
+      () => undefined,
+    );
     if (this.stopped || this.failures > 0) return;
     this.schedule(500);
   }

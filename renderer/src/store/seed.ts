@@ -23,7 +23,10 @@ export const rebaseDemoDates = (catalogue: Catalogue, now: Date): Catalogue => {
 
 /** Replaces every centre-born collection in one transaction, so the kiosk never shows half a catalogue. */
 export const replaceCentreData = async (db: YizhanDb, input: unknown): Promise<void> => {
-  const c = catalogueSchema.parse(input);
+  await writeCatalogue(db, catalogueSchema.parse(input));
+};
+
+const writeCatalogue = async (db: YizhanDb, c: Catalogue): Promise<void> => {
   await db.transaction('rw', [...centreTables(db)], async () => {
     await Promise.all(centreTables(db).map((t) => t.clear()));
     await db.settings.put(c.station);
@@ -42,5 +45,6 @@ export const replaceCentreData = async (db: YizhanDb, input: unknown): Promise<v
 export const seedDemoIfEmpty = async (db: YizhanDb, now: Date = new Date()): Promise<void> => {
   if ((await db.settings.count()) > 0) return;
   const { default: demo } = await import('@assets/demo/catalogue.json');
-  await replaceCentreData(db, rebaseDemoDates(catalogueSchema.parse(demo), now));
+  // Validated once here; rebasing only moves dates, so the result needs no second parse.
+  await writeCatalogue(db, rebaseDemoDates(catalogueSchema.parse(demo), now));
 };

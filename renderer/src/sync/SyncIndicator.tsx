@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isSynced } from '../../../sync/client/engine.ts';
+import { isSynced } from '../../../sync/client/state.ts';
 import { useSync } from './SyncProvider.tsx';
 
 /**

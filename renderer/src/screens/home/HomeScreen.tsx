@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation.tsx';
 import type { ScreenName } from '../../app/routes.ts';
@@ -26,6 +27,11 @@ export function HomeScreen() {
   const stats = useLiveQuery(() => visitStats(db, []), [db]);
   const { go } = useNavigation();
   const welcome = t('welcome', { name: l(station.name) });
+  // Check-in is what most residents tap first: fetch its code while the kiosk is idle, not on the tap.
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 500));
+    idle(() => void import('../checkin/CheckinScreen.tsx'));
+  }, []);
   useScreenSpeech([welcome, t('lead'), ...tiles.map((tile) => t(`tiles.${tile.screen}.title`))].join('。'));
   return (
     <section className="screen" aria-labelledby="screen-title">
