@@ -1,14 +1,8 @@
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Kiosk, launchChromium, openKiosk, viewports, type ViewportName } from './support/kiosk.ts';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type Kiosk, openKiosk, viewports, type ViewportName, useChromium } from './support/kiosk.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 interface ReferralRow {
   id: string;
@@ -32,7 +26,7 @@ const reveal = (locator: Locator, block: 'start' | 'center' | 'end' = 'center') 
 
 describe.each(Object.keys(viewports) as ViewportName[])('bill payment (%s)', (viewport) => {
   it('says the kiosk takes no money, shows how to pay yourself, and refers a bill with a masked account', async () => {
-    const k = await openKiosk(browser, viewport);
+    const k = await openKiosk(chromium(), viewport);
     const { page } = k;
 
     await k.tap(/^生活缴费/);
@@ -101,7 +95,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('bill payment (%s)', (vi
   });
 
   it('in elderly mode, keeps a consented contact after refusing a bad phone, and gives the next queue number', async () => {
-    const k = await openKiosk(browser, viewport);
+    const k = await openKiosk(chromium(), viewport);
     const { page } = k;
     await k.tap('长辈模式');
     await k.tap(/^生活缴费/);
@@ -162,7 +156,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('bill payment (%s)', (vi
   });
 
   it('shows the three phone companies\' official channels in English', async () => {
-    const k = await openKiosk(browser, viewport);
+    const k = await openKiosk(chromium(), viewport);
     const { page } = k;
     await k.tap('English');
     await k.tap(/^Pay bills/);

@@ -1,14 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Kiosk, launchChromium, openKiosk, viewports, type ViewportName } from './support/kiosk.ts';
+import { describe, expect, it } from 'vitest';
+import { type Kiosk, openKiosk, viewports, type ViewportName, useChromium } from './support/kiosk.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 /**
  * Today at hh:mm in the station's time zone. The demo notices were placed around today when the kiosk first
@@ -37,7 +30,7 @@ const expectNoFullPhones = async (k: Kiosk) => {
 
 describe.each(Object.keys(viewports) as ViewportName[])('duty, notices and the attract screen (%s)', (viewport) => {
   it('shows who is on duty now and later with masked phones, in normal and elderly mode', async () => {
-    const k = await openKiosk(browser, viewport);
+    const k = await openKiosk(chromium(), viewport);
     const { page } = k;
     await atTime(k, todayAt('10:00'));
     await k.tap(/^今日值班/);
@@ -67,7 +60,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('duty, notices and the a
   });
 
   it('says kindly when nobody is on duty, who comes next and the station phone', async () => {
-    const k = await openKiosk(browser, viewport);
+    const k = await openKiosk(chromium(), viewport);
     const { page } = k;
     await atTime(k, todayAt('21:30'));
     await k.tap(/^今日值班/);
@@ -83,7 +76,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('duty, notices and the a
   });
 
   it('lists notices soonest first, opens one in full and comes back, in both languages', async () => {
-    const k = await openKiosk(browser, viewport);
+    const k = await openKiosk(chromium(), viewport);
     const { page } = k;
     await atTime(k, todayAt('10:00'));
     await k.tap(/^通知活动/);
@@ -126,7 +119,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('duty, notices and the a
   });
 
   it('shows the attract screen after a long idle, turns its slides, and any tap hands back home untouched', async () => {
-    const k = await openKiosk(browser, viewport);
+    const k = await openKiosk(chromium(), viewport);
     const { page } = k;
     await atTime(k, todayAt('10:00'));
     const tile = await page.getByRole('button', { name: /^通知活动/ }).boundingBox();

@@ -1,14 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Kiosk, launchChromium, openKiosk, viewports, type ViewportName } from './support/kiosk.ts';
+import { describe, expect, it } from 'vitest';
+import { type Kiosk, openKiosk, viewports, type ViewportName, useChromium } from './support/kiosk.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 interface FeedbackRow { id: string; kind: string; rating: number; comment?: string; stationId: string }
 interface AmenityUseRow { id: string; kind: string; amenityId: string; action: string; [field: string]: unknown }
@@ -24,7 +17,7 @@ const goHome = async (k: Kiosk) => {
 
 describe.each(Object.keys(viewports) as ViewportName[])('feedback and amenities (%s)', (viewport) => {
   it('asks for a face first, then sends a face with a trimmed comment and goes home', async () => {
-    const k = await openKiosk(browser, viewport);
+    const k = await openKiosk(chromium(), viewport);
     const { page } = k;
     await k.tap(/^意见建议/);
     await page.getByRole('radiogroup', { name: /您满意吗/ }).waitFor();
@@ -62,7 +55,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('feedback and amenities 
   });
 
   it('sends a face alone, in English', async () => {
-    const k = await openKiosk(browser, viewport);
+    const k = await openKiosk(chromium(), viewport);
     const { page } = k;
     await k.tap('English');
     await k.tap(/^Feedback/);
@@ -85,7 +78,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('feedback and amenities 
   });
 
   it('tallies a use and a loan with one tap each, ignores a double tap, and stays on the screen', async () => {
-    const k = await openKiosk(browser, viewport);
+    const k = await openKiosk(chromium(), viewport);
     const { page } = k;
     await k.tap(/^便民设施/);
     await page.getByRole('heading', { level: 2, name: '热水' }).waitFor();
@@ -127,7 +120,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('feedback and amenities 
   });
 
   it('works in elderly mode: large type on both screens, a loan returned and a face sent', async () => {
-    const k = await openKiosk(browser, viewport);
+    const k = await openKiosk(chromium(), viewport);
     const { page } = k;
     await k.tap('长辈模式');
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.elderly)).toBe('true');

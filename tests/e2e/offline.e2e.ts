@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openKiosk } from './support/kiosk.ts';
+import { describe, expect, it } from 'vitest';
+import { openKiosk, useChromium } from './support/kiosk.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 describe('offline', () => {
   it('loads once, goes offline, reloads from the service worker and still checks in', async () => {
-    const k = await openKiosk(browser, 'landscape', { serviceWorkers: 'allow' });
+    const k = await openKiosk(chromium(), 'landscape', { serviceWorkers: 'allow' });
     const { page, context } = k;
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;

@@ -1,14 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openKiosk, viewports, type ViewportName } from './support/kiosk.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openKiosk, viewports, type ViewportName, useChromium } from './support/kiosk.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 interface RequestRow {
   id: string;
@@ -40,7 +34,7 @@ const receiptNumber = async (page: Page) => ((await page.locator('.big-number').
 
 describe.each(Object.keys(viewports) as ViewportName[])('wishes and requests (%s)', (viewport) => {
   it('sends a request from home, then finds it again by its number', async () => {
-    const k = await openKiosk(browser, viewport);
+    const k = await openKiosk(chromium(), viewport);
     const { page } = k;
 
     await k.tap(/^微心愿/);
@@ -116,7 +110,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('wishes and requests (%s
   });
 
   it('sends a wish with consented contact in English and large text, then checks it', async () => {
-    const k = await openKiosk(browser, viewport);
+    const k = await openKiosk(chromium(), viewport);
     const { page } = k;
     await k.tap('English');
     await k.tap('Large text');

@@ -1,14 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openKiosk, viewports, type ViewportName } from './support/kiosk.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openKiosk, viewports, type ViewportName, useChromium } from './support/kiosk.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 interface ReferralRow {
   id: string;
@@ -33,7 +27,7 @@ const reveal = (locator: Locator, block: 'start' | 'center' | 'end' = 'center') 
 
 describe.each(Object.keys(viewports) as ViewportName[])('service menu (%s)', (viewport) => {
   it('goes from the categories to a service and asks the volunteer on duty, twice: A001 then A002', async () => {
-    const k = await openKiosk(browser, viewport);
+    const k = await openKiosk(chromium(), viewport);
     const { page } = k;
 
     await k.tap(/^服务菜单/);
@@ -100,7 +94,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('service menu (%s)', (vi
   });
 
   it('shows every way of getting a service: steps, QR code and office, in elderly mode and in English', async () => {
-    const k = await openKiosk(browser, viewport);
+    const k = await openKiosk(chromium(), viewport);
     const { page } = k;
     await k.tap('长辈模式');
     await k.tap(/^服务菜单/);

@@ -1,27 +1,17 @@
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium as launchSharedChromium } from '../../support/chromium.ts';
 
 /** The CPU slowdown every bench runs under, applied to the page's main thread (not to IndexedDB's backend). */
 export const CPU_THROTTLE = Number(process.env.BENCH_CPU_THROTTLE ?? 4);
 
-/** Debian's Chromium, headless, with the same closed-network flags as the end-to-end suite. */
+/** Debian's Chromium with the end-to-end suite's flags, plus two the benches need. */
 export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=zh-CN',
-      // Every host name but loopback resolves to nothing: the benches reach only 127.0.0.1.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      // Lets the store page collect garbage between samples (outside the timed part); changes nothing else.
-      '--js-flags=--expose-gc',
-    ],
-  });
+  launchSharedChromium([
+    // Every host name but loopback resolves to nothing: the benches reach only 127.0.0.1.
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    // Lets the store page collect garbage between samples (outside the timed part); changes nothing else.
+    '--js-flags=--expose-gc',
+  ]);
 
 /** A fresh context shaped like the kiosk: landscape tablet, touch, zh-CN, China time. Its storage starts empty. */
 export const kioskContext = (browser: Browser, serviceWorkers: 'allow' | 'block' = 'block'): Promise<BrowserContext> =>

@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { launchChromium } from '../../support/chromium.ts';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -13,21 +14,22 @@ export const viewports = {
 } as const;
 export type ViewportName = keyof typeof viewports;
 
-/** Debian's Chromium, headless, with the flags this closed network needs (no background calls home). */
-export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=zh-CN',
-    ],
+export { launchChromium };
+
+/** One Chromium for a test file: launched before its tests, closed after them. */
+export const useChromium = (): (() => Browser) => {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
   });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium is not running yet');
+    return browser;
+  };
+};
 
 export interface Kiosk {
   context: BrowserContext;
@@ -42,7 +44,7 @@ export interface Kiosk {
   close(): Promise<void>;
 }
 
-export const openKiosk = async (browser: Browser, viewport: ViewportName, options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<Kiosk> => {
+export const openKiosk = async (browser: Browser, viewport: ViewportName, options: { serviceWorkers?: 'allow' | 'block'; url?: string } = {}): Promise<Kiosk> => {
   const context = await browser.newContext({
     viewport: viewports[viewport],
     hasTouch: true,
@@ -53,7 +55,8 @@ export const openKiosk = async (browser: Browser, viewport: ViewportName, option
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(inject('baseUrl'));
+  // The preview server of the global setup, unless a test serves the kiosk itself (the central server does).
+  await page.goto(options.url ?? inject('baseUrl'));
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   mkdirSync(`${SHOTS}/${viewport}`, { recursive: true });
   return {
