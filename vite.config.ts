@@ -82,6 +82,21 @@ export default defineConfig({
         },
       },
       {
+        // Sync fault, crash and drain tests (tests/sync): real servers and processes on 127.0.0.1, one file at a time.
+        resolve: { alias: { '@protocol': here('./sync/protocol'), '@assets': here('./assets') } },
+        test: {
+          name: 'sync',
+          root: here('.'),
+          environment: 'node',
+          include: ['tests/sync/**/*.test.ts'],
+          // The server suite's PostgreSQL cluster: the engine and the fault mix run against it too.
+          globalSetup: [here('./sync/server/testing/global-setup.ts')],
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           root: here('.'),

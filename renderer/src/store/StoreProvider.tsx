@@ -1,11 +1,16 @@
 import type { StationSettings } from '@protocol/catalogue.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext, type ReactNode, use } from 'react';
+import { createContext, type ReactNode, use, useMemo } from 'react';
 import type { YizhanDb } from './db.ts';
 
 interface StoreValue {
   db: YizhanDb;
   station: StationSettings;
+  /**
+   * The station records are written for: the enrolled one once the kiosk holds a credential (even before the
+   * first pull has replaced the demo settings), otherwise the settings' own.
+   */
+  stationId: string;
 }
 
 const StoreContext = createContext<StoreValue | null>(null);
@@ -13,8 +18,10 @@ const StoreContext = createContext<StoreValue | null>(null);
 /** Renders its children once the station settings are in the local store; every screen can then rely on them. */
 export function StoreProvider({ db, children, fallback }: { db: YizhanDb; children: ReactNode; fallback: ReactNode }) {
   const station = useLiveQuery(() => db.settings.toCollection().first(), [db]);
-  if (!station) return fallback;
-  return <StoreContext value={{ db, station }}>{children}</StoreContext>;
+  const enrolled = useLiveQuery(async () => ((await db.meta.get('sync.credentials'))?.value as { stationId?: string } | undefined)?.stationId ?? null, [db]);
+  const value = useMemo(() => (station ? { db, station, stationId: enrolled ?? station.stationId } : null), [db, station, enrolled]);
+  if (!value) return fallback;
+  return <StoreContext value={value}>{children}</StoreContext>;
 }
 
 export const useStore = (): StoreValue => {

@@ -127,8 +127,8 @@ export class DexieSyncStore implements SyncStore {
 
   /**
    * Personal fields leave the tablet once the server acknowledged the record and the station's retention has
-   * passed. Walks the outbox from the last purge mark in seq order and stops at the first record that is too
-   * young (or not yet acknowledged), so each run touches only what is newly due.
+   * passed. Walks the acknowledged outbox from the purge mark; the mark advances over the prefix that is done,
+   * so a record dated in the future by a clock that ran ahead holds the mark but never the purge of later ones.
    */
   async purgePersonal(now: Date): Promise<number> {
     const db = this.db;
@@ -141,17 +141,21 @@ export class DexieSyncStore implements SyncStore {
       const from = (await this.meta<number>(KEYS.purged)) ?? 0;
       let purged = 0;
       let mark = from;
+      let prefixDone = true;
       const entries = await db.outbox.where('seq').between(from, pushed, false, true).toArray();
       for (const entry of entries) {
-        if (Date.parse(entry.record.at) > cutoff) break;
-        mark = entry.seq!;
-        if (!hasPersonalFields(entry.record)) continue;
-        const clean = withoutPersonalFields(entry.record) as KioskRecord;
-        await db.outbox.put({ ...entry, record: clean });
+        const due = Date.parse(entry.record.at) <= cutoff;
+        if (!due || !hasPersonalFields(entry.record)) {
+          if (!due && hasPersonalFields(entry.record)) prefixDone = false;
+          if (prefixDone) mark = entry.seq!;
+          continue;
+        }
+        await db.outbox.put({ ...entry, record: withoutPersonalFields(entry.record) as KioskRecord });
         const table = tableOfKind(db, entry.kind);
         const row = await table.get(entry.id);
         if (row) await table.put(withoutPersonalFields(row));
         purged += 1;
+        if (prefixDone) mark = entry.seq!;
       }
       await db.meta.put({ key: KEYS.purged, value: mark });
       return purged;

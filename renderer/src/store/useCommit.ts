@@ -9,7 +9,7 @@ import { useStore } from './StoreProvider.tsx';
  * `error` to a `common` message key (nothing was written in that case: every write here is one transaction).
  */
 export const useSave = <A, R>(save: (db: YizhanDb, stationId: string, arg: A) => Promise<R>) => {
-  const { db, station } = useStore();
+  const { db, stationId } = useStore();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const run = useCallback(
@@ -17,7 +17,7 @@ export const useSave = <A, R>(save: (db: YizhanDb, stationId: string, arg: A) =>
       setSaving(true);
       setError(null);
       try {
-        return await save(db, station.stationId, arg);
+        return await save(db, stationId, arg);
       } catch (e) {
         console.error('local write failed', e);
         setError(e instanceof StorageFullError || isQuotaError(e) ? 'storage.full' : 'storage.failed');
@@ -26,7 +26,7 @@ export const useSave = <A, R>(save: (db: YizhanDb, stationId: string, arg: A) =>
         setSaving(false);
       }
     },
-    [db, station.stationId, save],
+    [db, stationId, save],
   );
   return { run, error, saving };
 };

@@ -1,0 +1,154 @@
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { isSynced } from '../../sync/client/engine.ts';
+import { MemorySyncStore } from '../../sync/client/memory-store.ts';
+import { PROTOCOL_HEADER } from '../../sync/protocol/wire.ts';
+import { catalogueFor, expectCentreEqual, expectExactlyOnce } from './support/checks.ts';
+import { kioskEngine, loggingFetch, waitFor } from './support/kiosk-engine.ts';
+import { seeded } from './support/random.ts';
+import { buildStationRecords } from './support/records.ts';
+import { cli, type Engine, enrolStation, listen, openTestDb, type RunningServer, type TestDb } from './support/server.ts';
+
+/**
+ * The client engine (SyncEngine + httpTransport over Node's fetch + MemorySyncStore) against a real server
+ * listening on 127.0.0.1: enrolment by a technician's code, push and pull, the update-required path and 429.
+ */
+const engines: Engine[] = inject('pgUrl') ? ['sqlite', 'postgres'] : ['sqlite'];
+
+let db: TestDb | null = null;
+let server: RunningServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  await db?.close();
+  server = null;
+  db = null;
+});
+
+const start = async (engine: Engine, config: Parameters<typeof listen>[1] = {}) => {
+  db = await openTestDb(engine, inject('pgUrl'));
+  server = await listen(db, config);
+  return { db, server };
+};
+
+describe.each(engines)('the engine against a real server (%s)', (engine) => {
+  it('enrols with a CLI code, pushes every kind of record once, pulls the catalogue and a dispatched status', async () => {
+    const { seed, random } = seeded(`engine-basics-${engine}`);
+    console.info(`[sync] engine basics (${engine}): seed ${seed} (SYNC_SEED to replay)`);
+    const { db, server } = await start(engine);
+    const credentials = await enrolStation(db.storage, server.url, 'engine-east');
+    const file = join(tmpdir(), `yizhan-catalogue-${process.pid}-${engine}.json`);
+    await writeFile(file, JSON.stringify(await catalogueFor('engine-east')));
+    expect((await cli(db.storage, ['publish-catalogue', file]))[0]).toMatch(/published/);
+
+    const store = new MemorySyncStore(credentials, 'epoch-engine-east');
+    const built = buildStationRecords({ stationId: 'engine-east', count: 400, random, at: (i) => new Date(Date.now() - 3_600_000 + i * 1000), illegal: 4 });
+    for (const record of built.records) store.add(record);
+    const { engine: e } = kioskEngine({ store, baseUrl: server.url, credentials, random });
+    expect(isSynced(e.getState())).toBe(false);
+
+    await e.run();
+    expect(e.getState()).toMatchObject({ phase: 'idle', waiting: 0, firstPullDone: true, lastError: null, deadLetters: 4 });
+    expect(isSynced(e.getState())).toBe(true);
+    expect(store.pushed).toBe(400);
+    await expectExactlyOnce(db, 'engine-east', { valid: built.valid, dead: built.dead, outboxLength: 400 });
+    expect(new Map(store.deadLetters.map((d) => [d.id, d.reason]))).toEqual(built.dead);
+    const truth = await expectCentreEqual(db, 'engine-east', store);
+    expect(truth.get('settings/engine-east')).toMatchObject({ stationId: 'engine-east' });
+
+    // The centre dispatches one of the station's requests; the next round brings its status and event.
+    const request = built.valid.find((r) => r.kind === 'request' && !built.records.some((x) => x.kind === 'request-event' && x.requestId === r.id && x.type === 'cancel'))!;
+    expect((await cli(db.storage, ['dispatch-request', request.id, '--note', '派给物业']))[0]).toMatch(/dispatched/);
+    await e.run();
+    expect(store.centre.get(`request-status/${request.id}`)).toMatchObject({ requestId: request.id, status: 'dispatched', event: 'dispatch' });
+    expect([...store.centre.values()].some((v) => (v as { requestId?: string; type?: string }).requestId === request.id && (v as { type?: string }).type === 'dispatch')).toBe(true);
+    await expectCentreEqual(db, 'engine-east', store);
+
+    // A heartbeat per round: the app, nothing waiting, and (from the second round) the measured clock offset.
+    const beat = await db.storage.getHeartbeat('engine-east');
+    expect(beat).toMatchObject({ appVersion: 'sync-test', recordsWaiting: 0, lastError: null });
+    expect(Math.abs(beat!.clockOffsetMs!)).toBeLessThan(2_000);
+    expect((await cli(db.storage, ['stations'])).join('\n')).toMatch(/engine-east\tenrolled\tlast seen .*waiting 0/);
+
+    // A new record counts as waiting as soon as the engine hears of it, not when its next round starts.
+    expect(isSynced(e.getState())).toBe(true);
+    const [extra] = buildStationRecords({ stationId: 'engine-east', count: 1, random, at: () => new Date() }).records;
+    store.add(extra);
+    e.nudge();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(e.getState().waiting).toBe(1);
+    expect(isSynced(e.getState())).toBe(false);
+    await e.run();
+    expect(isSynced(e.getState())).toBe(true);
+    expect((await db.storage.getRecord(extra!.id))?.payload).toEqual(extra);
+  });
+
+  it('keeps the outbox on 426 (an old record schema, a newer protocol) and on 409 schema-too-new, and sends it once updated', async () => {
+    const { random } = seeded(`engine-426-${engine}`);
+    const { db, server } = await start(engine);
+    const credentials = await enrolStation(db.storage, server.url, 'engine-old');
+    const store = new MemorySyncStore(credentials, 'epoch-engine-old');
+    const built = buildStationRecords({ stationId: 'engine-old', count: 30, random, at: (i) => new Date(Date.now() + i) });
+    for (const record of built.records) store.add(record);
+    // An app two schema versions behind wrote entry 7: the server accepts the current version and the previous one.
+    const current = store.outbox[6]!.record;
+    store.outbox[6]!.record = { ...(current as object), v: 0 };
+
+    const { engine: e } = kioskEngine({ store, baseUrl: server.url, credentials, random });
+    e.start();
+    await e.run();
+    expect(e.getState()).toMatchObject({ phase: 'update-required', waiting: 30 });
+    expect(e.getState().nextAttemptAt! - Date.now()).toBeGreaterThan(30 * 60_000);
+    expect(isSynced(e.getState())).toBe(false);
+    expect(store.pushed).toBe(0);
+    expect(store.outbox).toHaveLength(30);
+    expect(await db.storage.listRecords('engine-old')).toHaveLength(0);
+
+    // A record newer than the server knows: 409 schema-too-new, an ordinary retry later, the outbox kept.
+    store.outbox[6]!.record = { ...(current as object), v: 2 };
+    await e.retryNow();
+    expect(e.getState()).toMatchObject({ phase: 'retrying', waiting: 30 });
+    expect(e.getState().lastError).toMatch(/schema-too-new/);
+    expect(await db.storage.listRecords('engine-old')).toHaveLength(0);
+
+    // A kiosk of another protocol major version: 426 before anything is read.
+    const major2: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), [PROTOCOL_HEADER]: '2.0' } });
+    store.outbox[6]!.record = current;
+    const { engine: future } = kioskEngine({ store, baseUrl: server.url, credentials, random, fetch: major2 });
+    await future.run();
+    expect(future.getState()).toMatchObject({ phase: 'update-required', waiting: 30 });
+    expect(await db.storage.listRecords('engine-old')).toHaveLength(0);
+
+    // The technician updates the app (its outbox upgraded): everything goes, once.
+    await e.retryNow();
+    e.stop();
+    expect(isSynced(e.getState())).toBe(true);
+    await expectExactlyOnce(db, 'engine-old', { valid: built.valid, dead: built.dead, outboxLength: 30 });
+  });
+
+  it('honours 429 Retry-After and still drains everything once', async () => {
+    const { random } = seeded(`engine-429-${engine}`);
+    const { db, server } = await start(engine, { rateLimit: { max: 4, windowMs: 2_000 } });
+    const credentials = await enrolStation(db.storage, server.url, 'engine-busy');
+    const store = new MemorySyncStore(credentials, 'epoch-engine-busy');
+    const built = buildStationRecords({ stationId: 'engine-busy', count: 240, random, at: (i) => new Date(Date.now() + i) });
+    for (const record of built.records) store.add(record);
+    const { fetch: logged, log } = loggingFetch();
+    const { engine: e } = kioskEngine({ store, baseUrl: server.url, credentials, random, fetch: logged, maxBatchEntries: 30 });
+    e.start();
+    try {
+      await waitFor('the outbox to drain under the rate limit', () => isSynced(e.getState()), { timeoutMs: 40_000, states: () => [e.getState()] });
+    } finally {
+      e.stop();
+    }
+    const limited = log.filter((l) => l.status === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    for (const hit of limited) {
+      expect(hit.retryAfter).toMatch(/^\d+$/);
+      const next = log.find((l) => l.at > hit.at);
+      if (next) expect(next.at - hit.at, 'the next call waits for Retry-After').toBeGreaterThanOrEqual(Number(hit.retryAfter) * 1000 - 20);
+    }
+    await expectExactlyOnce(db, 'engine-busy', { valid: built.valid, dead: built.dead, outboxLength: 240 });
+  });
+});
