@@ -35,9 +35,7 @@ class ScriptedServer implements Transport {
     if (name === 'heartbeat') return { serverTime: new Date(Date.now() - 5_000).toISOString() } as MessageResponse<K>;
     throw new Error(`unexpected ${name}`);
   }
-  async probe() {
-    return true;
-  }
+  probe = async () => true;
 }
 
 let store: MemorySyncStore;
@@ -153,6 +151,23 @@ describe('SyncEngine', () => {
     await e.run();
     expect(e.getState()).toMatchObject({ phase: 'not-enrolled', waiting: 1 });
     expect(server.received).toHaveLength(0);
+  });
+
+  it('drops its backoff when the network returns only if the server really answers', async () => {
+    vi.useFakeTimers();
+    store.add({ a: 1 });
+    server.failures.push(new SyncCallError('network', null, 'down'));
+    const e = engine();
+    e.start();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(e.getState().phase).toBe('offline');
+    server.probe = async () => false;
+    await e.networkChanged();
+    expect(store.pushed).toBe(0);
+    server.probe = async () => true;
+    await e.networkChanged();
+    expect(store.pushed).toBe(1);
+    e.stop();
   });
 
   it('runs one round at a time', async () => {

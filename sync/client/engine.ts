@@ -84,6 +84,15 @@ export class SyncEngine {
     this.schedule(500);
   }
 
+  /**
+   * The browser says the network is back. navigator.onLine only knows the local link, so ask the server itself
+   * (a cheap GET /healthz) before dropping the backoff: a tablet on a captive Wi-Fi must not hammer the centre.
+   */
+  async networkChanged(): Promise<void> {
+    if (this.stopped || !(await this.o.transport.probe())) return;
+    await this.retryNow();
+  }
+
   /** The network came back (or a technician pressed "sync now"): forget the backoff and try at once. */
   retryNow(): Promise<void> {
     this.failures = 0;

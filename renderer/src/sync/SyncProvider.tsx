@@ -32,7 +32,7 @@ export function SyncProvider({ db, children, config, appVersion = __APP_VERSION_
       const unsubscribe = engine.subscribe(setState);
       // Every new record in the outbox is a reason to sync soon.
       const outbox = liveQuery(() => db.outbox.count()).subscribe({ next: () => engine.nudge() });
-      const online = () => void engine.retryNow();
+      const online = () => void engine.networkChanged();
       window.addEventListener('online', online);
       stop = () => {
         unsubscribe();
