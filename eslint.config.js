@@ -5,6 +5,8 @@ import tseslint from 'typescript-eslint';
 
 // Layering (see ../shared/STYLE.md): the path says where code may run, and a wrong import fails lint.
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url'];
+// Everything of the shell but electron/common (the window.kiosk contract, which the renderer shares).
+const shellInternals = ['**/electron/main/**', '**/electron/main.ts', '**/electron/preload.ts', '**/electron/tools/**', '**/electron/resources/**'];
 const layer = (files, { patterns = [], paths = [], globals: bannedGlobals = [], ignores = [] }) => ({
   files,
   ignores,
@@ -43,17 +45,21 @@ export default tseslint.config(
       message: 'sync/protocol runs everywhere: no DOM or Node globals.',
     })),
   }),
+  // The renderer may use the shell's contract (electron/common: the window.kiosk schemas), nothing else of it.
   layer(['renderer/**/*.{ts,tsx}'], {
     ignores: ['**/*.test.{ts,tsx}'],
     patterns: [
-      { group: ['electron', 'electron/*'], message: 'The renderer talks to the shell only through window.kiosk.' },
+      { regex: '^electron(-updater)?(/.*)?$', message: 'The renderer talks to the shell only through window.kiosk.' },
       { group: [...nodeBuiltins], message: 'The renderer runs in a browser: no Node built-ins.' },
-      { group: ['**/sync/server/**', '**/electron/**', 'better-sqlite3', 'pg', 'fastify'], message: 'The renderer never imports server or shell code.' },
+      { group: ['**/sync/server/**', ...shellInternals, 'better-sqlite3', 'pg', 'fastify'], message: 'The renderer never imports server or shell code (electron/common, the bridge contract, excepted).' },
     ],
   }),
   // Tests of renderer code run in Node and may read files, but still never reach into the shell or server.
   layer(['renderer/**/*.test.{ts,tsx}'], {
-    patterns: [{ group: ['electron', 'electron/*', '**/sync/server/**', '**/electron/**'], message: 'Renderer tests stay on the renderer side.' }],
+    patterns: [
+      { regex: '^electron(-updater)?(/.*)?$', message: 'Renderer tests stay on the renderer side.' },
+      { group: ['**/sync/server/**', ...shellInternals], message: 'Renderer tests stay on the renderer side.' },
+    ],
   }),
   // The sync engine runs in the renderer but knows only its SyncStore and Transport seams.
   layer(['sync/client/**/*.ts'], {
@@ -65,7 +71,64 @@ export default tseslint.config(
   layer(['sync/server/**/*.ts'], {
     patterns: [{ group: ['react', 'react-*', 'dexie', '**/renderer/**', 'electron'], message: 'The server imports no UI, no Dexie, no Electron.' }],
   }),
-  layer(['electron/**/*.ts'], {
-    patterns: [{ group: ['react', 'react-*', 'dexie', '**/renderer/**', '**/sync/server/**'], message: 'The shell is thin: no UI or server code.' }],
+  // The shell (see electron/README.md). common/: the bridge contract and pure rules, shared with the renderer.
+  layer(['electron/common/**/*.ts'], {
+    ignores: ['**/*.test.ts'],
+    patterns: [
+      { regex: '^electron(-updater)?(/.*)?$', message: 'electron/common runs in the renderer too: no Electron.' },
+      { group: nodeBuiltins, message: 'electron/common runs in the renderer too: no Node built-ins.' },
+      { group: ['react', 'react-*', 'dexie', '**/renderer/**', '**/sync/server/**', ...shellInternals, '../main/**', '../main.ts', '../preload.ts'], message: 'electron/common is the lowest layer of the shell.' },
+    ],
+    globals: ['window', 'document', 'navigator', 'indexedDB', 'localStorage', 'location', 'process', 'Buffer', '__dirname'].map((name) => ({
+      name,
+      message: 'electron/common runs in the main process and the renderer: no DOM or Node globals.',
+    })),
+  }),
+  // Its tests run in Node (they may use node:crypto for the real PBKDF2), but still not the shell's internals.
+  layer(['electron/common/**/*.test.ts'], {
+    patterns: [
+      { regex: '^electron(-updater)?(/.*)?$', message: 'electron/common tests run without Electron.' },
+      { group: ['**/renderer/**', '**/sync/server/**', ...shellInternals, '../main/**'], message: 'electron/common tests stay in electron/common.' },
+    ],
+  }),
+  // main/: one module per concern, handed its Electron objects as typed parameters (import type only), so each
+  // is tested with fakes; electron/main.ts alone imports the real ones.
+  layer(['electron/main/**/*.ts'], {
+    patterns: [{ group: ['react', 'react-*', 'dexie', '**/renderer/**', '**/sync/server/**', '**/preload*'], message: 'The shell is thin: no UI or server code.' }],
+  }),
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', allowTypeImports: true, message: 'Take the Electron object as a parameter (import type only); electron/main.ts wires the real one.' },
+            { name: 'electron-updater', allowTypeImports: true, message: 'Take the updater as a parameter (import type only); electron/main.ts wires the real one.' },
+          ],
+        },
+      ],
+    },
+  },
+  // Nothing is ever handed to the OS to open (security checklist: no shell.openExternal with untrusted content).
+  {
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'shell', property: 'openExternal', message: 'The kiosk opens nothing outside itself.' },
+        { object: 'shell', property: 'openPath', message: 'The kiosk opens nothing outside itself.' },
+      ],
+    },
+  },
+  layer(['electron/main.ts'], {
+    patterns: [{ group: ['react', 'react-*', 'dexie', '**/renderer/**', '**/sync/server/**', '**/preload*'], message: 'The shell is thin: no UI or server code.' }],
+  }),
+  // The preload runs sandboxed: only `electron`'s renderer modules, no Node, nothing of the main process.
+  layer(['electron/preload.ts'], {
+    patterns: [
+      { group: nodeBuiltins, message: 'A sandboxed preload has no Node built-ins.' },
+      { group: ['electron-updater', 'react', 'react-*', 'dexie', '**/renderer/**', '**/sync/server/**', './main/**', '**/electron/main/**', './main*'], message: 'The preload only bridges: contract in, ipcRenderer out.' },
+    ],
   }),
 );

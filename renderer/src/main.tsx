@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { Kiosk } from './app/Kiosk.tsx';
+import { Preparing } from './app/Preparing.tsx';
 import { createI18n } from './i18n/index.ts';
 import { registerServiceWorker } from './platform/service-worker.ts';
 import { lockDownTouch } from './platform/lockdown.ts';
@@ -17,6 +18,9 @@ const db = new YizhanDb();
 const i18n = createI18n();
 // Seeding needs the schemas (zod) and the demo data: load them only when the store is empty.
 void import('./store/seed.ts').then(({ seedDemoIfEmpty }) => seedDemoIfEmpty(db));
+// window.kiosk: the Electron shell's bridge, or its web fallback in a browser. In a chunk of its own (it brings
+// the contract's schemas), like the sync engine; code that needs it awaits platform/kiosk-bridge/ready.ts.
+void import('./platform/kiosk-bridge/index.ts').then(({ startKioskBridge }) => startKioskBridge(db));
 void requestPersistentStorage();
 lockDownTouch();
 if (import.meta.env.PROD) registerServiceWorker();
@@ -26,7 +30,7 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <StoreProvider db={db} fallback={<div className="screen" aria-busy="true" />}>
+      <StoreProvider db={db} fallback={<Preparing />}>
         <SyncProvider db={db}>
           <Kiosk />
         </SyncProvider>

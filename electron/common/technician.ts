@@ -1,0 +1,174 @@
+/**
+ * The technician's way in: a gesture nobody makes by accident (taps on the station logo), then a PIN checked
+ * against a salted PBKDF2 hash from the station config, with a lockout after repeated failures.
+ * Pure: time comes in as a number and the key derivation is passed in (Node's crypto in the shell, WebCrypto
+ * in the browser), so the same rules run and are tested everywhere.
+ */
+
+export interface TapGestureOptions {
+  taps?: number;
+  withinMs?: number;
+}
+
+/** Counts taps; `tap()` returns true once `taps` taps have landed within `withinMs`, then starts over. */
+export class TapGesture {
+  private readonly taps: number;
+  private readonly withinMs: number;
+  private times: number[] = [];
+
+  constructor({ taps = 5, withinMs = 3000 }: TapGestureOptions = {}) {
+    this.taps = taps;
+    this.withinMs = withinMs;
+  }
+
+  tap(now: number): boolean {
+    this.times = [...this.times.filter((t) => now - t < this.withinMs && t <= now), now];
+    if (this.times.length < this.taps) return false;
+    this.times = [];
+    return true;
+  }
+}
+
+/** `pbkdf2-sha256$<iterations>$<salt, base64>$<hash, base64>`: computable with Node's crypto and WebCrypto alike. */
+export const PIN_HASH_PATTERN = /^pbkdf2-sha256\$(\d{5,7})\$([A-Za-z0-9+/]{22,}={0,2})\$([A-Za-z0-9+/]{43}=)$/;
+export const MIN_PIN_ITERATIONS = 100_000;
+export const PIN_PATTERN = /^\d{4,12}$/;
+
+/**
+ * The hash of the demo PIN 24681357, shipped in electron/resources/station.default.json and used by the
+ * browser build. Every real image sets its own (docs/deploy.md); diagnostics flags a station still using it.
+ */
+export const DEMO_PIN_HASH = 'pbkdf2-sha256$210000$WWl6aGFuLWRlbW8tc2FsdA==$fvJva+1tg9xdNSv76FN3LKoI4QKVZhw4vnCyTKmr2bA=';
+
+export interface PinHash {
+  iterations: number;
+  salt: Uint8Array;
+  hash: Uint8Array;
+}
+
+const fromBase64 = (s: string): Uint8Array => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+const toBase64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
+
+export const parsePinHash = (value: string): PinHash | null => {
+  const match = PIN_HASH_PATTERN.exec(value);
+  if (!match) return null;
+  const iterations = Number(match[1]);
+  if (iterations < MIN_PIN_ITERATIONS) return null;
+  return { iterations, salt: fromBase64(match[2] ?? ''), hash: fromBase64(match[3] ?? '') };
+};
+
+export const formatPinHash = ({ iterations, salt, hash }: PinHash): string =>
+  `pbkdf2-sha256$${iterations}$${toBase64(salt)}$${toBase64(hash)}`;
+
+/** PBKDF2-HMAC-SHA256 of the PIN's UTF-8 bytes: `length` bytes. */
+export type DeriveKey = (pin: string, salt: Uint8Array, iterations: number, length: number) => Promise<Uint8Array>;
+
+/** Compares without an early exit, so the time taken does not tell how many leading bytes matched. */
+export const constantTimeEqual = (a: Uint8Array, b: Uint8Array): boolean => {
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < Math.max(a.length, b.length); i += 1) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
+  return diff === 0;
+};
+
+export const hashPin = async (pin: string, salt: Uint8Array, derive: DeriveKey, iterations = 210_000): Promise<string> =>
+  formatPinHash({ iterations, salt, hash: await derive(pin, salt, iterations, 32) });
+
+export type UnlockResult =
+  | { ok: true; expiresAt: number }
+  | { ok: false; reason: 'wrong-pin'; attemptsLeft: number }
+  | { ok: false; reason: 'locked-out'; retryAt: number }
+  | { ok: false; reason: 'not-configured' };
+
+export interface PinGateOptions {
+  pinHash: string | null;
+  derive: DeriveKey;
+  /** Failures in a row before a lockout. */
+  maxFailures?: number;
+  /** The first lockout; each further one doubles, up to `maxLockoutMs`. */
+  lockoutMs?: number;
+  maxLockoutMs?: number;
+  /** How long an unlocked technician session lasts without being renewed. */
+  sessionMs?: number;
+}
+
+export interface PinGateStatus {
+  unlocked: boolean;
+  expiresAt: number | null;
+  lockedUntil: number | null;
+}
+
+/**
+ * The PIN check and the technician session it opens. Every attempt counts as a failure before the hash is
+ * computed, so attempts fired in parallel cannot slip past the lockout.
+ */
+export class PinGate {
+  private readonly expected: PinHash | null;
+  private readonly derive: DeriveKey;
+  private readonly maxFailures: number;
+  private readonly lockoutMs: number;
+  private readonly maxLockoutMs: number;
+  private readonly sessionMs: number;
+  private failures = 0;
+  private lockouts = 0;
+  private lockedUntil = 0;
+  private expiresAt = 0;
+
+  constructor(options: PinGateOptions) {
+    this.expected = options.pinHash ? parsePinHash(options.pinHash) : null;
+    this.derive = options.derive;
+    this.maxFailures = options.maxFailures ?? 5;
+    this.lockoutMs = options.lockoutMs ?? 5 * 60_000;
+    this.maxLockoutMs = options.maxLockoutMs ?? 60 * 60_000;
+    this.sessionMs = options.sessionMs ?? 15 * 60_000;
+  }
+
+  get configured(): boolean {
+    return this.expected !== null;
+  }
+
+  async unlock(pin: string, now: number): Promise<UnlockResult> {
+    const expected = this.expected;
+    if (!expected) return { ok: false, reason: 'not-configured' };
+    if (now < this.lockedUntil) return { ok: false, reason: 'locked-out', retryAt: this.lockedUntil };
+    this.failures += 1;
+    if (this.failures >= this.maxFailures) {
+      // This attempt is the last allowed one; whatever it turns out to be, the next one waits.
+      this.lockedUntil = now + Math.min(this.lockoutMs * 2 ** this.lockouts, this.maxLockoutMs);
+    }
+    const valid = PIN_PATTERN.test(pin) && constantTimeEqual(await this.derive(pin, expected.salt, expected.iterations, expected.hash.length), expected.hash);
+    if (valid) {
+      this.failures = 0;
+      this.lockouts = 0;
+      this.lockedUntil = 0;
+      this.expiresAt = now + this.sessionMs;
+      return { ok: true, expiresAt: this.expiresAt };
+    }
+    if (this.failures >= this.maxFailures) {
+      this.failures = 0;
+      this.lockouts += 1;
+      return { ok: false, reason: 'locked-out', retryAt: this.lockedUntil };
+    }
+    return { ok: false, reason: 'wrong-pin', attemptsLeft: this.maxFailures - this.failures };
+  }
+
+  isUnlocked(now: number): boolean {
+    return now < this.expiresAt;
+  }
+
+  /** Extends an open session (the technician is still working); does nothing when locked. */
+  touch(now: number): void {
+    if (this.isUnlocked(now)) this.expiresAt = now + this.sessionMs;
+  }
+
+  lock(): void {
+    this.expiresAt = 0;
+  }
+
+  status(now: number): PinGateStatus {
+    return {
+      unlocked: this.isUnlocked(now),
+      expiresAt: this.isUnlocked(now) ? this.expiresAt : null,
+      lockedUntil: now < this.lockedUntil ? this.lockedUntil : null,
+    };
+  }
+}
