@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TapGesture } from '../../../electron/common/technician.ts';
 import { useLocalized } from '../i18n/index.ts';
 import { useStore } from '../store/StoreProvider.tsx';
 import { Clock } from './Clock.tsx';
@@ -10,12 +12,15 @@ export function TopBar({ onReadAloudUnavailable }: { onReadAloudUnavailable: () 
   const { t } = useTranslation();
   const l = useLocalized();
   const { station } = useStore();
-  const { home } = useNavigation();
+  const { home, go } = useNavigation();
+  // Five taps on the station's name within three seconds open the technician's PIN pad; one tap goes home.
+  const [gesture] = useState(() => new TapGesture({ taps: 5, withinMs: 3000 }));
+  const pressStation = () => (gesture.tap(Date.now()) ? go('technician') : home());
   const { language, setLanguage, elderly, setElderly } = useSession();
   const readAloud = useReadAloudControl();
   return (
     <header className="topbar">
-      <button type="button" className="topbar__station toolbtn" style={{ border: 'none', justifyContent: 'flex-start' }} onClick={home}>
+      <button type="button" className="topbar__station toolbtn" style={{ border: 'none', justifyContent: 'flex-start' }} onClick={pressStation}>
         <img className="topbar__logo" src="icon.svg" alt="" />
         <span style={{ minWidth: 0, textAlign: 'left' }}>
           <span className="topbar__name" style={{ display: 'block' }}>{l(station.name)}</span>

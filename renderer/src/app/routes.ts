@@ -15,6 +15,8 @@ export interface Routes {
   notice: { noticeId: string };
   feedback: undefined;
   amenities: undefined;
+  /** Diagnostics and enrolment, behind the technician's gesture and PIN. */
+  technician: undefined;
 }
 export type ScreenName = keyof Routes;
 export type Route = { [K in ScreenName]: { screen: K; params: Routes[K] } }[ScreenName];

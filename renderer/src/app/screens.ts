@@ -17,4 +17,5 @@ export const screens: Record<ScreenName, ComponentType> = {
   notice: lazy(() => import('../screens/notices/NoticeScreen.tsx')),
   feedback: lazy(() => import('../screens/feedback/FeedbackScreen.tsx')),
   amenities: lazy(() => import('../screens/amenities/AmenitiesScreen.tsx')),
+  technician: lazy(() => import('../screens/technician/TechnicianScreen.tsx')),
 };

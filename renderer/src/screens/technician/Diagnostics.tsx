@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Diagnostics as DiagnosticsInfo, KioskBridge } from '../../../../electron/common/bridge.ts';
+import { isSynced } from '../../../../sync/client/state.ts';
+import { useNavigation } from '../../app/navigation.tsx';
+import { useSync } from '../../sync/SyncProvider.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Screen } from '../../ui/Screen.tsx';
+
+const bytes = (n: number | null) => (n === null ? '—' : n >= 1 << 30 ? `${(n / (1 << 30)).toFixed(1)} GiB` : `${(n / (1 << 20)).toFixed(1)} MiB`);
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="row" style={{ justifyContent: 'space-between', borderBottom: '1px solid var(--line)', padding: '6px 0' }}>
+      <span className="muted">{label}</span>
+      <strong style={{ textAlign: 'right', overflowWrap: 'anywhere' }}>{value}</strong>
+    </div>
+  );
+}
+
+/** What a technician checks on a station, and the few things they may do to it. */
+export function Diagnostics({ bridge }: { bridge: KioskBridge }) {
+  const { t, i18n } = useTranslation('technician');
+  const { home } = useNavigation();
+  const { state, sync } = useSync();
+  const [info, setInfo] = useState<DiagnosticsInfo | null>(null);
+  const [code, setCode] = useState('');
+  const [note, setNote] = useState<string | null>(null);
+
+  useEffect(() => {
+    // Unlocking happens on the same route, so the kiosk's scroll reset does not apply: start at the top.
+    const main = document.getElementById('main');
+    if (main) main.scrollTop = 0;
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    const load = () => void bridge.call('diagnostics:get', { logLines: 20 }).then((d) => live && setInfo(d), () => undefined);
+    load();
+    const timer = setInterval(load, 5000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [bridge]);
+
+  const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : t('never'));
+  const act = async (label: string, action: () => Promise<unknown>) => {
+    setNote(null);
+    try {
+      await action();
+      setNote(t('done', { action: label }));
+    } catch (error) {
+      setNote(t('failed', { action: label, reason: error instanceof Error ? error.message : String(error) }));
+    }
+  };
+  const leave = async () => {
+    await bridge.call('technician:lock').catch(() => undefined);
+    home();
+  };
+
+  return (
+    <Screen title={t('diagnostics')} actions={<Button variant="primary" large onClick={() => void leave()}>{t('leave')}</Button>}>
+      {note ? <p className="notice-banner" role="status">{note}</p> : null}
+      <div style={{ display: 'grid', gap: 20, gridTemplateColumns: 'repeat(auto-fit, minmax(340px, 1fr))' }}>
+        <section className="card" aria-labelledby="tech-sync">
+          <h2 id="tech-sync" className="card__title">{t('sync.title')}</h2>
+          <Row label={t('sync.state')} value={isSynced(state) ? t('sync.synced') : t(`phase.${state.phase}`)} />
+          <Row label={t('sync.lastSuccess')} value={time(state.lastSuccessAt)} />
+          <Row label={t('sync.waiting')} value={String(state.waiting)} />
+          <Row label={t('sync.firstPull')} value={state.firstPullDone ? t('yes') : t('no')} />
+          <Row label={t('sync.clockOffset')} value={state.clockOffsetMs === null ? '—' : t('seconds', { n: Math.round(state.clockOffsetMs / 1000) })} />
+          <Row label={t('sync.deadLetters')} value={String(state.deadLetters)} />
+          <Row label={t('sync.lastError')} value={state.lastError ?? '—'} />
+          <div className="actions">
+            <Button disabled={!sync} onClick={() => sync && void act(t('sync.now'), () => sync.engine.retryNow())}>{t('sync.now')}</Button>
+          </div>
+        </section>
+        <section className="card" aria-labelledby="tech-enrol">
+          <h2 id="tech-enrol" className="card__title">{t('enrol.title')}</h2>
+          <p className="muted">{t('enrol.lead')}</p>
+          <div className="field">
+            <label className="field__label" htmlFor="tech-code">{t('enrol.code')}</label>
+            <input id="tech-code" className="field__input" value={code} autoComplete="off" autoCapitalize="characters" maxLength={40} onChange={(e) => setCode(e.target.value)} />
+          </div>
+          <div className="actions">
+            <Button disabled={!sync || code.trim().length < 6} onClick={() => sync && void act(t('enrol.submit'), () => sync.enrol(code.trim()))}>{t('enrol.submit')}</Button>
+          </div>
+        </section>
+        <section className="card" aria-labelledby="tech-device">
+          <h2 id="tech-device" className="card__title">{t('device.title')}</h2>
+          <Row label={t('device.version')} value={info ? `${info.appVersion} (${info.shell})` : '—'} />
+          <Row label={t('device.station')} value={info?.stationId ?? '—'} />
+          <Row label={t('device.storage')} value={info ? `${bytes(info.storage.usageBytes)} / ${bytes(info.storage.totalBytes)}` : '—'} />
+          <Row label={t('device.persisted')} value={info?.storage.persisted ? t('yes') : t('no')} />
+          <Row label={t('device.update')} value={info ? `${info.update.status}${info.update.version ? ` ${info.update.version}` : ''}` : '—'} />
+          <div className="actions">
+            <Button onClick={() => void act(t('device.exportLogs'), () => bridge.call('logs:export'))}>{t('device.exportLogs')}</Button>
+            <Button onClick={() => void act(t('device.restart'), () => bridge.call('kiosk:restart'))}>{t('device.restart')}</Button>
+          </div>
+        </section>
+        <section className="card" aria-labelledby="tech-log">
+          <h2 id="tech-log" className="card__title">{t('log.title')}</h2>
+          <pre style={{ whiteSpace: 'pre-wrap', fontSize: '0.8rem', margin: 0, maxHeight: 240, overflow: 'auto' }}>{info?.recentLog.join('\n') || t('log.empty')}</pre>
+        </section>
+      </div>
+    </Screen>
+  );
+}

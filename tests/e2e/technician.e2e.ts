@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { openKiosk, useChromium, viewports, type ViewportName } from './support/kiosk.ts';
+
+const chromium = useChromium();
+
+describe.each(Object.keys(viewports) as ViewportName[])('technician (%s)', (viewport) => {
+  it('opens only after five quick taps and the PIN, shows diagnostics, and locks again on leaving', async () => {
+    const k = await openKiosk(chromium(), viewport);
+    const { page } = k;
+    const station = page.getByRole('button', { name: /幸福里社区红色驿站/ });
+    await station.tap();
+    await expect(page.getByRole('heading', { name: '技术员入口' }).count()).resolves.toBe(0);
+    // Taps count within a 3 s window: let the single tap above fall out of it.
+    await page.waitForTimeout(3100);
+    for (let i = 0; i < 5; i += 1) await station.tap();
+    await page.getByRole('heading', { name: '技术员入口' }).waitFor();
+    await k.shot('technician-pin');
+    await k.axe('technician-pin');
+
+    for (const d of '1111') await page.getByRole('button', { name: d, exact: true }).tap();
+    await k.tap('进入');
+    await page.getByRole('alert').filter({ hasText: '密码不对' }).waitFor();
+
+    for (const d of '24681357') await page.getByRole('button', { name: d, exact: true }).tap();
+    await k.tap('进入');
+    await page.getByRole('heading', { name: '设备诊断' }).waitFor();
+    await page.getByText('尚未注册到社区中心').waitFor();
+    await k.shot('technician-diagnostics');
+    await k.axe('technician-diagnostics');
+
+    await k.tap('退出技术员模式');
+    await page.getByRole('navigation').waitFor();
+    await k.close();
+  });
+});
