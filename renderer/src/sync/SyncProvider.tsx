@@ -25,9 +25,10 @@ export function SyncProvider({ db, children, config, appVersion = __APP_VERSION_
     let cancelled = false;
     let stop = () => undefined as void;
     void (async () => {
-      const [{ createKioskSync }, { loadWebStationConfig }] = await Promise.all([import('./kiosk-sync.ts'), import('./station-config.ts')]);
+      const [{ createKioskSync }, { loadStationConfig }] = await Promise.all([import('./kiosk-sync.ts'), import('./station-config.ts')]);
+      const found = config ?? (await loadStationConfig());
       if (cancelled) return;
-      const kiosk = createKioskSync(db, config ?? {}, appVersion);
+      const kiosk = createKioskSync(db, found, appVersion);
       const { engine } = kiosk;
       const unsubscribe = engine.subscribe(setState);
       // Every new record in the outbox is a reason to sync soon.
@@ -42,9 +43,8 @@ export function SyncProvider({ db, children, config, appVersion = __APP_VERSION_
       };
       setSync(kiosk);
       await kiosk.refreshToken();
-      if (!(await kiosk.store.credentials())) {
-        const found = config ?? (await loadWebStationConfig());
-        if (found.enrolmentCode && !cancelled) await kiosk.enrol(found.enrolmentCode).catch((e: unknown) => console.warn('enrolment failed', e));
+      if (!(await kiosk.store.credentials()) && found.enrolmentCode && !cancelled) {
+        await kiosk.enrol(found.enrolmentCode).catch((e: unknown) => console.warn('enrolment failed', e));
       }
       if (!cancelled) engine.start();
     })();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { kioskBridge } from '../platform/kiosk-bridge/ready.ts';
 
 /**
  * What a kiosk needs to find and join its centre. In Electron it comes from the technician's config file through
@@ -20,4 +21,12 @@ export const loadWebStationConfig = async (fetchImpl: typeof fetch = fetch): Pro
   } catch {
     return {};
   }
+};
+
+/** The technician's config file through the shell's bridge in Electron; station-config.json in a browser. */
+export const loadStationConfig = async (): Promise<StationConfig> => {
+  const bridge = await kioskBridge;
+  if (bridge.shell !== 'electron') return loadWebStationConfig();
+  const config = await bridge.call('config:get');
+  return stationConfigSchema.parse({ serverUrl: config.serverUrl ?? undefined, enrolmentCode: config.enrolmentCode ?? undefined });
 };
