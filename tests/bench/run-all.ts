@@ -4,6 +4,7 @@ import { coldStart } from './cold-start.ts';
 import { jsSize } from './js-size.ts';
 import { storeCommit } from './store-commit.ts';
 import { storeStats } from './store-stats.ts';
+import { syncBenches, type SyncRow, syncTable } from './sync/index.ts';
 import type { Bench, BenchContext } from './support/bench.ts';
 import { CPU_THROTTLE, launchChromium } from './support/chromium.ts';
 import { appDist, buildApp, buildBenchPage, serve } from './support/serve.ts';
@@ -11,11 +12,12 @@ import { type Row, table } from './support/summary.ts';
 import { tapToScreen } from './tap.ts';
 
 /**
- * Runs the benchmarks and prints one table. Arguments pick benches by name (js, cold, tap, commit, stats);
- * none runs them all. BENCH_DIST names the build to measure (default dist/renderer), BENCH_NO_BUILD=1 measures
- * it as it is instead of building it first, BENCH_JSON=file also writes the rows as JSON.
+ * Runs the benchmarks and prints one table (and one for the sync benches, sync/). Arguments pick benches by name
+ * (js, cold, tap, commit, stats; sync: ingest, drain, load); none runs them all. BENCH_DIST names the build to
+ * measure (default dist/renderer), BENCH_NO_BUILD=1 measures it as it is instead of building it first,
+ * BENCH_JSON=file also writes the rows as JSON.
  */
-const benches: Bench[] = [jsSize, coldStart, tapToScreen, storeCommit, storeStats];
+const benches: Bench[] = [jsSize, coldStart, tapToScreen, storeCommit, storeStats, ...syncBenches];
 const picked = process.argv.slice(2);
 const unknown = picked.filter((name) => !benches.some((b) => b.name === name));
 if (unknown.length) throw new Error(`unknown bench ${unknown.join(', ')}: pick from ${benches.map((b) => b.name).join(', ')}`);
@@ -34,26 +36,30 @@ setTimeout(() => {
   process.exit(2);
 }, limitMinutes * 60_000).unref();
 
+// The sync benches start their own servers and build their own page: the app build is only for the others.
+const needsApp = selected.some((b) => !(syncBenches as Bench[]).includes(b));
 const appDir = appDist();
-if (process.env.BENCH_NO_BUILD !== '1') {
+if (needsApp && process.env.BENCH_NO_BUILD !== '1') {
   log(`building the app into ${appDir}`);
   await buildApp(appDir);
 }
-const benchPage = await buildBenchPage();
-const app = await serve(appDir);
-const storePage = await serve(benchPage.dir);
+const benchPage = needsApp ? await buildBenchPage() : null;
+const app = benchPage ? await serve(appDir) : null;
+const storePage = benchPage ? await serve(benchPage.dir) : null;
 const browser = await launchChromium();
-log(`app ${app.url}, store page ${storePage.url}, Chromium ${browser.version()}, CPU throttling ${CPU_THROTTLE}×`);
+log(`app ${app?.url ?? '(not needed)'}, store page ${storePage?.url ?? '(not needed)'}, Chromium ${browser.version()}, CPU throttling ${CPU_THROTTLE}×`);
 
 const rows: Row[] = [];
+const syncRows: SyncRow[] = [];
 const notes: string[] = [];
 try {
-  const ctx: BenchContext = { browser, appUrl: app.url, appDir, pageUrl: storePage.url, log };
+  const ctx: BenchContext = { browser, appUrl: app?.url ?? '', appDir, pageUrl: storePage?.url ?? '', log };
   for (const bench of selected) {
     log(`${bench.name} …`);
     try {
       const result = await bench.run(ctx);
       rows.push(...result.rows);
+      syncRows.push(...((result as { syncRows?: SyncRow[] }).syncRows ?? []));
       notes.push(...result.notes);
     } catch (error) {
       // One broken bench (the app changed under it) still leaves the others' numbers.
@@ -64,14 +70,16 @@ try {
   }
 } finally {
   await browser.close();
-  await Promise.all([app.close(), storePage.close()]);
-  benchPage.remove();
+  await Promise.all([app?.close(), storePage?.close()]);
+  benchPage?.remove();
 }
 
-console.log(`\nYizhan benchmarks: ${appDir}, Chromium, ${CPU_THROTTLE}× CPU throttling unless a case says 1×; aims judged at p95`);
+if (needsApp) console.log(`\nYizhan benchmarks: ${appDir}, Chromium, ${CPU_THROTTLE}× CPU throttling unless a case says 1×; aims judged at p95`);
+else console.log('');
 // Other work on this shared machine moves every number: say how busy it was.
 console.log(`load average (1, 5, 15 min): ${loadAtStart} at start, ${load()} at the end, on ${availableParallelism()} cores\n`);
-console.log(table(rows));
+if (rows.length || !syncRows.length) console.log(table(rows));
+if (syncRows.length) console.log(`${rows.length ? '\n' : ''}Sync (issue 3): servers in their own process on 127.0.0.1, clients in this one; Chromium at the CPU rate its case says\n\n${syncTable(syncRows)}`);
 console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
 log('done');
-if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify({ at: new Date().toISOString(), appDir, cpuThrottle: CPU_THROTTLE, loadAverage: { start: loadAtStart, end: load() }, rows, notes }, null, 2)}\n`);
+if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify({ at: new Date().toISOString(), appDir, cpuThrottle: CPU_THROTTLE, loadAverage: { start: loadAtStart, end: load() }, rows, syncRows, notes }, null, 2)}\n`);
