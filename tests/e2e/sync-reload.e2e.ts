@@ -140,7 +140,7 @@ describe('sync in the kiosk (Chromium, the real server)', () => {
     console.info(`[sync] e2e reload: reloaded as push 2 went out; ${answeredBeforeReload} push answer(s) had arrived, of the ${needed} pushes the backlog needs`);
     expect(answeredBeforeReload).toBeLessThan(needed);
 
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.locator('#main h1').first().waitFor();
     await waitSynced(page);
     await shotStatus(k, 'sync-after-reload');
 

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 export function Preparing() {
   const { t } = useTranslation();
   return (
-    <main className="screen" style={{ justifyContent: 'center', alignItems: 'center', textAlign: 'center', padding: 40 }}>
+    <main className="screen preparing" style={{ justifyContent: 'center', alignItems: 'center', textAlign: 'center', padding: 40 }}>
       <h1 className="screen__title">{t('preparing.title')}</h1>
       <p className="screen__lead">{t('preparing.body')}</p>
     </main>

@@ -57,7 +57,8 @@ export const openKiosk = async (browser: Browser, viewport: ViewportName, option
   page.on('pageerror', (e) => errors.push(String(e)));
   // The preview server of the global setup, unless a test serves the kiosk itself (the central server does).
   await page.goto(options.url ?? inject('baseUrl'));
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  // The kiosk's own first screen, not the 'getting ready' one shown while the demo data is being seeded.
+  await page.locator('#main h1').first().waitFor();
   mkdirSync(`${SHOTS}/${viewport}`, { recursive: true });
   return {
     context,
