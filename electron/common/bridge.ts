@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { configSources, featureSchema, idleOverridesSchema, localeSchema, stationConfigLayerSchema } from './config.ts';
 import { openingScheduleSchema } from './opening-hours.ts';
-import { PIN_PATTERN } from './technician.ts';
+import { PIN_PATTERN, type UnlockResult } from './technician.ts';
 
 /**
  * The `window.kiosk` contract: every message between the renderer and the shell, as one typed map of zod
@@ -91,6 +91,17 @@ export const unlockResultSchema = z.discriminatedUnion('ok', [
   }),
 ]);
 export type UnlockResponse = z.infer<typeof unlockResultSchema>;
+
+/** The gate's answer as it crosses the bridge (times as ISO strings), the same from the shell and the web fallback. */
+export const toUnlockResponse = (result: UnlockResult): UnlockResponse =>
+  result.ok
+    ? { ok: true, expiresAt: new Date(result.expiresAt).toISOString() }
+    : {
+        ok: false,
+        reason: result.reason,
+        attemptsLeft: result.reason === 'wrong-pin' ? result.attemptsLeft : null,
+        retryAt: result.reason === 'locked-out' ? new Date(result.retryAt).toISOString() : null,
+      };
 
 export const technicianStatusSchema = z.strictObject({ unlocked: z.boolean(), expiresAt: isoTime.nullable(), lockedUntil: isoTime.nullable() });
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { BridgeHandlers, CredentialProtection, Diagnostics, Setup, StorageHealth, UpdateState } from '../common/bridge.ts';
+import { type BridgeHandlers, type CredentialProtection, type Diagnostics, type Setup, type StorageHealth, toUnlockResponse, type UpdateState } from '../common/bridge.ts';
 import type { OpeningSchedule } from '../common/opening-hours.ts';
 import type { PinGate } from '../common/technician.ts';
 import { type LoadedConfig, publicConfig } from './config.ts';
@@ -50,13 +50,7 @@ export const createHandlers = (d: HandlerDeps): BridgeHandlers => ({
   'technician:unlock': async ({ pin }) => {
     const result = await d.gate.unlock(pin, d.now().getTime());
     d.log.write(result.ok ? 'info' : 'warn', result.ok ? 'technician unlocked' : `technician unlock refused: ${result.reason}`);
-    if (result.ok) return { ok: true, expiresAt: new Date(result.expiresAt).toISOString() };
-    return {
-      ok: false,
-      reason: result.reason,
-      attemptsLeft: result.reason === 'wrong-pin' ? result.attemptsLeft : null,
-      retryAt: result.reason === 'locked-out' ? new Date(result.retryAt).toISOString() : null,
-    };
+    return toUnlockResponse(result);
   },
   'technician:lock': () => {
     d.gate.lock();

@@ -8,6 +8,7 @@ import {
   type PublicConfig,
   serveBridge,
   type StorageHealth,
+  toUnlockResponse,
   type UpdateState,
 } from '../../../../electron/common/bridge.ts';
 import { type ConfigSource, defaultFeatures, stationConfigLayerSchema } from '../../../../electron/common/config.ts';
@@ -185,13 +186,7 @@ export const createWebKiosk = (deps: WebKioskDeps): KioskApi => {
     'technician:unlock': async ({ pin }) => {
       const result = await gate.unlock(pin, now().getTime());
       write(result.ok ? 'info' : 'warn', result.ok ? 'technician unlocked' : `technician unlock refused: ${result.reason}`);
-      if (result.ok) return { ok: true, expiresAt: new Date(result.expiresAt).toISOString() };
-      return {
-        ok: false,
-        reason: result.reason,
-        attemptsLeft: result.reason === 'wrong-pin' ? result.attemptsLeft : null,
-        retryAt: result.reason === 'locked-out' ? new Date(result.retryAt).toISOString() : null,
-      };
+      return toUnlockResponse(result);
     },
     'technician:lock': () => {
       gate.lock();
