@@ -6,6 +6,7 @@ import { errorHandler, HttpError, notFoundHandler, toErrorReply } from './errors
 import { startMaintenance } from './maintenance.ts';
 import { createServerMetrics, type ServerMetrics } from './metrics.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { registerApiCors, registerProbeCors } from './plugins/cors.ts';
 import { enrolmentPlugin, rotateTokenPlugin } from './plugins/enrolment.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { heartbeatPlugin } from './plugins/heartbeat.ts';
@@ -38,8 +39,9 @@ export interface YizhanServer {
 
 /**
  * The central server: one Fastify plugin per concern, the storage passed in. Routes under /api speak the sync
- * protocol (a version header on every request, a station token on all but enrolment, a per-station rate limit);
- * /healthz and /metrics are for operators; the kiosk's web build is served when config.kioskDir is set.
+ * protocol (a version header on every request, a station token on all but enrolment, a per-station rate limit)
+ * and answer CORS for config.corsOrigins (the Electron kiosk at app://kiosk); /healthz and /metrics are for
+ * operators; the kiosk's web build is served when config.kioskDir is set.
  */
 export const buildServer = async ({ storage, config, logger, now = () => new Date(), checkResponses = false, demoEnrolmentCode = null }: BuildServerOptions): Promise<YizhanServer> => {
   const metrics = createServerMetrics();
@@ -68,9 +70,16 @@ export const buildServer = async ({ storage, config, logger, now = () => new Dat
     if (reply.statusCode === 429) metrics.rateLimited.inc();
   });
 
-  await app.register(healthPlugin, { storage, metrics });
+  await app.register(async (operators) => {
+    // The kiosk's reachability probe reads /healthz cross-origin from app://kiosk; /metrics stays same-origin.
+    registerProbeCors(operators, config.corsOrigins);
+    await operators.register(healthPlugin, { storage, metrics });
+  });
 
   const api: FastifyPluginAsync = async (scope) => {
+    // First: its onRequest hook answers preflights before the protocol check, auth and the limiter run, and puts
+    // Access-Control-Allow-Origin on every answer before any of them can refuse it.
+    await registerApiCors(scope, config.corsOrigins);
     registerProtocolCheck(scope);
     await scope.register(rateLimit, {
       global: true,

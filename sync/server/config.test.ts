@@ -12,6 +12,23 @@ describe('configuration from the environment', () => {
     expect(config).toMatchObject({ port: 9000, databaseUrl: 'postgres://u@h/db', retentionDays: 30, bodyLimitBytes: 2048, rateLimit: { max: 5 }, kioskDir: 'dist/renderer', demo: true, host: '127.0.0.1' });
     expect(() => configFromEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', RETENTION_DAYS: '0' })).toThrow(/PORT.*DATABASE_URL.*RETENTION_DAYS/);
   });
+  it('allows the Electron kiosk (app://kiosk) cross-origin by default, and exactly the origins CORS_ORIGINS names', () => {
+    expect(defaultConfig.corsOrigins).toEqual(['app://kiosk']);
+    expect(configFromEnv({ CORS_ORIGINS: '' }).corsOrigins).toEqual(['app://kiosk']);
+    expect(configFromEnv({ CORS_ORIGINS: 'app://kiosk, https://console.example.gov.cn ,http://127.0.0.1:5173,app://kiosk,' }).corsOrigins).toEqual([
+      'app://kiosk',
+      'https://console.example.gov.cn',
+      'http://127.0.0.1:5173',
+    ]);
+    expect(configFromEnv({ CORS_ORIGINS: 'http://[::1]:8080' }).corsOrigins).toEqual(['http://[::1]:8080']);
+  });
+  it('refuses a CORS origin that is a wildcard, has a path or is not written as browsers send it', () => {
+    for (const bad of ['*', 'app://kiosk,*', 'null', 'app://kiosk/', 'https://example.com/api', 'https://example.com?x=1', 'example.com', 'app://', 'file:///index.html', 'https://*.example.com', 'https://Example.com', 'APP://kiosk', 'https://example.com:443', 'http://example.com:80', 'https://example.com:99999', 'https://user@example.com', ',']) {
+      expect(() => configFromEnv({ CORS_ORIGINS: bad }), bad).toThrow(/^bad configuration: CORS_ORIGINS/);
+    }
+    expect(() => configFromEnv({ CORS_ORIGINS: 'app://kiosk,*' })).toThrow(/"\*" is not allowed/);
+    expect(() => configFromEnv({ CORS_ORIGINS: 'https://example.com:443' })).toThrow(/arrives as https:\/\/example\.com/);
+  });
 });
 
 describe('the metrics registry', () => {

@@ -25,6 +25,11 @@ export interface ServerConfig {
   demo: boolean;
   /** Behind a load balancer: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /**
+   * Origins whose pages may call /api cross-origin (CORS): the Electron kiosk's renderer runs at app://kiosk.
+   * Exact origins only, never `*` (the API takes bearer tokens). The PWA served by this server is same-origin.
+   */
+  corsOrigins: string[];
   logLevel: string;
 }
 
@@ -42,11 +47,46 @@ export const defaultConfig: ServerConfig = {
   kioskDir: null,
   demo: false,
   trustProxy: false,
+  corsOrigins: ['app://kiosk'],
   logLevel: 'info',
 };
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const flag = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+// scheme://host[:port] as a browser serialises it in the Origin header: lower case, no path, no trailing slash.
+const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::(\d{1,5}))?$/;
+
+/** Why `entry` is not an origin a browser could send (null: it is one). */
+export const originProblem = (entry: string): string | null => {
+  if (entry === '*' || entry === 'null') return 'is not allowed: name each origin (the API takes bearer tokens)';
+  const match = ORIGIN.exec(entry);
+  if (!match) return 'is not an origin (scheme://host[:port] in lower case, no path)';
+  const port = match[1];
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535 || port.startsWith('0'))) return 'has a bad port';
+  if (entry.startsWith('http://') || entry.startsWith('https://')) {
+    // Browsers leave out the default port (https://x:443 arrives as https://x) and canonicalise the host.
+    let sent: string;
+    try {
+      sent = new URL(entry).origin;
+    } catch {
+      return 'is not an origin (scheme://host[:port] in lower case, no path)';
+    }
+    if (sent !== entry) return `arrives as ${sent}: write that`;
+  }
+  return null;
+};
+
+/** A comma-separated list of origins, each checked. */
+const origins = z.string().transform((raw, ctx) => {
+  const list = raw.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  if (list.length === 0) ctx.addIssue({ code: 'custom', message: 'name at least one origin' });
+  for (const entry of list) {
+    const problem = originProblem(entry);
+    if (problem) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(entry)} ${problem}` });
+  }
+  return [...new Set(list)];
+});
 
 const envSchema = z.object({
   HOST: z.string().min(1).optional(),
@@ -63,6 +103,7 @@ const envSchema = z.object({
   KIOSK_DIR: z.string().min(1).optional(),
   YIZHAN_DEMO: flag.optional(),
   TRUST_PROXY: flag.optional(),
+  CORS_ORIGINS: origins.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -89,6 +130,7 @@ export const configFromEnv = (env: Record<string, string | undefined>): ServerCo
     kioskDir: e.KIOSK_DIR ?? null,
     demo: e.YIZHAN_DEMO ?? false,
     trustProxy: e.TRUST_PROXY ?? false,
+    corsOrigins: e.CORS_ORIGINS ?? d.corsOrigins,
     logLevel: e.LOG_LEVEL ?? d.logLevel,
   };
 };
