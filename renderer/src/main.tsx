@@ -5,6 +5,7 @@ import { Kiosk } from './app/Kiosk.tsx';
 import { Preparing } from './app/Preparing.tsx';
 import { createI18n } from './i18n/index.ts';
 import { registerServiceWorker } from './platform/service-worker.ts';
+import { SetupGate } from './screens/setup/SetupGate.tsx';
 import { lockDownTouch } from './platform/lockdown.ts';
 import { requestPersistentStorage } from './platform/storage.ts';
 import { YizhanDb } from './store/db.ts';
@@ -32,7 +33,9 @@ createRoot(root).render(
     <I18nextProvider i18n={i18n}>
       <StoreProvider db={db} fallback={<Preparing />}>
         <SyncProvider db={db}>
-          <Kiosk />
+          <SetupGate>
+            <Kiosk />
+          </SetupGate>
         </SyncProvider>
       </StoreProvider>
     </I18nextProvider>

@@ -12,6 +12,7 @@ class ScriptedServer implements Transport {
   changes = [{ seq: '1', collection: 'notices' as const, id: 'n1', op: 'put' as const, value: { id: 'n1' } }];
   resetNext = false;
   pulls: MessageRequest<'pull'>[] = [];
+  enrolments: string[] = [];
 
   async call<K extends MessageName>(name: K, body: MessageRequest<K>): Promise<MessageResponse<K>> {
     const failure = this.failures.shift();
@@ -31,6 +32,10 @@ class ScriptedServer implements Transport {
         return { changes: [], cursor: '0', hasMore: false, reset: true } as MessageResponse<K>;
       }
       return { changes: this.changes, cursor: '1', hasMore: false, reset: false } as MessageResponse<K>;
+    }
+    if (name === 'enrol') {
+      this.enrolments.push((body as MessageRequest<'enrol'>).code);
+      return { stationId: 'station-from-code', token: `token-${this.enrolments.length}` } as MessageResponse<K>;
     }
     if (name === 'heartbeat') return { serverTime: new Date(Date.now() - 5_000).toISOString() } as MessageResponse<K>;
     throw new Error(`unexpected ${name}`);
@@ -149,8 +154,55 @@ describe('SyncEngine', () => {
     store.add({ a: 1 });
     const e = engine();
     await e.run();
-    expect(e.getState()).toMatchObject({ phase: 'not-enrolled', waiting: 1 });
+    expect(e.getState()).toMatchObject({ phase: 'not-enrolled', waiting: 1, enrolledAs: null });
     expect(server.received).toHaveLength(0);
+    expect(server.enrolments).toHaveLength(0);
+  });
+
+  it('enrols with the configured code in its first round, then syncs as the station it was enrolled as', async () => {
+    store.creds = null;
+    store.add({ a: 1 });
+    const e = engine({ enrolmentCode: 'CODE-2026-01' });
+    await e.run();
+    expect(server.enrolments).toEqual(['CODE-2026-01']);
+    expect(store.creds).toEqual({ stationId: 'station-from-code', token: 'token-1' });
+    expect(server.received.map((p) => p.stationId)).toEqual(['station-from-code']);
+    expect(e.getState()).toMatchObject({ phase: 'idle', waiting: 0, enrolledAs: 'station-from-code' });
+    // Enrolled: the one-time code is never sent again.
+    await e.run();
+    expect(server.enrolments).toHaveLength(1);
+  });
+
+  it('keeps trying to enrol, with backoff, while the centre cannot be reached', async () => {
+    vi.useFakeTimers();
+    store.creds = null;
+    server.failures.push(new SyncCallError('network', null, 'no route to host'));
+    const e = engine({ enrolmentCode: 'CODE-2026-01' });
+    e.start();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(e.getState()).toMatchObject({ phase: 'offline', enrolledAs: null });
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(server.enrolments).toEqual(['CODE-2026-01']);
+    expect(e.getState()).toMatchObject({ phase: 'idle', enrolledAs: 'station-from-code' });
+    e.stop();
+  });
+
+  it('stops offering a refused code and says why, until a technician acts', async () => {
+    vi.useFakeTimers();
+    store.creds = null;
+    server.failures.push(new SyncCallError('enrolment-refused', 403, 'the enrolment code is unknown, already used or expired'));
+    const e = engine({ enrolmentCode: 'USED-CODE-01' });
+    e.start();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(e.getState()).toMatchObject({ phase: 'not-enrolled', enrolledAs: null });
+    expect(e.getState().lastError).toMatch(/^enrolment-refused/);
+    await vi.advanceTimersByTimeAsync(14 * 60_000);
+    expect(server.enrolments).toHaveLength(0);
+    // The technician types a new code: enrolled at once, and the engine syncs.
+    await expect(e.enrol('NEW-CODE-02')).resolves.toBe('station-from-code');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(e.getState()).toMatchObject({ phase: 'idle', enrolledAs: 'station-from-code' });
+    e.stop();
   });
 
   it('drops its backoff when the network returns only if the server really answers', async () => {

@@ -21,6 +21,11 @@ export interface EngineOptions {
   storage?: () => Promise<{ used: number | null; quota: number | null }>;
   /** Runs `task` while holding the tablet-wide sync lock, or not at all if another engine holds it. */
   withLock?: (task: () => Promise<void>) => Promise<void>;
+  /**
+   * The station config's one-time code: a station without credentials enrols with it in its next round, and
+   * keeps trying (with backoff) while the centre cannot be reached.
+   */
+  enrolmentCode?: string | null;
 }
 
 type Listener = (state: SyncState) => void;
@@ -36,7 +41,7 @@ export class SyncEngine {
   private running: Promise<void> | null = null;
   private failures = 0;
   private stopped = true;
-  private readonly o: Required<Omit<EngineOptions, 'storage'>> & Pick<EngineOptions, 'storage'>;
+  private readonly o: Required<Omit<EngineOptions, 'storage' | 'enrolmentCode'>> & Pick<EngineOptions, 'storage' | 'enrolmentCode'>;
 
   constructor(options: EngineOptions) {
     this.o = {
@@ -100,6 +105,24 @@ export class SyncEngine {
     return this.run();
   }
 
+  /**
+   * Enrols with a code a technician typed in (re-enrolment replaces the token), then syncs at once. Resolves
+   * with the station the centre enrolled us as; rejects with the server's reason.
+   */
+  async enrol(code: string): Promise<string> {
+    const { stationId } = await this.enrolWith(code);
+    void this.retryNow();
+    return stationId;
+  }
+
+  private async enrolWith(code: string) {
+    const answer = await this.o.transport.call('enrol', { code, appVersion: this.o.appVersion });
+    const credentials = { stationId: answer.stationId, token: answer.token };
+    await this.o.store.setCredentials(credentials);
+    this.set({ enrolledAs: credentials.stationId });
+    return credentials;
+  }
+
   /** One full round: push everything waiting, pull everything new, report a heartbeat. */
   run(): Promise<void> {
     this.running ??= this.o.withLock(() => this.round()).finally(() => {
@@ -122,15 +145,18 @@ export class SyncEngine {
 
   private async round(): Promise<void> {
     const { store } = this.o;
-    const credentials = await store.credentials();
+    let credentials = await store.credentials();
     const cursor = await store.cursor();
-    this.set({ waiting: await store.waitingCount(), firstPullDone: cursor.complete });
-    if (!credentials) {
+    this.set({ waiting: await store.waitingCount(), firstPullDone: cursor.complete, enrolledAs: credentials?.stationId ?? null });
+    const code = this.o.enrolmentCode;
+    if (!credentials && !code) {
+      // Nothing to enrol with: a technician's setup (or enrol) starts the engine again.
       this.set({ phase: 'not-enrolled' });
       return;
     }
     this.set({ phase: 'syncing' });
     try {
+      credentials ??= await this.enrolWith(code!);
       await this.push(credentials.stationId);
       await this.pull(credentials.stationId);
       await this.heartbeat(credentials.stationId);
@@ -150,6 +176,12 @@ export class SyncEngine {
       // The kiosk keeps its outbox and checks back rarely: only a technician's update can help.
       this.set({ phase: 'update-required', lastError: e.message, waiting });
       this.schedule(60 * 60_000);
+      return;
+    }
+    if (e.code === 'enrolment-refused') {
+      // The code is wrong, used or expired: only a technician's new code helps; look again now and then.
+      this.set({ phase: 'not-enrolled', lastError: `${e.code}: ${e.message}`, waiting });
+      this.schedule(15 * 60_000);
       return;
     }
     if (e.code === 'unauthorized' || e.code === 'forbidden') {

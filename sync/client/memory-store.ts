@@ -28,6 +28,9 @@ export class MemorySyncStore implements SyncStore {
   async credentials() {
     return this.creds;
   }
+  async setCredentials(credentials: Credentials | null) {
+    this.creds = credentials;
+  }
   async epoch() {
     return this.epochValue;
   }

@@ -17,6 +17,8 @@ export interface SyncState {
   clockOffsetMs: number | null;
   nextAttemptAt: number | null;
   deadLetters: number;
+  /** The station the centre enrolled this kiosk as; null before enrolment. */
+  enrolledAs: string | null;
 }
 
 /** "Synced" means every record was acknowledged and the centre's data has been read at least once. */
@@ -31,4 +33,5 @@ export const initialSyncState: SyncState = {
   clockOffsetMs: null,
   nextAttemptAt: null,
   deadLetters: 0,
+  enrolledAs: null,
 };

@@ -7,6 +7,14 @@ import type { SyncStore } from './store.ts';
  */
 export const syncStoreContract = (name: string, make: () => Promise<{ store: SyncStore; add: (record: unknown) => Promise<void> }>) =>
   describe(`SyncStore contract: ${name}`, () => {
+    it('keeps the credentials enrolment returned, and forgets them', async () => {
+      const { store } = await make();
+      await store.setCredentials({ stationId: 'station-7', token: 'token-0123456789abcdef' });
+      expect(await store.credentials()).toEqual({ stationId: 'station-7', token: 'token-0123456789abcdef' });
+      await store.setCredentials(null);
+      expect(await store.credentials()).toBeNull();
+    });
+
     it('reads the outbox above a mark, in order, bounded', async () => {
       const { store, add } = await make();
       for (let i = 0; i < 5; i += 1) await add({ i });

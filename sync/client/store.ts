@@ -16,6 +16,8 @@ export interface OutboxItem {
  */
 export interface SyncStore {
   credentials(): Promise<Credentials | null>;
+  /** Keeps what enrolment returned (null forgets it: the station must enrol again). */
+  setCredentials(credentials: Credentials | null): Promise<void>;
   /** The outbox epoch: made once when the database is created. */
   epoch(): Promise<string>;
   /** Starts a new epoch from seq 0 (the server said our history under the old one diverged). */

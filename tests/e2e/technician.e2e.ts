@@ -24,7 +24,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('technician (%s)', (view
     for (const d of '24681357') await page.getByRole('button', { name: d, exact: true }).tap();
     await k.tap('进入');
     await page.getByRole('heading', { name: '设备诊断' }).waitFor();
-    await page.getByText('尚未注册到社区中心').waitFor();
+    await page.getByText('无法连接服务器').waitFor();
     await k.shot('technician-diagnostics');
     await k.axe('technician-diagnostics');
 

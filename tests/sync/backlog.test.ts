@@ -9,6 +9,7 @@ import { commitRecord } from '../../renderer/src/store/commit.ts';
 import { YizhanDb } from '../../renderer/src/store/db.ts';
 import { seedDemoIfEmpty } from '../../renderer/src/store/seed.ts';
 import { DexieSyncStore } from '../../renderer/src/store/sync-store.ts';
+import { memoryTokenVault } from '../../renderer/src/sync/token-vault.ts';
 import { submitRequest } from '../../renderer/src/screens/requests/submit-request.ts';
 import { catalogueFor } from './support/checks.ts';
 import { kioskEngine, waitFor } from './support/kiosk-engine.ts';
@@ -61,7 +62,7 @@ describe('a 30-day offline backlog', () => {
       await local.delete();
     });
     await seedDemoIfEmpty(local, new Date(now - DAYS * DAY));
-    const store = new DexieSyncStore(local);
+    const store = new DexieSyncStore(local, memoryTokenVault());
     await store.setCredentials(credentials);
 
     // A month of records, in time order, each through the app's own write path with its own `now`.
@@ -200,7 +201,7 @@ describe('a 30-day offline backlog', () => {
     // 30 days ago the clock said three years later; a technician set it right the next day.
     await visit(now - 30 * DAY + 3 * 365 * DAY);
     for (let day = 29; day > RETENTION_DAYS + 1; day -= 1) await visit(now - day * DAY);
-    const store = new DexieSyncStore(local);
+    const store = new DexieSyncStore(local, memoryTokenVault());
     await store.setPushedSeq(await local.outbox.count());
     await store.purgePersonal(new Date(now));
     const personal = (await local.outbox.orderBy('seq').toArray()).slice(1).filter((e) => hasPersonalFields(e.record));

@@ -30,7 +30,7 @@ const renderKiosk = () => {
   render(
     <I18nextProvider i18n={createI18n()}>
       <StoreProvider db={db} fallback={<p>loading</p>}>
-        <SyncProvider db={db} config={{}} appVersion="test">
+        <SyncProvider db={db} appVersion="test">
           <Kiosk />
         </SyncProvider>
       </StoreProvider>

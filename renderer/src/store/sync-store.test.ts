@@ -6,6 +6,7 @@ import { syncStoreContract } from '../../../sync/client/store-contract.ts';
 import { commitRecord } from './commit.ts';
 import { schemaV1, type YizhanDb, YizhanDb as Db } from './db.ts';
 import { DexieSyncStore } from './sync-store.ts';
+import { memoryTokenVault } from '../sync/token-vault.ts';
 
 const opened: YizhanDb[] = [];
 afterEach(async () => {
@@ -19,13 +20,45 @@ const db = async () => {
 
 syncStoreContract('dexie', async () => {
   const d = await db();
-  return { store: new DexieSyncStore(d), add: async () => void (await commitRecord(d, 'visit', 'demo-station', () => ({ kind: 'visit', who: 'resident', purpose: 'health' }))) };
+  return { store: new DexieSyncStore(d, memoryTokenVault()), add: async () => void (await commitRecord(d, 'visit', 'demo-station', () => ({ kind: 'visit', who: 'resident', purpose: 'health' }))) };
 });
 
 describe('DexieSyncStore', () => {
+  it('keeps the station token in the vault, never in IndexedDB', async () => {
+    const d = await db();
+    const vault = memoryTokenVault();
+    const store = new DexieSyncStore(d, vault);
+    expect(await store.credentials()).toBeNull();
+    await store.setCredentials({ stationId: 'station-7', token: 'token-0123456789abcdef' });
+    expect(await d.meta.get('sync.credentials')).toEqual({ key: 'sync.credentials', value: { stationId: 'station-7' } });
+    expect(await vault.read()).toBe('token-0123456789abcdef');
+    // A new page (a reload) reads it back from the vault.
+    expect(await new DexieSyncStore(d, vault).credentials()).toEqual({ stationId: 'station-7', token: 'token-0123456789abcdef' });
+
+    await store.setCredentials(null);
+    expect(await d.meta.get('sync.credentials')).toBeUndefined();
+    expect(await vault.read()).toBeNull();
+    expect(await store.credentials()).toBeNull();
+  });
+
+  it('moves a token an older kiosk kept in IndexedDB into the vault', async () => {
+    const d = await db();
+    await d.meta.put({ key: 'sync.credentials', value: { stationId: 'station-7', token: 'legacy-token-0123456789' } });
+    const vault = memoryTokenVault();
+    expect(await new DexieSyncStore(d, vault).credentials()).toEqual({ stationId: 'station-7', token: 'legacy-token-0123456789' });
+    expect(await vault.read()).toBe('legacy-token-0123456789');
+    expect((await d.meta.get('sync.credentials'))?.value).toEqual({ stationId: 'station-7' });
+  });
+
+  it('has no credentials when the vault lost the token (a new keyring): the station enrols again', async () => {
+    const d = await db();
+    await new DexieSyncStore(d, memoryTokenVault()).setCredentials({ stationId: 'station-7', token: 'token-0123456789abcdef' });
+    expect(await new DexieSyncStore(d, memoryTokenVault()).credentials()).toBeNull();
+  });
+
   it('applies pulled changes: puts, tombstones, request statuses, and skips values it cannot read', async () => {
     const d = await db();
-    const store = new DexieSyncStore(d);
+    const store = new DexieSyncStore(d, memoryTokenVault());
     const notice = (await d.notices.toArray())[0]!;
     const requestId = newId();
     await store.applyPull(
@@ -47,7 +80,7 @@ describe('DexieSyncStore', () => {
 
   it('drops the centre\'s data on reset and keeps the resident\'s records', async () => {
     const d = await db();
-    const store = new DexieSyncStore(d);
+    const store = new DexieSyncStore(d, memoryTokenVault());
     await commitRecord(d, 'visit', 'demo-station', () => ({ kind: 'visit', who: 'resident', purpose: 'health' }));
     await store.applyPull([], '0', { reset: true, complete: false });
     expect(await d.services.count()).toBe(0);
@@ -57,7 +90,7 @@ describe('DexieSyncStore', () => {
 
   it('purges names, phones and account numbers only after acknowledgement and retention', async () => {
     const d = await db();
-    const store = new DexieSyncStore(d);
+    const store = new DexieSyncStore(d, memoryTokenVault());
     const contact = { name: '王阿姨', phone: '13812345678', consentAt: new Date().toISOString() };
     const old = new Date(Date.now() - 40 * 86_400_000);
     const a = await commitRecord(d, 'visit', 'demo-station', () => ({ kind: 'visit', who: 'resident', purpose: 'health', contact }), old);

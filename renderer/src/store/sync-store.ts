@@ -5,10 +5,12 @@ import { dayKey } from '@protocol/time.ts';
 import type { AckDeadLetter, Change } from '@protocol/wire.ts';
 import type { Table } from 'dexie';
 import type { Credentials, OutboxItem, SyncStore } from '../../../sync/client/store.ts';
+import type { TokenVault } from '../sync/token-vault.ts';
 import { centreTables, tableOfKind, type YizhanDb } from './db.ts';
 import { pushedSeq, waitingCount } from './outbox.ts';
 
 const KEYS = {
+  /** The enrolled station's id; its token lives in the TokenVault. */
   credentials: 'sync.credentials',
   epoch: 'outbox.epoch',
   pushed: 'outbox.pushedSeq',
@@ -23,21 +25,47 @@ const randomEpoch = (): string => {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 };
 
-/** The kiosk's SyncStore on Dexie: the outbox log, its marks, the cursor and the centre-born tables. */
+/**
+ * The kiosk's SyncStore on Dexie: the outbox log, its marks, the cursor and the centre-born tables. The
+ * station's token is kept apart, in the vault the shell provides.
+ */
 export class DexieSyncStore implements SyncStore {
-  constructor(private readonly db: YizhanDb) {}
+  /** The vault is asked once; undefined until then. */
+  private cachedToken: string | null | undefined;
+
+  constructor(
+    private readonly db: YizhanDb,
+    private readonly vault: TokenVault,
+  ) {}
 
   private async meta<T>(key: string): Promise<T | undefined> {
     return (await this.db.meta.get(key))?.value as T | undefined;
   }
 
   async credentials(): Promise<Credentials | null> {
-    return (await this.meta<Credentials>(KEYS.credentials)) ?? null;
+    const station = await this.meta<{ stationId: string; token?: string }>(KEYS.credentials);
+    if (!station) return null;
+    // Kiosks enrolled before the vault existed kept the token here: move it out, once.
+    if (station.token) await this.setCredentials({ stationId: station.stationId, token: station.token });
+    this.cachedToken ??= await this.vault.read();
+    return this.cachedToken ? { stationId: station.stationId, token: this.cachedToken } : null;
+  }
+
+  /** The token as last read from or written to the vault: the transport's bearer, without a vault call a request. */
+  get token(): string | null {
+    return this.cachedToken ?? null;
   }
 
   async setCredentials(credentials: Credentials | null): Promise<void> {
-    if (credentials) await this.db.meta.put({ key: KEYS.credentials, value: credentials });
-    else await this.db.meta.delete(KEYS.credentials);
+    if (credentials) {
+      await this.vault.write(credentials.token);
+      await this.db.meta.put({ key: KEYS.credentials, value: { stationId: credentials.stationId } });
+      this.cachedToken = credentials.token;
+    } else {
+      await this.db.meta.delete(KEYS.credentials);
+      await this.vault.clear();
+      this.cachedToken = null;
+    }
   }
 
   async epoch(): Promise<string> {

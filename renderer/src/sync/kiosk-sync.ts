@@ -1,8 +1,9 @@
+import type { KioskBridge, PublicConfig } from '../../../electron/common/bridge.ts';
 import { SyncEngine } from '../../../sync/client/engine.ts';
 import { httpTransport, type Transport } from '../../../sync/client/transport.ts';
 import type { YizhanDb } from '../store/db.ts';
 import { DexieSyncStore } from '../store/sync-store.ts';
-import type { StationConfig } from './station-config.ts';
+import { bridgeTokenVault } from './token-vault.ts';
 
 const withWebLock = (task: () => Promise<void>): Promise<void> =>
   // One engine per tablet: a second window of the app (or a reload racing the old page) waits its turn.
@@ -13,21 +14,16 @@ const storageEstimate = async () => {
   return { used: estimate?.usage ?? null, quota: estimate?.quota ?? null };
 };
 
-export const createKioskSync = (db: YizhanDb, config: StationConfig, appVersion: string) => {
-  const store = new DexieSyncStore(db);
-  let token: string | null = null;
-  const transport: Transport = httpTransport({ baseUrl: config.serverUrl ?? new URL('./', location.href).toString(), token: () => token });
-  const engine = new SyncEngine({ store, transport, appVersion, storage: storageEstimate, withLock: withWebLock });
-  const refreshToken = async () => {
-    token = (await store.credentials())?.token ?? null;
-  };
-  const enrol = async (code: string) => {
-    const answer = await transport.call('enrol', { code, appVersion });
-    await store.setCredentials({ stationId: answer.stationId, token: answer.token });
-    await refreshToken();
-    await engine.retryNow();
-  };
-  return { store, transport, engine, refreshToken, enrol };
+/**
+ * The sync engine as the kiosk runs it: on the Dexie store, the token in the shell's vault, over fetch to the
+ * configured server (else the origin that served the app: the demo, a PWA), enrolling with the configured code.
+ */
+export const createKioskSync = (db: YizhanDb, bridge: KioskBridge, config: Pick<PublicConfig, 'serverUrl' | 'enrolmentCode'>, appVersion: string) => {
+  const store = new DexieSyncStore(db, bridgeTokenVault(bridge));
+  // Every round reads the credentials before its first call, so the store's cached token is the current one.
+  const transport: Transport = httpTransport({ baseUrl: config.serverUrl ?? new URL('./', location.href).toString(), token: () => store.token });
+  const engine = new SyncEngine({ store, transport, appVersion, storage: storageEstimate, withLock: withWebLock, enrolmentCode: config.enrolmentCode });
+  return { store, transport, engine };
 };
 
 export type KioskSync = ReturnType<typeof createKioskSync>;

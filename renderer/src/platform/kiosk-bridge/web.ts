@@ -15,7 +15,7 @@ import { type ConfigSource, defaultFeatures, stationConfigLayerSchema } from '..
 import { storageLevel } from '../../../../electron/common/storage-level.ts';
 import { DEMO_PIN_HASH, type DeriveKey, PinGate } from '../../../../electron/common/technician.ts';
 import type { YizhanDb } from '../../store/db.ts';
-import { loadWebStationConfig, type StationConfig as WebStationConfig } from '../../sync/station-config.ts';
+import { loadStationConfigFile, type StationConfigFile } from './station-config-file.ts';
 import { exportUnsynced } from './unsynced.ts';
 
 /** PBKDF2-SHA256 with WebCrypto: the same derivation the shell does with Node's crypto. */
@@ -46,7 +46,7 @@ export interface WebKioskDeps {
   localStorage?: Storage;
   reload?: () => void;
   download?: (fileName: string, text: string, type: string) => void;
-  loadConfig?: () => Promise<WebStationConfig>;
+  loadConfig?: () => Promise<StationConfigFile>;
   /** The origin that served the app: the sync server when no other is configured. */
   origin?: string;
   derive?: DeriveKey;
@@ -74,7 +74,7 @@ export const createWebKiosk = (deps: WebKioskDeps): KioskApi => {
   const sw = deps.serviceWorker ?? (typeof navigator !== 'undefined' && 'serviceWorker' in navigator ? navigator.serviceWorker : undefined);
   const local = deps.localStorage ?? globalThis.localStorage;
   const download = deps.download ?? browserDownload;
-  const loadConfig = deps.loadConfig ?? (() => loadWebStationConfig());
+  const loadConfig = deps.loadConfig ?? (() => loadStationConfigFile());
   const origin = deps.origin ?? (typeof location !== 'undefined' && /^https?:$/.test(location.protocol) ? location.origin : null);
   const pinHash = deps.pinHash ?? (import.meta.env.VITE_TECHNICIAN_PIN_HASH as string | undefined) ?? DEMO_PIN_HASH;
   const gate = new PinGate({ pinHash, derive: deps.derive ?? webDerive });

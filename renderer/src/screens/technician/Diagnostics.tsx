@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Diagnostics as DiagnosticsInfo, KioskBridge } from '../../../../electron/common/bridge.ts';
+import type { Diagnostics as DiagnosticsInfo, KioskBridge, Setup } from '../../../../electron/common/bridge.ts';
 import { isSynced } from '../../../../sync/client/state.ts';
 import { useNavigation } from '../../app/navigation.tsx';
+import type { KioskSync } from '../../sync/kiosk-sync.ts';
 import { useSync } from '../../sync/SyncProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Screen } from '../../ui/Screen.tsx';
+import { SetupForm } from '../setup/SetupForm.tsx';
+import { SetupProgress } from '../setup/SetupProgress.tsx';
 
 const bytes = (n: number | null) => (n === null ? '—' : n >= 1 << 30 ? `${(n / (1 << 30)).toFixed(1)} GiB` : `${(n / (1 << 20)).toFixed(1)} MiB`);
 
@@ -18,14 +21,18 @@ function Row({ label, value }: { label: string; value: string }) {
   );
 }
 
+type SetupStep = { name: 'editing' } | { name: 'saved'; setup: Setup; before: KioskSync | null };
+
 /** What a technician checks on a station, and the few things they may do to it. */
 export function Diagnostics({ bridge }: { bridge: KioskBridge }) {
   const { t, i18n } = useTranslation('technician');
   const { home } = useNavigation();
-  const { state, sync } = useSync();
+  const { state, sync, config } = useSync();
   const [info, setInfo] = useState<DiagnosticsInfo | null>(null);
+  const [reachable, setReachable] = useState<boolean | null>(null);
   const [code, setCode] = useState('');
   const [note, setNote] = useState<string | null>(null);
+  const [setup, setSetup] = useState<SetupStep | null>(null);
 
   useEffect(() => {
     // Unlocking happens on the same route, so the kiosk's scroll reset does not apply: start at the top.
@@ -35,21 +42,26 @@ export function Diagnostics({ bridge }: { bridge: KioskBridge }) {
 
   useEffect(() => {
     let live = true;
-    const load = () => void bridge.call('diagnostics:get', { logLines: 20 }).then((d) => live && setInfo(d), () => undefined);
+    const load = () => {
+      void bridge.call('diagnostics:get', { logLines: 20 }).then((d) => live && setInfo(d), () => undefined);
+      // The server itself, not the local link: a GET /healthz.
+      void sync?.transport.probe().then((ok) => live && setReachable(ok), () => live && setReachable(false));
+    };
     load();
     const timer = setInterval(load, 5000);
     return () => {
       live = false;
       clearInterval(timer);
     };
-  }, [bridge]);
+  }, [bridge, sync]);
 
   const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : t('never'));
+  /** Runs a technician's action and says how it went; an action may say more than "done" (where a file went). */
   const act = async (label: string, action: () => Promise<unknown>) => {
     setNote(null);
     try {
-      await action();
-      setNote(t('done', { action: label }));
+      const said = await action();
+      setNote(typeof said === 'string' ? `${t('done', { action: label })} ${said}` : t('done', { action: label }));
     } catch (error) {
       setNote(t('failed', { action: label, reason: error instanceof Error ? error.message : String(error) }));
     }
@@ -58,14 +70,35 @@ export function Diagnostics({ bridge }: { bridge: KioskBridge }) {
     await bridge.call('technician:lock').catch(() => undefined);
     home();
   };
+  const exported = (file: { fileName: string; path: string | null; count: number }) => t('exported', { file: file.path ?? file.fileName, count: file.count });
+
+  if (setup) {
+    return (
+      <Screen title={t('setup.title')}>
+        {setup.name === 'editing' ? (
+          <SetupForm bridge={bridge} onCancel={() => setSetup(null)} onSaved={(saved) => setSetup({ name: 'saved', setup: saved, before: sync })} />
+        ) : (
+          <SetupProgress setup={setup.setup} before={setup.before} onEdit={() => setSetup({ name: 'editing' })} onDone={() => setSetup(null)} />
+        )}
+      </Screen>
+    );
+  }
 
   return (
     <Screen title={t('diagnostics')} actions={<Button variant="primary" large onClick={() => void leave()}>{t('leave')}</Button>}>
       {note ? <p className="notice-banner" role="status">{note}</p> : null}
+      {info && info.configProblems.length > 0 ? (
+        <ul className="error-banner" aria-label={t('problems')}>
+          {info.configProblems.map((p) => <li key={p}>{p}</li>)}
+        </ul>
+      ) : null}
       <div style={{ display: 'grid', gap: 20, gridTemplateColumns: 'repeat(auto-fit, minmax(340px, 1fr))' }}>
         <section className="card" aria-labelledby="tech-sync">
           <h2 id="tech-sync" className="card__title">{t('sync.title')}</h2>
           <Row label={t('sync.state')} value={isSynced(state) ? t('sync.synced') : t(`phase.${state.phase}`)} />
+          <Row label={t('sync.enrolledAs')} value={state.enrolledAs ?? '—'} />
+          <Row label={t('sync.server')} value={config?.serverUrl ?? '—'} />
+          <Row label={t('sync.reachable')} value={reachable === null ? '—' : reachable ? t('yes') : t('no')} />
           <Row label={t('sync.lastSuccess')} value={time(state.lastSuccessAt)} />
           <Row label={t('sync.waiting')} value={String(state.waiting)} />
           <Row label={t('sync.firstPull')} value={state.firstPullDone ? t('yes') : t('no')} />
@@ -84,7 +117,8 @@ export function Diagnostics({ bridge }: { bridge: KioskBridge }) {
             <input id="tech-code" className="field__input" value={code} autoComplete="off" autoCapitalize="characters" maxLength={40} onChange={(e) => setCode(e.target.value)} />
           </div>
           <div className="actions">
-            <Button disabled={!sync || code.trim().length < 6} onClick={() => sync && void act(t('enrol.submit'), () => sync.enrol(code.trim()))}>{t('enrol.submit')}</Button>
+            <Button disabled={!sync || code.trim().length < 6} onClick={() => sync && void act(t('enrol.submit'), () => sync.engine.enrol(code.trim()))}>{t('enrol.submit')}</Button>
+            <Button onClick={() => setSetup({ name: 'editing' })}>{t('setup.open')}</Button>
           </div>
         </section>
         <section className="card" aria-labelledby="tech-device">
@@ -92,11 +126,16 @@ export function Diagnostics({ bridge }: { bridge: KioskBridge }) {
           <Row label={t('device.version')} value={info ? `${info.appVersion} (${info.shell})` : '—'} />
           <Row label={t('device.station')} value={info?.stationId ?? '—'} />
           <Row label={t('device.storage')} value={info ? `${bytes(info.storage.usageBytes)} / ${bytes(info.storage.totalBytes)}` : '—'} />
+          <Row label={t('device.free')} value={info ? `${bytes(info.storage.freeBytes)} (${t(`storageLevel.${info.storage.level}`)})` : '—'} />
           <Row label={t('device.persisted')} value={info?.storage.persisted ? t('yes') : t('no')} />
+          <Row label={t('device.credential')} value={info ? t(`credential.${info.credential}`) : '—'} />
+          <Row label={t('device.kioskMode')} value={info ? (info.kioskMode ? t('yes') : t('no')) : '—'} />
           <Row label={t('device.update')} value={info ? `${info.update.status}${info.update.version ? ` ${info.update.version}` : ''}` : '—'} />
           <div className="actions">
-            <Button onClick={() => void act(t('device.exportLogs'), () => bridge.call('logs:export'))}>{t('device.exportLogs')}</Button>
+            <Button onClick={() => void act(t('device.exportLogs'), async () => exported(await bridge.call('logs:export')))}>{t('device.exportLogs')}</Button>
+            <Button onClick={() => void act(t('device.exportUnsynced'), async () => exported(await bridge.call('records:export-unsynced')))}>{t('device.exportUnsynced')}</Button>
             <Button onClick={() => void act(t('device.restart'), () => bridge.call('kiosk:restart'))}>{t('device.restart')}</Button>
+            <Button onClick={() => void act(t('device.leaveKiosk'), () => bridge.call('kiosk:leave'))}>{t('device.leaveKiosk')}</Button>
           </div>
         </section>
         <section className="card" aria-labelledby="tech-log">

@@ -5,6 +5,7 @@ import type { SyncStore } from '../../../../sync/client/store.ts';
 import { httpTransport, type Transport } from '../../../../sync/client/transport.ts';
 import { YizhanDb } from '../../../../renderer/src/store/db.ts';
 import { DexieSyncStore } from '../../../../renderer/src/store/sync-store.ts';
+import { memoryTokenVault } from '../../../../renderer/src/sync/token-vault.ts';
 import Dexie from 'dexie';
 import { kioskRecords } from '../support/records.ts';
 import type { DrainApi, DrainResult, DrainWindow } from './api.ts';
@@ -15,6 +16,8 @@ import type { DrainApi, DrainResult, DrainWindow } from './api.ts';
  * estimate), talking to the real server that serves this page (same origin). No UI.
  */
 const NAME = 'bench-drain';
+/** The station token, kept apart from IndexedDB as the kiosk keeps it (in the shell, safeStorage). */
+const vault = memoryTokenVault();
 // Dexie turns on its debug mode (an async stack task per operation) on localhost and 127.0.0.1, as this page's
 // origin is; the kiosk runs from app:// or https:, where it is off. Measure it off (?dexieDebug=1: on), as page/ does.
 Dexie.debug = new URLSearchParams(location.search).get('dexieDebug') === '1';
@@ -32,7 +35,7 @@ const fill: DrainApi['fill'] = async (count, who) => {
   await deleteDb(NAME);
   const db = new YizhanDb(NAME);
   await db.open();
-  await new DexieSyncStore(db).setCredentials({ stationId: who.id, token: who.token });
+  await new DexieSyncStore(db, vault).setCredentials({ stationId: who.id, token: who.token });
   await db.settings.put(stationSettingsSchema.parse({ ...demo.station, stationId: who.id, demo: false }));
   db.close();
   const m0 = performance.now();
@@ -62,7 +65,7 @@ const fill: DrainApi['fill'] = async (count, who) => {
 const readAll: DrainApi['readAll'] = async (batch) => {
   const db = new YizhanDb(NAME);
   await db.open();
-  const store = new DexieSyncStore(db);
+  const store = new DexieSyncStore(db, vault);
   const t0 = performance.now();
   let after = 0;
   let count = 0;
@@ -132,7 +135,7 @@ const drain: DrainApi['drain'] = async () => {
   const batchMs: number[] = [];
   let drainedAt: number | null = null;
   let lastRead: number | null = null;
-  const store = timedStore(new DexieSyncStore(db), phases, (items) => {
+  const store = timedStore(new DexieSyncStore(db, vault), phases, (items) => {
     const now = performance.now();
     if (lastRead !== null && drainedAt === null) batchMs.push(now - lastRead);
     lastRead = now;

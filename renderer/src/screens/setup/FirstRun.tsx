@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KioskBridge, Setup } from '../../../../electron/common/bridge.ts';
+import type { KioskSync } from '../../sync/kiosk-sync.ts';
+import { useSync } from '../../sync/SyncProvider.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { PinEntry, useTechnicianPin } from '../technician/PinEntry.tsx';
+import { SetupForm } from './SetupForm.tsx';
+import { SetupProgress } from './SetupProgress.tsx';
+
+type Step = { name: 'welcome' } | { name: 'pin' } | { name: 'form'; bridge: KioskBridge } | { name: 'progress'; bridge: KioskBridge; setup: Setup; before: KioskSync | null };
+
+/**
+ * A tablet fresh from the image, with no station config: it cannot know which station it is or where its
+ * centre is, so instead of the resident's screens it asks for a technician. Behind the technician PIN: the
+ * setup form, then whether the station joined its centre.
+ */
+export function FirstRun({ onDone }: { onDone: () => void }) {
+  const { t, i18n } = useTranslation('setup');
+  const { sync } = useSync();
+  const [step, setStep] = useState<Step>({ name: 'welcome' });
+  const pin = useTechnicianPin((bridge) => setStep({ name: 'form', bridge }));
+  const other = i18n.language === 'en' ? 'zh-CN' : 'en';
+
+  const finish = async (bridge: KioskBridge) => {
+    await bridge.call('technician:lock').catch(() => undefined);
+    onDone();
+  };
+
+  return (
+    <div className="kiosk kiosk--bare">
+      <main className="main" id="main">
+        <section className="screen" aria-labelledby="setup-title">
+          <header className="screen__head">
+            <h1 id="setup-title" className="screen__title">{t(step.name === 'welcome' ? 'welcome.title' : step.name === 'pin' ? 'pin.title' : 'title')}</h1>
+            <Button variant="quiet" lang={other} onClick={() => void i18n.changeLanguage(other)}>{t(`locale.${other}`)}</Button>
+          </header>
+          {step.name === 'welcome' ? (
+            <div className="screen__body">
+              <p className="screen__lead">{t('welcome.lead')}</p>
+              <div className="actions">
+                <Button variant="primary" large onClick={() => setStep({ name: 'pin' })}>{t('welcome.technician')}</Button>
+              </div>
+            </div>
+          ) : null}
+          {step.name === 'pin' ? (
+            <div className="screen__body">
+              <p className="screen__lead">{t('pin.lead')}</p>
+              <PinEntry {...pin} />
+              <div className="actions">
+                <Button onClick={() => setStep({ name: 'welcome' })}>{t('cancel')}</Button>
+                <Button variant="primary" large disabled={!pin.ready} onClick={() => void pin.unlock()}>{t('pin.unlock')}</Button>
+              </div>
+            </div>
+          ) : null}
+          {step.name === 'form' ? (
+            <>
+              <p className="screen__lead">{t('lead')}</p>
+              <SetupForm bridge={step.bridge} onSaved={(setup) => setStep({ name: 'progress', bridge: step.bridge, setup, before: sync })} />
+            </>
+          ) : null}
+          {step.name === 'progress' ? (
+            <SetupProgress setup={step.setup} before={step.before} onEdit={() => setStep({ name: 'form', bridge: step.bridge })} onDone={() => void finish(step.bridge)} />
+          ) : null}
+        </section>
+      </main>
+    </div>
+  );
+}

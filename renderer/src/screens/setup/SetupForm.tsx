@@ -1,0 +1,100 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type KioskBridge, type Setup, setupSchema } from '../../../../electron/common/bridge.ts';
+import { locales } from '../../../../electron/common/config.ts';
+import { useSync } from '../../sync/SyncProvider.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
+
+const fields = ['stationId', 'stationName', 'serverUrl', 'enrolmentCode'] as const;
+type Field = (typeof fields)[number];
+type Draft = Record<Field, string> & { locale: (typeof locales)[number] };
+
+/** Which fields the schema refuses (the same schema the shell checks `setup:save` with). */
+export const invalidFields = (draft: Draft): Set<Field> => {
+  const parsed = setupSchema.safeParse({ ...draft, stationName: draft.stationName.trim(), enrolmentCode: draft.enrolmentCode.trim() });
+  return new Set(parsed.success ? [] : parsed.error.issues.map((issue) => issue.path[0]).filter((f): f is Field => fields.includes(f as Field)));
+};
+
+/**
+ * The station's identity and how it joins its centre, typed in by a technician on the tablet and saved by the
+ * shell (Electron: userData/station.setup.json; browser: this origin's storage). A new server or code means a
+ * new enrolment: the old token is dropped, and the engine enrols with the new code as soon as it can.
+ */
+export function SetupForm({ bridge, onSaved, onCancel }: { bridge: KioskBridge; onSaved: (setup: Setup) => void; onCancel?: () => void }) {
+  const { t } = useTranslation('setup');
+  const { config, sync } = useSync();
+  const [draft, setDraft] = useState<Draft>({
+    stationId: config?.stationId ?? '',
+    stationName: config?.stationName ?? '',
+    serverUrl: config?.serverUrl ?? '',
+    enrolmentCode: '',
+    locale: config?.locale ?? 'zh-CN',
+  });
+  const [shown, setShown] = useState<Set<Field>>(new Set());
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const invalid = invalidFields(draft);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setShown(invalid);
+    const first = fields.find((f) => invalid.has(f));
+    if (first) {
+      document.getElementById(`setup-${first}`)?.focus();
+      return;
+    }
+    setSaving(true);
+    setFailure(null);
+    try {
+      const setup = setupSchema.parse({ ...draft, stationName: draft.stationName.trim(), enrolmentCode: draft.enrolmentCode.trim() });
+      const joinsAnew = setup.serverUrl !== config?.serverUrl || setup.enrolmentCode !== config?.enrolmentCode;
+      if (joinsAnew && sync && (await sync.store.credentials())) await sync.store.setCredentials(null);
+      await bridge.call('setup:save', setup);
+      onSaved(setup);
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+      setSaving(false);
+    }
+  };
+
+  const input = (field: Field, props: { inputMode?: 'url' | 'text'; autoCapitalize?: string; maxLength: number }) => (
+    <div className="field">
+      <label className="field__label" htmlFor={`setup-${field}`}>{t(`field.${field}`)}</label>
+      <input
+        id={`setup-${field}`}
+        className="field__input"
+        value={draft[field]}
+        autoComplete="off"
+        spellCheck={false}
+        aria-invalid={shown.has(field)}
+        aria-describedby={`setup-${field}-hint`}
+        onChange={(e) => setDraft((d) => ({ ...d, [field]: e.target.value }))}
+        {...props}
+      />
+      <span id={`setup-${field}-hint`} className={shown.has(field) ? 'field__error' : 'muted'}>
+        {shown.has(field) ? t(`invalid.${field}`) : t(`hint.${field}`)}
+      </span>
+    </div>
+  );
+
+  return (
+    <form className="screen__body" noValidate onSubmit={(e) => void submit(e)} aria-label={t('form')}>
+      {failure ? <p className="error-banner" role="alert">{t('failed', { reason: failure })}</p> : null}
+      <div className="card" style={{ display: 'grid', gap: 18 }}>
+        {input('stationId', { autoCapitalize: 'none', maxLength: 64 })}
+        {input('stationName', { maxLength: 64 })}
+        {input('serverUrl', { inputMode: 'url', autoCapitalize: 'none', maxLength: 2048 })}
+        {input('enrolmentCode', { autoCapitalize: 'characters', maxLength: 64 })}
+        <div className="field">
+          <span className="field__label" id="setup-locale">{t('field.locale')}</span>
+          <ChoiceGroup label={t('field.locale')} choices={locales.map((value) => ({ value, label: t(`locale.${value}`) }))} value={draft.locale} onChange={(locale) => setDraft((d) => ({ ...d, locale }))} />
+        </div>
+      </div>
+      <div className="actions">
+        {onCancel ? <Button onClick={onCancel}>{t('cancel')}</Button> : null}
+        <Button type="submit" variant="primary" large disabled={saving}>{t('save')}</Button>
+      </div>
+    </form>
+  );
+}
