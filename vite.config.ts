@@ -1,10 +1,25 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { ANY_CENTRE, contentSecurityPolicy } from './electron/main/csp.ts';
 import pkg from './package.json' with { type: 'json' };
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * The built app carries its CSP as a meta tag, so a browser kiosk (the PWA) is held to the shell's policy; the
+ * shell also sends its stricter one as a header (both apply). Not in development: Vite's dev server injects
+ * inline scripts.
+ */
+const cspMeta = (): Plugin => ({
+  name: 'yizhan-csp-meta',
+  apply: 'build',
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ sources: ANY_CENTRE, meta: true }) }, injectTo: 'head-prepend' },
+  ],
+});
 
 export default defineConfig({
   root: here('./renderer'),
@@ -19,6 +34,7 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    cspMeta(),
     VitePWA({
       // We register the worker ourselves with workbox-window (renderer/src/platform/service-worker.ts),
       // so the plugin only generates it.

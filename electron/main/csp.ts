@@ -1,9 +1,18 @@
 /**
- * The Content-Security-Policy sent with every response of the app:// scheme. Scripts, styles, fonts and
- * workers come only from the app itself; the only network the page may reach is the station's server.
- * No inline script, no eval, no plugins, no frames, no forms posting anywhere.
+ * Where a browser kiosk may sync: its centre is configured at run time (station-config.json, the setup screen),
+ * and the config only accepts https, or http on loopback. (CSP has no syntax for an IPv6 host: a developer's
+ * server on [::1] is reached as localhost.)
  */
-export const contentSecurityPolicy = ({ connect = [] }: { connect?: string[] } = {}): string => {
+export const ANY_CENTRE = ['https:', 'http://localhost:*', 'http://127.0.0.1:*'] as const;
+
+/**
+ * The Content-Security-Policy of the app. The shell sends it with every response of the app:// scheme, the
+ * only network allowed being the station's server; the web build carries it as a meta tag (`meta`: without
+ * frame-ancestors, which a meta tag cannot set), allowing any centre the config accepts. Scripts, styles,
+ * fonts and workers come only from the app itself. No inline script, no eval, no plugins, no frames, no forms
+ * posting anywhere.
+ */
+export const contentSecurityPolicy = ({ connect = [], sources = [], meta = false }: { connect?: string[]; sources?: readonly string[]; meta?: boolean } = {}): string => {
   const origins = connect.flatMap((url) => {
     try {
       const { protocol, origin } = new URL(url);
@@ -19,7 +28,7 @@ export const contentSecurityPolicy = ({ connect = [] }: { connect?: string[] } =
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "media-src 'self'",
-    ['connect-src', "'self'", ...new Set(origins)].join(' '),
+    ['connect-src', "'self'", ...sources, ...new Set(origins)].join(' '),
     "worker-src 'self'",
     "manifest-src 'self'",
     "object-src 'none'",
@@ -27,7 +36,7 @@ export const contentSecurityPolicy = ({ connect = [] }: { connect?: string[] } =
     "child-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
-    "frame-ancestors 'none'",
+    ...(meta ? [] : ["frame-ancestors 'none'"]),
   ].join('; ');
 };
 

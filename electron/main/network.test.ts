@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, securityHeaders } from './csp.ts';
+import { ANY_CENTRE, contentSecurityPolicy, securityHeaders } from './csp.ts';
 import { enforceCsp, requestAllowed, restrictNetwork, serverOrigins } from './network.ts';
 import { FakeSession } from './testing/fakes.ts';
 
@@ -70,6 +70,13 @@ describe('the Content-Security-Policy', () => {
       'form-action': "'none'",
     });
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+  });
+
+  it('as the web build\'s meta tag: any centre the config accepts, and nothing a meta tag cannot carry', () => {
+    const csp = contentSecurityPolicy({ sources: ANY_CENTRE, meta: true });
+    expect(csp).toContain("connect-src 'self' https: http://localhost:* http://127.0.0.1:*");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/frame-ancestors|unsafe-inline|unsafe-eval/);
   });
 
   it('comes with nosniff and a closed Permissions-Policy', () => {
