@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isProvisioned, mergeLayers, serverUrlSchema, stationConfigLayerSchema, updateFeedUrl } from './config.ts';
+import { isProvisioned, joinsAnew, mergeLayers, serverUrlSchema, stationConfigLayerSchema, updateFeedUrl } from './config.ts';
 import { DEMO_PIN_HASH } from './technician.ts';
 
 describe('station config schema', () => {
@@ -72,5 +72,24 @@ describe('mergeLayers', () => {
     expect(updateFeedUrl(mergeLayers([{ serverUrl: 'https://s.cn' }]))).toBe('https://s.cn/updates');
     expect(updateFeedUrl(mergeLayers([{ serverUrl: 'https://s.cn', updates: { url: 'https://cdn.cn/yz' } }]))).toBe('https://cdn.cn/yz');
     expect(updateFeedUrl(mergeLayers([]))).toBeNull();
+  });
+});
+
+describe('joinsAnew', () => {
+  const base = { serverUrl: 'https://centre.example.cn', enrolmentCode: 'K7Q2-9XPM' };
+  it('is a new enrolment when the server or the code changes, not when only the name does', () => {
+    expect(joinsAnew(base, { ...base })).toBe(false);
+    expect(joinsAnew(base, { ...base, serverUrl: 'https://other.example.cn' })).toBe(true);
+    expect(joinsAnew(base, { ...base, enrolmentCode: 'NEW-CODE-2' })).toBe(true);
+    expect(joinsAnew({ serverUrl: null, enrolmentCode: null }, base)).toBe(true);
+  });
+
+  it('trims what a technician pastes, and takes a code as printed (with spaces)', () => {
+    expect(stationConfigLayerSchema.parse({ serverUrl: ' https://centre.example.cn/ ', stationId: ' xingfuli-01 ', enrolmentCode: ' K7Q2 9XPM ' })).toMatchObject({
+      serverUrl: 'https://centre.example.cn',
+      stationId: 'xingfuli-01',
+      enrolmentCode: 'K7Q2 9XPM',
+    });
+    expect(stationConfigLayerSchema.safeParse({ enrolmentCode: 'A'.repeat(41) }).success).toBe(false);
   });
 });

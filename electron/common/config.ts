@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ENROLMENT_CODE_PATTERN } from '../../sync/protocol/wire.ts';
 import { openingScheduleSchema } from './opening-hours.ts';
 import { PIN_HASH_PATTERN, parsePinHash } from './technician.ts';
 
@@ -21,6 +22,7 @@ const isLoopback = (host: string) => host === '127.0.0.1' || host === 'localhost
 /** The central server: https, or http only on loopback (a developer's server). No credentials, query or hash. */
 export const serverUrlSchema = z
   .string()
+  .trim()
   .max(2048)
   .refine((value) => {
     try {
@@ -33,8 +35,9 @@ export const serverUrlSchema = z
   }, 'an https:// URL (http:// only on loopback) without credentials, query or fragment')
   .transform((value) => value.replace(/\/+$/, ''));
 
-export const stationIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, dot, dash or underscore; at most 64');
-export const enrolmentCodeSchema = z.string().regex(/^[A-Za-z0-9-]{6,64}$/, '6 to 64 letters, digits or dashes');
+export const stationIdSchema = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, dot, dash or underscore; at most 64');
+/** As the server takes it (the wire's pattern): a code typed with spaces, as printed, is fine. */
+export const enrolmentCodeSchema = z.string().trim().regex(ENROLMENT_CODE_PATTERN, '6 to 40 letters, digits, dashes or spaces');
 export const pinHashSchema = z
   .string()
   .regex(PIN_HASH_PATTERN, 'pbkdf2-sha256$<iterations>$<salt>$<hash> (npm run pin-hash)')
@@ -120,6 +123,13 @@ export const mergeLayers = (layers: StationConfigLayer[]): StationConfig => {
     updates: { enabled: m.updates?.enabled ?? true, url: m.updates?.url ?? null, checkEveryHours: m.updates?.checkEveryHours ?? 4 },
   });
 };
+
+/**
+ * A new server or code means joining a centre anew: the token from the old enrolment is for the old server (or
+ * was replaced by the technician's intent), so the shell drops it when it saves such a setup.
+ */
+export const joinsAnew = (before: Pick<StationConfig, 'serverUrl' | 'enrolmentCode'>, after: Pick<StationConfig, 'serverUrl' | 'enrolmentCode'>): boolean =>
+  before.serverUrl !== after.serverUrl || before.enrolmentCode !== after.enrolmentCode;
 
 /** A station can enrol and sync once it knows who it is, where its server is and how to introduce itself. */
 export const isProvisioned = (config: StationConfig): boolean =>

@@ -3,7 +3,7 @@ import { randomUUID, pbkdf2 } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { PublicConfig, Setup, StorageHealth } from '../common/bridge.ts';
-import { updateFeedUrl } from '../common/config.ts';
+import { joinsAnew, updateFeedUrl } from '../common/config.ts';
 import { isWithinOpeningHours, type OpeningSchedule } from '../common/opening-hours.ts';
 import { type DeriveKey, PinGate } from '../common/technician.ts';
 import { Activity, localDay, nightlyReloadDue } from './activity.ts';
@@ -261,8 +261,14 @@ export const startShell = (electron: ShellElectron, e: ShellEnvironment): Shell 
         app: { version: app.getVersion(), versions: e.versions, platform: e.platform, arch: e.arch, uptimeSeconds: e.uptimeSeconds },
         config: () => loaded,
         saveSetup: (setup: Setup) => {
+          const before = loaded.config;
           writeFileAtomic(paths.setupConfig, `${JSON.stringify(setupLayer(setup), null, 2)}\n`, 0o600);
           loaded = loadStationConfig({ env: e.env, platform: e.platform, resourcesPath: e.resourcesPath, setupPath: paths.setupConfig, readText: e.readText });
+          // Dropped only once the new setup is on disk, and before the renderer hears of it.
+          if (joinsAnew(before, loaded.config)) {
+            credentials.clear();
+            log.warn('station credential dropped: a new server or code (re-enrolment)');
+          }
           pinGate = gate();
           const view: PublicConfig = publicConfig(loaded);
           emit('config:changed', view);

@@ -82,7 +82,8 @@ export const appVersionSchema = z.string().min(1).max(64);
 // ---------------------------------------------------------------------------------------------- enrolment
 
 /** Enrolment codes are printed for a technician: letters and digits, dashes and spaces ignored. */
-export const enrolmentCodeSchema = z.string().regex(/^[A-Za-z0-9 -]{6,40}$/);
+export const ENROLMENT_CODE_PATTERN = /^[A-Za-z0-9 -]{6,40}$/;
+export const enrolmentCodeSchema = z.string().regex(ENROLMENT_CODE_PATTERN);
 export const normalizeEnrolmentCode = (code: string): string => code.replace(/[\s-]/g, '').toUpperCase();
 
 export const enrolRequestSchema = z.object({ code: enrolmentCodeSchema, appVersion: appVersionSchema.optional() });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openKiosk } from './support/kiosk.ts';
+import { OFFLINE_STATION_CONFIG } from './support/offline-station.ts';
 
 /**
  * The window.kiosk contract in real Chromium, through the web fallback: the same object shape the Electron
@@ -54,7 +55,7 @@ describe('window.kiosk in a browser (web fallback)', () => {
     const { page } = k;
     await page.waitForFunction(() => 'kiosk' in window);
     const config = await value(page, 'config:get');
-    expect(config).toMatchObject({ shell: 'web', locale: 'zh-CN', technicianPinSet: true, serverUrl: new URL(page.url()).origin });
+    expect(config).toMatchObject({ shell: 'web', locale: 'zh-CN', technicianPinSet: true, serverUrl: OFFLINE_STATION_CONFIG.serverUrl, enrolmentCode: OFFLINE_STATION_CONFIG.enrolmentCode });
     expect(JSON.stringify(config)).not.toContain('pbkdf2');
 
     const diagnostics = await value(page, 'diagnostics:get', { logLines: 20 });
@@ -140,7 +141,7 @@ describe('window.kiosk in a browser (web fallback)', () => {
     // It survives a reload (the browser keeps it where the shell keeps its setup file).
     await page.reload();
     await page.waitForFunction(() => 'kiosk' in window);
-    expect(await value(page, 'config:get')).toMatchObject({ stationId: 'hq-07', sources: ['default', 'setup'] });
+    expect(await value(page, 'config:get')).toMatchObject({ stationId: 'hq-07', sources: ['default', 'system', 'setup'] });
     await k.close();
   });
 });

@@ -2,17 +2,11 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Plugin, preview } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { OFFLINE_STATION_CONFIG } from './offline-station.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
-/**
- * The suite's kiosks are provisioned stations whose centre is out of reach: a server URL on a loopback port
- * nobody listens on (the discard port) and a code. So they serve residents offline, as a station does when
- * the network is down; the first-run setup and a reachable centre have their own tests (setup.e2e.ts,
- * sync-reload.e2e.ts) on the real server.
- */
-export const OFFLINE_STATION_CONFIG = { serverUrl: 'http://127.0.0.1:9', enrolmentCode: 'E2E-CENTRE-OFFLINE' };
-
+/** station-config.json for the suite's kiosks (see offline-station.ts). */
 const stationConfig = (): Plugin => ({
   name: 'e2e-station-config',
   configurePreviewServer(server) {

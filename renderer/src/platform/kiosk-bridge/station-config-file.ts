@@ -11,14 +11,42 @@ export const stationConfigFileSchema = z.object({
 });
 export type StationConfigFile = z.infer<typeof stationConfigFileSchema>;
 
-/** The file's contents, or nothing when it is missing, not JSON or not valid. */
-export const loadStationConfigFile = async (fetchImpl: typeof fetch = fetch): Promise<StationConfigFile> => {
+const CACHE_KEY = 'yizhan.station-config-file';
+
+const cached = (cache: Storage | undefined): StationConfigFile => {
   try {
-    const response = await fetchImpl('./station-config.json', { cache: 'no-store' });
-    if (!response.ok || !response.headers.get('content-type')?.includes('json')) return {};
-    const parsed = stationConfigFileSchema.safeParse(await response.json());
+    const parsed = stationConfigFileSchema.safeParse(JSON.parse(cache?.getItem(CACHE_KEY) ?? 'null'));
     return parsed.success ? parsed.data : {};
   } catch {
     return {};
   }
+};
+
+/**
+ * The file's contents; nothing when it is gone or not valid. When it cannot be fetched at all (the kiosk
+ * reloaded offline, from its service worker) the last copy read stands in: a station must not forget its
+ * centre, and fall back to the first-run setup, because the network is down.
+ */
+export const loadStationConfigFile = async (fetchImpl: typeof fetch = fetch, cache: Storage | undefined = globalThis.localStorage): Promise<StationConfigFile> => {
+  let response: Response;
+  try {
+    response = await fetchImpl('./station-config.json', { cache: 'no-store' });
+  } catch {
+    return cached(cache);
+  }
+  if (response.status >= 500) return cached(cache);
+  let parsed: ReturnType<typeof stationConfigFileSchema.safeParse> | null = null;
+  if (response.ok && response.headers.get('content-type')?.includes('json')) {
+    try {
+      parsed = stationConfigFileSchema.safeParse(await response.json());
+    } catch {
+      parsed = null;
+    }
+  }
+  if (!parsed?.success) {
+    cache?.removeItem(CACHE_KEY);
+    return {};
+  }
+  cache?.setItem(CACHE_KEY, JSON.stringify(parsed.data));
+  return parsed.data;
 };

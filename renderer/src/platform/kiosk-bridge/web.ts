@@ -11,7 +11,7 @@ import {
   toUnlockResponse,
   type UpdateState,
 } from '../../../../electron/common/bridge.ts';
-import { type ConfigSource, defaultFeatures, stationConfigLayerSchema } from '../../../../electron/common/config.ts';
+import { type ConfigSource, defaultFeatures, joinsAnew, stationConfigLayerSchema } from '../../../../electron/common/config.ts';
 import { storageLevel } from '../../../../electron/common/storage-level.ts';
 import { DEMO_PIN_HASH, type DeriveKey, PinGate } from '../../../../electron/common/technician.ts';
 import type { YizhanDb } from '../../store/db.ts';
@@ -74,7 +74,7 @@ export const createWebKiosk = (deps: WebKioskDeps): KioskApi => {
   const sw = deps.serviceWorker ?? (typeof navigator !== 'undefined' && 'serviceWorker' in navigator ? navigator.serviceWorker : undefined);
   const local = deps.localStorage ?? globalThis.localStorage;
   const download = deps.download ?? browserDownload;
-  const loadConfig = deps.loadConfig ?? (() => loadStationConfigFile());
+  const loadConfig = deps.loadConfig ?? (() => loadStationConfigFile(fetch, local));
   const origin = deps.origin ?? (typeof location !== 'undefined' && /^https?:$/.test(location.protocol) ? location.origin : null);
   const pinHash = deps.pinHash ?? (import.meta.env.VITE_TECHNICIAN_PIN_HASH as string | undefined) ?? DEMO_PIN_HASH;
   const gate = new PinGate({ pinHash, derive: deps.derive ?? webDerive });
@@ -238,9 +238,14 @@ export const createWebKiosk = (deps: WebKioskDeps): KioskApi => {
       return {};
     },
     'setup:save': async (setup) => {
+      const before = await config();
       local?.setItem(SETUP_KEY, JSON.stringify(setup));
       write('info', `station set up: ${setup.stationId}`);
       const view = await config();
+      if (joinsAnew(before, view) && local?.getItem(CREDENTIAL_KEY)) {
+        local.removeItem(CREDENTIAL_KEY);
+        write('warn', 'station credential dropped: a new server or code (re-enrolment)');
+      }
       emit('config:changed', view);
       return view;
     },

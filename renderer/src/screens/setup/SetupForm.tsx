@@ -12,18 +12,18 @@ type Draft = Record<Field, string> & { locale: (typeof locales)[number] };
 
 /** Which fields the schema refuses (the same schema the shell checks `setup:save` with). */
 export const invalidFields = (draft: Draft): Set<Field> => {
-  const parsed = setupSchema.safeParse({ ...draft, stationName: draft.stationName.trim(), enrolmentCode: draft.enrolmentCode.trim() });
+  const parsed = setupSchema.safeParse(draft);
   return new Set(parsed.success ? [] : parsed.error.issues.map((issue) => issue.path[0]).filter((f): f is Field => fields.includes(f as Field)));
 };
 
 /**
  * The station's identity and how it joins its centre, typed in by a technician on the tablet and saved by the
  * shell (Electron: userData/station.setup.json; browser: this origin's storage). A new server or code means a
- * new enrolment: the old token is dropped, and the engine enrols with the new code as soon as it can.
+ * new enrolment: the shell drops the old token as it saves, and the engine enrols with the new code.
  */
 export function SetupForm({ bridge, onSaved, onCancel }: { bridge: KioskBridge; onSaved: (setup: Setup) => void; onCancel?: () => void }) {
   const { t } = useTranslation('setup');
-  const { config, sync } = useSync();
+  const { config } = useSync();
   const [draft, setDraft] = useState<Draft>({
     stationId: config?.stationId ?? '',
     stationName: config?.stationName ?? '',
@@ -47,9 +47,7 @@ export function SetupForm({ bridge, onSaved, onCancel }: { bridge: KioskBridge; 
     setSaving(true);
     setFailure(null);
     try {
-      const setup = setupSchema.parse({ ...draft, stationName: draft.stationName.trim(), enrolmentCode: draft.enrolmentCode.trim() });
-      const joinsAnew = setup.serverUrl !== config?.serverUrl || setup.enrolmentCode !== config?.enrolmentCode;
-      if (joinsAnew && sync && (await sync.store.credentials())) await sync.store.setCredentials(null);
+      const setup = setupSchema.parse(draft);
       await bridge.call('setup:save', setup);
       onSaved(setup);
     } catch (error) {

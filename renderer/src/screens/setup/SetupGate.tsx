@@ -11,7 +11,7 @@ const FirstRun = lazy(() => import('./FirstRun.tsx').then((m) => ({ default: m.F
  */
 export function SetupGate({ children }: { children: ReactNode }) {
   const { provisioning } = useSync();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(provisioning === 'setup-needed');
   const [seen, setSeen] = useState(provisioning);
   if (provisioning !== seen) {
     setSeen(provisioning);
