@@ -277,6 +277,50 @@ describe('startShell, after ready', () => {
     expect(win().webContents.sent.some((m) => m.channel === 'config:changed')).toBe(true);
   });
 
+  it('keeps the token and the page when a setup changes only the name', async () => {
+    const { app, win, call } = boot();
+    await app.ready();
+    await call('technician:unlock', { pin: '24681357' });
+    const setup = { stationId: 'new-01', stationName: '新站', serverUrl: 'https://one.example.cn', enrolmentCode: 'NEW-0001' };
+    await call('setup:save', setup);
+    await call('credential:set', { token: 'station-token-0123456789' });
+    const loads = win().webContents.loads.length;
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      await call('setup:save', { ...setup, stationName: '新站（改名）' });
+      vi.advanceTimersByTime(1000);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(win().webContents.loads).toHaveLength(loads);
+    expect(await call('credential:get')).toMatchObject({ value: { token: 'station-token-0123456789' } });
+  });
+
+  it('drops the token and reloads the page for its CSP, after flushing storage, when a setup names a new server', async () => {
+    const { app, win, call, session } = boot();
+    await app.ready();
+    await call('technician:unlock', { pin: '24681357' });
+    await call('setup:save', { stationId: 'new-01', stationName: '新站', serverUrl: 'https://one.example.cn', enrolmentCode: 'NEW-0001' });
+    await new Promise((r) => setTimeout(r, 600));
+    await call('credential:set', { token: 'station-token-0123456789' });
+    const loads = win().webContents.loads.length;
+    const flushes = session.flushes;
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      await call('setup:save', { stationId: 'new-01', stationName: '新站', serverUrl: 'https://two.example.cn', enrolmentCode: 'NEW-0002' });
+      // Dropped at once; the page goes only after the renderer has had the answer.
+      expect(await call('credential:get')).toEqual({ ok: true, value: { token: null, protection: 'none' } });
+      // The technician's session goes on: a refused code can be corrected without the PIN again.
+      expect(await call('technician:status')).toMatchObject({ value: { unlocked: true } });
+      expect(win().webContents.loads).toHaveLength(loads);
+      vi.advanceTimersByTime(1000);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(win().webContents.loads).toHaveLength(loads + 1);
+    expect(session.flushes).toBe(flushes + 1);
+  });
+
   it('reloads once at night when nobody has used the kiosk for a while, after flushing storage', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     try {

@@ -269,7 +269,17 @@ export const startShell = (electron: ShellElectron, e: ShellEnvironment): Shell 
             credentials.clear();
             log.warn('station credential dropped: a new server or code (re-enrolment)');
           }
-          pinGate = gate();
+          // The page's CSP (connect-src) was fixed when it loaded: a new server needs a new page. Until then the
+          // old CSP blocks any call to it, so no one-time code is spent by a page about to go.
+          if (serverOrigins(before.serverUrl).join() !== serverOrigins(loaded.config.serverUrl).join()) {
+            log.info('new server: reloading the app for its CSP');
+            setTimeout(() => {
+              flush();
+              loadApp();
+            }, 500);
+          }
+          // A new PIN hash needs a new gate; otherwise the technician's session goes on (to correct a refused code).
+          if (loaded.config.pinHash !== before.pinHash) pinGate = gate();
           const view: PublicConfig = publicConfig(loaded);
           emit('config:changed', view);
           return loaded;

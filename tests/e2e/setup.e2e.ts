@@ -91,6 +91,9 @@ describe('first-run setup (Chromium, the real server)', () => {
     await page.getByText(`本机已注册为站点 ${STATION}`).waitFor();
     await k.shot('setup-enrolled');
     await k.axe('setup-enrolled');
+    // The shell reloads the page when the server changes (its CSP names the server): the outcome stays in view.
+    await page.reload();
+    await page.getByRole('heading', { name: '注册成功' }).waitFor();
 
     await k.tap('开始服务');
     await page.getByRole('navigation').waitFor();

@@ -1,29 +1,33 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskBridge, Setup } from '../../../../electron/common/bridge.ts';
+import { kioskBridge } from '../../platform/kiosk-bridge/ready.ts';
 import type { KioskSync } from '../../sync/kiosk-sync.ts';
 import { useSync } from '../../sync/SyncProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { PinEntry, useTechnicianPin } from '../technician/PinEntry.tsx';
 import { SetupForm } from './SetupForm.tsx';
+import { forgetSetup } from './setup-in-progress.ts';
 import { SetupProgress } from './SetupProgress.tsx';
 
-type Step = { name: 'welcome' } | { name: 'pin' } | { name: 'form'; bridge: KioskBridge } | { name: 'progress'; bridge: KioskBridge; setup: Setup; before: KioskSync | null };
+type Step = { name: 'welcome' } | { name: 'pin' } | { name: 'form'; bridge: KioskBridge } | { name: 'progress'; setup: Setup; before: KioskSync | null };
 
 /**
  * A tablet fresh from the image, with no station config: it cannot know which station it is or where its
  * centre is, so instead of the resident's screens it asks for a technician. Behind the technician PIN: the
  * setup form, then whether the station joined its centre.
  */
-export function FirstRun({ onDone }: { onDone: () => void }) {
+export function FirstRun({ onDone, resume = null }: { onDone: () => void; resume?: Setup | null }) {
   const { t, i18n } = useTranslation('setup');
   const { sync } = useSync();
-  const [step, setStep] = useState<Step>({ name: 'welcome' });
+  // After a reload in the middle of a setup, every engine is a new one: its word counts.
+  const [step, setStep] = useState<Step>(resume ? { name: 'progress', setup: resume, before: null } : { name: 'welcome' });
   const pin = useTechnicianPin((bridge) => setStep({ name: 'form', bridge }));
   const other = i18n.language === 'en' ? 'zh-CN' : 'en';
 
-  const finish = async (bridge: KioskBridge) => {
-    await bridge.call('technician:lock').catch(() => undefined);
+  const finish = async () => {
+    forgetSetup();
+    await (await kioskBridge).call('technician:lock').catch(() => undefined);
     onDone();
   };
 
@@ -56,11 +60,11 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
           {step.name === 'form' ? (
             <>
               <p className="screen__lead">{t('lead')}</p>
-              <SetupForm bridge={step.bridge} onSaved={(setup) => setStep({ name: 'progress', bridge: step.bridge, setup, before: sync })} />
+              <SetupForm bridge={step.bridge} onSaved={(setup) => setStep({ name: 'progress', setup, before: sync })} />
             </>
           ) : null}
           {step.name === 'progress' ? (
-            <SetupProgress setup={step.setup} before={step.before} onEdit={() => setStep({ name: 'form', bridge: step.bridge })} onDone={() => void finish(step.bridge)} />
+            <SetupProgress setup={step.setup} before={step.before} onEdit={() => void kioskBridge.then((bridge) => setStep({ name: 'form', bridge }))} onDone={() => void finish()} />
           ) : null}
         </section>
       </main>

@@ -5,6 +5,7 @@ import { locales } from '../../../../electron/common/config.ts';
 import { useSync } from '../../sync/SyncProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
+import { forgetSetup, rememberSetup } from './setup-in-progress.ts';
 
 const fields = ['stationId', 'stationName', 'serverUrl', 'enrolmentCode'] as const;
 type Field = (typeof fields)[number];
@@ -48,9 +49,12 @@ export function SetupForm({ bridge, onSaved, onCancel }: { bridge: KioskBridge; 
     setFailure(null);
     try {
       const setup = setupSchema.parse(draft);
+      // Before the save: the shell may reload the page as it applies a new server.
+      rememberSetup(setup);
       await bridge.call('setup:save', setup);
       onSaved(setup);
     } catch (error) {
+      forgetSetup();
       setFailure(error instanceof Error ? error.message : String(error));
       setSaving(false);
     }

@@ -11,6 +11,7 @@ import { createWebKiosk } from '../../platform/kiosk-bridge/web.ts';
 import type { YizhanDb } from '../../store/db.ts';
 import { SyncProvider } from '../../sync/SyncProvider.tsx';
 import { SetupGate } from './SetupGate.tsx';
+import { rememberSetup, setupInProgress } from './setup-in-progress.ts';
 
 class MemoryStorage implements Storage {
   private readonly map = new Map<string, string>();
@@ -60,6 +61,7 @@ const forwarding: KioskBridge = {
 beforeAll(() => provideKioskBridge(forwarding));
 
 beforeEach(async () => {
+  sessionStorage.clear();
   db = await freshDb();
   current = webBridge();
   shellAnswers = Promise.resolve();
@@ -263,5 +265,26 @@ describe('SetupGate', () => {
     await user.click(screen.getByRole('button', { name: '开始服务' }));
     expect(await screen.findByRole('heading', { name: '居民首页' })).toBeInTheDocument();
     expect(await current.call('technician:status')).toMatchObject({ unlocked: false });
+  });
+});
+
+describe('a setup saved just before a reload (the shell reloads for a new server)', () => {
+  it('comes back with the outcome, even on a station that is ready, and is forgotten once seen', async () => {
+    current = webBridge(async () => ({ serverUrl: 'http://127.0.0.1:9', enrolmentCode: 'K7Q2-9XPM' }));
+    rememberSetup({ stationId: 'xingfuli-01', stationName: '幸福里社区红色驿站', serverUrl: 'http://127.0.0.1:9', enrolmentCode: 'K7Q2-9XPM' });
+    const user = renderGate();
+    expect(await screen.findByRole('heading', { name: '暂时连不上社区中心' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(kioskHome()).toBeNull();
+    await user.click(screen.getByRole('button', { name: '先离线服务' }));
+    expect(await screen.findByRole('heading', { name: '居民首页' })).toBeInTheDocument();
+    expect(setupInProgress()).toBeNull();
+  });
+
+  it('ignores what is not a setup', async () => {
+    sessionStorage.setItem('yizhan.setup-in-progress', '{"stationId":"x"}');
+    current = webBridge(async () => ({ serverUrl: 'http://127.0.0.1:9', enrolmentCode: 'K7Q2-9XPM' }));
+    renderGate();
+    expect(await screen.findByRole('heading', { name: '居民首页' })).toBeInTheDocument();
+    expect(setupInProgress()).toBeNull();
   });
 });

@@ -1,17 +1,20 @@
 import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useSync } from '../../sync/SyncProvider.tsx';
+import { setupInProgress } from './setup-in-progress.ts';
 
 // Only a tablet fresh from the image needs it: kept out of the first chunk (it brings the config schemas).
 const FirstRun = lazy(() => import('./FirstRun.tsx').then((m) => ({ default: m.FirstRun })));
 
 /**
  * Shows the first-run setup instead of the kiosk while the station cannot join any centre (no token, no server
- * or code). Once shown it stays until the technician is done, even after the save makes the station ready.
- * Until the shell has answered, the kiosk shows as usual: a provisioned station must not wait for the check.
+ * or code). Once shown it stays until the technician is done, even after the save makes the station ready,
+ * and it comes back after a reload to show how a saved setup went. Until the shell has answered, the kiosk
+ * shows as usual: a provisioned station must not wait for the check.
  */
 export function SetupGate({ children }: { children: ReactNode }) {
   const { provisioning } = useSync();
-  const [open, setOpen] = useState(provisioning === 'setup-needed');
+  const [resume] = useState(setupInProgress);
+  const [open, setOpen] = useState(provisioning === 'setup-needed' || resume !== null);
   const [seen, setSeen] = useState(provisioning);
   if (provisioning !== seen) {
     setSeen(provisioning);
@@ -20,7 +23,7 @@ export function SetupGate({ children }: { children: ReactNode }) {
   if (!open) return children;
   return (
     <Suspense fallback={<div className="kiosk kiosk--bare" aria-busy="true" />}>
-      <FirstRun onDone={() => setOpen(false)} />
+      <FirstRun resume={resume} onDone={() => setOpen(false)} />
     </Suspense>
   );
 }

@@ -8,6 +8,7 @@ import { useSync } from '../../sync/SyncProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { SetupForm } from '../setup/SetupForm.tsx';
+import { forgetSetup } from '../setup/setup-in-progress.ts';
 import { SetupProgress } from '../setup/SetupProgress.tsx';
 
 const bytes = (n: number | null) => (n === null ? '—' : n >= 1 << 30 ? `${(n / (1 << 30)).toFixed(1)} GiB` : `${(n / (1 << 20)).toFixed(1)} MiB`);
@@ -78,7 +79,7 @@ export function Diagnostics({ bridge }: { bridge: KioskBridge }) {
         {setup.name === 'editing' ? (
           <SetupForm bridge={bridge} onCancel={() => setSetup(null)} onSaved={(saved) => setSetup({ name: 'saved', setup: saved, before: sync })} />
         ) : (
-          <SetupProgress setup={setup.setup} before={setup.before} onEdit={() => setSetup({ name: 'editing' })} onDone={() => setSetup(null)} />
+          <SetupProgress setup={setup.setup} before={setup.before} onEdit={() => setSetup({ name: 'editing' })} onDone={() => { forgetSetup(); setSetup(null); }} />
         )}
       </Screen>
     );
