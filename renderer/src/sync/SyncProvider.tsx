@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { createContext, type ReactNode, use, useEffect, useMemo, useState } from 'react';
 import type { KioskBridge, PublicConfig } from '../../../electron/common/bridge.ts';
+import type { Feature } from '../../../electron/common/config.ts';
 import { initialSyncState, type SyncState } from '../../../sync/client/state.ts';
 import { kioskBridge } from '../platform/kiosk-bridge/ready.ts';
 import type { YizhanDb } from '../store/db.ts';
@@ -19,6 +20,8 @@ interface SyncContextValue {
 }
 
 const SyncContext = createContext<SyncContextValue | null>(null);
+/** The station config alone: it changes only when a technician saves a setup, unlike the sync state. */
+const StationConfigContext = createContext<PublicConfig | null>(null);
 
 /**
  * A station with no token and nothing to enrol with (no server or no code) cannot ever sync: a technician must
@@ -88,8 +91,18 @@ export function SyncProvider({
   }, [db, bridge, appVersion, revision]);
 
   const value = useMemo(() => ({ state, sync, config, provisioning }), [state, sync, config, provisioning]);
-  return <SyncContext value={value}>{children}</SyncContext>;
+  return (
+    <StationConfigContext value={config}>
+      <SyncContext value={value}>{children}</SyncContext>
+    </StationConfigContext>
+  );
 }
+
+/** The shell's station config; null until read (and in tests without a provider). */
+export const useStationConfig = (): PublicConfig | null => use(StationConfigContext);
+
+/** Whether the station's config leaves a feature on; every feature is on until the config says otherwise. */
+export const useFeature = (feature: Feature): boolean => useStationConfig()?.features[feature] ?? true;
 
 export const useSync = (): SyncContextValue => {
   const value = use(SyncContext);

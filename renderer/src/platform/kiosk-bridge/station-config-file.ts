@@ -1,13 +1,18 @@
 import { z } from 'zod';
+import { featureSchema, idleOverridesSchema, localeSchema } from '../../../../electron/common/config.ts';
 
 /**
  * `station-config.json` beside the app: how a browser kiosk finds and joins its centre (the central server
- * writes one in demo mode). The Electron shell reads the technician's config file instead.
+ * writes one in demo mode), and the station's own choices the shell's config file also carries: language,
+ * idle timeouts, features. The Electron shell reads the technician's config file instead.
  */
 export const stationConfigFileSchema = z.object({
   /** The central server; defaults to the origin that served the app. */
   serverUrl: z.url().optional(),
   enrolmentCode: z.string().min(6).max(40).optional(),
+  locale: localeSchema.optional(),
+  idle: idleOverridesSchema.optional(),
+  features: z.partialRecord(featureSchema, z.boolean()).optional(),
 });
 export type StationConfigFile = z.infer<typeof stationConfigFileSchema>;
 

@@ -104,7 +104,7 @@ export const createWebKiosk = (deps: WebKioskDeps): KioskApi => {
     const [file, settings] = await Promise.all([loadConfig(), deps.db.settings.toCollection().first()]);
     const setup = readSetup();
     const sources: ConfigSource[] = ['default'];
-    if (file.serverUrl || file.enrolmentCode) sources.push('system');
+    if (Object.keys(file).length > 0) sources.push('system');
     if (setup) sources.push('setup');
     const stationId = setup?.stationId ?? settings?.stationId ?? null;
     const serverUrl = setup?.serverUrl ?? file.serverUrl?.replace(/\/+$/, '') ?? origin;
@@ -116,9 +116,9 @@ export const createWebKiosk = (deps: WebKioskDeps): KioskApi => {
       stationName: setup?.stationName ?? settings?.name['zh-CN'] ?? null,
       serverUrl,
       enrolmentCode,
-      locale: setup?.locale ?? 'zh-CN',
-      idle: {},
-      features: defaultFeatures,
+      locale: setup?.locale ?? file.locale ?? 'zh-CN',
+      idle: file.idle ?? {},
+      features: { ...defaultFeatures, ...file.features },
       technicianPinSet: gate.configured,
       sources,
       problems: pinHash === DEMO_PIN_HASH ? ['the technician PIN is the demo PIN (browser build without VITE_TECHNICIAN_PIN_HASH)'] : [],
