@@ -2,11 +2,12 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { isSynced } from '../../sync/client/engine.ts';
+import { isSynced, SyncEngine } from '../../sync/client/engine.ts';
+import { httpTransport } from '../../sync/client/transport.ts';
 import { MemorySyncStore } from '../../sync/client/memory-store.ts';
 import { PROTOCOL_HEADER } from '../../sync/protocol/wire.ts';
 import { catalogueFor, expectCentreEqual, expectExactlyOnce } from './support/checks.ts';
-import { kioskEngine, loggingFetch, waitFor } from './support/kiosk-engine.ts';
+import { FAST_BACKOFF, kioskEngine, loggingFetch, waitFor } from './support/kiosk-engine.ts';
 import { seeded } from './support/random.ts';
 import { buildStationRecords } from './support/records.ts';
 import { cli, type Engine, enrolStation, listen, openTestDb, type RunningServer, type TestDb } from './support/server.ts';
@@ -33,6 +34,31 @@ const start = async (engine: Engine, config: Parameters<typeof listen>[1] = {}) 
 };
 
 describe.each(engines)('the engine against a real server (%s)', (engine) => {
+  it('enrols by itself with the configured code, then syncs; a spent code is refused and not offered again', async () => {
+    const { db, server } = await start(engine);
+    await cli(db.storage, ['create-station', 'engine-self']);
+    const [line] = await cli(db.storage, ['enrol-code', 'engine-self', '--hours', '1']);
+    const code = /: ([0-9A-Z-]+)$/.exec(line ?? '')![1]!;
+    const store = new MemorySyncStore(null, 'epoch-engine-self');
+    store.add(buildStationRecords({ stationId: 'engine-self', count: 1, random: seeded('engine-self').random, at: () => new Date() }).records[0]);
+    const transport = httpTransport({ baseUrl: server.url, token: () => store.creds?.token ?? null, timeoutMs: 5_000 });
+    const first = new SyncEngine({ store, transport, appVersion: 'sync-test', backoff: FAST_BACKOFF, enrolmentCode: code });
+    await first.run();
+    expect(first.getState()).toMatchObject({ phase: 'idle', enrolledAs: 'engine-self', waiting: 0 });
+    expect(store.pushed).toBe(1);
+
+    // Another tablet imaged with the same config: the code is spent.
+    const other = new MemorySyncStore(null, 'epoch-engine-copy');
+    const copy = new SyncEngine({ store: other, transport: httpTransport({ baseUrl: server.url, token: () => null }), appVersion: 'sync-test', backoff: FAST_BACKOFF, enrolmentCode: code });
+    copy.start();
+    await waitFor('the refusal', () => copy.getState().lastError !== null, { timeoutMs: 5_000, states: () => [copy.getState()] });
+    expect(copy.getState()).toMatchObject({ phase: 'not-enrolled', enrolledAs: null });
+    expect(copy.getState().lastError).toMatch(/^enrolment-refused/);
+    // Not the fast backoff of a network failure: only a technician's new code can help.
+    expect(copy.getState().nextAttemptAt! - Date.now()).toBeGreaterThan(10 * 60_000);
+    copy.stop();
+  });
+
   it('enrols with a CLI code, pushes every kind of record once, pulls the catalogue and a dispatched status', async () => {
     const { seed, random } = seeded(`engine-basics-${engine}`);
     console.info(`[sync] engine basics (${engine}): seed ${seed} (SYNC_SEED to replay)`);
