@@ -25,6 +25,15 @@ describe.each(Object.keys(viewports) as ViewportName[])('technician (%s)', (view
     await k.tap('进入');
     await page.getByRole('heading', { name: '设备诊断' }).waitFor();
     await page.getByText('无法连接服务器').waitFor();
+    // This suite's station has a centre that cannot be reached, and no token yet.
+    const row = (label: string) => page.locator('.row', { has: page.getByText(label, { exact: true }) }).locator('strong');
+    await expect.poll(() => row('能连上社区中心').textContent(), { timeout: 15_000 }).toBe('否');
+    await expect.poll(() => row('同步凭证保护').textContent()).toBe('尚无凭证');
+    await expect(row('社区中心地址').textContent()).resolves.toBe('http://127.0.0.1:9');
+    const download = page.waitForEvent('download');
+    await k.tap('导出未上传记录');
+    expect((await download).suggestedFilename()).toMatch(/^unsynced-.*\.json$/);
+    await page.getByRole('status').filter({ hasText: '导出未上传记录：完成' }).waitFor();
     await k.shot('technician-diagnostics');
     await k.axe('technician-diagnostics');
 
