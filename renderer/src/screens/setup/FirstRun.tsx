@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskBridge, Setup } from '../../../../electron/common/bridge.ts';
+import { type KioskBridge, type Setup, setupSchema } from '../../../../electron/common/bridge.ts';
 import { kioskBridge } from '../../platform/kiosk-bridge/ready.ts';
 import type { KioskSync } from '../../sync/kiosk-sync.ts';
 import { useSync } from '../../sync/SyncProvider.tsx';
@@ -17,11 +17,23 @@ type Step = { name: 'welcome' } | { name: 'pin' } | { name: 'form'; bridge: Kios
  * centre is, so instead of the resident's screens it asks for a technician. Behind the technician PIN: the
  * setup form, then whether the station joined its centre.
  */
-export function FirstRun({ onDone, resume = null }: { onDone: () => void; resume?: Setup | null }) {
+/** The first step: the outcome of a setup saved before a reload (every engine is then a new one), else welcome. */
+const firstStep = (resume: unknown): Step => {
+  const setup = setupSchema.safeParse(resume);
+  return setup.success ? { name: 'progress', setup: setup.data, before: null } : { name: 'welcome' };
+};
+
+export function FirstRun({ onDone, resume = null }: { onDone: () => void; resume?: unknown }) {
   const { t, i18n } = useTranslation('setup');
-  const { sync } = useSync();
-  // After a reload in the middle of a setup, every engine is a new one: its word counts.
-  const [step, setStep] = useState<Step>(resume ? { name: 'progress', setup: resume, before: null } : { name: 'welcome' });
+  const { sync, provisioning } = useSync();
+  const [step, setStep] = useState<Step>(() => firstStep(resume));
+  // A remembered value that is not a setup: forget it, and leave a station that can sync to its residents.
+  const stale = resume !== null && step.name === 'welcome';
+  useEffect(() => {
+    if (!stale || provisioning === 'checking') return;
+    forgetSetup();
+    if (provisioning === 'ready') onDone();
+  }, [stale, provisioning, onDone]);
   const pin = useTechnicianPin((bridge) => setStep({ name: 'form', bridge }));
   const other = i18n.language === 'en' ? 'zh-CN' : 'en';
 
