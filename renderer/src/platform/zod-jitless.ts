@@ -5,3 +5,5 @@
 // (3.8 KB gzip). zod-jitless.test.ts pins that the installed zod reads it.
 const holder = globalThis as { __zod_globalConfig?: { jitless?: boolean } };
 holder.__zod_globalConfig = { ...holder.__zod_globalConfig, jitless: true };
+
+export {};
