@@ -1,9 +1,9 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/StoreProvider.tsx';
 import { Button } from '../ui/Button.tsx';
 import { type IdlePhase, IdleTimer } from './idle-timer.ts';
-import { useNavigation } from './navigation.tsx';
+import { useRoute } from './navigation.tsx';
 import { useSession } from './session.tsx';
 
 const AttractScreen = lazy(() => import('../screens/attract/AttractScreen.tsx'));
@@ -11,20 +11,31 @@ const WARN_MS = 10_000;
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'input', 'compositionupdate', 'wheel', 'touchstart'] as const;
 
 /**
+ * Tells the idle guard about every screen change: moving between screens is activity too, and decides whether
+ * there is a session to warn about. Its own component, so that a tap re-renders this, not the whole guard.
+ */
+function SessionWatch({ onChange }: { onChange: (hasSession: boolean) => void }) {
+  const { depth } = useRoute();
+  const { elderly, language } = useSession();
+  useEffect(() => onChange(depth > 0 || elderly || language !== 'zh-CN'), [onChange, depth, elderly, language]);
+  return null;
+}
+
+/**
  * Returns the kiosk to a clean home screen when the resident walks away, so nothing they typed stays on
  * screen, and runs the attract loop after a longer idle.
  */
-export function IdleGuard({ onReset }: { onReset: () => void }) {
+export const IdleGuard = memo(function IdleGuard({ onReset }: { onReset: () => void }) {
   const { t } = useTranslation();
   const { station } = useStore();
-  const { depth } = useNavigation();
-  const { elderly, language } = useSession();
+  const { elderly } = useSession();
   const [phase, setPhase] = useState<{ phase: IdlePhase; secondsLeft: number }>({ phase: 'active', secondsLeft: 0 });
   const hasSession = useRef(false);
-  useEffect(() => {
-    hasSession.current = depth > 0 || elderly || language !== 'zh-CN';
-  }, [depth, elderly, language]);
   const timer = useRef<IdleTimer | null>(null);
+  const sessionChanged = useCallback((has: boolean) => {
+    hasSession.current = has;
+    timer.current?.activity();
+  }, []);
 
   const resetMs = (elderly ? station.idle.elderlyResetSeconds : station.idle.resetSeconds) * 1000;
   const attractMs = station.idle.attractSeconds * 1000;
@@ -45,28 +56,29 @@ export function IdleGuard({ onReset }: { onReset: () => void }) {
     return () => {
       for (const type of ACTIVITY_EVENTS) document.removeEventListener(type, activity, { capture: true });
       idle.stop();
+      // A stopped timer must not be restarted by SessionWatch, whose effects run before the next one is made.
+      if (timer.current === idle) timer.current = null;
     };
   }, [resetMs, attractMs, onReset]);
 
-  // Moving between screens is activity too, and decides whether there is a session to warn about.
-  useEffect(() => timer.current?.activity(), [depth, elderly, language]);
-
-  if (phase.phase === 'attract') {
-    return (
-      <Suspense fallback={null}>
-        <AttractScreen onDismiss={() => timer.current?.activity()} />
-      </Suspense>
-    );
-  }
-  if (phase.phase !== 'warning') return null;
+  // SessionWatch keeps its place in the tree whatever the phase: remounting it would count as activity.
   return (
-    <div className="overlay">
-      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-desc">
-        <h2 id="idle-title" className="dialog__title">{t('idle.title')}</h2>
-        <p id="idle-desc">{t('idle.body')}</p>
-        <div className="dialog__count" aria-live="polite">{phase.secondsLeft}</div>
-        <Button variant="primary" large block autoFocus onClick={() => timer.current?.activity()}>{t('idle.stay')}</Button>
-      </div>
-    </div>
+    <>
+      <SessionWatch onChange={sessionChanged} />
+      {phase.phase === 'attract' ? (
+        <Suspense fallback={null}>
+          <AttractScreen onDismiss={() => timer.current?.activity()} />
+        </Suspense>
+      ) : phase.phase === 'warning' ? (
+        <div className="overlay">
+          <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-desc">
+            <h2 id="idle-title" className="dialog__title">{t('idle.title')}</h2>
+            <p id="idle-desc">{t('idle.body')}</p>
+            <div className="dialog__count" aria-live="polite">{phase.secondsLeft}</div>
+            <Button variant="primary" large block autoFocus onClick={() => timer.current?.activity()}>{t('idle.stay')}</Button>
+          </div>
+        </div>
+      ) : null}
+    </>
   );
-}
+});

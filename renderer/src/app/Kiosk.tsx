@@ -1,11 +1,10 @@
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../store/StoreProvider.tsx';
 import { Button } from '../ui/Button.tsx';
 import { applyPendingUpdate } from '../platform/service-worker.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { IdleGuard } from './IdleGuard.tsx';
-import { NavigationProvider, useNavigation } from './navigation.tsx';
+import { NavigationProvider, useNavigate, useRoute } from './navigation.tsx';
 import { ReadAloudProvider } from './read-aloud.tsx';
 import { screens } from './screens.ts';
 import { SessionProvider, useSession } from './session.tsx';
@@ -14,7 +13,8 @@ import { TopBar } from './TopBar.tsx';
 
 function ScreenHost() {
   const { t } = useTranslation();
-  const { route, depth, home } = useNavigation();
+  const { route, depth } = useRoute();
+  const { home } = useNavigate();
   const Current = screens[route.screen];
   // A new screen starts at its top, not at the scroll position the last one was left at.
   useEffect(() => {
@@ -45,6 +45,8 @@ function SessionView({ onReset }: { onReset: () => void }) {
   const { language } = useSession();
   const [hint, setHint] = useState(false);
   const { t } = useTranslation();
+  // Stable, so the memoised top bar does not re-render when the hint comes and goes.
+  const showHint = useCallback(() => setHint(true), []);
   useEffect(() => {
     if (!hint) return;
     const timer = setTimeout(() => setHint(false), 6000);
@@ -54,7 +56,7 @@ function SessionView({ onReset }: { onReset: () => void }) {
     <ReadAloudProvider language={language}>
       <NavigationProvider>
         <div className="kiosk">
-          <TopBar onReadAloudUnavailable={() => setHint(true)} />
+          <TopBar onReadAloudUnavailable={showHint} />
           <main className="main" id="main">
             {hint ? (
               <p className="notice-banner" role="status">{t('topbar.readAloudUnavailable')}</p>
@@ -79,7 +81,6 @@ export function Kiosk() {
     // Between two residents is the one safe moment to switch to a new version of the app.
     if (!applyPendingUpdate()) setSession((s) => s + 1);
   }, []);
-  useStore();
   return (
     <SessionProvider key={session} defaultLanguage="zh-CN">
       <SessionView onReset={reset} />

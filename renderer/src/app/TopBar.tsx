@@ -1,18 +1,19 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TapGesture } from '../../../electron/common/technician.ts';
 import { useLocalized } from '../i18n/index.ts';
 import { useStore } from '../store/StoreProvider.tsx';
 import { Clock } from './Clock.tsx';
-import { useNavigation } from './navigation.tsx';
+import { useNavigate } from './navigation.tsx';
 import { useReadAloudControl } from './read-aloud.tsx';
 import { useSession } from './session.tsx';
 
-export function TopBar({ onReadAloudUnavailable }: { onReadAloudUnavailable: () => void }) {
+/** The frame's top edge. It only acts on navigation, never reads the route: a tap elsewhere does not re-render it. */
+export const TopBar = memo(function TopBar({ onReadAloudUnavailable }: { onReadAloudUnavailable: () => void }) {
   const { t } = useTranslation();
   const l = useLocalized();
   const { station } = useStore();
-  const { home, go } = useNavigation();
+  const { home, go } = useNavigate();
   // Five taps on the station's name within three seconds open the technician's PIN pad; one tap goes home.
   const [gesture] = useState(() => new TapGesture({ taps: 5, withinMs: 3000 }));
   const pressStation = () => (gesture.tap(Date.now()) ? go('technician') : home());
@@ -45,4 +46,4 @@ export function TopBar({ onReadAloudUnavailable }: { onReadAloudUnavailable: () 
       </div>
     </header>
   );
-}
+});

@@ -8,18 +8,29 @@ interface ReadAloud {
   readNow(): void;
 }
 
+type SetText = (text: string) => void;
+
 const ReadAloudContext = createContext<ReadAloud | null>(null);
+/** Only what a screen needs, and stable: a screen does not re-render when the voices arrive. */
+const ScreenTextContext = createContext<SetText | null>(null);
 
 export function ReadAloudProvider({
   children,
   language,
-  speech = browserSpeech(),
+  speech: given,
 }: {
   children: ReactNode;
   language: string;
   speech?: Speech;
 }) {
+  // One engine for the provider's whole life. A new one on every render would re-run the effects below on
+  // every render: each re-run stops what is being read and re-arms the voices timer, which renders again.
+  const [ownSpeech] = useState(browserSpeech);
+  const speech = given ?? ownSpeech;
   const text = useRef('');
+  const [setText] = useState<SetText>(() => (t: string) => {
+    text.current = t;
+  });
   // Voices arrive asynchronously; bumping this re-reads availability when they do.
   const [voices, setVoices] = useState(0);
   useEffect(() => onVoicesReady(() => setVoices((v) => v + 1)), [speech]);
@@ -28,16 +39,14 @@ export function ReadAloudProvider({
   useEffect(() => () => speech.stop(), [speech]);
 
   const value = useMemo<ReadAloud>(
-    () => ({
-      available,
-      setText: (t) => {
-        text.current = t;
-      },
-      readNow: () => speech.speak(text.current, language),
-    }),
-    [available, speech, language],
+    () => ({ available, setText, readNow: () => speech.speak(text.current, language) }),
+    [available, setText, speech, language],
   );
-  return <ReadAloudContext value={value}>{children}</ReadAloudContext>;
+  return (
+    <ReadAloudContext value={value}>
+      <ScreenTextContext value={setText}>{children}</ScreenTextContext>
+    </ReadAloudContext>
+  );
 }
 
 export const useReadAloudControl = (): ReadAloud => {
@@ -48,6 +57,7 @@ export const useReadAloudControl = (): ReadAloud => {
 
 /** A screen names its main text; the read-aloud button in the top bar speaks it. */
 export const useScreenSpeech = (text: string): void => {
-  const { setText } = useReadAloudControl();
+  const setText = use(ScreenTextContext);
+  if (!setText) throw new Error('useScreenSpeech outside ReadAloudProvider');
   useEffect(() => setText(text), [setText, text]);
 };

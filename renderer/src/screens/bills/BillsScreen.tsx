@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useNavigation } from '../../app/navigation.tsx';
+import { useNavigate } from '../../app/navigation.tsx';
 import { useLocalized } from '../../i18n/index.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
 import { Screen } from '../../ui/Screen.tsx';
@@ -12,7 +12,7 @@ export default function BillsScreen() {
   const { t } = useTranslation('bills');
   const l = useLocalized();
   const { db } = useStore();
-  const { go } = useNavigation();
+  const { go } = useNavigate();
   const bills = useLiveQuery(() => db.bills.orderBy('order').toArray(), [db]);
   const names = (bills ?? []).map((b) => t(`utilities.${b.utility}`));
   return (

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigation } from '../../app/navigation.tsx';
+import { useNavigate } from '../../app/navigation.tsx';
 import type { ScreenName } from '../../app/routes.ts';
 import { useScreenSpeech } from '../../app/read-aloud.tsx';
 import { useLocalized } from '../../i18n/index.ts';
@@ -25,7 +25,7 @@ export function HomeScreen() {
   const l = useLocalized();
   const { station, db } = useStore();
   const stats = useLiveQuery(() => visitStats(db, []), [db]);
-  const { go } = useNavigation();
+  const { go } = useNavigate();
   const welcome = t('welcome', { name: l(station.name) });
   // Check-in is what most residents tap first: fetch its code while the kiosk is idle, not on the tap.
   useEffect(() => {

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../app/Clock.tsx';
-import { useNavigation, useRouteParams } from '../../app/navigation.tsx';
+import { useNavigate, useRouteParams } from '../../app/navigation.tsx';
 import { useLocalized } from '../../i18n/index.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -15,7 +15,7 @@ export default function NoticeScreen() {
   const { t } = useTranslation('notices');
   const l = useLocalized();
   const { db } = useStore();
-  const { back } = useNavigation();
+  const { back } = useNavigate();
   const { noticeId } = useRouteParams('notice');
   const now = useNow(60_000);
   const text = useNoticeText();

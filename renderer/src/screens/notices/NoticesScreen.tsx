@@ -2,7 +2,7 @@ import type { Notice } from '@protocol/catalogue.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../app/Clock.tsx';
-import { useNavigation } from '../../app/navigation.tsx';
+import { useNavigate } from '../../app/navigation.tsx';
 import { useLocalized } from '../../i18n/index.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
 import { Screen } from '../../ui/Screen.tsx';
@@ -18,7 +18,7 @@ export default function NoticesScreen() {
   const { t } = useTranslation('notices');
   const l = useLocalized();
   const { db } = useStore();
-  const { go } = useNavigation();
+  const { go } = useNavigate();
   const now = useNow(60_000);
   const text = useNoticeText();
   const notices = useLiveQuery(() => db.notices.toArray(), [db]);

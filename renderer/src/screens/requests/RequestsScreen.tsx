@@ -1,7 +1,7 @@
 import { type RequestKind, requestKinds, type ResidentRequest } from '@protocol/records.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigation } from '../../app/navigation.tsx';
+import { useNavigate } from '../../app/navigation.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { Screen } from '../../ui/Screen.tsx';
@@ -19,7 +19,7 @@ import './requests.css';
  */
 export default function RequestsScreen() {
   const { t } = useTranslation('requests');
-  const { go } = useNavigation();
+  const { go } = useNavigate();
   const [kind, setKind] = useState<RequestKind>();
   const [category, setCategory] = useState<string>();
   const [sent, setSent] = useState<ResidentRequest>();

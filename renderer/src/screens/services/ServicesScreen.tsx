@@ -1,7 +1,7 @@
 import type { Service } from '@protocol/catalogue.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useNavigation, useRouteParams } from '../../app/navigation.tsx';
+import { useNavigate, useRouteParams } from '../../app/navigation.tsx';
 import { useLocalized } from '../../i18n/index.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
 import { Screen } from '../../ui/Screen.tsx';
@@ -14,7 +14,7 @@ function Categories() {
   const { t } = useTranslation('services');
   const l = useLocalized();
   const { db } = useStore();
-  const { go } = useNavigation();
+  const { go } = useNavigate();
   const categories = useLiveQuery(() => db.categories.orderBy('order').toArray(), [db]);
   const services = useLiveQuery(() => db.services.orderBy('order').toArray(), [db]);
   const hint = (categoryId: string, all: Service[]) => {
@@ -37,7 +37,7 @@ function CategoryServices({ categoryId }: { categoryId: string }) {
   const { t } = useTranslation('services');
   const l = useLocalized();
   const { db } = useStore();
-  const { go } = useNavigation();
+  const { go } = useNavigate();
   const category = useLiveQuery(async () => (await db.categories.get(categoryId)) ?? null, [db, categoryId]);
   const services = useLiveQuery(() => db.services.where('categoryId').equals(categoryId).sortBy('order'), [db, categoryId]);
   if (category === undefined || services === undefined) return <div className="screen" aria-busy="true" />;
