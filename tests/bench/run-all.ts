@@ -10,6 +10,7 @@ import { CPU_THROTTLE, launchChromium } from './support/chromium.ts';
 import { appDist, buildApp, buildBenchPage, serve } from './support/serve.ts';
 import { type Row, table } from './support/summary.ts';
 import { tapToScreen } from './tap.ts';
+import { offlineStationConfig } from '../support/offline-station.ts';
 
 /**
  * Runs the benchmarks and prints one table (and one for the sync benches, sync/). Arguments pick benches by name
@@ -44,7 +45,9 @@ if (needsApp && process.env.BENCH_NO_BUILD !== '1') {
   await buildApp(appDir);
 }
 const benchPage = needsApp ? await buildBenchPage() : null;
-const app = benchPage ? await serve(appDir) : null;
+// A provisioned station whose centre is out of reach, as in the e2e suite: without a config it would show
+// the first-run setup instead of the resident's screens.
+const app = benchPage ? await serve(appDir, [offlineStationConfig()]) : null;
 const storePage = benchPage ? await serve(benchPage.dir) : null;
 const browser = await launchChromium();
 log(`app ${app?.url ?? '(not needed)'}, store page ${storePage?.url ?? '(not needed)'}, Chromium ${browser.version()}, CPU throttling ${CPU_THROTTLE}×`);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openKiosk } from './support/kiosk.ts';
-import { OFFLINE_STATION_CONFIG } from './support/offline-station.ts';
+import { OFFLINE_STATION_CONFIG } from '../support/offline-station.ts';
 
 /**
  * The window.kiosk contract in real Chromium, through the web fallback: the same object shape the Electron

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, preview } from 'vite';
+import { build, type Plugin, preview } from 'vite';
 
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -39,8 +39,11 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** Serves a built folder as static files on 127.0.0.1 and a free port, with Vite's preview server. */
-export const serve = async (dir: string): Promise<Served> => {
+/**
+ * Serves a built folder as static files on 127.0.0.1 and a free port, with Vite's preview server (and the
+ * given plugins: the app's station-config.json).
+ */
+export const serve = async (dir: string, plugins: Plugin[] = []): Promise<Served> => {
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir} has no index.html: build it first`);
   const server = await preview({
     configFile: false,
@@ -48,6 +51,7 @@ export const serve = async (dir: string): Promise<Served> => {
     logLevel: 'warn',
     build: { outDir: dir },
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+    plugins,
   });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');

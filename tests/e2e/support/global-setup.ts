@@ -1,22 +1,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Plugin, preview } from 'vite';
+import { preview } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { OFFLINE_STATION_CONFIG } from './offline-station.ts';
+import { offlineStationConfig } from '../../support/offline-station.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-
-/** station-config.json for the suite's kiosks (see offline-station.ts). */
-const stationConfig = (): Plugin => ({
-  name: 'e2e-station-config',
-  configurePreviewServer(server) {
-    server.middlewares.use('/station-config.json', (_request, response) => {
-      response.setHeader('content-type', 'application/json');
-      response.setHeader('cache-control', 'no-store');
-      response.end(JSON.stringify(OFFLINE_STATION_CONFIG));
-    });
-  },
-});
 
 /** Serves the production build (with its service worker) on loopback for the end-to-end suite. */
 export default async function setup(project: TestProject) {
@@ -27,7 +15,7 @@ export default async function setup(project: TestProject) {
     configFile: `${root}/vite.config.ts`,
     build: { outDir },
     preview: { port: 0, host: '127.0.0.1', strictPort: false },
-    plugins: [stationConfig()],
+    plugins: [offlineStationConfig()],
   });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');

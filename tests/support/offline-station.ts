@@ -1,0 +1,21 @@
+import type { Plugin } from 'vite';
+
+/**
+ * The kiosks of the end-to-end suite and the benches are provisioned stations whose centre is out of reach: a
+ * server URL on a loopback port nobody listens on (the discard port) and a code, served as station-config.json.
+ * So they serve residents offline, as a station does when the network is down; the first-run setup and a
+ * reachable centre have their own tests (setup.e2e.ts, sync-reload.e2e.ts) on the real server.
+ */
+export const OFFLINE_STATION_CONFIG = { serverUrl: 'http://127.0.0.1:9', enrolmentCode: 'E2E-CENTRE-OFFLINE' } as const;
+
+/** Serves OFFLINE_STATION_CONFIG as station-config.json from a Vite preview server. */
+export const offlineStationConfig = (): Plugin => ({
+  name: 'offline-station-config',
+  configurePreviewServer(server) {
+    server.middlewares.use('/station-config.json', (_request, response) => {
+      response.setHeader('content-type', 'application/json');
+      response.setHeader('cache-control', 'no-store');
+      response.end(JSON.stringify(OFFLINE_STATION_CONFIG));
+    });
+  },
+});
