@@ -1,6 +1,7 @@
 import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/StoreProvider.tsx';
+import { useStationConfig } from '../sync/SyncProvider.tsx';
 import { Button } from '../ui/Button.tsx';
 import { type IdlePhase, IdleTimer } from './idle-timer.ts';
 import { useRoute } from './navigation.tsx';
@@ -37,8 +38,10 @@ export const IdleGuard = memo(function IdleGuard({ onReset }: { onReset: () => v
     timer.current?.activity();
   }, []);
 
-  const resetMs = (elderly ? station.idle.elderlyResetSeconds : station.idle.resetSeconds) * 1000;
-  const attractMs = station.idle.attractSeconds * 1000;
+  // The tablet's own config may override what the community published (a busier or a quieter station).
+  const overrides = useStationConfig()?.idle;
+  const resetMs = (elderly ? (overrides?.elderlyResetSeconds ?? station.idle.elderlyResetSeconds) : (overrides?.resetSeconds ?? station.idle.resetSeconds)) * 1000;
+  const attractMs = (overrides?.attractSeconds ?? station.idle.attractSeconds) * 1000;
 
   useEffect(() => {
     const idle = new IdleTimer({

@@ -2,6 +2,7 @@ import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../ui/Button.tsx';
 import { applyPendingUpdate } from '../platform/service-worker.ts';
+import { useStationConfig } from '../sync/SyncProvider.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { IdleGuard } from './IdleGuard.tsx';
 import { NavigationProvider, useNavigate, useRoute } from './navigation.tsx';
@@ -81,8 +82,10 @@ export function Kiosk() {
     // Between two residents is the one safe moment to switch to a new version of the app.
     if (!applyPendingUpdate()) setSession((s) => s + 1);
   }, []);
+  const locale = useStationConfig()?.locale ?? 'zh-CN';
   return (
-    <SessionProvider key={session} defaultLanguage="zh-CN">
+    // The station's language (its config) starts every visit; a resident may switch for theirs.
+    <SessionProvider key={`${session}-${locale}`} defaultLanguage={locale}>
       <SessionView onReset={reset} />
     </SessionProvider>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { TapGesture } from '../../../electron/common/technician.ts';
 import { useLocalized } from '../i18n/index.ts';
 import { useStore } from '../store/StoreProvider.tsx';
+import { useFeature } from '../sync/SyncProvider.tsx';
 import { Clock } from './Clock.tsx';
 import { useNavigate } from './navigation.tsx';
 import { useReadAloudControl } from './read-aloud.tsx';
@@ -19,6 +20,8 @@ export const TopBar = memo(function TopBar({ onReadAloudUnavailable }: { onReadA
   const pressStation = () => (gesture.tap(Date.now()) ? go('technician') : home());
   const { language, setLanguage, elderly, setElderly } = useSession();
   const readAloud = useReadAloudControl();
+  const elderlyMode = useFeature('elderly-mode');
+  const readAloudOn = useFeature('read-aloud');
   return (
     <header className="topbar">
       <button type="button" className="topbar__station toolbtn" style={{ border: 'none', justifyContent: 'flex-start' }} onClick={pressStation}>
@@ -35,14 +38,18 @@ export const TopBar = memo(function TopBar({ onReadAloudUnavailable }: { onReadA
           <span className="toolbtn__icon" aria-hidden="true">🌐</span>
           {t('topbar.otherLanguage')}
         </button>
-        <button type="button" className="toolbtn" aria-pressed={elderly} onClick={() => setElderly(!elderly)}>
-          <span className="toolbtn__icon" aria-hidden="true">👓</span>
-          {t('topbar.elderly')}
-        </button>
-        <button type="button" className="toolbtn" onClick={() => (readAloud.available ? readAloud.readNow() : onReadAloudUnavailable())}>
-          <span className="toolbtn__icon" aria-hidden="true">🔊</span>
-          {t('topbar.readAloud')}
-        </button>
+        {elderlyMode ? (
+          <button type="button" className="toolbtn" aria-pressed={elderly} onClick={() => setElderly(!elderly)}>
+            <span className="toolbtn__icon" aria-hidden="true">👓</span>
+            {t('topbar.elderly')}
+          </button>
+        ) : null}
+        {readAloudOn ? (
+          <button type="button" className="toolbtn" onClick={() => (readAloud.available ? readAloud.readNow() : onReadAloudUnavailable())}>
+            <span className="toolbtn__icon" aria-hidden="true">🔊</span>
+            {t('topbar.readAloud')}
+          </button>
+        ) : null}
       </div>
     </header>
   );

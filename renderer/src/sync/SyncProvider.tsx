@@ -20,8 +20,11 @@ interface SyncContextValue {
 }
 
 const SyncContext = createContext<SyncContextValue | null>(null);
-/** The station config alone: it changes only when a technician saves a setup, unlike the sync state. */
-const StationConfigContext = createContext<PublicConfig | null>(null);
+/**
+ * The station config alone: it changes only when a technician saves a setup, unlike the sync state. Tests of a
+ * screen provide it directly.
+ */
+export const StationConfigContext = createContext<PublicConfig | null>(null);
 
 /**
  * A station with no token and nothing to enrol with (no server or no code) cannot ever sync: a technician must

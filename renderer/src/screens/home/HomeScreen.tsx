@@ -3,22 +3,25 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from '../../app/navigation.tsx';
 import type { ScreenName } from '../../app/routes.ts';
+import type { Feature } from '../../../../electron/common/config.ts';
 import { useScreenSpeech } from '../../app/read-aloud.tsx';
 import { useLocalized } from '../../i18n/index.ts';
 import { visitStats } from '../../store/stats.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
+import { useStationConfig } from '../../sync/SyncProvider.tsx';
 import { Tile } from '../../ui/Tile.tsx';
 
-const tiles = [
-  { screen: 'checkin', icon: '✅', feature: true },
-  { screen: 'services', icon: '🧰' },
-  { screen: 'duty', icon: '🙋' },
-  { screen: 'bills', icon: '💡' },
-  { screen: 'requests', icon: '💌' },
-  { screen: 'notices', icon: '📢' },
-  { screen: 'amenities', icon: '☂️' },
-  { screen: 'feedback', icon: '💬' },
-] as const satisfies readonly { screen: Exclude<ScreenName, 'home'>; icon: string; feature?: boolean }[];
+/** The menu, each tile with the station config's switch for it (electron/common/config.ts `features`). */
+const allTiles = [
+  { screen: 'checkin', icon: '✅', switch: 'check-in', feature: true },
+  { screen: 'services', icon: '🧰', switch: 'services' },
+  { screen: 'duty', icon: '🙋', switch: 'duty' },
+  { screen: 'bills', icon: '💡', switch: 'bills' },
+  { screen: 'requests', icon: '💌', switch: 'requests' },
+  { screen: 'notices', icon: '📢', switch: 'notices' },
+  { screen: 'amenities', icon: '☂️', switch: 'amenities' },
+  { screen: 'feedback', icon: '💬', switch: 'feedback' },
+] as const satisfies readonly { screen: Exclude<ScreenName, 'home'>; icon: string; switch: Feature; feature?: boolean }[];
 
 export function HomeScreen() {
   const { t } = useTranslation('home');
@@ -26,6 +29,9 @@ export function HomeScreen() {
   const { station, db } = useStore();
   const stats = useLiveQuery(() => visitStats(db, []), [db]);
   const { go } = useNavigate();
+  const features = useStationConfig()?.features;
+  // A station may leave out what it does not offer (no bill referrals, no amenities to lend).
+  const tiles = features ? allTiles.filter((tile) => features[tile.switch]) : allTiles;
   const welcome = t('welcome', { name: l(station.name) });
   // Check-in is what most residents tap first: fetch its code while the kiosk is idle, not on the tap.
   useEffect(() => {
