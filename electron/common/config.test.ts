@@ -82,6 +82,8 @@ describe('joinsAnew', () => {
     expect(joinsAnew(base, { ...base, serverUrl: 'https://other.example.cn' })).toBe(true);
     expect(joinsAnew(base, { ...base, enrolmentCode: 'NEW-CODE-2' })).toBe(true);
     expect(joinsAnew({ serverUrl: null, enrolmentCode: null }, base)).toBe(true);
+    // The same code as the server reads it: typed as printed, or in lower case.
+    expect(joinsAnew(base, { ...base, enrolmentCode: 'k7q2 9xpm' })).toBe(false);
   });
 
   it('trims what a technician pastes, and takes a code as printed (with spaces)', () => {

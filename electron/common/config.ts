@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENROLMENT_CODE_PATTERN } from '../../sync/protocol/wire.ts';
+import { ENROLMENT_CODE_PATTERN, normalizeEnrolmentCode } from '../../sync/protocol/wire.ts';
 import { openingScheduleSchema } from './opening-hours.ts';
 import { PIN_HASH_PATTERN, parsePinHash } from './technician.ts';
 
@@ -129,7 +129,10 @@ export const mergeLayers = (layers: StationConfigLayer[]): StationConfig => {
  * was replaced by the technician's intent), so the shell drops it when it saves such a setup.
  */
 export const joinsAnew = (before: Pick<StationConfig, 'serverUrl' | 'enrolmentCode'>, after: Pick<StationConfig, 'serverUrl' | 'enrolmentCode'>): boolean =>
-  before.serverUrl !== after.serverUrl || before.enrolmentCode !== after.enrolmentCode;
+  before.serverUrl !== after.serverUrl || normalizeCode(before.enrolmentCode) !== normalizeCode(after.enrolmentCode);
+
+/** As the server compares codes (`K7Q2 9XPM` is `k7q2-9xpm`). */
+const normalizeCode = (code: string | null): string | null => (code === null ? null : normalizeEnrolmentCode(code));
 
 /** A station can enrol and sync once it knows who it is, where its server is and how to introduce itself. */
 export const isProvisioned = (config: StationConfig): boolean =>

@@ -187,7 +187,7 @@ describe('SyncEngine', () => {
     e.stop();
   });
 
-  it('stops offering a refused code and says why, until a technician acts', async () => {
+  it('offers a refused code again only every 15 minutes, says why, and enrols at once with a technician\'s new one', async () => {
     vi.useFakeTimers();
     store.creds = null;
     server.failures.push(new SyncCallError('enrolment-refused', 403, 'the enrolment code is unknown, already used or expired'));
@@ -218,6 +218,21 @@ describe('SyncEngine', () => {
     expect(store.pushed).toBe(0);
     server.probe = async () => true;
     await e.networkChanged();
+    expect(store.pushed).toBe(1);
+    e.stop();
+  });
+
+  it('looks again soon when another engine holds the tablet\'s lock, instead of never', async () => {
+    vi.useFakeTimers();
+    store.add({ a: 1 });
+    let held = true;
+    const e = engine({ withLock: async (task) => (held ? undefined : task()) });
+    e.start();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(server.received).toHaveLength(0);
+    expect(e.getState().nextAttemptAt).not.toBeNull();
+    held = false;
+    await vi.advanceTimersByTimeAsync(2_500);
     expect(store.pushed).toBe(1);
     e.stop();
   });

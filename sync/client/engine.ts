@@ -30,6 +30,8 @@ export interface EngineOptions {
 
 type Listener = (state: SyncState) => void;
 
+const LOCK_RETRY_MS = 2_000;
+
 /**
  * Drains the outbox and pulls the centre's changes, one round at a time. Rounds are triggered by a write, an
  * interval, the network coming back, or a technician; failures back off with full jitter and honour Retry-After.
@@ -125,7 +127,16 @@ export class SyncEngine {
 
   /** One full round: push everything waiting, pull everything new, report a heartbeat. */
   run(): Promise<void> {
-    this.running ??= this.o.withLock(() => this.round()).finally(() => {
+    this.running ??= (async () => {
+      let ran = false;
+      await this.o.withLock(async () => {
+        ran = true;
+        await this.round();
+      });
+      // Another engine holds the tablet's lock (an old one finishing its round, a second window): only a round
+      // schedules the next, so look again soon rather than never.
+      if (!ran) this.schedule(LOCK_RETRY_MS);
+    })().finally(() => {
       this.running = null;
     });
     return this.running;
@@ -145,17 +156,18 @@ export class SyncEngine {
 
   private async round(): Promise<void> {
     const { store } = this.o;
-    let credentials = await store.credentials();
-    const cursor = await store.cursor();
-    this.set({ waiting: await store.waitingCount(), firstPullDone: cursor.complete, enrolledAs: credentials?.stationId ?? null });
-    const code = this.o.enrolmentCode;
-    if (!credentials && !code) {
-      // Nothing to enrol with: a technician's setup (or enrol) starts the engine again.
-      this.set({ phase: 'not-enrolled' });
-      return;
-    }
-    this.set({ phase: 'syncing' });
     try {
+      // Inside the try: the credential lives in the shell's vault, and a failing bridge is a failed round.
+      let credentials = await store.credentials();
+      const cursor = await store.cursor();
+      this.set({ waiting: await store.waitingCount(), firstPullDone: cursor.complete, enrolledAs: credentials?.stationId ?? null });
+      const code = this.o.enrolmentCode;
+      if (!credentials && !code) {
+        // Nothing to enrol with: a technician's setup (or enrol) starts the engine again.
+        this.set({ phase: 'not-enrolled' });
+        return;
+      }
+      this.set({ phase: 'syncing' });
       credentials ??= await this.enrolWith(code!);
       await this.push(credentials.stationId);
       await this.pull(credentials.stationId);

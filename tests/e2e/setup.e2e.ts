@@ -112,7 +112,7 @@ describe('first-run setup (Chromium, the real server)', () => {
     await k.shot('setup-diagnostics');
     // The token never sits in IndexedDB beside the records.
     const meta = await k.rows<{ key: string; value: unknown }>('meta');
-    expect(meta.find((m) => m.key === 'sync.credentials')?.value).toEqual({ stationId: STATION });
+    expect(meta.find((m) => m.key === 'sync.credentials')?.value).toEqual({ stationId: STATION, server: url.replace(/\/$/, '') });
     expect(JSON.stringify(meta)).not.toMatch(/token/i);
     await k.tap('退出技术员模式');
 

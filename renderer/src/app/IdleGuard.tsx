@@ -17,8 +17,8 @@ const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'input', 'compositionupdate',
  */
 function SessionWatch({ onChange }: { onChange: (hasSession: boolean) => void }) {
   const { depth } = useRoute();
-  const { elderly, language } = useSession();
-  useEffect(() => onChange(depth > 0 || elderly || language !== 'zh-CN'), [onChange, depth, elderly, language]);
+  const { elderly, language, defaultLanguage } = useSession();
+  useEffect(() => onChange(depth > 0 || elderly || language !== defaultLanguage), [onChange, depth, elderly, language, defaultLanguage]);
   return null;
 }
 

@@ -85,7 +85,7 @@ export function Kiosk() {
   const locale = useStationConfig()?.locale ?? 'zh-CN';
   return (
     // The station's language (its config) starts every visit; a resident may switch for theirs.
-    <SessionProvider key={`${session}-${locale}`} defaultLanguage={locale}>
+    <SessionProvider key={session} defaultLanguage={locale}>
       <SessionView onReset={reset} />
     </SessionProvider>
   );

@@ -4,6 +4,8 @@ import { type Language, isLanguage } from '../i18n/index.ts';
 
 interface Session {
   language: Language;
+  /** The station's language: a session in any other is a resident's choice. */
+  defaultLanguage: Language;
   setLanguage(language: Language): void;
   elderly: boolean;
   setElderly(on: boolean): void;
@@ -13,12 +15,14 @@ const SessionContext = createContext<Session | null>(null);
 
 /**
  * One resident's session: language and elderly mode. It lives inside the idle boundary, so when the resident
- * walks away the next one starts from the station's defaults.
+ * walks away the next one starts from the station's defaults. Until the resident picks a language the session
+ * follows the station's, which arrives from the shell just after the first paint.
  */
 export function SessionProvider({ children, defaultLanguage }: { children: ReactNode; defaultLanguage: Language }) {
   const { i18n } = useTranslation();
   const [elderly, setElderly] = useState(false);
-  const [language, setLanguage] = useState<Language>(defaultLanguage);
+  const [picked, setLanguage] = useState<Language | null>(null);
+  const language = picked ?? defaultLanguage;
 
   useEffect(() => {
     if (i18n.language !== language) void i18n.changeLanguage(language);
@@ -29,7 +33,7 @@ export function SessionProvider({ children, defaultLanguage }: { children: React
     document.documentElement.dataset.elderly = String(elderly);
   }, [elderly]);
 
-  const value = useMemo(() => ({ language, setLanguage, elderly, setElderly }), [language, elderly]);
+  const value = useMemo(() => ({ language, defaultLanguage, setLanguage, elderly, setElderly }), [language, defaultLanguage, elderly]);
   return <SessionContext value={value}>{children}</SessionContext>;
 }
 

@@ -65,9 +65,13 @@ describe('the station config in the kiosk', () => {
     expect(screen.getByRole('button', { name: /English/ })).toBeInTheDocument();
   });
 
-  it('starts every visit in the station\'s language', async () => {
-    renderKiosk(config({ locale: 'en' }));
+  it('starts every visit in the station\'s language, which is no visit by itself', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'], shouldAdvanceTime: true });
+    renderKiosk(config({ locale: 'en', idle: { resetSeconds: 60 } }));
     expect(await screen.findByRole('heading', { name: /^Welcome to/ })).toBeInTheDocument();
+    // Untouched home in the station's own language: nobody to ask "are you still there?".
+    await act(() => vi.advanceTimersByTimeAsync(70_000));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
   it('uses the tablet\'s idle timeout over the one the community published', async () => {

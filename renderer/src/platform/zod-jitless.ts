@@ -3,7 +3,8 @@
 // must hold before any schema parses. Zod keeps its config on this global and adopts an existing object
 // (zod/v4/core/core.js); setting it here rather than calling z.config() keeps zod out of the first chunk
 // (3.8 KB gzip). zod-jitless.test.ts pins that the installed zod reads it.
+// In place, not a new object: a zod loaded earlier holds the object it found.
 const holder = globalThis as { __zod_globalConfig?: { jitless?: boolean } };
-holder.__zod_globalConfig = { ...holder.__zod_globalConfig, jitless: true };
+(holder.__zod_globalConfig ??= {}).jitless = true;
 
 export {};

@@ -41,6 +41,18 @@ describe('DexieSyncStore', () => {
     expect(await store.credentials()).toBeNull();
   });
 
+  it('is not enrolled at a centre it did not enrol with, and follows a token the shell dropped', async () => {
+    const d = await db();
+    const vault = memoryTokenVault();
+    await new DexieSyncStore(d, vault, 'https://old.example.cn').setCredentials({ stationId: 'station-7', token: 'token-0123456789abcdef' });
+    expect(await new DexieSyncStore(d, vault, 'https://new.example.cn').credentials()).toBeNull();
+    const store = new DexieSyncStore(d, vault, 'https://old.example.cn');
+    expect(await store.credentials()).toEqual({ stationId: 'station-7', token: 'token-0123456789abcdef' });
+    await vault.clear();
+    expect(await store.credentials()).toBeNull();
+    expect(store.token).toBeNull();
+  });
+
   it('moves a token an older kiosk kept in IndexedDB into the vault', async () => {
     const d = await db();
     await d.meta.put({ key: 'sync.credentials', value: { stationId: 'station-7', token: 'legacy-token-0123456789' } });

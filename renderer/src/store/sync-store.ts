@@ -30,12 +30,16 @@ const randomEpoch = (): string => {
  * station's token is kept apart, in the vault the shell provides.
  */
 export class DexieSyncStore implements SyncStore {
-  /** The vault is asked once; undefined until then. */
-  private cachedToken: string | null | undefined;
+  private cachedToken: string | null = null;
 
+  /**
+   * `server`: the centre this engine syncs with. A station enrolled at another one (the setup changed while an
+   * old round was still enrolling) counts as not enrolled here.
+   */
   constructor(
     private readonly db: YizhanDb,
     private readonly vault: TokenVault,
+    private readonly server: string | null = null,
   ) {}
 
   private async meta<T>(key: string): Promise<T | undefined> {
@@ -43,23 +47,24 @@ export class DexieSyncStore implements SyncStore {
   }
 
   async credentials(): Promise<Credentials | null> {
-    const station = await this.meta<{ stationId: string; token?: string }>(KEYS.credentials);
-    if (!station) return null;
+    const station = await this.meta<{ stationId: string; token?: string; server?: string }>(KEYS.credentials);
+    if (!station || (station.server && this.server && station.server !== this.server)) return null;
     // Kiosks enrolled before the vault existed kept the token here: move it out, once.
     if (station.token) await this.setCredentials({ stationId: station.stationId, token: station.token });
-    this.cachedToken ??= await this.vault.read();
+    // Asked every round (one call to the shell): a token the shell dropped must not live on here.
+    this.cachedToken = await this.vault.read();
     return this.cachedToken ? { stationId: station.stationId, token: this.cachedToken } : null;
   }
 
   /** The token as last read from or written to the vault: the transport's bearer, without a vault call a request. */
   get token(): string | null {
-    return this.cachedToken ?? null;
+    return this.cachedToken;
   }
 
   async setCredentials(credentials: Credentials | null): Promise<void> {
     if (credentials) {
       await this.vault.write(credentials.token);
-      await this.db.meta.put({ key: KEYS.credentials, value: { stationId: credentials.stationId } });
+      await this.db.meta.put({ key: KEYS.credentials, value: { stationId: credentials.stationId, ...(this.server ? { server: this.server } : {}) } });
       this.cachedToken = credentials.token;
     } else {
       await this.db.meta.delete(KEYS.credentials);

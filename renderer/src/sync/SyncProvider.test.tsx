@@ -202,7 +202,9 @@ describe('SyncProvider provisioning', () => {
     renderProvider(bridge);
     await waitFor(() => expect(latest.provisioning).toBe('ready'));
     expect(await bridge.call('credential:get')).toEqual({ token: TOKEN, protection: 'browser' });
-    expect((await db.meta.get('sync.credentials'))?.value).toEqual({ stationId: 'station-7' });
+    const kept = (await db.meta.get('sync.credentials'))?.value;
+    expect(kept).toMatchObject({ stationId: 'station-7' });
+    expect(kept).not.toHaveProperty('token');
   });
 
   it('starts again with the saved setup: new config, new engine, enrolling at the new server with the new code', async () => {

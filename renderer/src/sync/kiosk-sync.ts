@@ -19,9 +19,10 @@ const storageEstimate = async () => {
  * configured server (else the origin that served the app: the demo, a PWA), enrolling with the configured code.
  */
 export const createKioskSync = (db: YizhanDb, bridge: KioskBridge, config: Pick<PublicConfig, 'serverUrl' | 'enrolmentCode'>, appVersion: string) => {
-  const store = new DexieSyncStore(db, bridgeTokenVault(bridge));
+  const server = config.serverUrl ?? new URL('./', location.href).toString();
+  const store = new DexieSyncStore(db, bridgeTokenVault(bridge), server);
   // Every round reads the credentials before its first call, so the store's cached token is the current one.
-  const transport: Transport = httpTransport({ baseUrl: config.serverUrl ?? new URL('./', location.href).toString(), token: () => store.token });
+  const transport: Transport = httpTransport({ baseUrl: server, token: () => store.token });
   const engine = new SyncEngine({ store, transport, appVersion, storage: storageEstimate, withLock: withWebLock, enrolmentCode: config.enrolmentCode });
   return { store, transport, engine };
 };

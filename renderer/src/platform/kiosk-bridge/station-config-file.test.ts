@@ -38,9 +38,14 @@ describe('station-config.json', () => {
     expect(await loadStationConfigFile(json({ serverUrl: 'not a url' }), cache)).toEqual({});
     expect(await loadStationConfigFile(offline, cache)).toEqual({});
 
+  });
+
+  it('is kept through a captive portal\'s page or a proxy\'s refusal', async () => {
+    const cache = storage();
     await loadStationConfigFile(json(file), cache);
-    // A single-page server's index.html for an unknown path is not a config.
-    expect(await loadStationConfigFile(async () => new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } }), cache)).toEqual({});
+    expect(await loadStationConfigFile(async () => new Response('<!doctype html><title>Wi-Fi login</title>', { headers: { 'content-type': 'text/html' } }), cache)).toEqual(file);
+    expect(await loadStationConfigFile(async () => new Response('forbidden', { status: 403 }), cache)).toEqual(file);
+    expect(await loadStationConfigFile(offline, cache)).toEqual(file);
   });
 
   it('without anything read before, offline means no file', async () => {

@@ -28,27 +28,31 @@ const cached = (cache: Storage | undefined): StationConfigFile => {
 };
 
 /**
- * The file's contents; nothing when it is gone or not valid. When it cannot be fetched at all (the kiosk
- * reloaded offline, from its service worker) the last copy read stands in: a station must not forget its
+ * The file's contents. It is forgotten only when the server says it is gone (404, 410) or serves a config that
+ * is not valid. Otherwise, when it cannot be had (offline, reloaded from the service worker, a captive portal's
+ * page, a proxy's error, no answer within 5 s) the last copy read stands in: a station must not forget its
  * centre, and fall back to the first-run setup, because the network is down.
  */
 export const loadStationConfigFile = async (fetchImpl: typeof fetch = fetch, cache: Storage | undefined = globalThis.localStorage): Promise<StationConfigFile> => {
   let response: Response;
   try {
-    response = await fetchImpl('./station-config.json', { cache: 'no-store' });
+    response = await fetchImpl('./station-config.json', { cache: 'no-store', signal: AbortSignal.timeout(5_000) });
   } catch {
     return cached(cache);
   }
-  if (response.status >= 500) return cached(cache);
-  let parsed: ReturnType<typeof stationConfigFileSchema.safeParse> | null = null;
-  if (response.ok && response.headers.get('content-type')?.includes('json')) {
-    try {
-      parsed = stationConfigFileSchema.safeParse(await response.json());
-    } catch {
-      parsed = null;
-    }
+  if (response.status === 404 || response.status === 410) {
+    cache?.removeItem(CACHE_KEY);
+    return {};
   }
-  if (!parsed?.success) {
+  if (!response.ok || !response.headers.get('content-type')?.includes('json')) return cached(cache);
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    return cached(cache);
+  }
+  const parsed = stationConfigFileSchema.safeParse(json);
+  if (!parsed.success) {
     cache?.removeItem(CACHE_KEY);
     return {};
   }

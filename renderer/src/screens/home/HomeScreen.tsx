@@ -35,8 +35,13 @@ export function HomeScreen() {
   const welcome = t('welcome', { name: l(station.name) });
   // Check-in is what most residents tap first: fetch its code while the kiosk is idle, not on the tap.
   useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 500));
-    idle(() => void import('../checkin/CheckinScreen.tsx'));
+    const prefetch = () => void import('../checkin/CheckinScreen.tsx');
+    if (window.requestIdleCallback) {
+      const handle = window.requestIdleCallback(prefetch);
+      return () => window.cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(prefetch, 500);
+    return () => clearTimeout(timer);
   }, []);
   useScreenSpeech([welcome, t('lead'), ...tiles.map((tile) => t(`tiles.${tile.screen}.title`))].join('。'));
   return (

@@ -11,9 +11,12 @@ const fields = ['stationId', 'stationName', 'serverUrl', 'enrolmentCode'] as con
 type Field = (typeof fields)[number];
 type Draft = Record<Field, string> & { locale: (typeof locales)[number] };
 
+/** A blank code keeps the one the station has: a rename must not make the technician find a spent code. */
+const withCode = (draft: Draft, current: string | null | undefined): Draft => ({ ...draft, enrolmentCode: draft.enrolmentCode.trim() || current || '' });
+
 /** Which fields the schema refuses (the same schema the shell checks `setup:save` with). */
-export const invalidFields = (draft: Draft): Set<Field> => {
-  const parsed = setupSchema.safeParse(draft);
+export const invalidFields = (draft: Draft, currentCode: string | null = null): Set<Field> => {
+  const parsed = setupSchema.safeParse(withCode(draft, currentCode));
   return new Set(parsed.success ? [] : parsed.error.issues.map((issue) => issue.path[0]).filter((f): f is Field => fields.includes(f as Field)));
 };
 
@@ -35,7 +38,7 @@ export function SetupForm({ bridge, onSaved, onCancel }: { bridge: KioskBridge; 
   const [shown, setShown] = useState<Set<Field>>(new Set());
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const invalid = invalidFields(draft);
+  const invalid = invalidFields(draft, config?.enrolmentCode ?? null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -48,7 +51,7 @@ export function SetupForm({ bridge, onSaved, onCancel }: { bridge: KioskBridge; 
     setSaving(true);
     setFailure(null);
     try {
-      const setup = setupSchema.parse(draft);
+      const setup = setupSchema.parse(withCode(draft, config?.enrolmentCode));
       // Before the save: the shell may reload the page as it applies a new server.
       rememberSetup(setup);
       await bridge.call('setup:save', setup);
@@ -75,7 +78,7 @@ export function SetupForm({ bridge, onSaved, onCancel }: { bridge: KioskBridge; 
         {...props}
       />
       <span id={`setup-${field}-hint`} className={shown.has(field) ? 'field__error' : 'muted'}>
-        {shown.has(field) ? t(`invalid.${field}`) : t(`hint.${field}`)}
+        {shown.has(field) ? t(`invalid.${field}`) : t(field === 'enrolmentCode' && config?.enrolmentCode ? 'hint.keepCode' : `hint.${field}`)}
       </span>
     </div>
   );
@@ -94,7 +97,7 @@ export function SetupForm({ bridge, onSaved, onCancel }: { bridge: KioskBridge; 
         </div>
       </div>
       <div className="actions">
-        {onCancel ? <Button onClick={onCancel}>{t('cancel')}</Button> : null}
+        {onCancel ? <Button onClick={() => { forgetSetup(); onCancel(); }}>{t('cancel')}</Button> : null}
         <Button type="submit" variant="primary" large disabled={saving}>{t('save')}</Button>
       </div>
     </form>

@@ -234,7 +234,7 @@ describe('SetupGate', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByRole('button', { name: '修改设置' })).toBeNull();
     expect(await current.call('credential:get')).toEqual({ token: TOKEN, protection: 'browser' });
-    expect((await db.meta.get('sync.credentials'))?.value).toEqual({ stationId: 'xingfuli-01' });
+    expect((await db.meta.get('sync.credentials'))?.value).toEqual({ stationId: 'xingfuli-01', server: 'https://centre.example.cn' });
 
     await user.click(screen.getByRole('button', { name: '开始服务' }));
     expect(await screen.findByRole('heading', { name: '居民首页' })).toBeInTheDocument();
@@ -281,7 +281,7 @@ describe('a setup saved just before a reload (the shell reloads for a new server
   });
 
   it('ignores what is not a setup', async () => {
-    sessionStorage.setItem('yizhan.setup-in-progress', '{"stationId":"x"}');
+    sessionStorage.setItem('yizhan.setup-in-progress', JSON.stringify({ at: Date.now(), setup: { stationId: 'x' } }));
     current = webBridge(async () => ({ serverUrl: 'http://127.0.0.1:9', enrolmentCode: 'K7Q2-9XPM' }));
     renderGate();
     expect(await screen.findByRole('heading', { name: '居民首页' })).toBeInTheDocument();

@@ -1,4 +1,6 @@
 const KEY = 'yizhan.setup-in-progress';
+/** Long enough for the shell's reload; a marker older than this was left behind and means nothing. */
+const FRESH_MS = 5 * 60_000;
 
 /**
  * A saved setup whose outcome the technician has not seen yet. Kept for this tab only: the shell reloads the
@@ -6,14 +8,17 @@ const KEY = 'yizhan.setup-in-progress';
  * station joined its centre. No schema here: the gate reads this on the first paint, and zod must not come
  * with it; FirstRun parses the value.
  */
-export const rememberSetup = (setup: object, store: Storage | undefined = globalThis.sessionStorage): void => store?.setItem(KEY, JSON.stringify(setup));
+export const rememberSetup = (setup: object, store: Storage | undefined = globalThis.sessionStorage, now = Date.now()): void =>
+  store?.setItem(KEY, JSON.stringify({ at: now, setup }));
 
 export const forgetSetup = (store: Storage | undefined = globalThis.sessionStorage): void => store?.removeItem(KEY);
 
-/** The remembered setup, unparsed; null when there is none. */
-export const setupInProgress = (store: Storage | undefined = globalThis.sessionStorage): unknown => {
+/** The remembered setup, unparsed; null when there is none, or it is stale. */
+export const setupInProgress = (store: Storage | undefined = globalThis.sessionStorage, now = Date.now()): unknown => {
   try {
-    return JSON.parse(store?.getItem(KEY) ?? 'null') as unknown;
+    const entry = JSON.parse(store?.getItem(KEY) ?? 'null') as { at?: unknown; setup?: unknown } | null;
+    if (typeof entry?.at !== 'number' || now - entry.at > FRESH_MS || now < entry.at) return null;
+    return entry.setup ?? null;
   } catch {
     return null;
   }

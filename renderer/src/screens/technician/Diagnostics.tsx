@@ -35,6 +35,9 @@ export function Diagnostics({ bridge }: { bridge: KioskBridge }) {
   const [note, setNote] = useState<string | null>(null);
   const [setup, setSetup] = useState<SetupStep | null>(null);
 
+  // Leaving diagnostics (an idle reset, home) ends a setup in progress; only the shell's reload keeps it.
+  useEffect(() => forgetSetup, []);
+
   useEffect(() => {
     // Unlocking happens on the same route, so the kiosk's scroll reset does not apply: start at the top.
     const main = document.getElementById('main');
