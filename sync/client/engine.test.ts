@@ -222,6 +222,24 @@ describe('SyncEngine', () => {
     e.stop();
   });
 
+  it('lets a round in flight finish before a technician\'s code, so the technician\'s enrolment is the one kept', async () => {
+    store.creds = null;
+    const gate: { release?: () => void } = {};
+    const slow = (async (name: MessageName, body: unknown) => {
+      if (name === 'enrol' && (body as { code: string }).code === 'CONFIGURED-01') await new Promise<void>((r) => (gate.release = r));
+      return server.call(name, body as never);
+    }) as Transport['call'];
+    const e = engine({ enrolmentCode: 'CONFIGURED-01', transport: { call: slow, probe: async () => true } });
+    const round = e.run();
+    await vi.waitFor(() => expect(gate.release).toBeDefined());
+    const typed = e.enrol('TYPED-CODE-02');
+    gate.release?.();
+    await round;
+    await typed;
+    expect(server.enrolments).toEqual(['CONFIGURED-01', 'TYPED-CODE-02']);
+    expect((await store.credentials())?.token).toBe('token-2');
+  });
+
   it('looks again soon when another engine holds the tablet\'s lock, instead of never', async () => {
     vi.useFakeTimers();
     store.add({ a: 1 });

@@ -112,8 +112,10 @@ export class SyncEngine {
    * with the station the centre enrolled us as; rejects with the server's reason.
    */
   async enrol(code: string): Promise<string> {
+    // After a round in flight: it may be enrolling with the configured code, and the technician's must win.
+    await this.running?.catch(() => undefined);
     const { stationId } = await this.enrolWith(code);
-    void this.retryNow();
+    if (!this.stopped) void this.retryNow();
     return stationId;
   }
 
