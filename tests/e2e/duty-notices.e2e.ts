@@ -37,6 +37,8 @@ describe.each(Object.keys(viewports) as ViewportName[])('duty, notices and the a
     await page.getByRole('heading', { level: 1, name: '今日值班' }).waitFor();
     const now = page.getByRole('region', { name: '正在值班' });
     const people = now.getByRole('listitem');
+    // The roster is read from IndexedDB after the heading paints.
+    await people.first().waitFor();
     expect(await people.count()).toBeGreaterThan(0);
     for (const phone of await now.locator('.person__phone').allInnerTexts()) expect(phone).toMatch(/^电话 \d{3}\*{4}\d{4}$/);
     await expect(page.getByRole('region', { name: '驿站开放时间' }).getByText('晚间一小时').count()).resolves.toBe(1);
