@@ -68,6 +68,23 @@ describe('SyncEngine', () => {
     expect(isSynced(e.getState())).toBe(true);
   });
 
+  it('keeps its books from the acknowledgements, not by recounting the outbox every batch', async () => {
+    for (let i = 0; i < 2000; i += 1) store.add({ i });
+    const counts = vi.spyOn(store, 'waitingCount');
+    const epochs = vi.spyOn(store, 'epoch');
+    const seen: number[] = [];
+    const e = engine({ maxBatchEntries: 100 });
+    e.subscribe((state) => seen.push(state.waiting));
+    await e.run();
+    expect(server.received).toHaveLength(20);
+    expect(counts.mock.calls.length).toBeLessThanOrEqual(3);
+    expect(epochs).toHaveBeenCalledTimes(1);
+    // The status line still counts down batch by batch.
+    expect(seen).toContain(1900);
+    expect(seen).toContain(100);
+    expect(e.getState().waiting).toBe(0);
+  });
+
   it('splits batches by size as well as count', async () => {
     for (let i = 0; i < 10; i += 1) store.add({ text: 'x'.repeat(1000) });
     await engine({ maxBatchBytes: 3_500 }).run();

@@ -212,9 +212,15 @@ export class SyncEngine {
 
   private async push(stationId: string): Promise<void> {
     const { store, transport } = this.o;
+    // The marks are read once a round and then followed from the acknowledgements: per batch they cost more
+    // than the batch's own read (waitingCount alone counted the whole outbox each time).
+    let epoch = await store.epoch();
+    let pushed = await store.pushedSeq();
+    let waiting = this.state.waiting;
+    let next = store.readOutbox(pushed, this.o.maxBatchEntries);
+    const discard = (pending: Promise<unknown>) => void pending.catch(() => undefined);
     for (;;) {
-      const pushed = await store.pushedSeq();
-      const items = await store.readOutbox(pushed, this.o.maxBatchEntries);
+      const items = await next;
       if (items.length === 0) return;
       const entries = [];
       let bytes = 0;
@@ -224,15 +230,23 @@ export class SyncEngine {
         entries.push(item);
         bytes += size;
       }
-      const epoch = await store.epoch();
+      const last = entries[entries.length - 1]!.seq;
+      // The next batch is read while this one is on the wire: when the server applies all of it, as it nearly
+      // always does, the next push is ready.
+      next = store.readOutbox(last, this.o.maxBatchEntries);
       let ack;
       try {
         ack = await transport.call('push', { stationId, epoch, schemaVersion: RECORD_SCHEMA_VERSION, entries });
       } catch (error) {
+        discard(next);
         if (error instanceof SyncCallError && error.code === 'outbox-diverged') {
           // Our history under this epoch no longer matches the server's (a restored tablet): start a new epoch and
           // push everything again; the server recognises records it already has by id.
           await store.renewEpoch();
+          epoch = await store.epoch();
+          waiting += pushed;
+          pushed = 0;
+          next = store.readOutbox(0, this.o.maxBatchEntries);
           continue;
         }
         throw error;
@@ -242,10 +256,19 @@ export class SyncEngine {
         this.set({ deadLetters: this.state.deadLetters + ack.deadLetters.length });
       }
       await store.setPushedSeq(ack.appliedSeq);
-      this.set({ waiting: await store.waitingCount() });
-      // Below our mark (the server lost what it had applied): the next read resends from its mark. No progress
-      // at all would loop for ever, so it counts as a failure and backs off.
-      if (ack.appliedSeq === pushed) throw new SyncCallError('bad-response', 200, `server applied nothing after seq ${pushed}`);
+      waiting = Math.max(0, waiting - (ack.appliedSeq - pushed));
+      this.set({ waiting });
+      // Below our mark (the server lost what it had applied), or short of the batch: resend from its mark. No
+      // progress at all would loop for ever, so it counts as a failure and backs off.
+      if (ack.appliedSeq === pushed) {
+        discard(next);
+        throw new SyncCallError('bad-response', 200, `server applied nothing after seq ${pushed}`);
+      }
+      if (ack.appliedSeq !== last) {
+        discard(next);
+        next = store.readOutbox(ack.appliedSeq, this.o.maxBatchEntries);
+      }
+      pushed = ack.appliedSeq;
     }
   }
 
