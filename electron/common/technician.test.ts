@@ -1,17 +1,11 @@
 // @vitest-environment node
 import { pbkdf2Sync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { fastDerive } from './testing/fast-derive.ts';
 import { constantTimeEqual, DEMO_PIN_HASH, type DeriveKey, formatPinHash, hashPin, parsePinHash, PinGate, TapGesture } from './technician.ts';
 
 /** The real PBKDF2, as the shell computes it. */
 const derive: DeriveKey = async (pin, salt, iterations, length) => new Uint8Array(pbkdf2Sync(pin, salt, iterations, length, 'sha256'));
-/** A fast stand-in with the same contract, for the lockout arithmetic. */
-const fastDerive: DeriveKey = async (pin, salt, _iterations, length) => {
-  const out = new Uint8Array(length);
-  const bytes = new TextEncoder().encode(pin);
-  for (let i = 0; i < length; i += 1) out[i] = (bytes[i % bytes.length] ?? 0) ^ (salt[i % salt.length] ?? 0) ^ i;
-  return out;
-};
 const salt = new Uint8Array(16).fill(7);
 
 describe('TapGesture', () => {

@@ -1,13 +1,32 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
+import type { PublicConfig } from '../../../electron/common/bridge.ts';
+import { defaultFeatures } from '../../../electron/common/config.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshDb } from '../../../tests/support/render-screen.tsx';
 import { createI18n } from '../i18n/index.ts';
 import type { YizhanDb } from '../store/db.ts';
 import { StoreProvider } from '../store/StoreProvider.tsx';
-import { SyncProvider } from '../sync/SyncProvider.tsx';
+import { StationConfigContext, SyncProvider } from '../sync/SyncProvider.tsx';
 import { Kiosk } from './Kiosk.tsx';
+
+/** What a station's own config file changes in the resident's kiosk: its language, its idle timeouts, its menu. */
+const config = (patch: Partial<PublicConfig>): PublicConfig => ({
+  shell: 'electron',
+  provisioned: true,
+  stationId: 'xingfuli-01',
+  stationName: '幸福里',
+  serverUrl: 'https://centre.example.cn',
+  enrolmentCode: 'K7Q2-9XPM',
+  locale: 'zh-CN',
+  idle: {},
+  features: defaultFeatures,
+  technicianPinSet: true,
+  sources: ['default', 'system'],
+  problems: [],
+  ...patch,
+});
 
 let db: YizhanDb;
 beforeEach(async () => {
@@ -25,13 +44,16 @@ afterEach(async () => {
   await db.delete();
 });
 
-const renderKiosk = () => {
+/** The kiosk with every provider; `station` stands in for the shell's config (none: the shell has not answered). */
+const renderKiosk = (station: PublicConfig | null = null) => {
   const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
   render(
     <I18nextProvider i18n={createI18n()}>
       <StoreProvider db={db} fallback={<p>loading</p>}>
         <SyncProvider db={db} appVersion="test">
-          <Kiosk />
+          <StationConfigContext value={station}>
+            <Kiosk />
+          </StationConfigContext>
         </SyncProvider>
       </StoreProvider>
     </I18nextProvider>,
@@ -79,5 +101,54 @@ describe('Kiosk idle reset', () => {
     await screen.findByRole('heading', { name: /欢迎来到/ });
     await act(() => vi.advanceTimersByTimeAsync(900_000));
     expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+  it('switching elderly mode on mid-visit gives the longer time, and no timer of the shorter one is left running', async () => {
+    const user = renderKiosk();
+    await user.click(await screen.findByRole('button', { name: /^签到/ }));
+    await screen.findByRole('radio', { name: /本小区居民/ });
+    await user.click(screen.getByRole('button', { name: '长辈模式' }));
+
+    // Past the ordinary reset (300 s): still on check-in, no warning.
+    await act(() => vi.advanceTimersByTimeAsync(400_000));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(screen.getByRole('radio', { name: /本小区居民/ })).toBeInTheDocument();
+
+    // The elderly reset (600 s from the last touch) warns first, then goes home.
+    await act(() => vi.advanceTimersByTimeAsync(195_000));
+    expect(await screen.findByRole('alertdialog')).toBeInTheDocument();
+    await act(() => vi.advanceTimersByTimeAsync(6_000));
+    await screen.findByRole('heading', { name: /欢迎来到/ });
+  });
+});
+
+describe('the station config in the kiosk', () => {
+  it('leaves out the features a station switched off: tiles and top-bar tools', async () => {
+    renderKiosk(config({ features: { ...defaultFeatures, bills: false, amenities: false, 'elderly-mode': false, 'read-aloud': false } }));
+    const menu = await screen.findByRole('navigation');
+    expect(menu).toHaveTextContent('签到');
+    expect(menu).toHaveTextContent('服务菜单');
+    expect(menu).not.toHaveTextContent('生活缴费');
+    expect(menu).not.toHaveTextContent('便民设施');
+    expect(screen.queryByRole('button', { name: /长辈模式/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /朗读/ })).toBeNull();
+    expect(screen.getByRole('button', { name: /English/ })).toBeInTheDocument();
+  });
+
+  it('starts every visit in the station\'s language, which is no visit by itself', async () => {
+    renderKiosk(config({ locale: 'en', idle: { resetSeconds: 60 } }));
+    expect(await screen.findByRole('heading', { name: /^Welcome to/ })).toBeInTheDocument();
+    // Untouched home in the station's own language: nobody to ask "are you still there?".
+    await act(() => vi.advanceTimersByTimeAsync(70_000));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('uses the tablet\'s idle timeout over the one the community published', async () => {
+    renderKiosk(config({ idle: { resetSeconds: 60 } }));
+    await screen.findByRole('navigation');
+    // A visit has begun: the reset only matters away from home.
+    act(() => screen.getByRole('button', { name: /^签到/ }).click());
+    await screen.findByRole('heading', { name: /签到/ });
+    await act(() => vi.advanceTimersByTimeAsync(52_000));
+    expect(screen.getByRole('alertdialog')).toHaveTextContent('您还在吗');
   });
 });

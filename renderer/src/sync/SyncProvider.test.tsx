@@ -2,12 +2,14 @@ import { cleanup, render, waitFor } from '@testing-library/react';
 import { useEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bridgeClient, type KioskBridge, type Setup } from '../../../electron/common/bridge.ts';
-import { type DeriveKey, hashPin } from '../../../electron/common/technician.ts';
+import { hashPin } from '../../../electron/common/technician.ts';
 import { freshDb } from '../../../tests/support/render-screen.tsx';
 import { createWebKiosk } from '../platform/kiosk-bridge/web.ts';
 import type { StationConfigFile } from '../platform/kiosk-bridge/station-config-file.ts';
 import type { YizhanDb } from '../store/db.ts';
 import { needsSetup, type Provisioning, SyncProvider, useSync } from './SyncProvider.tsx';
+import { MemoryStorage } from '../../../tests/support/memory-storage.ts';
+import { fastDerive } from '../../../electron/common/testing/fast-derive.ts';
 
 // ------------------------------------------------------------------------------------------------ needsSetup
 
@@ -33,35 +35,6 @@ describe('needsSetup', () => {
 
 // ------------------------------------------------------------------------------------------------ the provider
 
-class MemoryStorage implements Storage {
-  private readonly map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  clear() {
-    this.map.clear();
-  }
-  getItem(key: string) {
-    return this.map.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.map.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.map.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.map.set(key, value);
-  }
-}
-
-/** A fast stand-in for PBKDF2 with the same contract (the real one is covered by technician.test.ts). */
-const fastDerive: DeriveKey = async (pin, salt, _iterations, length) => {
-  const out = new Uint8Array(length);
-  const bytes = new TextEncoder().encode(pin);
-  for (let i = 0; i < length; i += 1) out[i] = (bytes[i % bytes.length] ?? 0) ^ (salt[i % salt.length] ?? 0) ^ i;
-  return out;
-};
 const PIN = '24681357';
 const pinHash = await hashPin(PIN, new Uint8Array(16).fill(3), fastDerive, 100_000);
 const TOKEN = 'yz1_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG';

@@ -4,28 +4,7 @@ import { YizhanDb } from '../../store/db.ts';
 import { markPushed } from '../../store/outbox.ts';
 import { seedDemoIfEmpty } from '../../store/seed.ts';
 import { createWebKiosk, type WebKioskDeps } from './web.ts';
-
-class MemoryStorage implements Storage {
-  private readonly map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  clear() {
-    this.map.clear();
-  }
-  getItem(key: string) {
-    return this.map.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.map.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.map.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.map.set(key, value);
-  }
-}
+import { MemoryStorage } from '../../../../tests/support/memory-storage.ts';
 
 const GiB = 1024 ** 3;
 let db: YizhanDb;

@@ -12,28 +12,7 @@ import type { YizhanDb } from '../../store/db.ts';
 import { SyncProvider } from '../../sync/SyncProvider.tsx';
 import { SetupGate } from './SetupGate.tsx';
 import { rememberSetup, setupInProgress } from './setup-in-progress.ts';
-
-class MemoryStorage implements Storage {
-  private readonly map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  clear() {
-    this.map.clear();
-  }
-  getItem(key: string) {
-    return this.map.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.map.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.map.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.map.set(key, value);
-  }
-}
+import { MemoryStorage } from '../../../../tests/support/memory-storage.ts';
 
 const TOKEN = 'yz1_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG';
 
