@@ -12,17 +12,17 @@ import { SetupProgress } from './SetupProgress.tsx';
 
 type Step = { name: 'welcome' } | { name: 'pin' } | { name: 'form'; bridge: KioskBridge } | { name: 'progress'; setup: Setup; before: KioskSync | null };
 
-/**
- * A tablet fresh from the image, with no station config: it cannot know which station it is or where its
- * centre is, so instead of the resident's screens it asks for a technician. Behind the technician PIN: the
- * setup form, then whether the station joined its centre.
- */
 /** The first step: the outcome of a setup saved before a reload (every engine is then a new one), else welcome. */
 const firstStep = (resume: unknown): Step => {
   const setup = setupSchema.safeParse(resume);
   return setup.success ? { name: 'progress', setup: setup.data, before: null } : { name: 'welcome' };
 };
 
+/**
+ * A tablet fresh from the image, with no station config: it cannot know which station it is or where its
+ * centre is, so instead of the resident's screens it asks for a technician. Behind the technician PIN: the
+ * setup form, then whether the station joined its centre.
+ */
 export function FirstRun({ onDone, resume = null }: { onDone: () => void; resume?: unknown }) {
   const { t, i18n } = useTranslation('setup');
   const { sync, provisioning } = useSync();
