@@ -49,7 +49,9 @@ export const IdleGuard = memo(function IdleGuard({ onReset }: { onReset: () => v
       warnMs: WARN_MS,
       attractMs,
       hasSession: () => hasSession.current,
-      onPhase: (p, secondsLeft) => setPhase({ phase: p, secondsLeft }),
+      // Keeping the same object when nothing changed lets React skip the render, e.g. for the new timer's first
+      // 'active', which the guard already shows.
+      onPhase: (p, secondsLeft) => setPhase((was) => (was.phase === p && was.secondsLeft === secondsLeft ? was : { phase: p, secondsLeft })),
       onReset,
     });
     timer.current = idle;
