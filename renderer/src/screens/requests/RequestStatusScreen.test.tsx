@@ -49,9 +49,10 @@ describe('RequestStatusScreen', { timeout: 20_000 }, () => {
     const request = await seed(db);
     const { user } = await renderScreen({ screen: 'requestStatus', params: {} }, { db });
     await typeNumber(user, request.number);
-    expect(await screen.findByText(`${request.number.slice(0, 4)}-${request.number.slice(4)}`)).toBeInTheDocument();
-
+    // No search tap: the result replaces the keypad (whose display also shows the number) on its own.
     expect(await screen.findByText('当前状态：已提交')).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: /数字键盘/ })).not.toBeInTheDocument();
+    expect(screen.getByText(`${request.number.slice(0, 4)}-${request.number.slice(4)}`)).toBeInTheDocument();
     expect(timelineSteps()).toEqual(['已提交', '等待社区派单', '等待单位或党员接单', '等待办结', '等待您评价']);
     const current = screen.getByRole('listitem', { current: 'step' });
     expect(current).toHaveTextContent('已提交');
