@@ -22,23 +22,25 @@ function ScreenHost() {
     const main = document.getElementById('main');
     if (main) main.scrollTop = 0;
   }, [route, depth]);
+  // Suspense sits outside the keyed boundary so that it outlives a screen change: a boundary that stays
+  // keeps the last screen up while the next one loads (navigation is a transition); a new one would go blank.
   return (
-    <ErrorBoundary
-      key={`${route.screen}-${depth}`}
-      fallback={(retry) => (
-        <div className="screen" role="alert">
-          <h1 className="screen__title">{t('error.title')}</h1>
-          <p className="screen__lead">{t('error.body')}</p>
-          <div className="actions">
-            <Button variant="primary" large onClick={() => { retry(); home(); }}>{t('nav.home')}</Button>
+    <Suspense fallback={<div className="screen" aria-busy="true" />}>
+      <ErrorBoundary
+        key={`${route.screen}-${depth}`}
+        fallback={(retry) => (
+          <div className="screen" role="alert">
+            <h1 className="screen__title">{t('error.title')}</h1>
+            <p className="screen__lead">{t('error.body')}</p>
+            <div className="actions">
+              <Button variant="primary" large onClick={() => { retry(); home(); }}>{t('nav.home')}</Button>
+            </div>
           </div>
-        </div>
-      )}
-    >
-      <Suspense fallback={<div className="screen" aria-busy="true" />}>
+        )}
+      >
         <Current />
-      </Suspense>
-    </ErrorBoundary>
+      </ErrorBoundary>
+    </Suspense>
   );
 }
 

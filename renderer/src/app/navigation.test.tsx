@@ -51,6 +51,20 @@ describe('navigation', () => {
     expect(at()).toEqual({ route: { screen: 'home', params: undefined }, depth: 0 });
   });
 
+  it('opens a screen once however often it is tapped while it loads, but the same screen with other details again', () => {
+    const { nav, at } = setup();
+    act(() => {
+      nav().go('services', { categoryId: 'c1' });
+      nav().go('services', { categoryId: 'c1' });
+    });
+    expect(at()).toEqual({ route: { screen: 'services', params: { categoryId: 'c1' } }, depth: 1 });
+    act(() => nav().go('services', { categoryId: 'c2' }));
+    expect(at().depth).toBe(2);
+    act(() => nav().back());
+    act(() => nav().back());
+    expect(at()).toEqual({ route: { screen: 'home', params: undefined }, depth: 0 });
+  });
+
   it('renders nothing again when home is pressed on home, or back on home', () => {
     const { seen, nav } = setup();
     act(() => nav().home());

@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, use, useMemo, useState } from 'react';
+import { createContext, type ReactNode, startTransition, use, useMemo, useState } from 'react';
 import type { Route, Routes, ScreenName } from './routes.ts';
 
 /** What moves the kiosk between screens. Its identity never changes, so holding it never re-renders anyone. */
@@ -20,6 +20,7 @@ export type Navigation = NavigationActions & RouteState;
 const ActionsContext = createContext<NavigationActions | null>(null);
 const RouteContext = createContext<RouteState | null>(null);
 const HOME: Route = { screen: 'home', params: undefined };
+const sameRoute = (a: Route | undefined, b: Route): boolean => a?.screen === b.screen && JSON.stringify(a.params) === JSON.stringify(b.params);
 
 /**
  * Navigation is a stack held in memory: the kiosk has no address bar, and an idle reset or reload must land
@@ -29,15 +30,23 @@ const HOME: Route = { screen: 'home', params: undefined };
  */
 export function NavigationProvider({ children, initial = HOME }: { children: ReactNode; initial?: Route }) {
   const [stack, setStack] = useState<Route[]>([initial]);
-  const actions = useMemo<NavigationActions>(
-    () => ({
-      go: (screen, ...params) => setStack((s) => [...s, { screen, params: params[0] } as Route]),
-      back: () => setStack((s) => (s.length > 1 ? s.slice(0, -1) : s)),
+  const actions = useMemo<NavigationActions>(() => {
+    // A transition: while the next screen's code loads, the resident keeps seeing the screen they tapped on
+    // instead of an empty one.
+    const navigate = (change: (s: Route[]) => Route[]) => startTransition(() => setStack(change));
+    return {
+      go: (screen, ...params) =>
+        navigate((s) => {
+          const next = { screen, params: params[0] } as Route;
+          // The tapped screen stays up while the next one loads, so an unsure second tap on the same tile
+          // lands on it again: opening what is already open must not stack a copy for "back" to reveal.
+          return sameRoute(s[s.length - 1], next) ? s : [...s, next];
+        }),
+      back: () => navigate((s) => (s.length > 1 ? s.slice(0, -1) : s)),
       // Already home: keep the same stack, so nothing re-renders (and nothing remounts, as before).
-      home: () => setStack((s) => (s.length === 1 && s[0]?.screen === 'home' ? s : [HOME])),
-    }),
-    [],
-  );
+      home: () => navigate((s) => (s.length === 1 && s[0]?.screen === 'home' ? s : [HOME])),
+    };
+  }, []);
   const state = useMemo<RouteState>(() => ({ route: stack[stack.length - 1] ?? HOME, depth: stack.length - 1 }), [stack]);
   return (
     <ActionsContext value={actions}>

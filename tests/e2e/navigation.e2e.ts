@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { openKiosk, useChromium } from './support/kiosk.ts';
+
+const chromium = useChromium();
+
+const TILES = [/^签到/, /^服务菜单/, /^今日值班/, /^生活缴费/, /^微心愿/, /^通知活动/, /^便民设施/, /^意见建议/];
+
+describe('moving between screens', () => {
+  it('keeps the tapped screen up while the next one loads, so a first visit never shows an empty screen', async () => {
+    const k = await openKiosk(chromium(), 'landscape');
+    const { page } = k;
+    // A slow disk or a busy tablet, made certain: every script the kiosk loads from now on arrives 400 ms late.
+    await page.route(/\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+    // Records every moment the main area shows no screen title, whatever the cause (a Suspense fallback, an
+    // error, a flash of nothing between two screens).
+    await page.evaluate(() => {
+      const w = window as unknown as { __blank: string[] };
+      w.__blank = [];
+      const main = document.getElementById('main')!;
+      new MutationObserver(() => {
+        if (!main.querySelector('h1') || main.querySelector('[aria-busy="true"]')) w.__blank.push(main.innerHTML.slice(0, 200));
+      }).observe(main, { childList: true, subtree: true, attributes: true });
+    });
+
+    for (const tile of TILES) {
+      await k.tap(tile);
+      await page.locator('main nav.tiles').waitFor({ state: 'detached' });
+      await page.locator('#main h1').first().waitFor();
+      await k.tap('首页');
+      await page.locator('main nav.tiles').waitFor();
+    }
+    await expect(page.evaluate(() => (window as unknown as { __blank: string[] }).__blank)).resolves.toEqual([]);
+    await k.close();
+  });
+
+  it('opens a screen once when its tile is tapped twice while it loads', async () => {
+    const k = await openKiosk(chromium(), 'landscape');
+    const { page } = k;
+    await page.route(/\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+    const tile = page.getByRole('button', { name: /^意见建议/ });
+    await tile.tap();
+    await tile.tap();
+    await page.getByRole('heading', { level: 1, name: '意见建议' }).waitFor();
+    // One screen deep: no "back" to a copy of the same screen, and "home" is one tap away.
+    await expect(page.getByRole('button', { name: '返回' }).count()).resolves.toBe(0);
+    await k.tap('首页');
+    await page.locator('main nav.tiles').waitFor();
+    await k.close();
+  });
+});
