@@ -1,4 +1,4 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freshDb, renderScreen } from '../../../../tests/support/render-screen.tsx';
 import { commitRecord } from '../../store/commit.ts';
@@ -20,7 +20,6 @@ const advanceTapClock = () => {
 
 // The screen is a lazy chunk: loading it once up front keeps a cold import out of the first test's time limit,
 // and the longer waits keep a busy shared machine from failing a test that is only slow.
-configure({ asyncUtilTimeout: 5000 });
 beforeAll(() => import('./AmenitiesScreen.tsx'));
 
 afterEach(() => vi.restoreAllMocks());

@@ -1,10 +1,9 @@
-import { act, configure, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freshDb, renderScreen, routeProbe } from '../../../../tests/support/render-screen.tsx';
 import AttractScreen, { SLIDE_MS } from './AttractScreen.tsx';
 
 // The longer wait covers the store on a busy two-core machine.
-configure({ asyncUtilTimeout: 5000 });
 
 // Friday 27 November 2026, the demo data's anchor day, at 10:00: Deng Gang and Wang Xiulan are on duty.
 const now = new Date(2026, 10, 27, 10, 0);

@@ -1,5 +1,5 @@
 import type { Utility } from '@protocol/records.ts';
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { freshDb, recordingSpeech, renderScreen } from '../../../../tests/support/render-screen.tsx';
 import { useReadAloudControl } from '../../app/read-aloud.tsx';
@@ -29,7 +29,6 @@ beforeAll(() => {
 });
 
 // The lazy screen chunks and fake-indexeddb are slow on a busy shared machine; give every wait and test room.
-configure({ asyncUtilTimeout: 5000 });
 
 describe('BillScreen', { timeout: 30_000 }, () => {
   it('offers both ways under the no-money promise, and shows the official channels for paying yourself', async () => {

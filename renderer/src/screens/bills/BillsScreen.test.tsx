@@ -1,9 +1,8 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderScreen, routeProbe } from '../../../../tests/support/render-screen.tsx';
 
 // The lazy screen chunks and fake-indexeddb are slow on a busy shared machine; give every wait and test room.
-configure({ asyncUtilTimeout: 5000 });
 
 describe('BillsScreen', { timeout: 30_000 }, () => {
   it('opens from home, says first that the kiosk takes no money, and lists the six utilities', async () => {

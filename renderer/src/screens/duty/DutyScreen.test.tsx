@@ -1,4 +1,4 @@
-import { act, configure, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useReadAloudControl } from '../../app/read-aloud.tsx';
 import type { YizhanDb } from '../../store/db.ts';
@@ -7,8 +7,6 @@ import { freshDb, recordingSpeech, renderScreen } from '../../../../tests/suppor
 // Loaded up front so the kiosk's lazy import of it is instant, and the first look need not wait for a transform;
 // the longer wait covers the store on a busy two-core machine.
 import './DutyScreen.tsx';
-
-configure({ asyncUtilTimeout: 5000 });
 
 function ReadAloud() {
   const { readNow } = useReadAloudControl();

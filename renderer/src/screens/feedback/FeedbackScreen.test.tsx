@@ -1,4 +1,4 @@
-import { configure, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderScreen } from '../../../../tests/support/render-screen.tsx';
 
@@ -6,7 +6,6 @@ const route = { screen: 'feedback', params: undefined } as const;
 
 // The screen is a lazy chunk: loading it once up front keeps a cold import out of the first test's time limit,
 // and the longer waits keep a busy shared machine from failing a test that is only slow.
-configure({ asyncUtilTimeout: 5000 });
 beforeAll(() => import('./FeedbackScreen.tsx'));
 
 describe('FeedbackScreen', { timeout: 30_000 }, () => {

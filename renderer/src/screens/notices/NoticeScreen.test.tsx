@@ -1,4 +1,4 @@
-import { configure, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useReadAloudControl } from '../../app/read-aloud.tsx';
 import type { YizhanDb } from '../../store/db.ts';
@@ -7,8 +7,6 @@ import { freshDb, recordingSpeech, renderScreen, routeProbe } from '../../../../
 // Loaded up front so the kiosk's lazy import of it is instant, and the first look need not wait for a transform;
 // the longer wait covers the store on a busy two-core machine.
 import './NoticeScreen.tsx';
-
-configure({ asyncUtilTimeout: 5000 });
 
 const today = new Date(2026, 10, 27, 10, 0);
 

@@ -1,12 +1,10 @@
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freshDb, renderScreen, routeProbe } from '../../../../tests/support/render-screen.tsx';
 
 // Loaded up front so the kiosk's lazy import of it is instant, and the first look need not wait for a transform;
 // the longer wait covers the store on a busy two-core machine.
 import './NoticesScreen.tsx';
-
-configure({ asyncUtilTimeout: 5000 });
 
 // The demo data is rebased so that "today" is its anchor day, 27 November (a Friday).
 const today = new Date(2026, 10, 27, 10, 0);

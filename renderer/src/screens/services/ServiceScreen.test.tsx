@@ -1,4 +1,4 @@
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freshDb, recordingSpeech, renderScreen } from '../../../../tests/support/render-screen.tsx';
 import { useReadAloudControl } from '../../app/read-aloud.tsx';
@@ -30,7 +30,6 @@ beforeAll(() => {
 });
 
 // The lazy screen chunks and fake-indexeddb are slow on a busy shared machine; give every wait and test room.
-configure({ asyncUtilTimeout: 5000 });
 
 describe('ServiceScreen', { timeout: 30_000 }, () => {
   it('says what the service is, who provides it, when, and what to bring', async () => {
