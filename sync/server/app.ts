@@ -73,7 +73,7 @@ export const buildServer = async ({ storage, config, logger, now = () => new Dat
   await app.register(async (operators) => {
     // The kiosk's reachability probe reads /healthz cross-origin from app://kiosk; /metrics stays same-origin.
     registerProbeCors(operators, config.corsOrigins);
-    await operators.register(healthPlugin, { storage, metrics });
+    await operators.register(healthPlugin, { storage, metrics, metricsToken: config.metricsToken });
   });
 
   const api: FastifyPluginAsync = async (scope) => {

@@ -22,6 +22,13 @@ describe('configuration from the environment', () => {
     ]);
     expect(configFromEnv({ CORS_ORIGINS: 'http://[::1]:8080' }).corsOrigins).toEqual(['http://[::1]:8080']);
   });
+  it('takes a metrics token long enough not to be guessed, and none by default', () => {
+    expect(defaultConfig.metricsToken).toBeNull();
+    expect(configFromEnv({ METRICS_TOKEN: 'abcdefghijklmnopqrstuvwx' }).metricsToken).toBe('abcdefghijklmnopqrstuvwx');
+    for (const bad of ['short-token', 'has spaces in it, quite a lot of them', `${'x'.repeat(30)}\n`]) {
+      expect(() => configFromEnv({ METRICS_TOKEN: bad }), bad).toThrow(/^bad configuration: METRICS_TOKEN/);
+    }
+  });
   it('refuses a CORS origin that is a wildcard, has a path or is not written as browsers send it', () => {
     for (const bad of ['*', 'app://kiosk,*', 'null', 'app://kiosk/', 'https://example.com/api', 'https://example.com?x=1', 'example.com', 'app://', 'file:///index.html', 'https://*.example.com', 'https://Example.com', 'APP://kiosk', 'https://example.com:443', 'http://example.com:80', 'https://example.com:99999', 'https://user@example.com', ',']) {
       expect(() => configFromEnv({ CORS_ORIGINS: bad }), bad).toThrow(/^bad configuration: CORS_ORIGINS/);

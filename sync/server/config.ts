@@ -30,6 +30,11 @@ export interface ServerConfig {
    * Exact origins only, never `*` (the API takes bearer tokens). The PWA served by this server is same-origin.
    */
   corsOrigins: string[];
+  /**
+   * A bearer token for GET /metrics, for a scraper on another machine; without one, /metrics answers only
+   * clients on this machine (the counters tell an outsider which stations exist and how busy they are).
+   */
+  metricsToken: string | null;
   logLevel: string;
 }
 
@@ -48,6 +53,7 @@ export const defaultConfig: ServerConfig = {
   demo: false,
   trustProxy: false,
   corsOrigins: ['app://kiosk'],
+  metricsToken: null,
   logLevel: 'info',
 };
 
@@ -104,6 +110,7 @@ const envSchema = z.object({
   YIZHAN_DEMO: flag.optional(),
   TRUST_PROXY: flag.optional(),
   CORS_ORIGINS: origins.optional(),
+  METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{24,}$/, 'METRICS_TOKEN must be at least 24 printable characters, no spaces').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -131,6 +138,7 @@ export const configFromEnv = (env: Record<string, string | undefined>): ServerCo
     demo: e.YIZHAN_DEMO ?? false,
     trustProxy: e.TRUST_PROXY ?? false,
     corsOrigins: e.CORS_ORIGINS ?? d.corsOrigins,
+    metricsToken: e.METRICS_TOKEN ?? null,
     logLevel: e.LOG_LEVEL ?? d.logLevel,
   };
 };
