@@ -30,6 +30,7 @@ describe('station config schema', () => {
     ['credentials in the URL', { serverUrl: 'https://user:pw@yizhan.example.cn' }],
     ['a javascript: URL', { serverUrl: 'javascript:alert(1)' }],
     ['a station id with a slash', { stationId: '../etc' }],
+    ['a station id the centre could not have issued', { stationId: 'XingFuLi_07' }],
     ['a weak PIN hash', { technician: { pinHash: 'pbkdf2-sha256$1000$WWl6aGFuLWRlbW8tc2FsdA==$fvJva+1tg9xdNSv76FN3LKoI4QKVZhw4vnCyTKmr2bA=' } }],
     ['a plain PIN instead of a hash', { technician: { pinHash: '1234' } }],
     ['an idle reset of 5 seconds', { idle: { resetSeconds: 5 } }],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENROLMENT_CODE_PATTERN, normalizeEnrolmentCode } from '../../sync/protocol/wire.ts';
+import { ENROLMENT_CODE_PATTERN, normalizeEnrolmentCode, STATION_ID_PATTERN } from '../../sync/protocol/wire.ts';
 import { openingScheduleSchema } from './opening-hours.ts';
 import { PIN_HASH_PATTERN, parsePinHash } from './technician.ts';
 
@@ -35,7 +35,8 @@ export const serverUrlSchema = z
   }, 'an https:// URL (http:// only on loopback) without credentials, query or fragment')
   .transform((value) => value.replace(/\/+$/, ''));
 
-export const stationIdSchema = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, dot, dash or underscore; at most 64');
+// The centre's own pattern: an id it could never have issued is caught on the tablet, not at enrolment.
+export const stationIdSchema = z.string().trim().regex(STATION_ID_PATTERN, 'lowercase letters, digits and dashes, not starting with a dash; at most 64');
 /** As the server takes it (the wire's pattern): a code typed with spaces, as printed, is fine. */
 export const enrolmentCodeSchema = z.string().trim().regex(ENROLMENT_CODE_PATTERN, '6 to 40 letters, digits, dashes or spaces');
 export const pinHashSchema = z

@@ -66,7 +66,9 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 // ---------------------------------------------------------------------------------------------- shared parts
 
-export const stationIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+/** A station id as the centre issues it; the tablet's config is held to the same pattern. */
+export const STATION_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export const stationIdSchema = z.string().regex(STATION_ID_PATTERN);
 
 /**
  * The outbox epoch: a random id the tablet makes when it creates its database. Sequence numbers are contiguous
