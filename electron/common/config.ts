@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ENROLMENT_CODE_PATTERN, normalizeEnrolmentCode, STATION_ID_PATTERN } from '../../sync/protocol/wire.ts';
+import { localeSchema } from '../../sync/protocol/catalogue.ts';
+import { ENROLMENT_CODE_PATTERN, normalizeEnrolmentCode, serverUrlSchema, STATION_ID_PATTERN } from '../../sync/protocol/wire.ts';
 import { openingScheduleSchema } from './opening-hours.ts';
 import { PIN_HASH_PATTERN, parsePinHash } from './technician.ts';
 
@@ -8,8 +9,10 @@ import { PIN_HASH_PATTERN, parsePinHash } from './technician.ts';
  * optional in a layer (the shipped default, the setup screen's file, the system file, the environment); the
  * merged result is validated once more and tells whether the station is provisioned.
  */
-export const locales = ['zh-CN', 'en'] as const;
-export const localeSchema = z.enum(locales);
+// The languages and the server URLs a kiosk accepts are the protocol's: the centre's provisioning tool writes
+// station files against the same definitions.
+export { locales, localeSchema } from '../../sync/protocol/catalogue.ts';
+export { serverUrlSchema } from '../../sync/protocol/wire.ts';
 
 export const features = ['check-in', 'services', 'bills', 'requests', 'feedback', 'amenities', 'duty', 'notices', 'read-aloud', 'elderly-mode'] as const;
 export const featureSchema = z.enum(features);
@@ -17,23 +20,6 @@ export type Feature = z.infer<typeof featureSchema>;
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
 
-const isLoopback = (host: string) => host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
-
-/** The central server: https, or http only on loopback (a developer's server). No credentials, query or hash. */
-export const serverUrlSchema = z
-  .string()
-  .trim()
-  .max(2048)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
-      return secure && !url.username && !url.password && !url.search && !url.hash;
-    } catch {
-      return false;
-    }
-  }, 'an https:// URL (http:// only on loopback) without credentials, query or fragment')
-  .transform((value) => value.replace(/\/+$/, ''));
 
 // The centre's own pattern: an id it could never have issued is caught on the tablet, not at enrolment.
 export const stationIdSchema = z.string().trim().regex(STATION_ID_PATTERN, 'lowercase letters, digits and dashes, not starting with a dash; at most 64');

@@ -1,4 +1,4 @@
-import { stationSettingsSchema } from '@protocol/catalogue.ts';
+import { stationSettingsSchema } from '../../sync/protocol/catalogue.ts';
 import type { z } from 'zod';
 
 /** The part of the station settings (published by the community) that says when the station is staffed. */

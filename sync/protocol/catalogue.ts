@@ -5,6 +5,9 @@ import { z } from 'zod';
  * Until sync exists they are seeded from the demo data under assets/demo.
  */
 export const localizedSchema = z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) });
+/** The languages the kiosk speaks: the keys of every localized text. */
+export const locales = ['zh-CN', 'en'] as const;
+export const localeSchema = z.enum(locales);
 export type Localized = z.infer<typeof localizedSchema>;
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);

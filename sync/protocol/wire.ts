@@ -66,6 +66,27 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 // ---------------------------------------------------------------------------------------------- shared parts
 
+const isLoopback = (host: string) => host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+
+/**
+ * The central server a kiosk may be pointed at: https, or http only on loopback (a developer's server). No
+ * credentials, query or hash; no trailing slash.
+ */
+export const serverUrlSchema = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+      return secure && !url.username && !url.password && !url.search && !url.hash;
+    } catch {
+      return false;
+    }
+  }, 'an https:// URL (http:// only on loopback) without credentials, query or fragment')
+  .transform((value) => value.replace(/\/+$/, ''));
+
 /** A station id as the centre issues it; the tablet's config is held to the same pattern. */
 export const STATION_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const stationIdSchema = z.string().regex(STATION_ID_PATTERN);

@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { idSchema } from '../protocol/ids.ts';
 import { actorSchema, requestEventTypeSchema } from '../protocol/records.ts';
-import { stationIdSchema } from '../protocol/wire.ts';
+import { serverUrlSchema, stationIdSchema } from '../protocol/wire.ts';
 import { configFromEnv } from './config.ts';
 import { runMaintenance } from './maintenance.ts';
 import { appendRequestEvent, type CatalogueScope, parseCatalogue, publishCatalogue } from './publish.ts';
+import { parseStationList, provisionStations } from './provision.ts';
 import { openStorage } from './storage/open.ts';
 import { type Storage, StorageConflictError } from './storage/types.ts';
 import { enrolmentCodeHash, newEnrolmentCode, newStationToken, tokenHash } from './tokens.ts';
@@ -24,6 +26,11 @@ export const usage = `usage: yizhan-server <command>
                                              validate and publish a catalogue (default: the file's station)
   dispatch-request <request-id> [--note <text>]
   update-request <request-id> <take|complete|cancel|reopen> [--actor centre|member] [--note <text>]
+  provision <stations.csv> --server <url> --out <dir> [--hours <n>]
+                                             many tablets at once: lines of id,name[,locale]; creates the
+                                             stations, makes each a one-time code and writes its tablet's
+                                             <dir>/<id>/station.json and <dir>/codes.csv (enrolled or revoked
+                                             stations are skipped)
   purge [--retention-days <n>]               run retention (personal fields) and tombstone purges now`;
 
 export interface CliContext {
@@ -49,6 +56,12 @@ const parseArgs = (argv: readonly string[]) => {
 };
 
 class UsageError extends Error {}
+/** How long an enrolment code stays valid: 72 hours unless told, at most a year (a slow rollout). */
+const codeHours = (flag: string | undefined): number => {
+  const hours = Number(flag ?? 72);
+  if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 365) throw new UsageError('--hours must be between 0 and 8760');
+  return hours;
+};
 const need = (value: string | undefined, what: string): string => {
   if (!value) throw new UsageError(`missing ${what}`);
   return value;
@@ -79,8 +92,7 @@ export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<
       }
       case 'enrol-code': {
         const id = stationArg(args[0]);
-        const hours = Number(flags.get('hours') ?? 72);
-        if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 365) throw new UsageError('--hours must be between 0 and 8760');
+        const hours = codeHours(flags.get('hours'));
         const station = await storage.getStation(id);
         if (!station) return refuse(ctx, `no station ${id}`);
         const code = newEnrolmentCode();
@@ -149,6 +161,33 @@ export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<
         const result = await appendRequestEvent(storage, { requestId, type: type.data, actor: actor.data, ...(note ? { note } : {}), now: now() });
         if (!result.ok) return refuse(ctx, `refused: ${result.reason}`);
         out(`request ${requestId} is now ${result.status} (station ${result.stationId} gets it on its next pull)`);
+        return 0;
+      }
+      case 'provision': {
+        const file = need(args[0], 'station list (CSV)');
+        const server = serverUrlSchema.safeParse(need(flags.get('server'), '--server <url>'));
+        if (!server.success) throw new UsageError(`--server: ${server.error.issues[0]?.message ?? 'not a server URL'}`);
+        const outDir = need(flags.get('out'), '--out <dir>');
+        const hours = codeHours(flags.get('hours'));
+        let text: string;
+        try {
+          text = await readFile(file, 'utf8');
+        } catch (error) {
+          return refuse(ctx, `cannot read ${file}: ${(error as Error).message}`);
+        }
+        const { stations, problems } = parseStationList(text);
+        if (problems.length > 0) {
+          ctx.err(`${file}: nothing was created, because:`);
+          for (const problem of problems) ctx.err(`  ${problem}`);
+          return 1;
+        }
+        const outcomes = await provisionStations({ storage, stations, serverUrl: server.data, outDir, hours, now: now() });
+        for (const o of outcomes) {
+          if (o.outcome === 'code') out(`${o.id}\t${o.created ? 'created, ' : ''}code until ${o.expiresAt.toISOString()}\t${o.file}`);
+          else out(`${o.id}\tskipped: ${o.reason === 'enrolled' ? 'already enrolled (enrol-code makes a code for a new tablet)' : 'revoked'}`);
+        }
+        const made = outcomes.filter((o) => o.outcome === 'code').length;
+        out(`${made} of ${outcomes.length} stations have a code; the codes are also in ${join(outDir, 'codes.csv')}. Publish each station's catalogue before its tablet starts.`);
         return 0;
       }
       case 'purge': {

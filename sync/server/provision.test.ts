@@ -1,0 +1,134 @@
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '../protocol/wire.ts';
+import { type CliContext, runCli } from './cli.ts';
+import { parseStationList, type StationFile } from './provision.ts';
+import { engines, startTestServer, type TestServer } from './testing/fixtures.ts';
+
+const SERVER = 'https://yizhan.example.gov.cn';
+
+describe('parseStationList', () => {
+  it('reads id,name[,locale] with a header, comments, blank lines, a BOM and quoted names', () => {
+    const text = '\uFEFFstationId,name,locale\n# the east side first\nxingfuli-01,幸福里社区红色驿站\n\n"nanmen-02"," 南门驿站, 二号 ",en\n';
+    expect(parseStationList(text)).toEqual({
+      problems: [],
+      stations: [
+        { line: 3, id: 'xingfuli-01', name: '幸福里社区红色驿站', locale: 'zh-CN' },
+        { line: 5, id: 'nanmen-02', name: '南门驿站, 二号', locale: 'en' },
+      ],
+    });
+  });
+
+  it('names every problem of the file and accepts none of it', () => {
+    const text = ['XingFuLi_01,幸福里', 'ok-01,', 'ok-02,二号,fr', 'ok-03,三号', 'ok-03,三号again', 'ok-04,四号,zh-CN,extra'].join('\n');
+    const { stations, problems } = parseStationList(text);
+    expect(stations).toEqual([]);
+    expect(problems).toEqual([
+      'line 1: bad station id "XingFuLi_01" (lowercase letters, digits and dashes)',
+      'line 2: the name must be 1 to 64 characters',
+      'line 3: unknown locale "fr" (zh-CN or en)',
+      'line 5: station ok-03 is already on line 4',
+      'line 6: more than three fields (id,name,locale)',
+    ]);
+    expect(parseStationList('# nothing yet\n').problems).toEqual(['the list names no station']);
+    expect(parseStationList('a,"unclosed\n').problems[0]).toMatch(/^not a CSV file/);
+  });
+});
+
+describe.each(engines())('provisioning many tablets from the CLI on %s', (engine) => {
+  let t: TestServer;
+  let dir: string;
+  let out: string[];
+  let err: string[];
+  const cli = async (...argv: string[]) => {
+    out = [];
+    err = [];
+    const ctx: CliContext = { storage: t.storage, out: (l) => out.push(l), err: (l) => err.push(l), now: t.clock.now, retentionDays: 30, tombstoneDays: 90 };
+    return runCli(argv, ctx);
+  };
+  const list = async (name: string, text: string) => {
+    const file = join(dir, name);
+    await writeFile(file, text);
+    return file;
+  };
+  // Whether the kiosk accepts these files is checked against its own schema in tests/sync/provisioning.test.ts.
+  const readConfig = async (outDir: string, id: string) => JSON.parse(await readFile(join(outDir, id, 'station.json'), 'utf8')) as StationFile;
+
+  beforeAll(async () => {
+    t = await startTestServer({ engine });
+    dir = await mkdtemp(join(tmpdir(), 'yizhan-provision-'));
+  });
+  afterAll(async () => {
+    await t?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('creates the stations, and writes each tablet its config, whose code enrols it once', async () => {
+    const file = await list('east.csv', 'id,name,locale\neast-01,东一驿站\neast-02,东二驿站,en\n');
+    const outDir = join(dir, 'east');
+    expect(await cli('provision', file, '--server', SERVER, '--out', outDir, '--hours', '720')).toBe(0);
+    expect(out.at(-1)).toContain('2 of 2 stations have a code');
+
+    for (const [id, name, locale] of [['east-01', '东一驿站', 'zh-CN'], ['east-02', '东二驿站', 'en']] as const) {
+      const layer = await readConfig(outDir, id);
+      expect(layer).toEqual({ stationId: id, stationName: name, serverUrl: SERVER, locale, enrolmentCode: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/) });
+      expect((await t.storage.getStation(id))?.name).toBe(name);
+      const enrol = await t.call(messages.enrol.path, { code: layer.enrolmentCode });
+      expect(enrol.statusCode, enrol.body).toBe(200);
+      expect(messages.enrol.response.parse(enrol.json()).stationId).toBe(id);
+      expect((await t.call(messages.enrol.path, { code: layer.enrolmentCode })).statusCode).toBe(403);
+    }
+
+    // The sheet for codes typed by hand says the same as the files, with the expiry the flag asked for.
+    const sheet = parse(await readFile(join(outDir, 'codes.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(sheet.map((row) => row['station id'])).toEqual(['east-01', 'east-02']);
+    expect(sheet[0]!['enrolment code']).toBe((await readConfig(outDir, 'east-01')).enrolmentCode);
+    expect(new Date(sheet[0]!['valid until']!).getTime() - t.clock.now().getTime()).toBe(720 * 3_600_000);
+  });
+
+  it('keeps the codes to whoever ran it: files 0600, folders 0700', async () => {
+    const outDir = join(dir, 'east');
+    for (const path of [join(outDir, 'codes.csv'), join(outDir, 'east-01', 'station.json')]) expect((await stat(path)).mode & 0o777, path).toBe(0o600);
+    for (const path of [outDir, join(outDir, 'east-01')]) expect((await stat(path)).mode & 0o777, path).toBe(0o700);
+  });
+
+  it('runs again safely: enrolled and revoked stations get no new code, the rest get a fresh one', async () => {
+    expect(await cli('create-station', 'west-01', '--name', '西一驿站')).toBe(0);
+    expect(await cli('create-station', 'west-02')).toBe(0);
+    expect(await cli('revoke', 'west-02')).toBe(0);
+    const file = await list('again.csv', 'east-01,东一驿站\nwest-01,西一驿站\nwest-02,西二驿站\nwest-03,西三驿站\n');
+    const outDir = join(dir, 'again');
+    expect(await cli('provision', file, '--server', SERVER, '--out', outDir)).toBe(0);
+    expect(out.slice(0, 4).map((line) => line.split('\t').slice(0, 2).join(' '))).toEqual([
+      'east-01 skipped: already enrolled (enrol-code makes a code for a new tablet)',
+      expect.stringMatching(/^west-01 code until /),
+      'west-02 skipped: revoked',
+      expect.stringMatching(/^west-03 created, code until /),
+    ]);
+    // The station made earlier keeps its name; its code is valid for the default 72 hours.
+    expect((await t.storage.getStation('west-01'))?.name).toBe('西一驿站');
+    const sheet = parse(await readFile(join(outDir, 'codes.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(sheet.map((row) => row['station id'])).toEqual(['west-01', 'west-03']);
+    expect(new Date(sheet[0]!['valid until']!).getTime() - t.clock.now().getTime()).toBe(72 * 3_600_000);
+    const west = await readConfig(outDir, 'west-01');
+    expect((await t.call(messages.enrol.path, { code: west.enrolmentCode })).statusCode).toBe(200);
+  });
+
+  it('creates nothing from a list with a bad line, and refuses a server the kiosk would refuse', async () => {
+    const file = await list('bad.csv', 'north-01,北一驿站\nNorth_02,北二驿站\n');
+    expect(await cli('provision', file, '--server', SERVER, '--out', join(dir, 'bad'))).toBe(1);
+    expect(err.join('\n')).toContain('line 2: bad station id "North_02"');
+    expect(await t.storage.getStation('north-01')).toBeNull();
+
+    const good = await list('north.csv', 'north-01,北一驿站\n');
+    expect(await cli('provision', good, '--server', 'http://yizhan.example.gov.cn', '--out', join(dir, 'north'))).toBe(2);
+    expect(await cli('provision', good, '--out', join(dir, 'north'))).toBe(2);
+    expect(await cli('provision', good, '--server', SERVER)).toBe(2);
+    expect(await cli('provision', good, '--server', SERVER, '--out', join(dir, 'north'), '--hours', '0')).toBe(2);
+    expect(await cli('provision', join(dir, 'missing.csv'), '--server', SERVER, '--out', join(dir, 'north'))).toBe(1);
+    expect(await t.storage.getStation('north-01')).toBeNull();
+  });
+});

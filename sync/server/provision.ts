@@ -1,0 +1,128 @@
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { z } from 'zod';
+import { localeSchema } from '../protocol/catalogue.ts';
+import { serverUrlSchema, stationIdSchema } from '../protocol/wire.ts';
+import type { Storage } from './storage/types.ts';
+
+type Locale = z.infer<typeof localeSchema>;
+
+/**
+ * A tablet's own station file, as the kiosk shell reads it from its system path (electron/common/config.ts holds
+ * the schema; tests/sync/provisioning.test.ts checks that it accepts these files).
+ */
+export interface StationFile {
+  stationId: string;
+  stationName: string;
+  serverUrl: string;
+  enrolmentCode: string;
+  locale: Locale;
+}
+import { enrolmentCodeHash, newEnrolmentCode } from './tokens.ts';
+
+/** One tablet to prepare: a line of the district's station list. */
+export interface StationLine {
+  line: number;
+  id: string;
+  name: string;
+  locale: Locale;
+}
+
+const HEADER = /^(station-?id|id|编号|站点编号)$/i;
+
+/**
+ * Reads the district's list: `id,name[,locale]` per line, an optional header, `#` comments and blank lines
+ * allowed, fields quoted as spreadsheets export them. Every problem of the whole file is returned at once, so a
+ * list with one bad line creates nothing.
+ */
+export const parseStationList = (text: string, defaultLocale: Locale = 'zh-CN'): { stations: StationLine[]; problems: string[] } => {
+  const rows: { record: string[]; line: number }[] = [];
+  try {
+    parse(text.replace(/^\uFEFF/, ''), {
+      comment: '#',
+      skip_empty_lines: true,
+      relax_column_count: true,
+      // Kept with the line it started on (comments and blank lines counted), for the problems below.
+      on_record: (record: string[], context) => {
+        rows.push({ record, line: context.lines });
+        return null;
+      },
+    });
+  } catch (error) {
+    return { stations: [], problems: [`not a CSV file: ${(error as Error).message}`] };
+  }
+  const stations: StationLine[] = [];
+  const problems: string[] = [];
+  const seen = new Map<string, number>();
+  rows.forEach(({ record, line }, index) => {
+    const [id = '', name = '', locale = '', ...rest] = record.map((cell) => cell.trim());
+    if (index === 0 && HEADER.test(id)) return;
+    const at = `line ${line}`;
+    if (rest.some((cell) => cell !== '')) problems.push(`${at}: more than three fields (id,name,locale)`);
+    if (!stationIdSchema.safeParse(id).success) problems.push(`${at}: bad station id ${JSON.stringify(id)} (lowercase letters, digits and dashes)`);
+    if (name === '' || name.length > 64) problems.push(`${at}: the name must be 1 to 64 characters`);
+    const parsedLocale = localeSchema.safeParse(locale === '' ? defaultLocale : locale);
+    if (!parsedLocale.success) problems.push(`${at}: unknown locale ${JSON.stringify(locale)} (zh-CN or en)`);
+    const first = seen.get(id);
+    if (first !== undefined) problems.push(`${at}: station ${id} is already on line ${first}`);
+    else seen.set(id, line);
+    if (parsedLocale.success) stations.push({ line, id, name, locale: parsedLocale.data });
+  });
+  if (problems.length === 0 && stations.length === 0) problems.push('the list names no station');
+  return { stations: problems.length === 0 ? stations : [], problems };
+};
+
+export type ProvisionOutcome =
+  | { id: string; name: string; outcome: 'code'; created: boolean; code: string; expiresAt: Date; file: string }
+  | { id: string; name: string; outcome: 'skipped'; reason: 'enrolled' | 'revoked' };
+
+/**
+ * Prepares every listed station for its tablet: creates the stations the centre does not know yet and makes each
+ * a one-time enrolment code, written into the tablet's own config file (`<out>/<id>/station.json`, checked
+ * against the kiosk's schema) and into `<out>/codes.csv` for whoever types codes by hand. A station that is
+ * already enrolled or revoked gets no new code: re-running the list after fixing it is safe, and moving a
+ * station to a new tablet stays a deliberate `enrol-code`.
+ */
+export const provisionStations = async (input: {
+  storage: Storage;
+  stations: readonly StationLine[];
+  serverUrl: string;
+  outDir: string;
+  hours: number;
+  now: Date;
+}): Promise<ProvisionOutcome[]> => {
+  const { storage, stations, outDir, now } = input;
+  const serverUrl = serverUrlSchema.parse(input.serverUrl);
+  const expiresAt = new Date(now.getTime() + input.hours * 3_600_000);
+  // The files hold codes that enrol a station: readable by whoever runs this, nobody else.
+  await mkdir(outDir, { recursive: true, mode: 0o700 });
+  const outcomes: ProvisionOutcome[] = [];
+  for (const s of stations) {
+    const existing = await storage.getStation(s.id);
+    if (existing?.revokedAt) {
+      outcomes.push({ id: s.id, name: s.name, outcome: 'skipped', reason: 'revoked' });
+      continue;
+    }
+    if (existing?.enrolled) {
+      outcomes.push({ id: s.id, name: s.name, outcome: 'skipped', reason: 'enrolled' });
+      continue;
+    }
+    if (!existing) await storage.createStation({ id: s.id, name: s.name, now });
+    const code = newEnrolmentCode();
+    await storage.createEnrolmentCode({ stationId: s.id, codeHash: enrolmentCodeHash(code), expiresAt, now });
+    const config: StationFile = { stationId: s.id, stationName: s.name, serverUrl, enrolmentCode: code, locale: s.locale };
+    const dir = join(outDir, s.id);
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const file = join(dir, 'station.json');
+    await writeFile(file, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+    await chmod(file, 0o600);
+    outcomes.push({ id: s.id, name: s.name, outcome: 'code', created: !existing, code, expiresAt, file });
+  }
+  const csvCell = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+  const sheet = ['station id,name,enrolment code,valid until', ...outcomes.flatMap((o) => (o.outcome === 'code' ? [[o.id, o.name, o.code, o.expiresAt.toISOString()].map(csvCell).join(',')] : []))];
+  const codes = join(outDir, 'codes.csv');
+  await writeFile(codes, `${sheet.join('\n')}\n`, { mode: 0o600 });
+  await chmod(codes, 0o600);
+  return outcomes;
+};
