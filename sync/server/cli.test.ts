@@ -4,21 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import demo from '../../assets/demo/catalogue.json';
 import { messages } from '../protocol/wire.ts';
-import { type CliContext, runCli } from './cli.ts';
 import { bootstrapDemo, DEMO_ENROLMENT_CODE, DEMO_STATION_ID } from './demo.ts';
-import { entries, newEpoch, pushBody, requestEvent, residentRequest, silentLogger, startTestServer, type TestServer } from './testing/fixtures.ts';
+import { cliOn, entries, newEpoch, pushBody, requestEvent, residentRequest, silentLogger, startTestServer, type TestServer } from './testing/fixtures.ts';
 
 describe('the server CLI', () => {
   let t: TestServer;
   let dir: string;
-  let out: string[];
-  let err: string[];
-  const cli = async (...argv: string[]) => {
-    out = [];
-    err = [];
-    const ctx: CliContext = { storage: t.storage, out: (l) => out.push(l), err: (l) => err.push(l), now: t.clock.now, retentionDays: 30, tombstoneDays: 90 };
-    return runCli(argv, ctx);
-  };
+  const { run: cli, last } = cliOn(() => t);
 
   beforeAll(async () => {
     t = await startTestServer();
@@ -32,10 +24,10 @@ describe('the server CLI', () => {
   it('creates a station and an enrolment code a kiosk can use once', async () => {
     expect(await cli('create-station', 'south-gate', '--name', '南门驿站')).toBe(0);
     expect(await cli('create-station', 'south-gate')).toBe(1);
-    expect(err.join()).toContain('exists');
+    expect(last.err.join()).toContain('exists');
     expect(await cli('create-station', 'South Gate')).toBe(2);
     expect(await cli('enrol-code', 'south-gate', '--hours', '2')).toBe(0);
-    const code = /: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})$/.exec(out[0]!)?.[1];
+    const code = /: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})$/.exec(last.out[0]!)?.[1];
     expect(code).toBeDefined();
     expect((await t.call(messages.enrol.path, { code })).statusCode).toBe(200);
     expect((await t.call(messages.enrol.path, { code })).statusCode).toBe(403);
@@ -45,7 +37,7 @@ describe('the server CLI', () => {
   it('rotates a token (the old one refused at once) and revokes a station', async () => {
     const old = await t.enrol('cli-rot');
     expect(await cli('rotate-token', 'cli-rot')).toBe(0);
-    const fresh = out[1]!;
+    const fresh = last.out[1]!;
     const pull = (tk: string) => t.call(messages.pull.path, { stationId: 'cli-rot', cursor: '0' }, tk);
     expect((await pull(old)).statusCode).toBe(401);
     expect((await pull(fresh)).statusCode).toBe(200);
@@ -53,7 +45,7 @@ describe('the server CLI', () => {
     expect((await pull(fresh)).statusCode).toBe(401);
     expect(await cli('rotate-token', 'cli-rot')).toBe(1);
     expect(await cli('stations')).toBe(0);
-    expect(out.join('\n')).toMatch(/cli-rot\trevoked/);
+    expect(last.out.join('\n')).toMatch(/cli-rot\trevoked/);
   });
 
   it('validates a catalogue before publishing it', async () => {
@@ -62,12 +54,12 @@ describe('the server CLI', () => {
     const bad = join(dir, 'bad.json');
     await writeFile(bad, JSON.stringify({ ...demo, services: [{ id: 'Bad Id' }] }));
     expect(await cli('publish-catalogue', bad)).toBe(1);
-    expect(err.join('\n')).toMatch(/services\.0/);
+    expect(last.err.join('\n')).toMatch(/services\.0/);
     expect(await cli('publish-catalogue', join(dir, 'missing.json'))).toBe(1);
     expect(await cli('publish-catalogue', good)).toBe(0);
-    expect(out[0]).toMatch(/117 new or changed, 0 withdrawn, 0 unchanged/);
+    expect(last.out[0]).toMatch(/117 new or changed, 0 withdrawn, 0 unchanged/);
     expect(await cli('publish-catalogue', good)).toBe(0);
-    expect(out[0]).toMatch(/0 new or changed, 0 withdrawn, 117 unchanged/);
+    expect(last.out[0]).toMatch(/0 new or changed, 0 withdrawn, 117 unchanged/);
     const orphan = join(dir, 'orphan.json');
     await writeFile(orphan, JSON.stringify({ ...demo, station: { ...demo.station, stationId: 'nobody' } }));
     expect(await cli('publish-catalogue', orphan)).toBe(1);
@@ -78,9 +70,9 @@ describe('the server CLI', () => {
     const request = residentRequest('cli-req');
     await t.call(messages.push.path, pushBody('cli-req', newEpoch(), entries([request, requestEvent('cli-req', request.id, 'submit')])), token);
     expect(await cli('update-request', request.id, 'take')).toBe(1);
-    expect(err[0]).toBe('refused: wrong-state');
+    expect(last.err[0]).toBe('refused: wrong-state');
     expect(await cli('dispatch-request', request.id, '--note', '物业王师傅')).toBe(0);
-    expect(out[0]).toContain('is now dispatched');
+    expect(last.out[0]).toContain('is now dispatched');
     expect(await cli('update-request', request.id, 'take', '--actor', 'member')).toBe(0);
     expect(await cli('update-request', request.id, 'complete', '--actor', 'member')).toBe(0);
     expect((await t.storage.getRequestStatus(request.id))?.status).toBe('done');
@@ -91,10 +83,10 @@ describe('the server CLI', () => {
 
   it('runs the purge on demand and explains itself', async () => {
     expect(await cli('purge', '--retention-days', '30')).toBe(0);
-    expect(out[0]).toMatch(/^purged personal fields of \d+ records/);
+    expect(last.out[0]).toMatch(/^purged personal fields of \d+ records/);
     expect(await cli()).toBe(2);
     expect(await cli('frobnicate')).toBe(2);
-    expect(err.join('\n')).toContain('usage:');
+    expect(last.err.join('\n')).toContain('usage:');
   });
 });
 

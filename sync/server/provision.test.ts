@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../protocol/wire.ts';
-import { type CliContext, runCli } from './cli.ts';
 import { parseStationList, type StationFile } from './provision.ts';
-import { engines, startTestServer, type TestServer } from './testing/fixtures.ts';
+import { cliOn, engines, startTestServer, type TestServer } from './testing/fixtures.ts';
 
 const SERVER = 'https://yizhan.example.gov.cn';
 
@@ -41,14 +40,7 @@ describe('parseStationList', () => {
 describe.each(engines())('provisioning many tablets from the CLI on %s', (engine) => {
   let t: TestServer;
   let dir: string;
-  let out: string[];
-  let err: string[];
-  const cli = async (...argv: string[]) => {
-    out = [];
-    err = [];
-    const ctx: CliContext = { storage: t.storage, out: (l) => out.push(l), err: (l) => err.push(l), now: t.clock.now, retentionDays: 30, tombstoneDays: 90 };
-    return runCli(argv, ctx);
-  };
+  const { run: cli, last } = cliOn(() => t);
   const list = async (name: string, text: string) => {
     const file = join(dir, name);
     await writeFile(file, text);
@@ -70,7 +62,7 @@ describe.each(engines())('provisioning many tablets from the CLI on %s', (engine
     const file = await list('east.csv', 'id,name,locale\neast-01,东一驿站\neast-02,东二驿站,en\n');
     const outDir = join(dir, 'east');
     expect(await cli('provision', file, '--server', SERVER, '--out', outDir, '--hours', '720')).toBe(0);
-    expect(out.at(-1)).toContain('2 of 2 stations have a code');
+    expect(last.out.at(-1)).toContain('2 of 2 stations have a code');
 
     for (const [id, name, locale] of [['east-01', '东一驿站', 'zh-CN'], ['east-02', '东二驿站', 'en']] as const) {
       const layer = await readConfig(outDir, id);
@@ -102,7 +94,7 @@ describe.each(engines())('provisioning many tablets from the CLI on %s', (engine
     const file = await list('again.csv', 'east-01,东一驿站\nwest-01,西一驿站\nwest-02,西二驿站\nwest-03,西三驿站\n');
     const outDir = join(dir, 'again');
     expect(await cli('provision', file, '--server', SERVER, '--out', outDir)).toBe(0);
-    expect(out.slice(0, 4).map((line) => line.split('\t').slice(0, 2).join(' '))).toEqual([
+    expect(last.out.slice(0, 4).map((line) => line.split('\t').slice(0, 2).join(' '))).toEqual([
       'east-01 skipped: already enrolled (enrol-code makes a code for a new tablet)',
       expect.stringMatching(/^west-01 code until /),
       'west-02 skipped: revoked',
@@ -120,7 +112,7 @@ describe.each(engines())('provisioning many tablets from the CLI on %s', (engine
   it('creates nothing from a list with a bad line, and refuses a server the kiosk would refuse', async () => {
     const file = await list('bad.csv', 'north-01,北一驿站\nNorth_02,北二驿站\n');
     expect(await cli('provision', file, '--server', SERVER, '--out', join(dir, 'bad'))).toBe(1);
-    expect(err.join('\n')).toContain('line 2: bad station id "North_02"');
+    expect(last.err.join('\n')).toContain('line 2: bad station id "North_02"');
     expect(await t.storage.getStation('north-01')).toBeNull();
 
     const good = await list('north.csv', 'north-01,北一驿站\n');

@@ -1,7 +1,15 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openKiosk, useChromium } from './support/kiosk.ts';
 
 const chromium = useChromium();
+
+/** A slow disk or a busy tablet, made certain: every script the kiosk loads from now on arrives 400 ms late. */
+const slowScripts = (page: Page) =>
+  page.route(/\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await route.continue();
+  });
 
 const TILES = [/^签到/, /^服务菜单/, /^今日值班/, /^生活缴费/, /^微心愿/, /^通知活动/, /^便民设施/, /^意见建议/];
 
@@ -9,11 +17,7 @@ describe('moving between screens', () => {
   it('keeps the tapped screen up while the next one loads, so a first visit never shows an empty screen', async () => {
     const k = await openKiosk(chromium(), 'landscape');
     const { page } = k;
-    // A slow disk or a busy tablet, made certain: every script the kiosk loads from now on arrives 400 ms late.
-    await page.route(/\.js$/, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      await route.continue();
-    });
+    await slowScripts(page);
     // Records every moment the main area shows no screen title, whatever the cause (a Suspense fallback, an
     // error, a flash of nothing between two screens).
     await page.evaluate(() => {
@@ -39,10 +43,7 @@ describe('moving between screens', () => {
   it('opens a screen once when its tile is tapped twice while it loads', async () => {
     const k = await openKiosk(chromium(), 'landscape');
     const { page } = k;
-    await page.route(/\.js$/, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      await route.continue();
-    });
+    await slowScripts(page);
     const tile = page.getByRole('button', { name: /^意见建议/ });
     await tile.tap();
     await tile.tap();

@@ -12,6 +12,7 @@ import { claimedId, claimedRequestId, planPush } from '../push/plan.ts';
 import { openPostgresStorage } from '../storage/postgres.ts';
 import { openSqliteStorage } from '../storage/sqlite.ts';
 import type { Storage } from '../storage/types.ts';
+import { type CliContext, runCli } from '../cli.ts';
 import { enrolmentCodeHash, newEnrolmentCode } from '../tokens.ts';
 import { createDatabase } from './postgres.ts';
 
@@ -163,3 +164,16 @@ export const pushToStorage = (storage: Storage, stationId: string, epoch: string
     },
     (snapshot) => planPush({ stationId, entries: batch }, snapshot),
   );
+
+/** The technician's CLI on a test server's storage and clock; out and err hold the last command's lines. */
+export const cliOn = (server: () => TestServer) => {
+  const last = { out: [] as string[], err: [] as string[] };
+  const run = async (...argv: string[]): Promise<number> => {
+    last.out = [];
+    last.err = [];
+    const t = server();
+    const ctx: CliContext = { storage: t.storage, out: (l) => last.out.push(l), err: (l) => last.err.push(l), now: t.clock.now, retentionDays: 30, tombstoneDays: 90 };
+    return runCli(argv, ctx);
+  };
+  return { run, last };
+};
