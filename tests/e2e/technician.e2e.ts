@@ -1,7 +1,15 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openKiosk, useChromium, viewports, type ViewportName } from './support/kiosk.ts';
 
 const chromium = useChromium();
+
+/** Whether the shell (here its web fallback, window.kiosk) holds a technician session open. */
+const gateUnlocked = async (page: Page): Promise<boolean> => {
+  const answer = (await page.evaluate(() => (window as unknown as { kiosk: { invoke(c: string, r?: unknown): Promise<unknown> } }).kiosk.invoke('technician:status'))) as { ok: boolean; value: { unlocked: boolean } };
+  if (!answer.ok) throw new Error('technician:status refused');
+  return answer.value.unlocked;
+};
 
 describe.each(Object.keys(viewports) as ViewportName[])('technician (%s)', (viewport) => {
   it('opens only after five quick taps and the PIN, shows diagnostics, and locks again on leaving', async () => {
@@ -39,6 +47,20 @@ describe.each(Object.keys(viewports) as ViewportName[])('technician (%s)', (view
 
     await k.tap('退出技术员模式');
     await page.getByRole('navigation').waitFor();
+    await expect(gateUnlocked(k.page)).resolves.toBe(false);
+
+    // Walking off through the top bar ends the session too.
+    await page.waitForTimeout(3100);
+    for (let i = 0; i < 5; i += 1) await station.tap();
+    for (const d of '24681357') await page.getByRole('button', { name: d, exact: true }).tap();
+    await k.tap('进入');
+    await page.getByRole('heading', { name: '设备诊断' }).waitFor();
+    await expect(gateUnlocked(k.page)).resolves.toBe(true);
+    // One tap on the station's name is the way home (out of the five-tap window, so it is not counted in one).
+    await page.waitForTimeout(3100);
+    await station.tap();
+    await page.getByRole('navigation').waitFor();
+    await expect.poll(() => gateUnlocked(k.page)).toBe(false);
     await k.close();
   });
 });

@@ -37,6 +37,14 @@ export function FirstRun({ onDone, resume = null }: { onDone: () => void; resume
   const pin = useTechnicianPin((bridge) => setStep({ name: 'form', bridge }));
   const other = i18n.language === 'en' ? 'zh-CN' : 'en';
 
+  // The outcome may have stayed on screen long after the save: once the technician's session has ended, a
+  // change of setup asks for the PIN again instead of failing at the save.
+  const change = async () => {
+    const bridge = await kioskBridge;
+    const status = await bridge.call('technician:status').catch(() => null);
+    setStep(status?.unlocked ? { name: 'form', bridge } : { name: 'pin' });
+  };
+
   const finish = async () => {
     forgetSetup();
     await (await kioskBridge).call('technician:lock').catch(() => undefined);
@@ -76,7 +84,7 @@ export function FirstRun({ onDone, resume = null }: { onDone: () => void; resume
             </>
           ) : null}
           {step.name === 'progress' ? (
-            <SetupProgress setup={step.setup} before={step.before} onEdit={() => void kioskBridge.then((bridge) => setStep({ name: 'form', bridge }))} onDone={() => void finish()} />
+            <SetupProgress setup={step.setup} before={step.before} onEdit={() => void change()} onDone={() => void finish()} />
           ) : null}
         </section>
       </main>

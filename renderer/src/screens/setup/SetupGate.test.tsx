@@ -247,6 +247,26 @@ describe('SetupGate', () => {
   });
 });
 
+describe('a setup outcome left on screen', () => {
+  it('asks for the PIN again on "修改设置" once the technician\'s session has ended, then offers the saved setup', async () => {
+    stubCentre(() => refused());
+    const user = renderGate();
+    await unlockToForm(user);
+    await fillAndSave(user, { stationId: 'xingfuli-01', serverUrl: 'https://centre.example.cn', code: 'USED-CODE-1' });
+    await waitFor(() => expect(within(screen.getByRole('status')).getByRole('heading')).toHaveTextContent('注册码不能用'));
+
+    // Its 15 minutes are over (or someone locked it): the shell's gate is closed.
+    await current.call('technician:lock');
+    await user.click(screen.getByRole('button', { name: '修改设置' }));
+    expect(await screen.findByRole('heading', { name: '技术人员验证' })).toBeInTheDocument();
+    expect(screen.queryByRole('form')).toBeNull();
+    await typePin(user, '24681357');
+    await user.click(screen.getByRole('button', { name: '进入' }));
+    await screen.findByRole('form', { name: '站点设置' });
+    expect(screen.getByLabelText('站点编号')).toHaveValue('xingfuli-01');
+  });
+});
+
 describe('a setup saved just before a reload (the shell reloads for a new server)', () => {
   it('comes back with the outcome, even on a station that is ready, and is forgotten once seen', async () => {
     current = webBridge(async () => ({ serverUrl: 'http://127.0.0.1:9', enrolmentCode: 'K7Q2-9XPM' }));

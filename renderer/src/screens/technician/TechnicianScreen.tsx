@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskBridge } from '../../../../electron/common/bridge.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -15,6 +15,11 @@ export default function TechnicianScreen() {
   const { t } = useTranslation('technician');
   const [bridge, setBridge] = useState<KioskBridge | null>(null);
   const pin = useTechnicianPin(setBridge);
+  // However the technician leaves (退出, the home button, the idle reset), the shell's session ends with the screen.
+  useEffect(() => {
+    if (!bridge) return;
+    return () => void bridge.call('technician:lock').catch(() => undefined);
+  }, [bridge]);
 
   if (bridge) return <Diagnostics bridge={bridge} />;
   return (
