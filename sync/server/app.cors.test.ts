@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema, messages, PROTOCOL_HEADER } from '../protocol/wire.ts';
 import { CORS_MAX_AGE_SECONDS } from './plugins/cors.ts';
-import { engines, entries, newEpoch, pushBody, startTestServer, type TestServer, visit } from './testing/fixtures.ts';
+import { engines, entries, newEpoch, pushBody, scrapeMetrics, startTestServer, type TestServer, visit } from './testing/fixtures.ts';
 import { enrolmentCodeHash, newEnrolmentCode } from './tokens.ts';
 
 const KIOSK = 'app://kiosk';
@@ -180,7 +180,7 @@ describe.each(engines())('CORS for the Electron kiosk on %s', (engine) => {
     expect(varyList(health)).toContain('origin');
     expectNoCors(await t.app.inject({ method: 'GET', url: '/healthz', headers: { origin: 'https://evil.example' } }));
     expectNoCors(await t.app.inject({ method: 'GET', url: '/healthz' }));
-    const metrics = await t.app.inject({ method: 'GET', url: '/metrics', headers: fromKiosk });
+    const metrics = await scrapeMetrics(t, fromKiosk);
     expect(metrics.statusCode).toBe(200);
     expectNoCors(metrics);
     const missing = await t.app.inject({ method: 'GET', url: '/nothing', headers: fromKiosk });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema, messages, PROTOCOL_HEADER } from '../protocol/wire.ts';
 import { runMaintenance } from './maintenance.ts';
-import { entries, newEpoch, pushBody, referralWithContact, startTestServer, type TestServer, visit } from './testing/fixtures.ts';
+import { entries, newEpoch, pushBody, referralWithContact, scrapeMetrics, startTestServer, type TestServer, visit } from './testing/fixtures.ts';
 
 const beat = (stationId: string, extra: Record<string, unknown> = {}) => ({
   stationId, appVersion: '0.2.0', recordsWaiting: 12, storageUsed: 5_000_000, storageQuota: 2_000_000_000, lastError: 'push: 503', clockOffsetMs: -4200, sentAt: '2026-03-02T07:59:58.000+08:00', ...extra,
@@ -69,7 +69,7 @@ describe('protocol version, limits and malformed requests', () => {
     const health = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(health.statusCode).toBe(200);
     expect(health.json()).toEqual({ status: 'ok', storage: 'sqlite' });
-    const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
+    const metrics = await scrapeMetrics(t);
     expect(metrics.statusCode).toBe(200);
     expect(metrics.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = metrics.body;

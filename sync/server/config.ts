@@ -31,8 +31,8 @@ export interface ServerConfig {
    */
   corsOrigins: string[];
   /**
-   * A bearer token for GET /metrics, for a scraper on another machine; without one, /metrics answers only
-   * clients on this machine (the counters tell an outsider which stations exist and how busy they are).
+   * The bearer token GET /metrics asks for; without one, /metrics is off (its counters tell an outsider which
+   * stations exist and how busy they are).
    */
   metricsToken: string | null;
   logLevel: string;

@@ -6,18 +6,13 @@ import type { Storage } from '../storage/types.ts';
 
 const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
 
-/** The client's address is this machine's own (behind a trusted proxy, the address the proxy forwarded). */
-export const isLoopback = (ip: string): boolean => ip === '::1' || /^(?:::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ip);
-
 /**
- * Who may read /metrics: with a token configured, whoever presents it (compared in constant time); without one,
- * only a client on this machine, such as a local Prometheus or an operator's curl over SSH.
+ * /metrics names every station and how busy it is, so it is off until the operator gives it a token, and then
+ * answers only that token (compared in constant time). The client's address is no test: behind a reverse proxy
+ * on the same machine every request arrives from loopback, and forwarded addresses are the client's to write.
  */
 const checkMetricsAccess = (request: FastifyRequest, reply: FastifyReply, token: string | null): void => {
-  if (token === null) {
-    if (!isLoopback(request.ip)) throw new HttpError(403, 'forbidden', 'metrics are served to this machine only; set METRICS_TOKEN to scrape from elsewhere');
-    return;
-  }
+  if (token === null) throw new HttpError(403, 'forbidden', 'metrics are off: set METRICS_TOKEN and scrape with it as a bearer token');
   const match = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '');
   if (!match || !timingSafeEqual(digest(match[1]!), digest(token))) {
     reply.header('www-authenticate', 'Bearer realm="yizhan-metrics"');

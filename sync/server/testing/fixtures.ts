@@ -84,11 +84,18 @@ export interface TestServer extends TestStorage {
   call(path: string, body: unknown, token?: string | null, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
+/** The metrics token of every test server (unless a test sets its own, or none). */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
+
+/** GET /metrics as the operator's scraper does it, with the token. */
+export const scrapeMetrics = (t: Pick<TestServer, 'app'>, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}`, ...headers } });
+
 export const startTestServer = async (options: { engine?: Engine; config?: Partial<ServerConfig>; clock?: TestClock } = {}): Promise<TestServer> => {
   const engine = options.engine ?? 'sqlite';
   const clock = options.clock ?? testClock();
   const db = await openTestStorage(engine);
-  const config: ServerConfig = { ...defaultConfig, maintenanceIntervalMs: 0, ...options.config };
+  const config: ServerConfig = { ...defaultConfig, maintenanceIntervalMs: 0, metricsToken: TEST_METRICS_TOKEN, ...options.config };
   const { app, metrics } = await buildServer({ storage: db.storage, config, logger: silentLogger(), now: clock.now, checkResponses: true });
   const call: TestServer['call'] = (path, body, token, headers = {}) =>
     app.inject({
