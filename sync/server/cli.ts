@@ -169,23 +169,28 @@ export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<
         if (!server.success) throw new UsageError(`--server: ${server.error.issues[0]?.message ?? 'not a server URL'}`);
         const outDir = need(flags.get('out'), '--out <dir>');
         const hours = codeHours(flags.get('hours'));
-        let text: string;
+        let bytes: Uint8Array;
         try {
-          text = await readFile(file, 'utf8');
+          bytes = await readFile(file);
         } catch (error) {
           return refuse(ctx, `cannot read ${file}: ${(error as Error).message}`);
         }
-        const { stations, problems } = parseStationList(text);
+        const { stations, problems } = parseStationList(bytes);
         if (problems.length > 0) {
           ctx.err(`${file}: nothing was created, because:`);
           for (const problem of problems) ctx.err(`  ${problem}`);
           return 1;
         }
-        const outcomes = await provisionStations({ storage, stations, serverUrl: server.data, outDir, hours, now: now() });
-        for (const o of outcomes) {
-          if (o.outcome === 'code') out(`${o.id}\t${o.created ? 'created, ' : ''}code until ${o.expiresAt.toISOString()}\t${o.file}`);
-          else out(`${o.id}\tskipped: ${o.reason === 'enrolled' ? 'already enrolled (enrol-code makes a code for a new tablet)' : 'revoked'}`);
-        }
+        const outcomes = await provisionStations({
+          storage,
+          stations,
+          serverUrl: server.data,
+          outDir,
+          hours,
+          now: now(),
+          onOutcome: (o) =>
+            out(o.outcome === 'code' ? `${o.id}\t${o.created ? 'created, ' : ''}code until ${o.expiresAt.toISOString()}\t${o.file}` : `${o.id}\tskipped: ${o.reason === 'enrolled' ? 'already enrolled (enrol-code makes a code for a new tablet)' : 'revoked'}`),
+        });
         const made = outcomes.filter((o) => o.outcome === 'code').length;
         out(`${made} of ${outcomes.length} stations have a code; the codes are also in ${join(outDir, 'codes.csv')}. Publish each station's catalogue before its tablet starts.`);
         return 0;

@@ -1,18 +1,19 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../protocol/wire.ts';
-import { parseStationList, type StationFile } from './provision.ts';
+import { parseStationList, provisionStations, type StationFile } from './provision.ts';
 import { cliOn, engines, startTestServer, type TestServer } from './testing/fixtures.ts';
 
 const SERVER = 'https://yizhan.example.gov.cn';
+const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe('parseStationList', () => {
   it('reads id,name[,locale] with a header, comments, blank lines, a BOM and quoted names', () => {
     const text = '\uFEFFstationId,name,locale\n# the east side first\nxingfuli-01,幸福里社区红色驿站\n\n"nanmen-02"," 南门驿站, 二号 ",en\n';
-    expect(parseStationList(text)).toEqual({
+    expect(parseStationList(utf8(text))).toEqual({
       problems: [],
       stations: [
         { line: 3, id: 'xingfuli-01', name: '幸福里社区红色驿站', locale: 'zh-CN' },
@@ -21,9 +22,19 @@ describe('parseStationList', () => {
     });
   });
 
+  it('keeps a # inside a name (an address like 3#楼): only whole lines are comments', () => {
+    expect(parseStationList(utf8('# list\nbuilding-3,3#楼红色驿站\n')).stations).toEqual([{ line: 2, id: 'building-3', name: '3#楼红色驿站', locale: 'zh-CN' }]);
+  });
+
+  it('refuses a GBK export instead of storing its names garbled', () => {
+    // "xingfuli-01,幸福里" as Excel on a Chinese Windows saves it.
+    const gbk = new Uint8Array([...utf8('xingfuli-01,'), 0xd0, 0xd2, 0xb8, 0xa3, 0xc0, 0xef, 0x0a]);
+    expect(parseStationList(gbk)).toEqual({ stations: [], problems: ['not UTF-8 text (a GBK export?): save it as "CSV UTF-8"'] });
+  });
+
   it('names every problem of the file and accepts none of it', () => {
     const text = ['XingFuLi_01,幸福里', 'ok-01,', 'ok-02,二号,fr', 'ok-03,三号', 'ok-03,三号again', 'ok-04,四号,zh-CN,extra'].join('\n');
-    const { stations, problems } = parseStationList(text);
+    const { stations, problems } = parseStationList(utf8(text));
     expect(stations).toEqual([]);
     expect(problems).toEqual([
       'line 1: bad station id "XingFuLi_01" (lowercase letters, digits and dashes)',
@@ -32,8 +43,9 @@ describe('parseStationList', () => {
       'line 5: station ok-03 is already on line 4',
       'line 6: more than three fields (id,name,locale)',
     ]);
-    expect(parseStationList('# nothing yet\n').problems).toEqual(['the list names no station']);
-    expect(parseStationList('a,"unclosed\n').problems[0]).toMatch(/^not a CSV file/);
+    expect(parseStationList(utf8('# nothing yet\n')).problems).toEqual(['the list names no station']);
+    expect(parseStationList(utf8('con,控制台驿站\n')).problems).toEqual(['line 1: con cannot be a folder name on Windows']);
+    expect(parseStationList(utf8('a,"unclosed\n')).problems[0]).toMatch(/^not a CSV file/);
   });
 });
 
@@ -93,7 +105,11 @@ describe.each(engines())('provisioning many tablets from the CLI on %s', (engine
     expect(await cli('revoke', 'west-02')).toBe(0);
     const file = await list('again.csv', 'east-01,东一驿站\nwest-01,西一驿站\nwest-02,西二驿站\nwest-03,西三驿站\n');
     const outDir = join(dir, 'again');
+    // A sheet left world-readable from some earlier copy is replaced by one only its owner reads.
+    await mkdir(outDir, { recursive: true });
+    await writeFile(join(outDir, 'codes.csv'), 'old\n', { mode: 0o644 });
     expect(await cli('provision', file, '--server', SERVER, '--out', outDir)).toBe(0);
+    expect((await stat(join(outDir, 'codes.csv'))).mode & 0o777).toBe(0o600);
     expect(last.out.slice(0, 4).map((line) => line.split('\t').slice(0, 2).join(' '))).toEqual([
       'east-01 skipped: already enrolled (enrol-code makes a code for a new tablet)',
       expect.stringMatching(/^west-01 code until /),
@@ -107,6 +123,20 @@ describe.each(engines())('provisioning many tablets from the CLI on %s', (engine
     expect(new Date(sheet[0]!['valid until']!).getTime() - t.clock.now().getTime()).toBe(72 * 3_600_000);
     const west = await readConfig(outDir, 'west-01');
     expect((await t.call(messages.enrol.path, { code: west.enrolmentCode })).statusCode).toBe(200);
+  });
+
+  it('keeps the codes already made when a later station fails, in the sheet and on the screen', async () => {
+    const outDir = join(dir, 'partial');
+    await mkdir(outDir, { recursive: true });
+    // A file where the second tablet's folder must go: its write fails after the first station got its code.
+    await writeFile(join(outDir, 'south-02'), 'in the way');
+    const { stations } = parseStationList(utf8('south-01,南一驿站\nsouth-02,南二驿站\n'));
+    const seen: string[] = [];
+    await expect(provisionStations({ storage: t.storage, stations, serverUrl: SERVER, outDir, hours: 72, now: t.clock.now(), onOutcome: (o) => seen.push(o.id) })).rejects.toThrow();
+    expect(seen).toEqual(['south-01']);
+    const sheet = parse(await readFile(join(outDir, 'codes.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(sheet.map((row) => row['station id'])).toEqual(['south-01']);
+    expect(sheet[0]!['enrolment code']).toBe((await readConfig(outDir, 'south-01')).enrolmentCode);
   });
 
   it('creates nothing from a list with a bad line, and refuses a server the kiosk would refuse', async () => {

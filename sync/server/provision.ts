@@ -1,4 +1,4 @@
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
@@ -30,17 +30,27 @@ export interface StationLine {
 }
 
 const HEADER = /^(station-?id|id|编号|站点编号)$/i;
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
 
 /**
  * Reads the district's list: `id,name[,locale]` per line, an optional header, `#` comments and blank lines
  * allowed, fields quoted as spreadsheets export them. Every problem of the whole file is returned at once, so a
  * list with one bad line creates nothing.
  */
-export const parseStationList = (text: string, defaultLocale: Locale = 'zh-CN'): { stations: StationLine[]; problems: string[] } => {
+export const parseStationList = (bytes: Uint8Array, defaultLocale: Locale = 'zh-CN'): { stations: StationLine[]; problems: string[] } => {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Excel on a Chinese Windows saves "CSV" as GBK: its names would arrive as replacement characters.
+    return { stations: [], problems: ['not UTF-8 text (a GBK export?): save it as "CSV UTF-8"'] };
+  }
   const rows: { record: string[]; line: number }[] = [];
   try {
     parse(text.replace(/^\uFEFF/, ''), {
       comment: '#',
+      // Only whole lines are comments: "3#楼" is an address.
+      comment_no_infix: true,
       skip_empty_lines: true,
       relax_column_count: true,
       // Kept with the line it started on (comments and blank lines counted), for the problems below.
@@ -61,6 +71,7 @@ export const parseStationList = (text: string, defaultLocale: Locale = 'zh-CN'):
     const at = `line ${line}`;
     if (rest.some((cell) => cell !== '')) problems.push(`${at}: more than three fields (id,name,locale)`);
     if (!stationIdSchema.safeParse(id).success) problems.push(`${at}: bad station id ${JSON.stringify(id)} (lowercase letters, digits and dashes)`);
+    else if (WINDOWS_DEVICE.test(id)) problems.push(`${at}: ${id} cannot be a folder name on Windows`);
     if (name === '' || name.length > 64) problems.push(`${at}: the name must be 1 to 64 characters`);
     const parsedLocale = localeSchema.safeParse(locale === '' ? defaultLocale : locale);
     if (!parsedLocale.success) problems.push(`${at}: unknown locale ${JSON.stringify(locale)} (zh-CN or en)`);
@@ -77,12 +88,21 @@ export type ProvisionOutcome =
   | { id: string; name: string; outcome: 'code'; created: boolean; code: string; expiresAt: Date; file: string }
   | { id: string; name: string; outcome: 'skipped'; reason: 'enrolled' | 'revoked' };
 
+/** Creates the file afresh (an older copy removed first), so it is born readable only by its owner. */
+const writeSecret = async (path: string, text: string): Promise<void> => {
+  await rm(path, { force: true });
+  await writeFile(path, text, { mode: 0o600, flag: 'wx' });
+};
+
+const csvCell = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+
 /**
  * Prepares every listed station for its tablet: creates the stations the centre does not know yet and makes each
- * a one-time enrolment code, written into the tablet's own config file (`<out>/<id>/station.json`, checked
- * against the kiosk's schema) and into `<out>/codes.csv` for whoever types codes by hand. A station that is
- * already enrolled or revoked gets no new code: re-running the list after fixing it is safe, and moving a
- * station to a new tablet stays a deliberate `enrol-code`.
+ * a one-time enrolment code, written into the tablet's own config file (`<out>/<id>/station.json`) and into
+ * `<out>/codes.csv` for whoever types codes by hand. A station that is already enrolled or revoked gets no new
+ * code: re-running the list after fixing it is safe, and moving a station to a new tablet stays a deliberate
+ * `enrol-code`. Each outcome is reported as it happens, and the sheet is written even when a later station fails,
+ * so the codes already made are never lost.
  */
 export const provisionStations = async (input: {
   storage: Storage;
@@ -91,38 +111,39 @@ export const provisionStations = async (input: {
   outDir: string;
   hours: number;
   now: Date;
+  onOutcome?: (outcome: ProvisionOutcome) => void;
 }): Promise<ProvisionOutcome[]> => {
-  const { storage, stations, outDir, now } = input;
+  const { storage, stations, outDir, now, onOutcome = () => undefined } = input;
   const serverUrl = serverUrlSchema.parse(input.serverUrl);
   const expiresAt = new Date(now.getTime() + input.hours * 3_600_000);
-  // The files hold codes that enrol a station: readable by whoever runs this, nobody else.
+  // The files hold codes that enrol a station: readable by whoever runs this, nobody else (POSIX modes; on
+  // Windows the folder's own permissions apply).
   await mkdir(outDir, { recursive: true, mode: 0o700 });
   const outcomes: ProvisionOutcome[] = [];
-  for (const s of stations) {
-    const existing = await storage.getStation(s.id);
-    if (existing?.revokedAt) {
-      outcomes.push({ id: s.id, name: s.name, outcome: 'skipped', reason: 'revoked' });
-      continue;
+  const report = (outcome: ProvisionOutcome) => {
+    outcomes.push(outcome);
+    onOutcome(outcome);
+  };
+  try {
+    for (const s of stations) {
+      const existing = await storage.getStation(s.id);
+      if (existing?.revokedAt || existing?.enrolled) {
+        report({ id: s.id, name: s.name, outcome: 'skipped', reason: existing.revokedAt ? 'revoked' : 'enrolled' });
+        continue;
+      }
+      if (!existing) await storage.createStation({ id: s.id, name: s.name, now });
+      const code = newEnrolmentCode();
+      await storage.createEnrolmentCode({ stationId: s.id, codeHash: enrolmentCodeHash(code), expiresAt, now });
+      const config: StationFile = { stationId: s.id, stationName: s.name, serverUrl, enrolmentCode: code, locale: s.locale };
+      const dir = join(outDir, s.id);
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      const file = join(dir, 'station.json');
+      await writeSecret(file, `${JSON.stringify(config, null, 2)}\n`);
+      report({ id: s.id, name: s.name, outcome: 'code', created: !existing, code, expiresAt, file });
     }
-    if (existing?.enrolled) {
-      outcomes.push({ id: s.id, name: s.name, outcome: 'skipped', reason: 'enrolled' });
-      continue;
-    }
-    if (!existing) await storage.createStation({ id: s.id, name: s.name, now });
-    const code = newEnrolmentCode();
-    await storage.createEnrolmentCode({ stationId: s.id, codeHash: enrolmentCodeHash(code), expiresAt, now });
-    const config: StationFile = { stationId: s.id, stationName: s.name, serverUrl, enrolmentCode: code, locale: s.locale };
-    const dir = join(outDir, s.id);
-    await mkdir(dir, { recursive: true, mode: 0o700 });
-    const file = join(dir, 'station.json');
-    await writeFile(file, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
-    await chmod(file, 0o600);
-    outcomes.push({ id: s.id, name: s.name, outcome: 'code', created: !existing, code, expiresAt, file });
+  } finally {
+    const rows = outcomes.flatMap((o) => (o.outcome === 'code' ? [[o.id, o.name, o.code, o.expiresAt.toISOString()].map(csvCell).join(',')] : []));
+    await writeSecret(join(outDir, 'codes.csv'), `${['station id,name,enrolment code,valid until', ...rows].join('\n')}\n`);
   }
-  const csvCell = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-  const sheet = ['station id,name,enrolment code,valid until', ...outcomes.flatMap((o) => (o.outcome === 'code' ? [[o.id, o.name, o.code, o.expiresAt.toISOString()].map(csvCell).join(',')] : []))];
-  const codes = join(outDir, 'codes.csv');
-  await writeFile(codes, `${sheet.join('\n')}\n`, { mode: 0o600 });
-  await chmod(codes, 0o600);
   return outcomes;
 };
