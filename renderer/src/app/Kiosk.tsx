@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useState } from 'react';
+import { startTransition, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../ui/Button.tsx';
 import { applyPendingUpdate } from '../platform/service-worker.ts';
@@ -33,7 +33,8 @@ function ScreenHost() {
             <h1 className="screen__title">{t('error.title')}</h1>
             <p className="screen__lead">{t('error.body')}</p>
             <div className="actions">
-              <Button variant="primary" large onClick={() => { retry(); home(); }}>{t('nav.home')}</Button>
+              {/* One transition for both: an urgent retry alone would first render the broken screen again. */}
+              <Button variant="primary" large onClick={() => startTransition(() => { retry(); home(); })}>{t('nav.home')}</Button>
             </div>
           </div>
         )}
