@@ -87,8 +87,8 @@ describe('joinsAnew', () => {
     expect(joinsAnew(base, { ...base, enrolmentCode: 'k7q2 9xpm' })).toBe(false);
   });
 
-  it('trims what a technician pastes, and takes a code as printed (with spaces)', () => {
-    expect(stationConfigLayerSchema.parse({ serverUrl: ' https://centre.example.cn/ ', stationId: ' xingfuli-01 ', enrolmentCode: ' K7Q2 9XPM ' })).toMatchObject({
+  it('trims what a technician pastes, reads a capitalised station id in lower case, and takes a code as printed (with spaces)', () => {
+    expect(stationConfigLayerSchema.parse({ serverUrl: ' https://centre.example.cn/ ', stationId: ' XingFuLi-01 ', enrolmentCode: ' K7Q2 9XPM ' })).toMatchObject({
       serverUrl: 'https://centre.example.cn',
       stationId: 'xingfuli-01',
       enrolmentCode: 'K7Q2 9XPM',

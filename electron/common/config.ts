@@ -21,8 +21,9 @@ export type Feature = z.infer<typeof featureSchema>;
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
 
 
-// The centre's own pattern: an id it could never have issued is caught on the tablet, not at enrolment.
-export const stationIdSchema = z.string().trim().regex(STATION_ID_PATTERN, 'lowercase letters, digits and dashes, not starting with a dash; at most 64');
+// The centre's own pattern: an id it could never have issued is caught on the tablet, not at enrolment. Case
+// is forgiven (the centre's ids are lowercase), so a file written with capitals does not lose its whole layer.
+export const stationIdSchema = z.string().trim().toLowerCase().regex(STATION_ID_PATTERN, 'letters, digits and dashes, not starting with a dash; at most 64');
 /** As the server takes it (the wire's pattern): a code typed with spaces, as printed, is fine. */
 export const enrolmentCodeSchema = z.string().trim().regex(ENROLMENT_CODE_PATTERN, '6 to 40 letters, digits, dashes or spaces');
 export const pinHashSchema = z

@@ -71,7 +71,7 @@ describe('first-run setup (Chromium, the real server)', () => {
     await page.getByLabel('站点编号').fill('幸福里 01');
     await page.getByLabel('站点名称').fill('  ');
     await k.tap('保存并注册');
-    await page.getByText('只能用小写字母、数字和横线').waitFor();
+    await page.getByText('只能用字母、数字和横线').waitFor();
     await expect(page.getByText('请填写 1 到 64 个字的名称').count()).resolves.toBe(1);
     await k.shot('setup-form-invalid');
     await k.axe('setup-form-invalid');

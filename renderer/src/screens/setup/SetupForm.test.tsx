@@ -27,8 +27,9 @@ describe('invalidFields', () => {
     expect(invalid({ locale: 'en' })).toEqual([]);
   });
 
-  it('accepts what a technician plausibly types: a padded id, a trailing slash, loopback http, a padded name or code', () => {
+  it('accepts what a technician plausibly types: a padded or capitalised id, a trailing slash, loopback http, a padded name or code', () => {
     expect(invalid({ stationId: ' xingfuli-01 ' })).toEqual([]);
+    expect(invalid({ stationId: 'XingFuLi-01' })).toEqual([]);
     expect(invalid({ serverUrl: 'https://centre.example.cn/yizhan/' })).toEqual([]);
     expect(invalid({ serverUrl: 'http://127.0.0.1:8080' })).toEqual([]);
     expect(invalid({ serverUrl: 'http://localhost:8080' })).toEqual([]);
@@ -43,7 +44,7 @@ describe('invalidFields', () => {
     expect(invalid({ stationId: '-xingfuli' })).toEqual(['stationId']);
     expect(invalid({ stationId: '幸福里' })).toEqual(['stationId']);
     // Ids the centre could never have issued (it makes lowercase letters, digits and dashes).
-    for (const id of ['Xingfuli-01', 'xingfu_li', 'xingfu.li']) expect(invalid({ stationId: id }), id).toEqual(['stationId']);
+    for (const id of ['xingfu_li', 'xingfu.li', 'Xingfu_Li']) expect(invalid({ stationId: id }), id).toEqual(['stationId']);
     expect(invalid({ stationId: 'a'.repeat(65) })).toEqual(['stationId']);
     expect(invalid({ stationId: 'a'.repeat(64) })).toEqual([]);
   });
@@ -170,7 +171,7 @@ describe('SetupForm', () => {
     await user.click(screen.getByRole('button', { name: '保存并注册' }));
 
     for (const label of ['站点编号', '站点名称', '社区中心地址', '注册码']) expect(field(label)).toHaveAttribute('aria-invalid', 'true');
-    expect(field('站点编号')).toHaveAccessibleDescription('照社区中心给的填：只能用小写字母、数字和横线，最多 64 个。');
+    expect(field('站点编号')).toHaveAccessibleDescription('照社区中心给的填：只能用字母、数字和横线，最多 64 个。');
     expect(field('站点名称')).toHaveAccessibleDescription('请填写 1 到 64 个字的名称。');
     expect(field('社区中心地址')).toHaveAccessibleDescription('请填写 https:// 开头的地址（不要带 ? 或 #）。');
     expect(field('注册码')).toHaveAccessibleDescription('注册码是 6 到 40 个字母、数字、横线或空格。');
