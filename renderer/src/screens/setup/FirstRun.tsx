@@ -5,7 +5,7 @@ import { kioskBridge } from '../../platform/kiosk-bridge/ready.ts';
 import type { KioskSync } from '../../sync/kiosk-sync.ts';
 import { useSync } from '../../sync/SyncProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { PinEntry, useTechnicianPin } from '../technician/PinEntry.tsx';
+import { PinEntry, technicianSessionOpen, useTechnicianPin } from '../technician/PinEntry.tsx';
 import { SetupForm } from './SetupForm.tsx';
 import { forgetSetup } from './setup-in-progress.ts';
 import { SetupProgress } from './SetupProgress.tsx';
@@ -37,12 +37,10 @@ export function FirstRun({ onDone, resume = null }: { onDone: () => void; resume
   const pin = useTechnicianPin((bridge) => setStep({ name: 'form', bridge }));
   const other = i18n.language === 'en' ? 'zh-CN' : 'en';
 
-  // The outcome may have stayed on screen long after the save: once the technician's session has ended, a
-  // change of setup asks for the PIN again instead of failing at the save.
+  // The outcome may have stayed on screen long after the save: a change of setup may need the PIN again.
   const change = async () => {
     const bridge = await kioskBridge;
-    const status = await bridge.call('technician:status').catch(() => null);
-    setStep(status?.unlocked ? { name: 'form', bridge } : { name: 'pin' });
+    setStep((await technicianSessionOpen(bridge)) ? { name: 'form', bridge } : { name: 'pin' });
   };
 
   const finish = async () => {

@@ -10,6 +10,7 @@ import { Screen } from '../../ui/Screen.tsx';
 import { SetupForm } from '../setup/SetupForm.tsx';
 import { forgetSetup } from '../setup/setup-in-progress.ts';
 import { SetupProgress } from '../setup/SetupProgress.tsx';
+import { technicianSessionOpen } from './PinEntry.tsx';
 
 const bytes = (n: number | null) => (n === null ? '—' : n >= 1 << 30 ? `${(n / (1 << 30)).toFixed(1)} GiB` : `${(n / (1 << 20)).toFixed(1)} MiB`);
 
@@ -25,7 +26,7 @@ function Row({ label, value }: { label: string; value: string }) {
 type SetupStep = { name: 'editing' } | { name: 'saved'; setup: Setup; before: KioskSync | null };
 
 /** What a technician checks on a station, and the few things they may do to it. */
-export function Diagnostics({ bridge }: { bridge: KioskBridge }) {
+export function Diagnostics({ bridge, onSessionEnded }: { bridge: KioskBridge; onSessionEnded: () => void }) {
   const { t, i18n } = useTranslation('technician');
   const { home } = useNavigation();
   const { state, sync, config } = useSync();
@@ -70,6 +71,11 @@ export function Diagnostics({ bridge }: { bridge: KioskBridge }) {
       setNote(t('failed', { action: label, reason: error instanceof Error ? error.message : String(error) }));
     }
   };
+  // Diagnostics may have been open longer than the shell's session: the form then needs the PIN first.
+  const editSetup = async () => {
+    if (await technicianSessionOpen(bridge)) setSetup({ name: 'editing' });
+    else onSessionEnded();
+  };
   const leave = async () => {
     await bridge.call('technician:lock').catch(() => undefined);
     home();
@@ -82,7 +88,7 @@ export function Diagnostics({ bridge }: { bridge: KioskBridge }) {
         {setup.name === 'editing' ? (
           <SetupForm bridge={bridge} onCancel={() => setSetup(null)} onSaved={(saved) => setSetup({ name: 'saved', setup: saved, before: sync })} />
         ) : (
-          <SetupProgress setup={setup.setup} before={setup.before} onEdit={() => setSetup({ name: 'editing' })} onDone={() => { forgetSetup(); setSetup(null); }} />
+          <SetupProgress setup={setup.setup} before={setup.before} onEdit={() => void editSetup()} onDone={() => { forgetSetup(); setSetup(null); }} />
         )}
       </Screen>
     );
@@ -122,7 +128,7 @@ export function Diagnostics({ bridge }: { bridge: KioskBridge }) {
           </div>
           <div className="actions">
             <Button disabled={!sync || code.trim().length < 6} onClick={() => sync && void act(t('enrol.submit'), () => sync.engine.enrol(code.trim()))}>{t('enrol.submit')}</Button>
-            <Button onClick={() => setSetup({ name: 'editing' })}>{t('setup.open')}</Button>
+            <Button onClick={() => void editSetup()}>{t('setup.open')}</Button>
           </div>
         </section>
         <section className="card" aria-labelledby="tech-device">

@@ -27,6 +27,13 @@ export const useTechnicianPin = (onUnlocked: (bridge: KioskBridge) => void) => {
   return { pin, setPin, message, unlock, ready: pin.length >= 4 };
 };
 
+/**
+ * Whether the shell still holds the technician's session open: a screen can outlast it (its minutes run out), and
+ * a setup form opened after that would only fail at the save.
+ */
+export const technicianSessionOpen = async (bridge: KioskBridge): Promise<boolean> =>
+  (await bridge.call('technician:status').catch(() => null))?.unlocked === true;
+
 export function PinEntry({ pin, setPin, message }: Pick<ReturnType<typeof useTechnicianPin>, 'pin' | 'setPin' | 'message'>) {
   const { t } = useTranslation('technician');
   return (

@@ -21,7 +21,7 @@ export default function TechnicianScreen() {
     return () => void bridge.call('technician:lock').catch(() => undefined);
   }, [bridge]);
 
-  if (bridge) return <Diagnostics bridge={bridge} />;
+  if (bridge) return <Diagnostics bridge={bridge} onSessionEnded={() => setBridge(null)} />;
   return (
     <Screen
       title={t('title')}
