@@ -1,14 +1,9 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { cleanup, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderKiosk as renderWholeKiosk } from '../../../tests/support/render-kiosk.tsx';
 import { freshDb } from '../../../tests/support/render-screen.tsx';
-import { createI18n } from '../i18n/index.ts';
 import type { YizhanDb } from '../store/db.ts';
-import { StoreProvider } from '../store/StoreProvider.tsx';
-import { SyncProvider } from '../sync/SyncProvider.tsx';
-import { Kiosk } from './Kiosk.tsx';
 
 /**
  * How often the real components of the kiosk's frame rendered. Each is swapped for itself with a counter around
@@ -57,16 +52,7 @@ afterEach(async () => {
 });
 
 const renderKiosk = async () => {
-  const user = userEvent.setup();
-  render(
-    <I18nextProvider i18n={createI18n()}>
-      <StoreProvider db={db} fallback={<p>loading</p>}>
-        <SyncProvider db={db} appVersion="test">
-          <Kiosk />
-        </SyncProvider>
-      </StoreProvider>
-    </I18nextProvider>,
-  );
+  const user = renderWholeKiosk(db);
   await screen.findByRole('heading', { name: /欢迎来到/ });
   // Today's visits arrive a moment after home; let the kiosk settle before counting.
   await screen.findByText(/今天/);

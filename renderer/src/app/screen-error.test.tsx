@@ -1,13 +1,8 @@
-import { cleanup, render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from 'react-i18next';
+import { cleanup, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderKiosk } from '../../../tests/support/render-kiosk.tsx';
 import { freshDb } from '../../../tests/support/render-screen.tsx';
-import { createI18n } from '../i18n/index.ts';
 import type { YizhanDb } from '../store/db.ts';
-import { StoreProvider } from '../store/StoreProvider.tsx';
-import { SyncProvider } from '../sync/SyncProvider.tsx';
-import { Kiosk } from './Kiosk.tsx';
 
 /** A screen that always fails as it renders, counting how often it was tried. */
 const broken = vi.hoisted(() => ({ renders: 0 }));
@@ -33,16 +28,7 @@ afterEach(async () => {
 
 describe('a screen that fails', () => {
   it('shows a calm note, and its home button goes home without trying the broken screen again', async () => {
-    const user = userEvent.setup();
-    render(
-      <I18nextProvider i18n={createI18n()}>
-        <StoreProvider db={db} fallback={<p>loading</p>}>
-          <SyncProvider db={db} appVersion="test">
-            <Kiosk />
-          </SyncProvider>
-        </StoreProvider>
-      </I18nextProvider>,
-    );
+    const user = renderKiosk(db);
     await user.click(await screen.findByRole('button', { name: /^意见建议/ }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('这一页暂时打不开');
