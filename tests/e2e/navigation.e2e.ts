@@ -40,6 +40,20 @@ describe('moving between screens', () => {
     await k.close();
   });
 
+  it('opens the first of two tiles tapped while it loads, with nothing stacked behind it', async () => {
+    const k = await openKiosk(chromium(), 'landscape');
+    const { page } = k;
+    await slowScripts(page);
+    await page.getByRole('button', { name: /^通知活动/ }).tap();
+    await page.getByRole('button', { name: /^便民设施/ }).tap();
+    await page.getByRole('heading', { level: 1, name: '通知活动' }).waitFor();
+    // Long enough for the second screen to have arrived, had the tap opened it.
+    await page.waitForTimeout(1000);
+    await expect(page.getByRole('heading', { level: 1 }).allTextContents()).resolves.toEqual(['通知活动']);
+    await expect(page.getByRole('button', { name: '返回' }).count()).resolves.toBe(0);
+    await k.close();
+  });
+
   it('opens a screen once when its tile is tapped twice while it loads', async () => {
     const k = await openKiosk(chromium(), 'landscape');
     const { page } = k;

@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, startTransition, use, useMemo, useState } from 'react';
+import { createContext, type ReactNode, use, useLayoutEffect, useMemo, useRef, useState, useTransition } from 'react';
 import type { Route, Routes, ScreenName } from './routes.ts';
 
 /** What moves the kiosk between screens. Its identity never changes, so holding it never re-renders anyone. */
@@ -30,18 +30,27 @@ const sameRoute = (a: Route | undefined, b: Route): boolean => a?.screen === b.s
  */
 export function NavigationProvider({ children, initial = HOME }: { children: ReactNode; initial?: Route }) {
   const [stack, setStack] = useState<Route[]>([initial]);
+  // A transition: while the next screen's code loads, the resident keeps seeing the screen they tapped on
+  // instead of an empty one.
+  const [opening, startOpening] = useTransition();
+  const openingNow = useRef(false);
+  useLayoutEffect(() => {
+    openingNow.current = opening;
+  }, [opening]);
   const actions = useMemo<NavigationActions>(() => {
-    // A transition: while the next screen's code loads, the resident keeps seeing the screen they tapped on
-    // instead of an empty one.
-    const navigate = (change: (s: Route[]) => Route[]) => startTransition(() => setStack(change));
+    const navigate = (change: (s: Route[]) => Route[]) => startOpening(() => setStack(change));
     return {
-      go: (screen, ...params) =>
+      go: (screen, ...params) => {
+        // One screen opens at a time. The screen still showing takes taps while the next loads, and a second
+        // tile tapped then would stack, behind the screen the resident gets, one they never saw. Back and
+        // home always work.
+        if (openingNow.current) return;
         navigate((s) => {
           const next = { screen, params: params[0] } as Route;
-          // The tapped screen stays up while the next one loads, so an unsure second tap on the same tile
-          // lands on it again: opening what is already open must not stack a copy for "back" to reveal.
+          // Opening what is already open (two taps in one go) must not stack a copy for "back" to reveal.
           return sameRoute(s[s.length - 1], next) ? s : [...s, next];
-        }),
+        });
+      },
       back: () => navigate((s) => (s.length > 1 ? s.slice(0, -1) : s)),
       // Already home: keep the same stack, so nothing re-renders (and nothing remounts, as before).
       home: () => navigate((s) => (s.length === 1 && s[0]?.screen === 'home' ? s : [HOME])),
