@@ -1,4 +1,5 @@
-import { act, render } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { Suspense, use } from 'react';
 import { describe, expect, it } from 'vitest';
 import { type NavigationActions, NavigationProvider, type RouteState, useNavigate, useRoute, useRouteParams } from './navigation.tsx';
 
@@ -51,18 +52,62 @@ describe('navigation', () => {
     expect(at()).toEqual({ route: { screen: 'home', params: undefined }, depth: 0 });
   });
 
-  it('opens a screen once however often it is tapped while it loads, but the same screen with other details again', () => {
-    const { nav, at } = setup();
-    act(() => {
-      nav().go('services', { categoryId: 'c1' });
-      nav().go('services', { categoryId: 'c1' });
+  it('opens one screen at a time: while one loads, another "go" is ignored, but back and home still work', async () => {
+    // A screen whose code has not arrived yet: it suspends until `arrive` is called.
+    let arrive = () => undefined as void;
+    const code = new Promise<void>((resolve) => {
+      arrive = resolve;
     });
-    expect(at()).toEqual({ route: { screen: 'services', params: { categoryId: 'c1' } }, depth: 1 });
-    act(() => nav().go('services', { categoryId: 'c2' }));
-    expect(at().depth).toBe(2);
-    act(() => nav().back());
-    act(() => nav().back());
-    expect(at()).toEqual({ route: { screen: 'home', params: undefined }, depth: 0 });
+    function Screen() {
+      const { route } = useRoute();
+      if (route.screen === 'checkin') use(code);
+      return <p>{route.screen}</p>;
+    }
+    let nav: NavigationActions | undefined;
+    function Acts() {
+      nav = useNavigate();
+      return null;
+    }
+    render(
+      <NavigationProvider>
+        <Acts />
+        <Suspense fallback={<p>empty</p>}>
+          <Screen />
+        </Suspense>
+      </NavigationProvider>,
+    );
+    await act(async () => nav!.go('checkin'));
+    // The tapped screen stays up, and a second tap (the same tile, another one) opens nothing behind it.
+    expect(screen.getByText('home')).toBeInTheDocument();
+    await act(async () => nav!.go('checkin'));
+    await act(async () => nav!.go('services', { categoryId: 'c1' }));
+    await act(async () => arrive());
+    expect(await screen.findByText('checkin')).toBeInTheDocument();
+    await act(async () => nav!.back());
+    expect(screen.getByText('home')).toBeInTheDocument();
+
+    // Home while a screen loads goes home, and the screen never shows.
+    const stalled = new Promise<never>(() => undefined);
+    function Stalled() {
+      const { route } = useRoute();
+      if (route.screen === 'duty') use(stalled);
+      return null;
+    }
+    cleanup();
+    render(
+      <NavigationProvider>
+        <Acts />
+        <Suspense fallback={<p>empty</p>}>
+          <Stalled />
+          <Screen />
+        </Suspense>
+      </NavigationProvider>,
+    );
+    await act(async () => nav!.go('duty'));
+    await act(async () => nav!.home());
+    expect(await screen.findByText('home')).toBeInTheDocument();
+    await act(async () => nav!.go('notices'));
+    expect(await screen.findByText('notices')).toBeInTheDocument();
   });
 
   it('renders nothing again when home is pressed on home, or back on home', () => {

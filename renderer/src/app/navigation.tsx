@@ -20,7 +20,6 @@ export type Navigation = NavigationActions & RouteState;
 const ActionsContext = createContext<NavigationActions | null>(null);
 const RouteContext = createContext<RouteState | null>(null);
 const HOME: Route = { screen: 'home', params: undefined };
-const sameRoute = (a: Route | undefined, b: Route): boolean => a?.screen === b.screen && JSON.stringify(a.params) === JSON.stringify(b.params);
 
 /**
  * Navigation is a stack held in memory: the kiosk has no address bar, and an idle reset or reload must land
@@ -41,15 +40,11 @@ export function NavigationProvider({ children, initial = HOME }: { children: Rea
     const navigate = (change: (s: Route[]) => Route[]) => startOpening(() => setStack(change));
     return {
       go: (screen, ...params) => {
-        // One screen opens at a time. The screen still showing takes taps while the next loads, and a second
-        // tile tapped then would stack, behind the screen the resident gets, one they never saw. Back and
-        // home always work.
+        // One screen opens at a time. The screen still showing takes taps while the next loads, and a second tap
+        // then (the same tile again, or another) would stack a screen the resident never saw for "back" to
+        // reveal. Back and home always work.
         if (openingNow.current) return;
-        navigate((s) => {
-          const next = { screen, params: params[0] } as Route;
-          // Opening what is already open (two taps in one go) must not stack a copy for "back" to reveal.
-          return sameRoute(s[s.length - 1], next) ? s : [...s, next];
-        });
+        navigate((s) => [...s, { screen, params: params[0] } as Route]);
       },
       back: () => navigate((s) => (s.length > 1 ? s.slice(0, -1) : s)),
       // Already home: keep the same stack, so nothing re-renders (and nothing remounts, as before).
