@@ -20,7 +20,6 @@ export type Feature = z.infer<typeof featureSchema>;
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
 
-
 // The centre's own pattern: an id it could never have issued is caught on the tablet, not at enrolment. Case
 // is forgiven (the centre's ids are lowercase), so a file written with capitals does not lose its whole layer.
 export const stationIdSchema = z.string().trim().toLowerCase().regex(STATION_ID_PATTERN, 'letters, digits and dashes, not starting with a dash; at most 64');

@@ -244,7 +244,7 @@ export class SyncEngine {
           // push everything again; the server recognises records it already has by id.
           await store.renewEpoch();
           epoch = await store.epoch();
-          waiting += pushed;
+          waiting = await store.waitingCount();
           pushed = 0;
           next = store.readOutbox(0, this.o.maxBatchEntries);
           continue;

@@ -1,10 +1,12 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../errors.ts';
 import type { ServerMetrics } from '../metrics.ts';
 import type { Storage } from '../storage/types.ts';
+import { sha256 } from '../tokens.ts';
 
-const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
+// Digests of equal length, so the comparison takes the same time whatever was sent.
+const digest = (value: string): Buffer => Buffer.from(sha256(value), 'hex');
 
 /**
  * /metrics names every station and how busy it is, so it is off until the operator gives it a token, and then
