@@ -2,7 +2,7 @@ import { newId } from '@protocol/ids.ts';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../../tests/support/render-screen.tsx';
-import { syncStoreContract } from '../../../sync/client/store-contract.ts';
+import { syncStoreContract } from '../../../sync/client/testing/store-contract.ts';
 import { commitRecord } from './commit.ts';
 import { schemaV1, type YizhanDb, YizhanDb as Db } from './db.ts';
 import { DexieSyncStore } from './sync-store.ts';

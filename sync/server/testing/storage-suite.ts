@@ -5,9 +5,9 @@ import { catalogueEntries, DISTRICT_SCOPE } from '../../protocol/centre.ts';
 import { newId } from '../../protocol/ids.ts';
 import { withoutPersonalFields } from '../../protocol/personal.ts';
 import { applyRequestEvent } from '../../protocol/request-state.ts';
-import { entries, newEpoch, pushToStorage, referralWithContact, requestEvent, residentRequest, type TestStorage, visit } from '../testing/fixtures.ts';
+import { entries, newEpoch, pushToStorage, referralWithContact, requestEvent, residentRequest, type TestStorage, visit } from './fixtures.ts';
 import { enrolmentCodeHash, newEnrolmentCode, newStationToken, tokenHash } from '../tokens.ts';
-import { type Storage, StorageConflictError } from './types.ts';
+import { type Storage, StorageConflictError } from '../storage/types.ts';
 
 /**
  * The storage contract, run against every engine (sqlite.test.ts, postgres.test.ts): the same behaviour from both.
