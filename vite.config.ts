@@ -1,6 +1,7 @@
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import { build, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { ANY_CENTRE, contentSecurityPolicy } from './electron/main/csp.ts';
@@ -21,6 +22,28 @@ const cspMeta = (): Plugin => ({
   ],
 });
 
+/**
+ * The community console is a build of its own (vite.console.config.ts), made after the kiosk's into
+ * <outDir>/console, so `vite build` (and every script and test that runs it) builds both apps.
+ */
+const consoleBuild = (): Plugin => {
+  let outDir = '';
+  return {
+    name: 'yizhan-console-build',
+    apply: 'build',
+    configResolved: (config) => {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler: async () => {
+        await build({ configFile: here('./vite.console.config.ts'), logLevel: 'warn', build: { outDir: join(outDir, 'console') } });
+      },
+    },
+  };
+};
+
 export default defineConfig({
   root: here('./renderer'),
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
@@ -30,6 +53,7 @@ export default defineConfig({
     alias: {
       '@protocol': here('./sync/protocol'),
       '@assets': here('./assets'),
+      '@shared': here('./renderer/shared'),
     },
   },
   plugins: [
@@ -53,9 +77,13 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,woff2,json}'],
         navigateFallback: 'index.html',
+        // The community console (/console) is another app on the same origin: never the kiosk's to serve or cache.
+        navigateFallbackDenylist: [/^\/console(\/|$)/],
+        globIgnores: ['console/**'],
         cleanupOutdatedCaches: true,
       },
     }),
+    consoleBuild(),
   ],
   build: {
     outDir: here('./dist/renderer'),

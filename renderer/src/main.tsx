@@ -1,4 +1,4 @@
-import './platform/zod-jitless.ts';
+import '@shared/platform/zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';

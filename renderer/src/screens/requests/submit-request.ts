@@ -1,7 +1,7 @@
 import type { RequestEvent, ResidentRequest } from '@protocol/records.ts';
 import { commitRecord, type Draft } from '../../store/commit.ts';
 import type { YizhanDb } from '../../store/db.ts';
-import { requestNumber } from './request-number.ts';
+import { requestNumber } from '@shared/format/request-number.ts';
 
 /** What the resident chose; the number is allocated when it is written. */
 export type RequestDraft = Omit<Draft<'request'>, 'kind' | 'number'>;

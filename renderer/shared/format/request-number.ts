@@ -1,6 +1,8 @@
 /**
  * The number a resident writes down and types to check a request: MMDD of the day it was made and that
- * day's counter, e.g. 1127007. It repeats after a year, so a look-up only considers the last twelve months.
+ * day's counter, e.g. 1127007. The kiosk makes and shows it; the console finds requests by it and shows it
+ * grouped the same way, so staff and resident read out the same thing. It repeats after a year, so a look-up
+ * only considers the last twelve months.
  */
 export const requestNumber = (day: string, counter: number): string =>
   `${day.slice(5, 7)}${day.slice(8, 10)}${String(counter).padStart(3, '0')}`;

@@ -1,0 +1,47 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+import pkg from './package.json' with { type: 'json' };
+import { consoleContentSecurityPolicy } from './sync/server/console-csp.ts';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** The console's own CSP as a meta tag, so the page holds to it whoever serves it (the server sends it too). */
+const consoleCspMeta = (): Plugin => ({
+  name: 'yizhan-console-csp-meta',
+  apply: 'build',
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: consoleContentSecurityPolicy({ meta: true }) }, injectTo: 'head-prepend' },
+  ],
+});
+
+/**
+ * The community console (renderer/console): the staff's web app, served by the central server at /console. A
+ * build of its own, not a second input of the kiosk's: its chunks (charts and all) never enter the kiosk's
+ * service worker precache, and its absolute base lets it route with real paths (/console/inbox). `vite build`
+ * builds it after the kiosk, into <kiosk outDir>/console (vite.config.ts consoleBuild); `npm run dev:console`
+ * serves it with /api proxied to a local server.
+ */
+export default defineConfig({
+  root: here('./renderer/console'),
+  base: '/console/',
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  publicDir: false,
+  resolve: {
+    alias: {
+      '@protocol': here('./sync/protocol'),
+      '@shared': here('./renderer/shared'),
+    },
+  },
+  plugins: [react(), consoleCspMeta()],
+  build: {
+    outDir: here('./dist/renderer/console'),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+  },
+  server: {
+    host: '127.0.0.1',
+    proxy: { '/api': { target: process.env.CONSOLE_API ?? 'http://127.0.0.1:8787', changeOrigin: false } },
+  },
+});
