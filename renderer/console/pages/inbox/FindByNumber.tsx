@@ -45,7 +45,7 @@ export function FindByNumber() {
   };
 
   return (
-    <form className="form form--inline" onSubmit={(event) => void find(event)} role="search" aria-label={t('find.label')}>
+    <form className="form form--inline" onSubmit={(event) => void find(event)} role="search" aria-label={t('find.landmark')}>
       <div className="field">
         <label className="field__label" htmlFor="find-number">
           {t('find.label')}

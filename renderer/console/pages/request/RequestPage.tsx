@@ -68,7 +68,7 @@ export default function RequestPage({ params }: PageProps) {
           <Timeline entries={shown.timeline} directory={directory} />
         </div>
         <aside className="request-layout__side" aria-labelledby="steps-title">
-          <StepsPanel detail={shown} role={session.staff.role} directory={directory} onDone={setLatest} />
+          <StepsPanel detail={shown} role={session.staff.role} directory={directory} onDone={setLatest} onStale={detail.reload} />
         </aside>
       </div>
     </>

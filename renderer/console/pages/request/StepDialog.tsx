@@ -6,6 +6,7 @@ import { useLocalized } from '@shared/i18n/setup.ts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../../api/ApiProvider.tsx';
+import { isApiError } from '../../api/errors.ts';
 import type { Directory } from '../../app/directory.ts';
 import { useOrganisation } from '../../app/organisation.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
@@ -31,6 +32,7 @@ export function StepDialog({
   directory,
   onClose,
   onDone,
+  onStale,
 }: {
   step: StaffStep;
   detail: RequestDetail;
@@ -38,6 +40,8 @@ export function StepDialog({
   directory: Directory;
   onClose: () => void;
   onDone: (detail: RequestDetail) => void;
+  /** The server refused the step on a newer state of the request: read it again. */
+  onStale: () => void;
 }) {
   const { t } = useTranslation('request');
   const localized = useLocalized();
@@ -76,6 +80,7 @@ export function StepDialog({
       onDone(await client.call('requestAction', { params: { requestId: request.id }, body: action }));
     } catch (failure) {
       setError(failure);
+      if (isApiError(failure, 'refused') || isApiError(failure, 'conflict')) onStale();
     } finally {
       setBusy(false);
     }

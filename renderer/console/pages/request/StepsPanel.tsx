@@ -7,7 +7,7 @@ import { availableSteps, type StaffStep } from './steps.ts';
 import { StepDialog } from './StepDialog.tsx';
 
 /** The steps possible now, one button each; each opens its form (target, note). */
-export function StepsPanel({ detail, role, directory, onDone }: { detail: RequestDetail; role: StaffRole; directory: Directory; onDone: (detail: RequestDetail) => void }) {
+export function StepsPanel({ detail, role, directory, onDone, onStale }: { detail: RequestDetail; role: StaffRole; directory: Directory; onDone: (detail: RequestDetail) => void; onStale: () => void }) {
   const { t } = useTranslation('request');
   const [open, setOpen] = useState<StaffStep | null>(null);
   const [done, setDone] = useState<StaffStep | null>(null);
@@ -37,6 +37,7 @@ export function StepsPanel({ detail, role, directory, onDone }: { detail: Reques
           role={role}
           directory={directory}
           onClose={() => setOpen(null)}
+          onStale={onStale}
           onDone={(next) => {
             setDone(open);
             setOpen(null);
