@@ -176,6 +176,17 @@ export class StorageConflictError extends Error {
   override name = 'StorageConflictError';
 }
 
+/** The database was migrated by a newer server than this one (a rolled-back deploy): this code must not run on it. */
+export class DatabaseTooNewError extends Error {
+  override name = 'DatabaseTooNewError';
+  constructor(
+    readonly databaseVersion: number,
+    readonly serverVersion: number,
+  ) {
+    super(`database schema version ${databaseVersion} is newer than this server's ${serverVersion}: run a server at least as new as the one that migrated it`);
+  }
+}
+
 export interface Storage {
   readonly engine: 'sqlite' | 'postgres';
   /** Applies the numbered migrations not yet applied; safe to call from several processes at once. */

@@ -7,7 +7,8 @@ import { withoutPersonalFields } from '../../protocol/personal.ts';
 import { applyRequestEvent } from '../../protocol/request-state.ts';
 import { entries, newEpoch, pushToStorage, referralWithContact, requestEvent, residentRequest, type TestStorage, visit } from './fixtures.ts';
 import { enrolmentCodeHash, newEnrolmentCode, newStationToken, tokenHash } from '../tokens.ts';
-import { type Storage, StorageConflictError } from '../storage/types.ts';
+import { loadMigrations } from '../storage/migrations.ts';
+import { DatabaseTooNewError, type Storage, StorageConflictError } from '../storage/types.ts';
 
 /**
  * The storage contract, run against every engine (sqlite.test.ts, postgres.test.ts): the same behaviour from both.
@@ -56,6 +57,19 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
     it('migrates once: a second run applies nothing', async () => {
       expect(await storage.migrate()).toEqual([]);
       await storage.ping();
+    });
+
+    it('refuses a database migrated by a newer server (a rolled-back deploy), naming both versions', async () => {
+      const newer = await open();
+      try {
+        const known = (await loadMigrations(newer.storage.engine)).length;
+        await newer.sql(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (${known + 1}, 'from_a_newer_server', '2026-03-02T08:00:00Z')`);
+        const refusal = newer.storage.migrate();
+        await expect(refusal).rejects.toBeInstanceOf(DatabaseTooNewError);
+        await expect(refusal).rejects.toThrow(`database schema version ${known + 1} is newer than this server's ${known}`);
+      } finally {
+        await newer.close();
+      }
     });
 
     describe('stations and credentials', () => {
