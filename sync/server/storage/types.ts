@@ -21,11 +21,18 @@ export interface Station {
 
 // ------------------------------------------------------------------------------------------------ push
 
+/** A record already stored, as a push sees it. */
+export interface KnownRecord {
+  stationId: string;
+  /** The fingerprint of its content (push/digest.ts); null when it cannot be known (see the engines' push.ts). */
+  digest: string | null;
+}
+
 /** What storage knows, before a push, about the records and requests the batch names. */
 export interface PushSnapshot {
   appliedSeq: number;
-  /** Records already stored, among the ids the batch names: id → owning station. */
-  known: ReadonlyMap<string, string>;
+  /** Records already stored, among the ids the batch names. */
+  known: ReadonlyMap<string, KnownRecord>;
   /** Requests the batch's events name (and its new requests): id → owner and current status. */
   requests: ReadonlyMap<string, { stationId: string; status: RequestStatus | null }>;
   /** Dead letters already kept for this (station, epoch) at the batch's seqs. */
@@ -41,6 +48,8 @@ export interface NewRecord {
   at: string;
   /** The validated (and upgraded) record. */
   payload: unknown;
+  /** The fingerprint of payload, kept to tell a duplicate from a conflict later. */
+  digest: string;
 }
 
 export interface NewDeadLetter {
@@ -49,7 +58,7 @@ export interface NewDeadLetter {
   kind: string | null;
   reason: DeadLetterReason;
   detail: string | null;
-  /** The raw entry as it arrived, kept for a technician until the retention purge. */
+  /** The raw entry as it arrived (bounded: push/dead-letter-payload.ts), kept for staff until the retention purge. */
   payload: unknown;
 }
 
