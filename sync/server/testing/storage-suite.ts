@@ -404,6 +404,32 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
         expect((await storage.listHeartbeats()).filter((h) => h.stationId === id)).toHaveLength(1);
       });
 
+      it('purges in small batches and lets the event loop run between them', async () => {
+        const id = await station('batches');
+        const referrals = Array.from({ length: 20 }, () => referralWithContact(id));
+        const junk = Array.from({ length: 20 }, (_, i) => ({ junk: i, phone: '13812345678' }));
+        // Received long before anything else in this suite, so the purge below finds these and nothing else.
+        const longAgo = new Date('2020-01-01T00:00:00Z');
+        await pushToStorage(storage, id, newEpoch(), entries([...referrals, ...junk]), longAgo);
+        // A second task that counts its own turns while the purge runs: a purge that never yields leaves it none.
+        let purging = true;
+        let turns = 0;
+        const other = (async () => {
+          while (purging) {
+            await new Promise((resolve) => setImmediate(resolve));
+            turns += 1;
+          }
+        })();
+        const result = await storage.purgePersonal({ before: new Date('2020-01-02T00:00:00Z'), now: t0, strip: withoutPersonalFields, batchSize: 5 });
+        purging = false;
+        await other;
+        expect(result).toEqual({ records: 20, deadLetters: 20 });
+        // 4 batches of records and 4 of dead letters: the other task ran between every two of them.
+        expect(turns).toBeGreaterThanOrEqual(7);
+        for (const referral of referrals) expect(JSON.stringify((await storage.getRecord(referral.id))?.payload)).not.toContain('13812345678');
+        expect((await storage.listDeadLetters(id)).map((d) => d.payload)).toEqual(junk.map(() => null));
+      });
+
       it('purges personal fields of records received before the cutoff, and raw dead letters', async () => {
         const id = await station('ret');
         const old = referralWithContact(id);
