@@ -44,7 +44,7 @@ describe('the push plan (pure)', () => {
       { stationId: S, entries: entries([request, requestEvent(S, request.id, 'submit'), requestEvent(S, request.id, 'cancel')]) },
       empty(),
     );
-    expect(plan).toMatchObject({ kind: 'apply', newRequests: [request.id], statusChanges: [{ requestId: request.id, status: 'cancelled', event: 'cancel' }] });
+    expect(plan).toMatchObject({ kind: 'apply', newRequests: [{ id: request.id, number: request.number }], statusChanges: [{ requestId: request.id, status: 'cancelled', event: 'cancel' }] });
   });
 
   it('refuses the centre as an actor from a station, and events for requests it does not own', () => {

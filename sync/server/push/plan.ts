@@ -3,7 +3,7 @@ import { kioskRecordSchema } from '../../protocol/records.ts';
 import { applyRequestEvent, type RequestStatus } from '../../protocol/request-state.ts';
 import { acceptedVersions, checkVersion, recordSchemaWindow, type SchemaWindow, upgradeRecord, versionOf } from '../../protocol/upgrade.ts';
 import type { DeadLetterReason, PushEntry } from '../../protocol/wire.ts';
-import type { KnownRecord, NewDeadLetter, NewRecord, PushPlan, PushSnapshot, StatusChange } from '../storage/types.ts';
+import type { KnownRecord, NewDeadLetter, NewRecord, NewRequest, PushPlan, PushSnapshot, StatusChange } from '../storage/types.ts';
 import { boundedPayload } from './dead-letter-payload.ts';
 import { recordDigest } from './digest.ts';
 
@@ -55,7 +55,7 @@ export const planPush = (input: PlanInput, snapshot: PushSnapshot): PushPlan => 
   for (const [id, request] of snapshot.requests) requests.set(id, { ...request });
   const records: NewRecord[] = [];
   const deadLetters: NewDeadLetter[] = [];
-  const newRequests: string[] = [];
+  const newRequests: NewRequest[] = [];
   const statusChanges = new Map<string, StatusChange>();
   const diverged: number[] = [];
 
@@ -131,7 +131,7 @@ export const planPush = (input: PlanInput, snapshot: PushSnapshot): PushPlan => 
     }
     if (record.kind === 'request') {
       requests.set(record.id, { stationId, status: null });
-      newRequests.push(record.id);
+      newRequests.push({ id: record.id, number: record.number });
     }
     known.set(record.id, { stationId, digest });
     records.push({ id: record.id, seq: entry.seq, kind: record.kind, v: version ?? record.v, at: record.at, payload: record, digest });

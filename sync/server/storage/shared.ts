@@ -2,7 +2,8 @@ import type { CentreCollection, CentreItem } from '../../protocol/centre.ts';
 import { RECORD_SCHEMA_VERSION, type RequestEvent } from '../../protocol/records.ts';
 import type { Change } from '../../protocol/wire.ts';
 import { recordDigest } from '../push/digest.ts';
-import type { CentreRequestEvent, KnownRecord, StatusChange } from './types.ts';
+import type { RequestStatus } from '../../protocol/request-state.ts';
+import type { CentreRequestEvent, FoundRequest, KnownRecord, StatusChange } from './types.ts';
 
 /** Helpers both storage engines share, so the two stay the same where they can. */
 
@@ -105,3 +106,11 @@ export const knownRecord = (row: { station_id: string; digest: string | null; pa
 
 /** The SQL both engines use to read what a push needs of the records it names (see knownRecord). */
 export const KNOWN_RECORD_COLUMNS = 'id, station_id, digest, CASE WHEN digest IS NULL AND personal_purged_at IS NULL THEN payload END AS payload';
+
+/** What both engines select for a found request: the request row and its record (for kind, category, time). */
+export const FOUND_REQUEST_COLUMNS = 'r.id, r.station_id, r.number, r.status, rec.at, rec.payload';
+
+export const toFoundRequest = (row: { id: string; station_id: string; number: string | null; status: RequestStatus | null; at: string; payload: string }): FoundRequest => {
+  const { requestKind, category } = JSON.parse(row.payload) as { requestKind: string; category: string };
+  return { id: row.id, stationId: row.station_id, number: row.number, status: row.status, at: row.at, requestKind, category };
+};

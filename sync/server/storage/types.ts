@@ -62,6 +62,12 @@ export interface NewDeadLetter {
   payload: unknown;
 }
 
+export interface NewRequest {
+  id: string;
+  /** The number its resident holds (unique per station). */
+  number: string;
+}
+
 export interface StatusChange {
   requestId: string;
   status: RequestStatus;
@@ -76,7 +82,7 @@ export type PushPlan =
       records: NewRecord[];
       deadLetters: NewDeadLetter[];
       /** New requests (kind 'request') to track, owned by the pushing station, status null until their submit. */
-      newRequests: string[];
+      newRequests: NewRequest[];
       /** The last status of each request the batch moved, in the order they happened. */
       statusChanges: StatusChange[];
     }
@@ -175,6 +181,21 @@ export interface StoredDeadLetter extends AckDeadLetter {
   receivedAt: Date;
 }
 
+/** By id, or by the number a resident holds: unique within a station, so without one it may match several. */
+export type RequestLookup = { id: string } | { number: string; stationId?: string };
+
+/** A request as staff look it up. */
+export interface FoundRequest {
+  id: string;
+  stationId: string;
+  number: string | null;
+  status: RequestStatus | null;
+  /** When the tablet made it. */
+  at: string;
+  requestKind: string;
+  category: string;
+}
+
 export interface PurgeResult {
   records: number;
   deadLetters: number;
@@ -229,6 +250,8 @@ export interface Storage {
   listRecords(stationId: string): Promise<StoredRecord[]>;
   listDeadLetters(stationId: string): Promise<StoredDeadLetter[]>;
   getRequestStatus(requestId: string): Promise<{ stationId: string; status: RequestStatus | null } | null>;
+  /** Requests by id or by number (see RequestLookup), by station and then oldest first. */
+  findRequests(lookup: RequestLookup): Promise<FoundRequest[]>;
   /** Removes personal fields of records (and raw dead-letter payloads) received before `before`. */
   purgePersonal(input: { before: Date; now: Date; strip: (payload: unknown) => unknown; batchSize?: number }): Promise<PurgeResult>;
 

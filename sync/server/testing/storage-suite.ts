@@ -304,6 +304,26 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
         expect(failures).toEqual([]);
       });
 
+      it('finds a request by id, or by the number its resident holds within its station', async () => {
+        const a = await station('num');
+        const b = await station('num');
+        const mine = residentRequest(a, { number: '2086401' });
+        const theirs = residentRequest(b, { number: '2086401' });
+        const other = residentRequest(a, { number: '2086402', requestKind: 'complaint', category: 'home-repair' });
+        await pushToStorage(storage, a, newEpoch(), entries([mine, requestEvent(a, mine.id, 'submit'), other]));
+        await pushToStorage(storage, b, newEpoch(), entries([theirs]));
+        expect(await storage.findRequests({ number: '2086401', stationId: a })).toEqual([
+          { id: mine.id, stationId: a, number: '2086401', status: 'submitted', at: mine.at, requestKind: 'wish', category: 'seniors' },
+        ]);
+        // A number is unique within its station only: without the station, every station's request with it.
+        expect((await storage.findRequests({ number: '2086401' })).map((r) => r.id).sort()).toEqual([mine.id, theirs.id].sort());
+        expect(await storage.findRequests({ id: other.id })).toEqual([
+          { id: other.id, stationId: a, number: '2086402', status: null, at: other.at, requestKind: 'complaint', category: 'home-repair' },
+        ]);
+        expect(await storage.findRequests({ number: '2086499' })).toEqual([]);
+        expect(await storage.findRequests({ id: newId() })).toEqual([]);
+      });
+
       it('applies concurrent copies of one batch exactly once', async () => {
         const id = await station();
         const epoch = newEpoch();

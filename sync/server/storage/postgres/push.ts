@@ -97,8 +97,9 @@ export const postgresPush = ({ transaction }: PostgresConnection): Pick<Storage,
       }
       if (decided.newRequests.length > 0) {
         await client.query(
-          'INSERT INTO requests (id, station_id, status, updated_at) SELECT u.id, $1, NULL, $2 FROM unnest($3::text[]) AS u (id) ON CONFLICT DO NOTHING',
-          [stationId, now, decided.newRequests],
+          `INSERT INTO requests (id, station_id, number, status, updated_at)
+           SELECT u.id, $1, u.number, NULL, $2 FROM unnest($3::text[], $4::text[]) AS u (id, number) ON CONFLICT DO NOTHING`,
+          [stationId, now, decided.newRequests.map((r) => r.id), decided.newRequests.map((r) => r.number)],
         );
       }
       await client.query('UPDATE push_state SET applied_seq = $1, updated_at = $2 WHERE station_id = $3 AND epoch = $4', [decided.appliedSeq, now, stationId, epoch]);

@@ -58,8 +58,8 @@ export const sqlitePush = ({ db, nextChangeSeqs, upsertEntry }: SqliteConnection
           insertDead.run(stationId, epoch, d.seq, d.recordId, d.kind, d.reason, d.detail, json(d.payload), at);
           deadLetters.set(d.seq, { seq: d.seq, id: d.recordId, reason: d.reason, detail: d.detail });
         }
-        const insertRequest = db.prepare('INSERT OR IGNORE INTO requests (id, station_id, status, updated_at) VALUES (?, ?, NULL, ?)');
-        for (const id of decided.newRequests) insertRequest.run(id, stationId, at);
+        const insertRequest = db.prepare('INSERT OR IGNORE INTO requests (id, station_id, number, status, updated_at) VALUES (?, ?, ?, NULL, ?)');
+        for (const request of decided.newRequests) insertRequest.run(request.id, stationId, request.number, at);
         if (decided.statusChanges.length > 0) {
           const updateStatus = db.prepare('UPDATE requests SET status = ?, updated_at = ? WHERE id = ?');
           const upsert = upsertEntry();
