@@ -55,7 +55,7 @@ export function FindByNumber() {
           className="input mono"
           inputMode="numeric"
           autoComplete="off"
-          placeholder="1127-007"
+          placeholder="2475-740"
           value={typed}
           aria-invalid={message ? true : undefined}
           aria-describedby={message ? 'find-number-message' : undefined}

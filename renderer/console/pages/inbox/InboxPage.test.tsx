@@ -66,7 +66,7 @@ describe('the request inbox', () => {
     const find = await screen.findByLabelText('按回执编号查找');
     await user.type(find, '0302-0');
     await user.click(screen.getByRole('button', { name: '查找' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('回执编号是 7 位数字');
+    expect(await screen.findByRole('alert')).toHaveTextContent('回执编号是 7 到 8 位数字');
     await user.type(find, '01');
     await user.click(screen.getByRole('button', { name: '查找' }));
     expect(await screen.findByRole('heading', { level: 1, name: '诉求 0302-001' })).toBeInTheDocument();

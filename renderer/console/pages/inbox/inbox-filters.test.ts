@@ -30,9 +30,11 @@ describe('the inbox filters in the address', () => {
   });
 
   it('reads a receipt number as printed or as typed', () => {
-    expect(receiptNumberOf('1127-007')).toBe('1127007');
-    expect(receiptNumberOf(' 1127007 ')).toBe('1127007');
-    expect(receiptNumberOf('112700')).toBeNull();
-    expect(receiptNumberOf('1127-00a')).toBeNull();
+    expect(receiptNumberOf('2475-740')).toBe('2475740');
+    expect(receiptNumberOf(' 2475740 ')).toBe('2475740');
+    expect(receiptNumberOf('1127007')).toBe('1127007');
+    expect(receiptNumberOf('2475-7401')).toBe('24757401');
+    expect(receiptNumberOf('247574')).toBeNull();
+    expect(receiptNumberOf('2475-74a')).toBeNull();
   });
 });

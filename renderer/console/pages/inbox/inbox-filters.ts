@@ -1,6 +1,7 @@
 import { type RequestKind, requestKinds } from '@protocol/records.ts';
 import { type RequestStatus, requestStatuses } from '@protocol/request-state.ts';
 import type { InboxQuery } from '@protocol/console/dispatch.ts';
+import { isRequestNumber } from '@shared/format/request-number.ts';
 
 /**
  * The inbox's filters as they live in the address (?status=…&kind=…), so a reload, the back button and a link
@@ -65,8 +66,8 @@ export const inboxQuery = (filters: InboxFilters, cursor?: string): InboxQuery =
   ...(cursor ? { cursor } : {}),
 });
 
-/** What staff type to find a request: its 7 digits, as printed on the receipt (1127-007) or not. */
+/** What staff type to find a request: its number, as printed on the receipt (2475-740) or not. */
 export const receiptNumberOf = (typed: string): string | null => {
   const digits = typed.replace(/[\s-]/g, '');
-  return /^\d{7}$/.test(digits) ? digits : null;
+  return isRequestNumber(digits) ? digits : null;
 };

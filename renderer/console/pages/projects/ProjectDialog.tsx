@@ -117,7 +117,7 @@ export function ProjectDialog({ communityId, project, onClose, onSaved }: { comm
           </ul>
           <div className="form__row">
             <Field label={t('field.addNeed')} error={numberMessage ?? undefined}>
-              <input className="input mono" inputMode="numeric" placeholder="1127-007" value={number} onChange={(event) => setNumber(event.target.value)} />
+              <input className="input mono" inputMode="numeric" placeholder="2475-740" value={number} onChange={(event) => setNumber(event.target.value)} />
             </Field>
             <button type="button" className="btn" onClick={() => void addByNumber()}>
               {t('console:action.add')}
