@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, type FastifyReply } from 'fastify';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../protocol/wire.ts';
@@ -6,6 +8,7 @@ import { errorHandler, HttpError, notFoundHandler, toErrorReply } from './errors
 import { startMaintenance } from './maintenance.ts';
 import { createServerMetrics, type ServerMetrics } from './metrics.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { consoleAppPlugin } from './plugins/console-app.ts';
 import { registerApiCors, registerProbeCors } from './plugins/cors.ts';
 import { enrolmentPlugin, rotateTokenPlugin } from './plugins/enrolment.ts';
 import { healthPlugin } from './plugins/health.ts';
@@ -103,7 +106,12 @@ export const buildServer = async ({ storage, config, logger, now = () => new Dat
   await app.register(api);
 
   if (demoEnrolmentCode) app.get('/station-config.json', async (_request, reply) => reply.header('cache-control', 'no-store').send({ enrolmentCode: demoEnrolmentCode }));
-  if (config.kioskDir) await app.register(staticPlugin, { root: config.kioskDir });
+  if (config.kioskDir) {
+    // The community console is built into the kiosk's build (console/); a kiosk-only build serves no console.
+    const consoleDir = join(config.kioskDir, 'console');
+    if (existsSync(join(consoleDir, 'index.html'))) await app.register(consoleAppPlugin, { root: consoleDir });
+    await app.register(staticPlugin, { root: config.kioskDir });
+  }
 
   if (config.maintenanceIntervalMs > 0) {
     const stop = startMaintenance(storage, {
