@@ -51,6 +51,7 @@ export const pages: readonly PageDef[] = [
   page('reports', '/reports', 'reports', 'visitsReport', () => import('../pages/reports/ReportsPage.tsx')),
   page('hours', '/reports/hours', 'reports', 'hoursReport', () => import('../pages/reports/HoursPage.tsx')),
   page('monthly', '/reports/monthly', 'reports', 'monthlyReport', () => import('../pages/reports/MonthlyReportPage.tsx')),
+  page('organisation', '/admin/organisation', 'admin', 'createStation', () => import('../pages/admin/OrganisationPage.tsx')),
   page('staff', '/admin/staff', 'admin', 'listStaff', () => import('../pages/admin/StaffPage.tsx')),
   page('audit', '/admin/audit', 'admin', 'audit', () => import('../pages/admin/AuditPage.tsx')),
   page('account', '/account', null, 'changePassword', () => import('../pages/account/AccountPage.tsx')),
