@@ -107,3 +107,33 @@ export const useLiveState = (): LiveState => {
   const live = useLiveFeed();
   return useSyncExternalStore(live.onState, live.state);
 };
+
+/**
+ * Reads again when a change that matters arrives: at once for the first, then at most once per `quietMs`
+ * however many follow (a station coming back online pushes its backlog in a burst).
+ */
+export const useLiveReload = (reload: () => void, matters: (change: LiveChange) => boolean = () => true, quietMs = 1_000): void => {
+  const latest = useRef({ reload, matters });
+  useEffect(() => {
+    latest.current = { reload, matters };
+  });
+  const state = useRef<{ timer: ReturnType<typeof setTimeout> | undefined; pending: boolean }>({ timer: undefined, pending: false });
+  useEffect(() => () => clearTimeout(state.current.timer), []);
+  useLiveChanges((change) => {
+    if (!latest.current.matters(change)) return;
+    const gate = state.current;
+    if (gate.timer !== undefined) {
+      gate.pending = true;
+      return;
+    }
+    latest.current.reload();
+    const release = () => {
+      if (gate.pending) {
+        gate.pending = false;
+        latest.current.reload();
+        gate.timer = setTimeout(release, quietMs);
+      } else gate.timer = undefined;
+    };
+    gate.timer = setTimeout(release, quietMs);
+  });
+};

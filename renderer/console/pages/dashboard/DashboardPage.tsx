@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useLiveChanges } from '../../api/live.ts';
+import { useLiveReload } from '../../api/live.ts';
 import { useApi } from '../../api/useApi.ts';
 import { useOrganisation } from '../../app/organisation.tsx';
 import { Link, useQueryParam } from '../../app/router.tsx';
@@ -25,7 +25,7 @@ export default function DashboardPage() {
   const scope = communityId ? { communityId } : {};
   const overview = useApi('overview', { query: scope });
   const overdue = useApi('inbox', { query: { ...scope, overdue: 'true', limit: 1 } });
-  useLiveChanges(() => {
+  useLiveReload(() => {
     overview.reload();
     overdue.reload();
   });

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../../api/ApiProvider.tsx';
-import { useLiveChanges } from '../../api/live.ts';
+import { useLiveReload } from '../../api/live.ts';
 import { useApi } from '../../api/useApi.ts';
 import { useMorePages } from '../../api/useMorePages.ts';
 import { useDirectory } from '../../app/directory.ts';
@@ -33,7 +33,7 @@ export default function InboxPage() {
   const first = useApi('inbox', { query: inboxQuery(filters) });
   const pages = useMorePages(first.data, (page) => page.requests, (cursor) => client.call('inbox', { query: inboxQuery(filters, cursor) }));
   const [updatedAt, setUpdatedAt] = useState<number | null>(null);
-  useLiveChanges(() => {
+  useLiveReload(() => {
     first.reload();
     setUpdatedAt(Date.now());
   });

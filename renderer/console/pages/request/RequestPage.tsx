@@ -2,7 +2,7 @@ import type { RequestDetail } from '@protocol/console/dispatch.ts';
 import { groupRequestNumber } from '@shared/format/request-number.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveChanges } from '../../api/live.ts';
+import { useLiveReload } from '../../api/live.ts';
 import { useApi } from '../../api/useApi.ts';
 import { useDirectory } from '../../app/directory.ts';
 import type { PageProps } from '../../app/pages.ts';
@@ -29,9 +29,7 @@ export default function RequestPage({ params }: PageProps) {
   const requestId = params.requestId ?? '';
   const detail = useApi('request', { params: { requestId } });
   const [latest, setLatest] = useState<RequestDetail | null>(null);
-  useLiveChanges((change) => {
-    if (change.type === 'resync' || change.event.requestId === requestId) detail.reload();
-  });
+  useLiveReload(detail.reload, (change) => change.type === 'resync' || change.event.requestId === requestId);
   // A step answers with the request as it now is; the live feed brings the same soon after.
   const shown = latest && detail.data && latest.request.updatedAt > detail.data.request.updatedAt ? latest : detail.data;
 

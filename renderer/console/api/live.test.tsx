@@ -1,5 +1,11 @@
+import { renderHook } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createEventSourceFeed, type LiveChange } from './live.ts';
+import { createFakeLive } from '../testing/fake-live.ts';
+import { createFakeServer } from '../testing/fake-server.ts';
+import { ApiProvider, LiveProvider } from './ApiProvider.tsx';
+import { createConsoleClient } from './client.ts';
+import { createEventSourceFeed, type LiveChange, useLiveReload } from './live.ts';
 
 /** A stand-in for the browser's EventSource: the test opens it, sends events, drops it, as a server would. */
 class ScriptedEventSource extends EventTarget {
@@ -31,12 +37,13 @@ class ScriptedEventSource extends EventTarget {
 
 const change = { requestId: '0190a5c4-7b2e-7c3d-8e4f-000000000001', stationId: 'east-gate', status: 'submitted', at: '2026-03-05T00:00:00.000Z' };
 
+afterEach(() => vi.useRealTimers());
+
 describe('the live feed', () => {
   beforeEach(() => {
     ScriptedEventSource.opened = [];
     vi.useFakeTimers();
   });
-  afterEach(() => vi.useRealTimers());
 
   const feed = () => createEventSourceFeed('/console/api/live', { EventSourceImpl: ScriptedEventSource as unknown as typeof EventSource, reconnectAfterMs: 10_000 });
 
@@ -90,5 +97,31 @@ describe('the live feed', () => {
     live.start();
     ScriptedEventSource.opened[1]!.open();
     expect(heard).toEqual([{ type: 'resync' }]);
+  });
+});
+
+describe('reading again on live changes', () => {
+  it('reads at once, then once more at most per quiet period however many changes come', () => {
+    vi.useFakeTimers();
+    const live = createFakeLive();
+    let reads = 0;
+    const client = createConsoleClient({ fetch: createFakeServer({}).fetch });
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ApiProvider client={client} openLive={() => live.feed}>
+        <LiveProvider>{children}</LiveProvider>
+      </ApiProvider>
+    );
+    renderHook(() => useLiveReload(() => (reads += 1), (next) => next.type === 'resync' || next.event.stationId === 'east-gate', 1_000), { wrapper });
+    const at = (stationId: string): LiveChange => ({ type: 'request', event: { ...change, stationId, status: 'submitted' } });
+    live.push(at('pump-room'));
+    expect(reads).toBe(0);
+    for (let i = 0; i < 50; i += 1) live.push(at('east-gate'));
+    expect(reads).toBe(1);
+    vi.advanceTimersByTime(1_000);
+    expect(reads).toBe(2);
+    vi.advanceTimersByTime(5_000);
+    expect(reads).toBe(2);
+    live.push({ type: 'resync' });
+    expect(reads).toBe(3);
   });
 });
