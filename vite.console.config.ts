@@ -39,6 +39,21 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    // The contract (sync/protocol) in one chunk: the client checks every answer with it, so it loads at start,
+    // as one file rather than a dozen slivers. ECharts in its own: only the reports load it, and it changes
+    // less often than the app, so browsers keep it across releases.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/ },
+            { name: 'contract', test: /sync[\\/]protocol[\\/]/ },
+          ],
+        },
+      },
+    },
+    // ECharts is one large chunk by design (loaded by the reports only).
+    chunkSizeWarningLimit: 700,
   },
   server: {
     host: '127.0.0.1',

@@ -8,12 +8,13 @@ import { createEventSourceFeed } from './api/live.ts';
 import { ConsoleApp } from './app/ConsoleApp.tsx';
 import { RouterProvider } from './app/router.tsx';
 import { SessionProvider } from './app/session.tsx';
-import { createConsoleI18n, preferredLanguage } from './i18n/index.ts';
+import { createConsoleI18n, loadLanguage, preferredLanguage } from './i18n/index.ts';
 import './styles/console.css';
 
 const client = createConsoleClient();
 const openLive = () => createEventSourceFeed(client.href('live'));
-const i18n = createConsoleI18n(preferredLanguage());
+const language = preferredLanguage();
+const i18n = createConsoleI18n(language, { [language]: await loadLanguage(language) });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

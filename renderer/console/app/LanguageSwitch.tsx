@@ -1,13 +1,14 @@
 import { type Language, languages } from '@shared/i18n/setup.ts';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rememberLanguage } from '../i18n/index.ts';
+import { useSwitchLanguage } from '../i18n/index.ts';
 
 const names: Record<Language, string> = { 'zh-CN': '中文', en: 'English' };
 
 /** 中文 / English: each in its own language (so either reader finds theirs), remembered on this browser. */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation('console');
+  const switchLanguage = useSwitchLanguage();
   useEffect(() => {
     document.documentElement.lang = i18n.language;
   }, [i18n.language]);
@@ -20,10 +21,7 @@ export function LanguageSwitch() {
           lang={language}
           className="lang-switch__option"
           aria-pressed={i18n.language === language}
-          onClick={() => {
-            rememberLanguage(language);
-            void i18n.changeLanguage(language);
-          }}
+          onClick={() => void switchLanguage(language)}
         >
           {names[language]}
         </button>

@@ -1,20 +1,23 @@
-import { collectResources, createI18nInstance, defaultLanguage, isLanguage, type Language, type Resources } from '@shared/i18n/setup.ts';
+import { createI18nInstance, defaultLanguage, isLanguage, type Language } from '@shared/i18n/setup.ts';
 import type { i18n } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { LanguageBundle } from './bundle.ts';
+import zh from './locales/zh-CN/bundle.ts';
 
-/** The console's own namespaces: locales/<language>/<namespace>.json. */
-const own = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { eager: true, import: 'default' });
 /**
- * What residents tap at the kiosk (request kinds, categories, phrases) in the kiosk's own words, so staff read a
- * request exactly as the resident chose it: the kiosk's `requests` namespace, read as it is.
+ * The console's translations, a bundle per language (locales/<language>/bundle.ts). Chinese, what nearly every
+ * staff member reads, comes with the first chunk; English is a chunk of its own, loaded by those who read it.
  */
-const kioskRequests = import.meta.glob<Record<string, unknown>>('../../src/i18n/locales/*/requests.json', { eager: true, import: 'default' });
+const loaders: Record<Language, () => Promise<LanguageBundle>> = {
+  'zh-CN': async () => zh,
+  en: () => import('./locales/en/bundle.ts').then((module) => module.default),
+};
 
-export const resources: Resources = collectResources({ ...own, ...kioskRequests });
-export const namespaces = Object.keys(resources['zh-CN']);
-/** The namespaces the console writes (the kiosk's `requests` is checked with the kiosk's). */
-export const consoleNamespaces = Object.keys(collectResources(own)['zh-CN']);
+export const loadLanguage = (language: Language): Promise<LanguageBundle> => loaders[language]();
 
-export const createConsoleI18n = (lng: Language = defaultLanguage): i18n => createI18nInstance(resources, { lng, defaultNS: 'console' });
+/** An i18next instance speaking `lng`, with the bundles loaded so far. */
+export const createConsoleI18n = (lng: Language, bundles: Partial<Record<Language, LanguageBundle>>): i18n =>
+  createI18nInstance({ 'zh-CN': bundles['zh-CN'] ?? {}, en: bundles.en ?? {} }, { lng, defaultNS: 'console' });
 
 const LANGUAGE_KEY = 'yizhan-console-language';
 
@@ -26,4 +29,14 @@ export const preferredLanguage = (storage: Pick<Storage, 'getItem'> = localStora
   return spoken?.toLowerCase().startsWith('en') ? 'en' : defaultLanguage;
 };
 
-export const rememberLanguage = (language: Language, storage: Pick<Storage, 'setItem'> = localStorage): void => storage.setItem(LANGUAGE_KEY, language);
+/** Switches the console's language, loading it first if need be, and remembers the choice on this browser. */
+export const useSwitchLanguage = (): ((language: Language) => Promise<void>) => {
+  const { i18n } = useTranslation();
+  return async (language) => {
+    if (!i18n.hasResourceBundle(language, 'console')) {
+      for (const [namespace, content] of Object.entries(await loadLanguage(language))) i18n.addResourceBundle(language, namespace, content);
+    }
+    localStorage.setItem(LANGUAGE_KEY, language);
+    await i18n.changeLanguage(language);
+  };
+};

@@ -9,6 +9,8 @@ import { ConsoleApp } from '../app/ConsoleApp.tsx';
 import { BASE, RouterProvider } from '../app/router.tsx';
 import { SessionProvider } from '../app/session.tsx';
 import { createConsoleI18n } from '../i18n/index.ts';
+import en from '../i18n/locales/en/bundle.ts';
+import zh from '../i18n/locales/zh-CN/bundle.ts';
 import { createFakeLive } from './fake-live.ts';
 import { createFakeServer, fail, type Handlers } from './fake-server.ts';
 import { organisation } from './fixtures.ts';
@@ -42,7 +44,8 @@ export const renderConsole = (path: string, { session, handlers = {}, language =
   });
   const live = createFakeLive();
   const client = createConsoleClient({ fetch: server.fetch });
-  const i18n = createConsoleI18n(language);
+  // As main.tsx does: the language asked for only; a switch loads the other as the console would.
+  const i18n = createConsoleI18n(language, { [language]: language === 'en' ? en : zh });
   const missing: string[] = [];
   i18n.options.saveMissing = true;
   i18n.options.missingKeyHandler = (_languages, namespace, key) => missing.push(`${namespace}:${key}`);

@@ -30,7 +30,7 @@ export const createI18nInstance = (resources: Resources, { lng, defaultNS }: { l
     resources,
     lng,
     fallbackLng: false,
-    ns: Object.keys(resources['zh-CN']),
+    ns: [...new Set(Object.values(resources).flatMap((bundle) => Object.keys(bundle)))],
     defaultNS,
     interpolation: { escapeValue: false },
     initAsync: false,

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { i18n } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { consoleNamespaces, createConsoleI18n, resources as consoleResources } from '../../console/i18n/index.ts';
+import { createConsoleI18n } from '../../console/i18n/index.ts';
+import consoleEn from '../../console/i18n/locales/en/bundle.ts';
+import consoleZh from '../../console/i18n/locales/zh-CN/bundle.ts';
 import { createI18n, namespaces as kioskNamespaces, resources as kioskResources } from '../../src/i18n/index.ts';
 import { languages, type Resources } from './setup.ts';
 
@@ -16,10 +18,14 @@ const baseKeys = (keys: string[]) => [...new Set(keys.map((k) => k.replace(/_(ze
 
 const get = (obj: unknown, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], obj);
 
+const consoleResources: Resources = { 'zh-CN': consoleZh, en: consoleEn };
+/** The console's own namespaces; its `requests` is the kiosk's, checked with the kiosk's. */
+const consoleNamespaces = Object.keys(consoleZh).filter((namespace) => namespace !== 'requests');
+
 /** Each app's translations: the namespaces it writes, where its code is, and its i18next instance. */
 const apps: { app: string; resources: Resources; namespaces: string[]; source: string; instance: () => i18n }[] = [
   { app: 'kiosk', resources: kioskResources, namespaces: kioskNamespaces, source: 'renderer/src', instance: () => createI18n('zh-CN') },
-  { app: 'console', resources: consoleResources, namespaces: consoleNamespaces, source: 'renderer/console', instance: () => createConsoleI18n('zh-CN') },
+  { app: 'console', resources: consoleResources, namespaces: consoleNamespaces, source: 'renderer/console', instance: () => createConsoleI18n('zh-CN', consoleResources) },
 ];
 
 describe.each(apps)('translations of the $app', ({ resources, namespaces, source, instance }) => {
