@@ -2,9 +2,12 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import { CONSOLE_API_PREFIX } from './sync/protocol/console/common.ts';
 import { consoleContentSecurityPolicy } from './sync/server/console-csp.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+/** The central server `npm run dev:console` talks to (`npm start` serves on 8787). */
+const devApi = process.env.CONSOLE_API ?? 'http://127.0.0.1:8787';
 
 /** The console's own CSP as a meta tag, so the page holds to it whoever serves it (the server sends it too). */
 const consoleCspMeta = (): Plugin => ({
@@ -20,7 +23,7 @@ const consoleCspMeta = (): Plugin => ({
  * build of its own, not a second input of the kiosk's: its chunks (charts and all) never enter the kiosk's
  * service worker precache, and its absolute base lets it route with real paths (/console/inbox). `vite build`
  * builds it after the kiosk, into <kiosk outDir>/console (vite.config.ts consoleBuild); `npm run dev:console`
- * serves it with /api proxied to a local server.
+ * serves it with /console/api proxied to a local server.
  */
 export default defineConfig({
   root: here('./renderer/console'),
@@ -57,6 +60,18 @@ export default defineConfig({
   },
   server: {
     host: '127.0.0.1',
-    proxy: { '/api': { target: process.env.CONSOLE_API ?? 'http://127.0.0.1:8787', changeOrigin: false } },
+    proxy: {
+      // The server refuses changes whose Origin is not its own (CSRF): through the proxy, the page's origin is
+      // the dev server's, so the proxy speaks as the server's own page would (its Host, its Origin).
+      [CONSOLE_API_PREFIX]: {
+        target: devApi,
+        changeOrigin: true,
+        configure: (proxy) =>
+          proxy.on('proxyReq', (request) => {
+            request.setHeader('origin', devApi);
+            request.removeHeader('referer');
+          }),
+      },
+    },
   },
 });
