@@ -1,7 +1,8 @@
 import type { CentreCollection, CentreItem } from '../../protocol/centre.ts';
 import type { AckDeadLetter, Change, DeadLetterReason } from '../../protocol/wire.ts';
-import type { RequestEventType, Actor } from '../../protocol/records.ts';
+import type { RequestEventType, Actor, RequestTarget } from '../../protocol/records.ts';
 import type { RequestStatus, TransitionRefusal } from '../../protocol/request-state.ts';
+import type { CentreStepContext, ConsoleStorage } from './console/types.ts';
 
 /**
  * The one storage contract of the server. Two implementations (sqlite/, postgres/) pass one test suite
@@ -126,6 +127,12 @@ export interface CentreRequestEvent {
   type: RequestEventType;
   actor: Actor;
   note?: string;
+  /** The member who acted, or for whom the centre acted; the unit on whose behalf; a dispatch's target. */
+  memberId?: string;
+  unitId?: string;
+  target?: RequestTarget;
+  /** Who in the console took the step (absent: the CLI). */
+  console?: CentreStepContext;
 }
 
 export type CentreEventResult =
@@ -176,7 +183,7 @@ export class StorageConflictError extends Error {
   override name = 'StorageConflictError';
 }
 
-export interface Storage {
+export interface Storage extends ConsoleStorage {
   readonly engine: 'sqlite' | 'postgres';
   /** Applies the numbered migrations not yet applied; safe to call from several processes at once. */
   migrate(): Promise<number[]>;
