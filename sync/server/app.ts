@@ -2,6 +2,8 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, type FastifyReply } from 'fastify';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../protocol/wire.ts';
 import type { ServerConfig } from './config.ts';
+import { consolePlugin } from './console/index.ts';
+import type { ConsolePolicy } from './console/policy.ts';
 import { errorHandler, HttpError, notFoundHandler, toErrorReply } from './errors.ts';
 import { startMaintenance } from './maintenance.ts';
 import { createServerMetrics, type ServerMetrics } from './metrics.ts';
@@ -30,6 +32,8 @@ export interface BuildServerOptions {
    * station gets its code from a technician, never from an open URL.
    */
   demoEnrolmentCode?: string | null;
+  /** The staff console's session and login policy (tests shorten it). */
+  consolePolicy?: Partial<ConsolePolicy>;
 }
 
 export interface YizhanServer {
@@ -43,7 +47,7 @@ export interface YizhanServer {
  * and answer CORS for config.corsOrigins (the Electron kiosk at app://kiosk); /healthz and /metrics are for
  * operators; the kiosk's web build is served when config.kioskDir is set.
  */
-export const buildServer = async ({ storage, config, logger, now = () => new Date(), checkResponses = false, demoEnrolmentCode = null }: BuildServerOptions): Promise<YizhanServer> => {
+export const buildServer = async ({ storage, config, logger, now = () => new Date(), checkResponses = false, demoEnrolmentCode = null, consolePolicy }: BuildServerOptions): Promise<YizhanServer> => {
   const metrics = createServerMetrics();
   const app = Fastify({
     loggerInstance: logger,
@@ -99,6 +103,9 @@ export const buildServer = async ({ storage, config, logger, now = () => new Dat
     });
   };
   await app.register(api);
+
+  // The community console: its API at /console/api, its app at /console/ (sync/server/console).
+  await app.register(consolePlugin, { storage, now, kioskDir: config.kioskDir, ...(consolePolicy ? { policy: consolePolicy } : {}) });
 
   if (demoEnrolmentCode) app.get('/station-config.json', async (_request, reply) => reply.header('cache-control', 'no-store').send({ enrolmentCode: demoEnrolmentCode }));
   if (config.kioskDir) await app.register(staticPlugin, { root: config.kioskDir });

@@ -10,10 +10,8 @@ import type { RequestRow } from './types.ts';
  * transaction as the records (push) or the step (a centre event). So reports read counters, never a year of rows.
  */
 
-/** The console's row of a request, with the unit it was dispatched to (for unit leads' inboxes). */
-export interface IndexState extends RequestRow {
-  dispatchedUnit: string | null;
-}
+/** The console's row of a request. */
+export type IndexState = RequestRow;
 
 export interface ReferralState {
   id: string;
@@ -191,3 +189,6 @@ export const ingestLookupIds = (records: readonly KioskRecord[]): { requestIds: 
 
 export const targetJson = (target: RequestTarget | null): string | null => (target ? JSON.stringify(target) : null);
 export const parseTarget = (text: string | null): RequestTarget | null => (text ? (JSON.parse(text) as RequestTarget) : null);
+
+/** What the audit log keeps of a request step: who had it and where it stood, before and after. */
+export const stepAudit = (state: IndexState) => ({ status: state.status, dispatchedTo: state.dispatchedTo, takenBy: state.takenBy });

@@ -15,6 +15,8 @@ export interface ExistingEntry {
 export type ChangeDecision =
   | { kind: 'write'; change: CentreChange; value: string | null; before: unknown }
   | { kind: 'unchanged'; change: CentreChange; item: CentreItemRow }
+  /** A withdrawal of something not published: nothing to do. */
+  | { kind: 'skip' }
   | { kind: 'conflict'; reason: string };
 
 export const decideChange = (scope: string, change: CentreChange, existing: ExistingEntry | undefined, clash: string | undefined): ChangeDecision => {
@@ -25,7 +27,7 @@ export const decideChange = (scope: string, change: CentreChange, existing: Exis
     return { kind: 'conflict', reason: `${name} changed since version ${change.expectedVersion}` };
   }
   const before = live ? (JSON.parse(existing.value ?? 'null') as unknown) : null;
-  if (change.value === null) return { kind: 'write', change, value: null, before };
+  if (change.value === null) return live ? { kind: 'write', change, value: null, before } : { kind: 'skip' };
   if (clash !== undefined) return { kind: 'conflict', reason: `${name} is already published in scope ${clash}` };
   const value = JSON.stringify(change.value);
   if (live && existing.value === value) {

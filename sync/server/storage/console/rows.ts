@@ -142,10 +142,7 @@ export const toIndexState = (row: ConsoleRequestRow): IndexState => ({
   rating: row.rating === null ? null : Number(row.rating),
   doneAt: isoOrNull(row.done_at),
 });
-export const toRequestRow = (row: ConsoleRequestRow) => {
-  const { dispatchedUnit: _unit, ...request } = toIndexState(row);
-  return request;
-};
+export const toRequestRow = toIndexState;
 
 export interface ProjectRow {
   id: string;

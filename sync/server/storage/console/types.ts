@@ -127,6 +127,8 @@ export interface RequestRow {
   takenBy: RequestTarget | null;
   rating: number | null;
   doneAt: string | null;
+  /** The unit it was dispatched to (the target unit, or the target member's unit): a unit lead's inbox. */
+  dispatchedUnit: string | null;
 }
 
 export interface InboxFilter {
@@ -171,6 +173,8 @@ export interface RequestDetailRow {
 /** What a centre step adds to the console's view of the request (written with the step, in its transaction). */
 export interface CentreStepContext {
   staffId: string | null;
+  /** Given: the step is audited (before and after) in its own transaction. */
+  audit?: AuditContext;
   /** The unit a dispatch goes to (the target's, or the target member's unit). */
   dispatchedUnit?: string | null;
 }
@@ -297,14 +301,22 @@ export interface ConsoleStorage {
   listAudit(query: AuditQuery): Promise<AuditEntry[]>;
 
   // publish
-  /** Live items of a collection in these scopes (null: every scope). */
-  listCentreItems(input: { collection: CentreCollection; scopes: string[] | null }): Promise<CentreItemRow[]>;
+  /** Live items of a collection in these scopes (null: every scope), all or those with these ids. */
+  listCentreItems(input: { collection: CentreCollection; scopes: string[] | null; ids?: string[] }): Promise<CentreItemRow[]>;
   /**
    * Puts or withdraws items of one scope in one transaction, each against its expected version, and refuses an
    * id that is live in one of `clashScopes` ('others': any other scope) for the same collection.
    */
   changeCentreItems(
-    input: { scope: string; changes: CentreChange[]; clashScopes: string[] | 'others'; action: string; targetId: string },
+    input: {
+      scope: string;
+      changes: CentreChange[];
+      clashScopes: string[] | 'others';
+      action: string;
+      targetId: string;
+      /** What the audit log keeps of a value (credentials: whether there is a PIN, never its hash). */
+      redact?: (collection: CentreCollection, value: unknown) => unknown;
+    },
     audit: AuditContext,
   ): Promise<CentreChangeResult>;
   getRotationTemplate(stationId: string): Promise<RotationTemplateRow | null>;

@@ -47,15 +47,17 @@ export const postgresConsolePublish = ({ pool, transaction }: PostgresConnection
     (await client.query<EntryRow>('SELECT * FROM centre_entries WHERE collection = $1 AND scope = $2 AND id = $3', [collection, scope, id])).rows[0];
 
   return {
-    async listCentreItems({ collection, scopes }) {
-      const { rows } =
-        scopes === null
-          ? await pool.query<EntryRow>('SELECT * FROM centre_entries WHERE collection = $1 AND NOT deleted ORDER BY scope, id', [collection])
-          : await pool.query<EntryRow>('SELECT * FROM centre_entries WHERE collection = $1 AND NOT deleted AND scope = ANY($2::text[]) ORDER BY scope, id', [collection, scopes]);
+    async listCentreItems({ collection, scopes, ids }) {
+      const { rows } = await pool.query<EntryRow>(
+        `SELECT * FROM centre_entries WHERE collection = $1 AND NOT deleted
+           AND ($2::text[] IS NULL OR scope = ANY($2::text[])) AND ($3::text[] IS NULL OR id = ANY($3::text[]))
+         ORDER BY scope, id`,
+        [collection, scopes, ids ?? null],
+      );
       return rows.map(toItem);
     },
 
-    async changeCentreItems({ scope, changes, clashScopes, action, targetId }, audit) {
+    async changeCentreItems({ scope, changes, clashScopes, action, targetId, redact = (_collection, value) => value }, audit) {
       return transaction(async (client) => {
         // As the CLI's publish: the change-seq lock first, so the versions and the scope check below see every
         // earlier publish and no later one can slip in between.
@@ -93,8 +95,8 @@ export const postgresConsolePublish = ({ pool, transaction }: PostgresConnection
               action,
               'publish',
               targetId,
-              writes.map((w) => ({ collection: w.change.collection, scope, id: w.change.id, value: w.before })),
-              writes.map((w) => ({ collection: w.change.collection, scope, id: w.change.id, value: w.change.value })),
+              writes.map((w) => ({ collection: w.change.collection, scope, id: w.change.id, value: redact(w.change.collection, w.before) })),
+              writes.map((w) => ({ collection: w.change.collection, scope, id: w.change.id, value: redact(w.change.collection, w.change.value) })),
             ),
           );
         }

@@ -8,12 +8,15 @@ import {
   ingestLookupIds,
   type IngestPlan,
   planIngest,
+  stepAudit,
   type ReferralState,
   targetJson,
 } from '../console/ingest.ts';
 import { type ConsoleRequestRow, isoOf, toIndexState, toRequestRow } from '../console/rows.ts';
 import type { CentreStepContext, ConsoleStorage, RequestChange } from '../console/types.ts';
 import type { Client, PostgresConnection } from './connection.ts';
+import { writeAudit } from './console-audit.ts';
+import { auditEntry } from '../console/audit.ts';
 
 const indexRows = async (client: Client, ids: readonly string[]): Promise<Map<string, IndexState>> => {
   if (ids.length === 0) return new Map();
@@ -110,6 +113,7 @@ export const postgresConsoleCentreStep = async (client: Client, event: RequestEv
   plan.requests.set(next.id, { state: next, created: false });
   plan.events.push({ id: event.id, requestId: event.requestId, at: now.toISOString(), receivedAt: now.toISOString(), source: 'centre', event, staffId: context.staffId });
   await writePlan(client, plan);
+  if (context.audit) await writeAudit(client, auditEntry(context.audit, `request.${event.type}`, 'request', event.requestId, stepAudit(state), { ...stepAudit(next), note: event.note ?? null }));
   return next;
 };
 

@@ -40,17 +40,18 @@ export const sqliteConsolePublish = ({ db, nextChangeSeqs, upsertEntry }: Sqlite
   });
 
   return {
-    async listCentreItems({ collection, scopes }) {
-      const rows =
-        scopes === null
-          ? db.prepare<[string], EntryRow>('SELECT * FROM centre_entries WHERE collection = ? AND deleted = 0 ORDER BY scope, id').all(collection)
-          : db
-              .prepare<[string, string], EntryRow>('SELECT * FROM centre_entries WHERE collection = ? AND deleted = 0 AND scope IN (SELECT value FROM json_each(?)) ORDER BY scope, id')
-              .all(collection, JSON.stringify(scopes));
+    async listCentreItems({ collection, scopes, ids }) {
+      const rows = db
+        .prepare<[string, string | null, string | null], EntryRow>(
+          `SELECT * FROM centre_entries WHERE collection = ?1 AND deleted = 0
+             AND (?2 IS NULL OR scope IN (SELECT value FROM json_each(?2))) AND (?3 IS NULL OR id IN (SELECT value FROM json_each(?3)))
+           ORDER BY scope, id`,
+        )
+        .all(collection, scopes === null ? null : JSON.stringify(scopes), ids === undefined ? null : JSON.stringify(ids));
       return rows.map(toItem);
     },
 
-    async changeCentreItems({ scope, changes, clashScopes, action, targetId }, audit) {
+    async changeCentreItems({ scope, changes, clashScopes, action, targetId, redact = (_collection, value) => value }, audit) {
       return db
         .transaction(() => {
           const existing = db.prepare<[string, string, string], EntryRow>('SELECT * FROM centre_entries WHERE collection = ? AND scope = ? AND id = ?');
@@ -86,8 +87,8 @@ export const sqliteConsolePublish = ({ db, nextChangeSeqs, upsertEntry }: Sqlite
                 action,
                 'publish',
                 targetId,
-                writes.map((w) => ({ collection: w.change.collection, scope, id: w.change.id, value: w.before })),
-                writes.map((w) => ({ collection: w.change.collection, scope, id: w.change.id, value: w.change.value })),
+                writes.map((w) => ({ collection: w.change.collection, scope, id: w.change.id, value: redact(w.change.collection, w.before) })),
+                writes.map((w) => ({ collection: w.change.collection, scope, id: w.change.id, value: redact(w.change.collection, w.change.value) })),
               ),
             );
           }

@@ -9,12 +9,15 @@ import {
   ingestLookupIds,
   type IngestPlan,
   planIngest,
+  stepAudit,
   type ReferralState,
   targetJson,
 } from '../console/ingest.ts';
 import { type ConsoleRequestRow, toIndexState, toRequestRow } from '../console/rows.ts';
 import type { CentreStepContext, ConsoleStorage, RequestChange } from '../console/types.ts';
 import type { SqliteConnection } from './connection.ts';
+import { writeAudit } from './console-audit.ts';
+import { auditEntry } from '../console/audit.ts';
 
 const indexRows = (db: Database.Database, ids: readonly string[]): Map<string, IndexState> =>
   new Map(
@@ -90,6 +93,7 @@ export const sqliteConsoleCentreStep = (db: Database.Database, event: RequestEve
   plan.requests.set(next.id, { state: next, created: false });
   plan.events.push({ id: event.id, requestId: event.requestId, at: now.toISOString(), receivedAt: now.toISOString(), source: 'centre', event, staffId: context.staffId });
   writePlan(db, plan);
+  if (context.audit) writeAudit(db, auditEntry(context.audit, `request.${event.type}`, 'request', event.requestId, stepAudit(state), { ...stepAudit(next), note: event.note ?? null }));
   return next;
 };
 
