@@ -9,7 +9,8 @@ import type { ConsolePolicy } from '../console/policy.ts';
 import { hashPassword } from '../console/passwords.ts';
 import { SESSION_COOKIE } from '../console/session-auth.ts';
 import type { AuditContext } from '../storage/console/types.ts';
-import { type Engine, startTestServer, type TestServer } from './fixtures.ts';
+import { enrolmentCodeHash, newEnrolmentCode } from '../tokens.ts';
+import { type Engine, entries, pushBody, startTestServer, type TestServer } from './fixtures.ts';
 
 /**
  * A test server with the console's organisation set up (two communities, A and B, of one subdistrict, their
@@ -148,4 +149,45 @@ export const addStandardStaff = async (t: ConsoleTestServer) => {
   await t.addStaff('staff-b', { kind: 'community-staff', communityId: ORG.b.community });
   await t.addStaff('lead-a', { kind: 'unit-lead', communityId: ORG.a.community, unitId: ORG.a.unit });
   await t.addStaff('lead-b', { kind: 'unit-lead', communityId: ORG.b.community, unitId: ORG.b.unit });
+};
+
+/** Enrols a station the console created (a one-time code through /api/enrol); returns its token. */
+export const enrolStation = async (t: TestServer, stationId: string): Promise<string> => {
+  const code = newEnrolmentCode();
+  await t.storage.createEnrolmentCode({ stationId, codeHash: enrolmentCodeHash(code), expiresAt: new Date(t.clock.now().getTime() + 3_600_000), now: t.clock.now() });
+  const response = await t.call('/api/enrol', { code });
+  if (response.statusCode !== 200) throw new Error(`enrol failed: ${response.statusCode} ${response.body}`);
+  return (response.json() as { token: string }).token;
+};
+
+/** A station's outbox: pushes records with the next seqs of one epoch, through /api/push. */
+export const stationOutbox = (t: TestServer, stationId: string, token: string) => {
+  const epoch = crypto.randomUUID();
+  let seq = 0;
+  return {
+    push: async (...records: unknown[]) => {
+      const batch = entries(records, seq + 1);
+      seq += records.length;
+      const response = await t.call('/api/push', pushBody(stationId, epoch, batch), token);
+      if (response.statusCode !== 200) throw new Error(`push failed: ${response.statusCode} ${response.body}`);
+      return response.json() as { appliedSeq: number; deadLetters: { seq: number; reason: string }[] };
+    },
+    epoch,
+  };
+};
+
+/** Kiosk records as a station makes them, at a given time. */
+export const kiosk = (stationId: string, at: Date) => {
+  const base = () => ({ id: newId(), stationId, at: at.toISOString(), v: 1 });
+  return {
+    request: (number: string, extra: Record<string, unknown> = {}) => ({ ...base(), kind: 'request', requestKind: 'wish', category: 'seniors', phrases: ['repair'], number, ...extra }),
+    event: (requestId: string, type: string, actor = 'resident', extra: Record<string, unknown> = {}) => ({ ...base(), kind: 'request-event', requestId, type, actor, ...extra }),
+    visit: (purpose: string, who = 'resident') => ({ ...base(), kind: 'visit', who, purpose }),
+    referral: (serviceId: string, extra: Record<string, unknown> = {}) => ({ ...base(), kind: 'referral', serviceId, queueNo: 'A001', ...extra }),
+    referralEvent: (referralId: string, type: string) => ({ ...base(), kind: 'referral-event', referralId, type }),
+    amenity: (amenityId: string, action: string) => ({ ...base(), kind: 'amenity-use', amenityId, action }),
+    feedback: (rating: number) => ({ ...base(), kind: 'feedback', rating }),
+    signIn: (memberId: string, extra: Record<string, unknown> = {}) => ({ ...base(), kind: 'shift-event', type: 'sign-in', memberId, method: 'pin', ...extra }),
+    signOut: (signInId: string, memberId: string) => ({ ...base(), kind: 'shift-event', type: 'sign-out', memberId, method: 'pin', signInId }),
+  };
 };

@@ -41,11 +41,10 @@ export const sqliteConsoleProjects = ({ db }: SqliteConnection): Pick<ConsoleSto
 
   return {
     async listProjects({ communityIds, status }) {
+      const where = [...(communityIds === null ? [] : ['community_id IN (SELECT value FROM json_each(@communities))']), ...(status ? ['status = @status'] : [])];
       const rows = db
-        .prepare<[string | null, string | null], ProjectRow>(
-          `SELECT * FROM projects WHERE (?1 IS NULL OR community_id IN (SELECT value FROM json_each(?1))) AND (?2 IS NULL OR status = ?2) ORDER BY created_at DESC, id DESC`,
-        )
-        .all(communityIds === null ? null : JSON.stringify(communityIds), status ?? null);
+        .prepare<[{ communities: string; status: string | null }], ProjectRow>(`SELECT * FROM projects ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC`)
+        .all({ communities: JSON.stringify(communityIds ?? []), status: status ?? null });
       return withLinks(rows);
     },
 
@@ -95,11 +94,10 @@ export const sqliteConsoleProjects = ({ db }: SqliteConnection): Pick<ConsoleSto
     },
 
     async countProjects(communityIds) {
+      const where = communityIds === null ? '' : 'WHERE community_id IN (SELECT value FROM json_each(@communities))';
       const row = db
-        .prepare<[string | null], { total: number; completed: number | null }>(
-          "SELECT count(*) AS total, sum(status = 'completed') AS completed FROM projects WHERE ?1 IS NULL OR community_id IN (SELECT value FROM json_each(?1))",
-        )
-        .get(communityIds === null ? null : JSON.stringify(communityIds))!;
+        .prepare<[{ communities: string }], { total: number; completed: number | null }>(`SELECT count(*) AS total, sum(status = 'completed') AS completed FROM projects ${where}`)
+        .get({ communities: JSON.stringify(communityIds ?? []) })!;
       return { total: row.total, completed: row.completed ?? 0 };
     },
   };

@@ -41,13 +41,14 @@ export const sqliteConsolePublish = ({ db, nextChangeSeqs, upsertEntry }: Sqlite
 
   return {
     async listCentreItems({ collection, scopes, ids }) {
+      const where = [
+        'collection = @collection AND deleted = 0',
+        ...(scopes === null ? [] : ['scope IN (SELECT value FROM json_each(@scopes))']),
+        ...(ids === undefined ? [] : ['id IN (SELECT value FROM json_each(@ids))']),
+      ];
       const rows = db
-        .prepare<[string, string | null, string | null], EntryRow>(
-          `SELECT * FROM centre_entries WHERE collection = ?1 AND deleted = 0
-             AND (?2 IS NULL OR scope IN (SELECT value FROM json_each(?2))) AND (?3 IS NULL OR id IN (SELECT value FROM json_each(?3)))
-           ORDER BY scope, id`,
-        )
-        .all(collection, scopes === null ? null : JSON.stringify(scopes), ids === undefined ? null : JSON.stringify(ids));
+        .prepare<[{ collection: string; scopes: string; ids: string }], EntryRow>(`SELECT * FROM centre_entries WHERE ${where.join(' AND ')} ORDER BY scope, id`)
+        .all({ collection, scopes: JSON.stringify(scopes ?? []), ids: JSON.stringify(ids ?? []) });
       return rows.map(toItem);
     },
 

@@ -29,6 +29,10 @@ const REVIEW_SELECT = 'SELECT r.*, s.name AS staff_name FROM hours_reviews r LEF
 
 const COLUMN = { day: 'day', station: 'station_id', key: 'key' } as const;
 
+/** `AND <column> IN (the @stations list)`, or nothing for every station (so no OR keeps SQLite off its indexes). */
+export const stationsClause = (column: string, stationIds: readonly string[] | null): string =>
+  stationIds === null ? '' : `AND ${column} IN (SELECT value FROM json_each(@stations))`;
+
 /** What reports read: the daily counters, shift events by time, reviews of hours, the per-visit log. */
 export const sqliteConsoleReports = ({ db }: SqliteConnection): Pick<
   ConsoleStorage,
@@ -38,12 +42,12 @@ export const sqliteConsoleReports = ({ db }: SqliteConnection): Pick<
     const columns = by.map((part) => COLUMN[part]);
     const group = ['metric', ...columns].join(', ');
     const rows = db
-      .prepare<[string, string, string, string | null], Record<string, string | number | null>>(
+      .prepare<[{ metrics: string; from: string; to: string; stations: string }], Record<string, string | number | null>>(
         `SELECT ${group}, sum(count) AS count, sum(total) AS total FROM daily_counts
-         WHERE metric IN (SELECT value FROM json_each(?1)) AND day BETWEEN ?2 AND ?3 AND (?4 IS NULL OR station_id IN (SELECT value FROM json_each(?4)))
+         WHERE metric IN (SELECT value FROM json_each(@metrics)) AND day BETWEEN @from AND @to ${stationsClause('station_id', stationIds)}
          GROUP BY ${group}`,
       )
-      .all(JSON.stringify(metrics), from, to, stationIds === null ? null : JSON.stringify(stationIds));
+      .all({ metrics: JSON.stringify(metrics), from, to, stations: JSON.stringify(stationIds ?? []) });
     return rows.map(
       (row): CountRow => ({
         metric: String(row.metric),
@@ -58,10 +62,10 @@ export const sqliteConsoleReports = ({ db }: SqliteConnection): Pick<
 
   async shiftEventsBetween({ stationIds, fromMs, toMs }) {
     return db
-      .prepare<[number, number, string | null], { payload: string }>(
-        'SELECT payload FROM shift_events WHERE at_ms >= ?1 AND at_ms < ?2 AND (?3 IS NULL OR station_id IN (SELECT value FROM json_each(?3))) ORDER BY at_ms, id',
+      .prepare<[{ from: number; to: number; stations: string }], { payload: string }>(
+        `SELECT payload FROM shift_events WHERE at_ms >= @from AND at_ms < @to ${stationsClause('station_id', stationIds)} ORDER BY at_ms, id`,
       )
-      .all(fromMs, toMs, stationIds === null ? null : JSON.stringify(stationIds))
+      .all({ from: fromMs, to: toMs, stations: JSON.stringify(stationIds ?? []) })
       .map((row) => JSON.parse(row.payload) as ShiftEventInput);
   },
 
@@ -93,11 +97,11 @@ export const sqliteConsoleReports = ({ db }: SqliteConnection): Pick<
 
   async visitLog({ stationIds, fromIso, toIso }) {
     return db
-      .prepare<[string, string, string | null], { id: string; station_id: string; at: string; who: string; purpose: string }>(
+      .prepare<[{ from: string; to: string; stations: string }], { id: string; station_id: string; at: string; who: string; purpose: string }>(
         `SELECT id, station_id, at, json_extract(payload, '$.who') AS who, json_extract(payload, '$.purpose') AS purpose FROM records
-         WHERE kind = 'visit' AND at >= ?1 AND at < ?2 AND (?3 IS NULL OR station_id IN (SELECT value FROM json_each(?3))) ORDER BY station_id, at`,
+         WHERE kind = 'visit' AND at >= @from AND at < @to ${stationsClause('station_id', stationIds)} ORDER BY station_id, at`,
       )
-      .all(fromIso, toIso, stationIds === null ? null : JSON.stringify(stationIds))
+      .all({ from: fromIso, to: toIso, stations: JSON.stringify(stationIds ?? []) })
       .map((row) => ({ id: row.id, stationId: row.station_id, at: row.at, who: row.who, purpose: row.purpose }));
   },
 });

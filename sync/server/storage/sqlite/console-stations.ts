@@ -3,6 +3,7 @@ import { CONSOLE_DEAD_LETTER_SELECT, type ConsoleDeadLetterRow, type ConsoleStat
 import type { ConsoleStorage } from '../console/types.ts';
 import type { SqliteConnection } from './connection.ts';
 import { writeAudit } from './console-audit.ts';
+import { stationsClause } from './console-reports.ts';
 
 interface HealthRow extends ConsoleStationRow {
   app_version: string | null;
@@ -21,15 +22,15 @@ interface HealthRow extends ConsoleStationRow {
 export const sqliteConsoleStations = ({ db }: SqliteConnection): Pick<ConsoleStorage, 'stationHealth' | 'listConsoleDeadLetters' | 'resolveDeadLetter'> => ({
   async stationHealth(stationIds) {
     const rows = db
-      .prepare<[string | null], HealthRow>(
+      .prepare<[{ stations: string }], HealthRow>(
         `SELECT s.id, s.name, s.community_id, s.token_issued_at, s.revoked_at, s.created_at,
            h.app_version, h.records_waiting, h.storage_used, h.storage_quota, h.last_error, h.clock_offset_ms, h.sent_at, h.received_at, h.online_since,
            (SELECT count(*) FROM dead_letters d WHERE d.station_id = s.id
               AND NOT EXISTS (SELECT 1 FROM dead_letter_reviews r WHERE r.station_id = d.station_id AND r.epoch = d.epoch AND r.seq = d.seq)) AS unresolved
          FROM stations s LEFT JOIN heartbeats h ON h.station_id = s.id
-         WHERE ?1 IS NULL OR s.id IN (SELECT value FROM json_each(?1)) ORDER BY s.id`,
+         WHERE TRUE ${stationsClause('s.id', stationIds)} ORDER BY s.id`,
       )
-      .all(stationIds === null ? null : JSON.stringify(stationIds));
+      .all({ stations: JSON.stringify(stationIds ?? []) });
     return rows.map((row) => ({
       station: toConsoleStation(row),
       heartbeat:
@@ -51,14 +52,14 @@ export const sqliteConsoleStations = ({ db }: SqliteConnection): Pick<ConsoleSto
   },
 
   async listConsoleDeadLetters({ stationIds, resolved }) {
+    const resolution = resolved === undefined ? '' : `AND r.resolved_at IS ${resolved ? 'NOT NULL' : 'NULL'}`;
     const rows = db
-      .prepare<[string | null, number | null], ConsoleDeadLetterRow>(
+      .prepare<[{ stations: string }], ConsoleDeadLetterRow>(
         `${CONSOLE_DEAD_LETTER_SELECT}
-         WHERE (?1 IS NULL OR d.station_id IN (SELECT value FROM json_each(?1)))
-           AND (?2 IS NULL OR (?2 = 1) = (r.resolved_at IS NOT NULL))
+         WHERE TRUE ${stationsClause('d.station_id', stationIds)} ${resolution}
          ORDER BY d.received_at DESC, d.station_id, d.seq DESC LIMIT 500`,
       )
-      .all(stationIds === null ? null : JSON.stringify(stationIds), resolved === undefined ? null : Number(resolved));
+      .all({ stations: JSON.stringify(stationIds ?? []) });
     return rows.map(toConsoleDeadLetter);
   },
 
