@@ -288,7 +288,7 @@ describe.each(engines())('console scope on %s', (engine) => {
       try {
         await run(client);
       } catch (error) {
-        throw new Error(`${login} ${name}: ${(error as Error).message}`);
+        throw new Error(`${login} ${name}: ${(error as Error).message}`, { cause: error });
       }
     }
   });
