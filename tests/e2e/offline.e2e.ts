@@ -5,7 +5,7 @@ const chromium = useChromium();
 
 describe('offline', () => {
   it('loads once, goes offline, reloads from the service worker and still checks in', async () => {
-    const k = await openKiosk(chromium(), 'landscape', { serviceWorkers: 'allow' });
+    const k = await openKiosk(chromium(), 'landscape', { serviceWorkers: 'allow', bothViewports: true });
     const { page, context } = k;
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
@@ -19,7 +19,7 @@ describe('offline', () => {
     await k.tap('附近居民', 'radio');
     await page.getByRole('radio').first().tap();
     await page.getByRole('status').filter({ hasText: '签到成功' }).waitFor();
-    await k.shot('offline-checkin-done');
+    await k.state('offline-checkin-done');
     expect(await k.rows('visits')).toHaveLength(1);
     expect(await k.rows('outbox')).toHaveLength(1);
     await k.close();

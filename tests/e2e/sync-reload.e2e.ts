@@ -54,9 +54,9 @@ const checkIn = async (k: Kiosk) => {
 };
 
 const shotStatus = async (k: Kiosk, name: string) => {
-  mkdirSync(`${SHOTS}/${k.viewport}`, { recursive: true });
-  await statusLine(k.page).screenshot({ path: `${SHOTS}/${k.viewport}/${name}-status.png` });
-  await k.shot(name);
+  mkdirSync(`${SHOTS}/status-line`, { recursive: true });
+  await statusLine(k.page).screenshot({ path: `${SHOTS}/status-line/${name}.png` });
+  await k.state(name);
 };
 
 interface OutboxRow {
@@ -70,7 +70,7 @@ describe('sync in the kiosk (Chromium, the real server)', () => {
     const { seed, random } = seeded('e2e-reload');
     console.info(`[sync] e2e reload: seed ${seed} (SYNC_SEED to replay), ${BULK} bulk records`);
     const { url, db } = await startDemoServer();
-    const k = await openKiosk(chromium(), 'landscape', { url });
+    const k = await openKiosk(chromium(), 'landscape', { url, bothViewports: true });
     const { page } = k;
     await waitSynced(page);
 
@@ -163,7 +163,7 @@ describe('sync in the kiosk (Chromium, the real server)', () => {
 
   it('never says 已同步 while a record waits: offline, check in, see it waiting, online, synced', async () => {
     const { url, db } = await startDemoServer();
-    const k = await openKiosk(chromium(), 'landscape', { url });
+    const k = await openKiosk(chromium(), 'landscape', { url, bothViewports: true });
     const { page, context } = k;
     await waitSynced(page);
     // The check-in screens load on first use: open them once while online (this visit syncs too).
