@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Kiosk, openKiosk, viewports, type ViewportName, useChromium } from './support/kiosk.ts';
+import { type Kiosk, openKiosk, useChromium } from './support/kiosk.ts';
 
 const chromium = useChromium();
 
@@ -28,9 +28,9 @@ const expectNoFullPhones = async (k: Kiosk) => {
   for (const m of await k.rows<MemberRow>('members')) expect(text, `${m.name}'s phone`).not.toContain(m.phone);
 };
 
-describe.each(Object.keys(viewports) as ViewportName[])('duty, notices and the attract screen (%s)', (viewport) => {
+describe('duty, notices and the attract screen', () => {
   it('shows who is on duty now and later with masked phones, in normal and elderly mode', async () => {
-    const k = await openKiosk(chromium(), viewport);
+    const k = await openKiosk(chromium(), 'landscape');
     const { page } = k;
     await atTime(k, todayAt('10:00'));
     await k.tap(/^今日值班/);
@@ -62,7 +62,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('duty, notices and the a
   });
 
   it('says kindly when nobody is on duty, who comes next and the station phone', async () => {
-    const k = await openKiosk(chromium(), viewport);
+    const k = await openKiosk(chromium(), 'landscape');
     const { page } = k;
     await atTime(k, todayAt('21:30'));
     await k.tap(/^今日值班/);
@@ -78,7 +78,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('duty, notices and the a
   });
 
   it('lists notices soonest first, opens one in full and comes back, in both languages', async () => {
-    const k = await openKiosk(chromium(), viewport);
+    const k = await openKiosk(chromium(), 'landscape');
     const { page } = k;
     await atTime(k, todayAt('10:00'));
     await k.tap(/^通知活动/);
@@ -121,7 +121,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('duty, notices and the a
   });
 
   it('shows the attract screen after a long idle, turns its slides, and any tap hands back home untouched', async () => {
-    const k = await openKiosk(chromium(), viewport);
+    const k = await openKiosk(chromium(), 'landscape');
     const { page } = k;
     await atTime(k, todayAt('10:00'));
     const tile = await page.getByRole('button', { name: /^通知活动/ }).boundingBox();

@@ -5,7 +5,7 @@ const chromium = useChromium();
 
 describe('offline', () => {
   it('loads once, goes offline, reloads from the service worker and still checks in', async () => {
-    const k = await openKiosk(chromium(), 'landscape', { serviceWorkers: 'allow', bothViewports: true });
+    const k = await openKiosk(chromium(), 'landscape', { serviceWorkers: 'allow' });
     const { page, context } = k;
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;

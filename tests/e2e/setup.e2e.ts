@@ -53,7 +53,7 @@ const enterPin = async (page: Page) => {
 describe('first-run setup (Chromium, the real server)', () => {
   it('asks for a technician, takes the setup, reports a refused code, enrols with the right one and syncs', async () => {
     const { url, code } = await startCentre();
-    const k = await openKiosk(chromium(), 'landscape', { url, bothViewports: true });
+    const k = await openKiosk(chromium(), 'landscape', { url });
     const { page } = k;
 
     await page.getByRole('heading', { name: '本机尚未设置' }).waitFor();

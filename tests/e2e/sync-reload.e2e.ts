@@ -70,7 +70,7 @@ describe('sync in the kiosk (Chromium, the real server)', () => {
     const { seed, random } = seeded('e2e-reload');
     console.info(`[sync] e2e reload: seed ${seed} (SYNC_SEED to replay), ${BULK} bulk records`);
     const { url, db } = await startDemoServer();
-    const k = await openKiosk(chromium(), 'landscape', { url, bothViewports: true });
+    const k = await openKiosk(chromium(), 'landscape', { url });
     const { page } = k;
     await waitSynced(page);
 
@@ -163,7 +163,7 @@ describe('sync in the kiosk (Chromium, the real server)', () => {
 
   it('never says 已同步 while a record waits: offline, check in, see it waiting, online, synced', async () => {
     const { url, db } = await startDemoServer();
-    const k = await openKiosk(chromium(), 'landscape', { url, bothViewports: true });
+    const k = await openKiosk(chromium(), 'landscape', { url });
     const { page, context } = k;
     await waitSynced(page);
     // The check-in screens load on first use: open them once while online (this visit syncs too).

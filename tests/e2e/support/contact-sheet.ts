@@ -11,8 +11,8 @@ const comboLabel = (combo: Combo) => `${combo.viewport} · ${combo.language} · 
  * of orientation, language and elderly mode side by side, with what the fit checks found under each picture:
  * a reviewer sees the whole kiosk at once. Written from the index the flows append to (fit.ts).
  */
-export const writeContactSheet = (path = `${SHOTS}/index.html`): number => {
-  if (!existsSync(SHOT_INDEX)) return 0;
+export const writeContactSheet = (path = `${SHOTS}/index.html`): { shots: number; states: number; problems: number; seconds: number } | undefined => {
+  if (!existsSync(SHOT_INDEX)) return undefined;
   const entries = readFileSync(SHOT_INDEX, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as ShotEntry);
   const flows = new Map<string, Map<string, ShotEntry[]>>();
   for (const entry of entries) {
@@ -21,6 +21,8 @@ export const writeContactSheet = (path = `${SHOTS}/index.html`): number => {
     states.set(entry.state, [...(states.get(entry.state) ?? []), entry]);
   }
   const problems = entries.reduce((n, e) => n + e.problems.length, 0);
+  const seconds = Math.round(entries.reduce((n, e) => n + (e.ms ?? 0), 0) / 1000);
+  const stateCount = [...flows.values()].reduce((n, states) => n + states.size, 0);
   const sections = [...flows].map(([flow, states]) => {
     const rows = [...states].map(([state, shots]) => {
       const cells = [...shots].sort((a, b) => order(a) - order(b)).map((shot) => {
@@ -39,10 +41,10 @@ body{font:14px system-ui,sans-serif;margin:16px;background:#f4f1ee}h2{margin:32p
 .row{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-start}figure{margin:0;background:#fff;padding:4px;border:2px solid #ccc;max-width:264px}
 figure.bad{border-color:#c00}img{display:block;max-width:256px;max-height:256px}figcaption{font-size:12px}ul{margin:4px 0;padding-left:16px;color:#a00}
 </style>
-<h1>Every state of every flow</h1><p>${entries.length} screenshots, ${problems} problems found.</p>
+<h1>Every state of every flow</h1><p>${stateCount} states, ${entries.length} screenshots, ${problems} problems found; seeing them took ${seconds} s.</p>
 ${sections.join('\n')}
 </html>
 `,
   );
-  return entries.length;
+  return { shots: entries.length, states: stateCount, problems, seconds };
 };

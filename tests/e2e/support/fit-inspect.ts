@@ -155,7 +155,8 @@ export function inspectScreen({ elderly }: { elderly: boolean }): FitReport {
     const label = parent.closest(labelSelector);
     if (label && rects.length > 1) {
       const plain = text.replace(/\u200b/g, '');
-      const longCjk = cjk.test(plain) && [...plain].length > 16;
+      // A Chinese label of a few characters is a term to keep whole; a longer title is a sentence and wraps like one.
+      const longCjk = cjk.test(plain) && [...plain].length > 12;
       let lineTop = first.top;
       const chars = [...text];
       let offset = 0;

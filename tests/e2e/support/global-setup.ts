@@ -25,8 +25,8 @@ export default async function setup(project: TestProject) {
   rmSync(SHOTS, { recursive: true, force: true });
   return async () => {
     await server.close();
-    const shots = writeContactSheet();
-    if (shots) console.info(`[e2e] contact sheet of ${shots} screenshots: ${SHOTS}/index.html`);
+    const sheet = writeContactSheet();
+    if (sheet) console.info(`[e2e] contact sheet: ${sheet.states} states, ${sheet.shots} screenshots, ${sheet.problems} problems, ${sheet.seconds} s spent seeing them: ${SHOTS}/index.html`);
   };
 }
 

@@ -30,9 +30,9 @@ export interface Kiosk {
   page: Page;
   viewport: ViewportName;
   /**
-   * A state of the flow a person sees: checked for fit (fit-inspect.ts) in every combination of language and
-   * elderly mode, and of orientation too for a flow run in one orientation only; screenshots of each go to the
-   * contact sheet. A misfit fails the test at its end, after the flow has run.
+   * A state of the flow a person sees: checked for fit (fit-inspect.ts) in every combination of orientation,
+   * language and elderly mode; screenshots of each go to the contact sheet. A misfit fails the test at its end,
+   * after the flow has run.
    */
   state(name: string): Promise<void>;
   /** Runs axe-core on the current screen: zero violations, WCAG 2.x A and AA (and AAA contrast in elderly mode). */
@@ -46,7 +46,7 @@ export interface Kiosk {
 export const openKiosk = async (
   browser: Browser,
   viewport: ViewportName,
-  options: { serviceWorkers?: 'allow' | 'block'; url?: string; /** A flow run in one orientation is seen in both. */ bothViewports?: boolean } = {},
+  options: { serviceWorkers?: 'allow' | 'block'; url?: string } = {},
 ): Promise<Kiosk> => {
   const context = await browser.newContext({
     viewport: viewports[viewport],
@@ -72,7 +72,7 @@ export const openKiosk = async (
     context,
     page,
     viewport,
-    state: (name) => seeState(page, name, { viewport, bothViewports: options.bothViewports ?? false }),
+    state: (name) => seeState(page, name, viewport),
     axe: async (screen) => {
       // Through DevTools, not a <script> tag: the app's CSP (rightly) refuses inline scripts.
       await page.evaluate(axeSource);

@@ -21,4 +21,6 @@ export interface ShotEntry extends Combo {
   state: string;
   image: string;
   problems: string[];
+  /** How long seeing it took: switching to it, the checks, the screenshot (and, on a state's last, the dwell). */
+  ms: number;
 }

@@ -30,7 +30,8 @@ export function NoticeSlide({ notice, now }: { notice: Notice; now: Date }) {
           {l(notice.place)}
         </p>
       ) : null}
-      <p className="attract__body">{l(notice.body)}</p>
+      {/* Three lines as a teaser (line-clamp): the notice screen has it whole. */}
+      <p className="attract__body" data-clip>{l(notice.body)}</p>
     </article>
   );
 }
