@@ -43,7 +43,12 @@ describe('home and check-in', () => {
   it('checks in with consented contact, validates the phone and masks it', async () => {
     const k = await openKiosk(chromium(), 'landscape');
     const { page } = k;
+    await expect(page.title()).resolves.toBe('红色驿站');
     await k.tap('English');
+    // English is set in a Latin font (Chinese fonts follow for Chinese): no full-width apostrophes.
+    await expect(page.title()).resolves.toBe('Red Station');
+    await expect(page.locator('h1').evaluate((h) => getComputedStyle(h).fontFamily)).resolves.toMatch(/^"?Noto Sans"?,/);
+    await expect(page.getByRole('button', { name: '中文' }).evaluate((b) => getComputedStyle(b).fontFamily)).resolves.toMatch(/^"?Noto Sans CJK SC"?,/);
     await k.tap(/^Check in/);
     await k.tap('Just passing by', 'radio');
     await k.tap(/I agree to leave my name/, 'switch');
@@ -65,6 +70,9 @@ describe('home and check-in', () => {
     await k.state('checkin-contact-done');
     const [visit] = await k.rows<{ who: string; contact: { name: string; phone: string; consentAt: string } }>('visits');
     expect(visit).toMatchObject({ who: 'visitor', contact: { name: '王阿姨', phone: '13812345678' } });
+    // One visit, in the singular.
+    await k.tap(/^Done/);
+    await page.getByText('1 visit today, 1 this month.').waitFor();
     await k.close();
   });
 });
