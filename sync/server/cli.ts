@@ -5,6 +5,7 @@ import { idSchema } from '../protocol/ids.ts';
 import { actorSchema, requestEventTypeSchema, requestNumberSchema } from '../protocol/records.ts';
 import { serverUrlSchema, stationIdSchema } from '../protocol/wire.ts';
 import { configFromEnv } from './config.ts';
+import { createAdmin } from './console/create-admin.ts';
 import { runMaintenance } from './maintenance.ts';
 import { appendRequestEvent, type CatalogueScope, parseCatalogue, publishCatalogue } from './publish.ts';
 import { parseStationList, provisionStations } from './provision.ts';
@@ -36,7 +37,10 @@ export const usage = `usage: yizhan-server <command>
                                              stations, makes each a one-time code and writes its tablet's
                                              <dir>/<id>/station.json and <dir>/codes.csv (enrolled or revoked
                                              stations are skipped)
-  purge [--retention-days <n>]               run retention (personal fields) and tombstone purges now`;
+  purge [--retention-days <n>]               run retention (personal fields) and tombstone purges now
+  create-admin <login> [--name <name>]       a district admin for the community console (/console): the
+                                             password is the first line of stdin when piped, else one is
+                                             made and printed once`;
 
 export interface CliContext {
   storage: Storage;
@@ -45,6 +49,8 @@ export interface CliContext {
   now: () => Date;
   retentionDays: number;
   tombstoneDays: number;
+  /** What was piped to stdin, or null when stdin is a terminal (nothing piped). */
+  stdin?: () => Promise<string | null>;
 }
 
 const parseArgs = (argv: readonly string[]) => {
@@ -248,6 +254,20 @@ export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<
         out(`purged personal fields of ${result.personal.records} records and ${result.personal.deadLetters} dead letters; ${result.tombstones.purged} tombstones (horizon ${result.tombstones.horizon})`);
         return 0;
       }
+      case 'create-admin': {
+        const login = need(args[0], 'login name');
+        const piped = (await ctx.stdin?.()) ?? null;
+        // Nothing piped (or an empty line, as from </dev/null): make one.
+        const password = piped?.split(/\r?\n/)[0] || null;
+        const result = await createAdmin(storage, { login, name: flags.get('name'), password, now: now() });
+        if (!result.ok) return refuse(ctx, result.reason);
+        out(`created district admin ${result.staff.login} (${result.staff.name}): log in at /console/`);
+        if (result.generatedPassword) {
+          out('password (shown once; change it in the console after the first login):');
+          out(result.generatedPassword);
+        }
+        return 0;
+      }
       case undefined:
       case 'help':
         out(usage);
@@ -264,6 +284,12 @@ export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<
     if (error instanceof StorageConflictError) return refuse(ctx, error.message);
     throw error;
   }
+};
+
+const readAll = async (stream: NodeJS.ReadableStream): Promise<string> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
 };
 
 const refuse = (ctx: CliContext, message: string): number => {
@@ -283,6 +309,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       now: () => new Date(),
       retentionDays: config.retentionDays,
       tombstoneDays: config.tombstoneDays,
+      stdin: () => (process.stdin.isTTY ? Promise.resolve(null) : readAll(process.stdin)),
     });
   } finally {
     await storage.close();
