@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import { catalogueSchema } from '../protocol/catalogue.ts';
+import { bootstrapConsoleDemo } from './console/demo.ts';
 import { publishCatalogue } from './publish.ts';
 import type { Storage } from './storage/types.ts';
 import { enrolmentCodeHash, newEnrolmentCode } from './tokens.ts';
@@ -14,7 +15,7 @@ export const DEMO_CATALOGUE = new URL('../../assets/demo/catalogue.json', import
  * On an empty database: publishes the shipped demo catalogue for the demo station, creates that station and a
  * fixed enrolment code, so one command shows a kiosk syncing. On later starts it only says where things stand.
  */
-export const bootstrapDemo = async (storage: Storage, { logger, now }: { logger: FastifyBaseLogger; now: Date }) => {
+export const bootstrapDemo = async (storage: Storage, { logger, now, consoleUrl = '/console/' }: { logger: FastifyBaseLogger; now: Date; consoleUrl?: string }) => {
   const stations = await storage.listStations();
   if (stations.length === 0) {
     const catalogue = catalogueSchema.parse(JSON.parse(await readFile(DEMO_CATALOGUE, 'utf8')));
@@ -29,6 +30,7 @@ export const bootstrapDemo = async (storage: Storage, { logger, now }: { logger:
     logger.info({ station: DEMO_STATION_ID, published }, 'demo data published on an empty database');
   }
   const demo = await storage.getStation(DEMO_STATION_ID);
+  if (demo) await bootstrapConsoleDemo(storage, { logger, now, stationId: DEMO_STATION_ID, consoleUrl });
   if (!demo || demo.revokedAt) return { created: false, enrolmentCode: null };
   if (!demo.enrolled) {
     logger.info({ station: DEMO_STATION_ID, code: DEMO_ENROLMENT_CODE }, `demo station waiting: enrol the kiosk with code ${DEMO_ENROLMENT_CODE}`);

@@ -20,7 +20,7 @@ const applied = await storage.migrate().catch(async (error: unknown) => {
   process.exit(1);
 });
 logger.info({ storage: storage.engine, migrations: applied }, applied.length ? 'database migrated' : 'database up to date');
-const demo = config.demo ? await bootstrapDemo(storage, { logger, now: new Date() }) : null;
+const demo = config.demo ? await bootstrapDemo(storage, { logger, now: new Date(), consoleUrl: `http://${config.host}:${config.port}/console/` }) : null;
 
 const { app } = await buildServer({ storage, config, logger, demoEnrolmentCode: demo?.enrolmentCode ?? null });
 
