@@ -24,9 +24,11 @@ export const inboxWhere = (filter: InboxFilter, dialect: Dialect): string => {
   if (filter.submittedBefore !== undefined) clauses.push(`submitted_at <= ${dialect.bind(filter.submittedBefore)}`);
   if (filter.submittedAfter !== undefined) clauses.push(`submitted_at >= ${dialect.bind(filter.submittedAfter)}`);
   if (filter.overdue !== undefined) {
+    // Bound in the order the text reads: SQLite's placeholders are positional.
+    clauses.push(dialect.inList('status', OPEN));
     const groups = filter.overdue.filter((group) => group.stationIds.length > 0);
     const due = groups.map((group) => `(${dialect.inList('station_id', group.stationIds)} AND submitted_at < ${dialect.bind(group.submittedBefore)})`);
-    clauses.push(dialect.inList('status', OPEN), due.length ? `(${due.join(' OR ')})` : 'FALSE');
+    clauses.push(due.length ? `(${due.join(' OR ')})` : 'FALSE');
   }
   return clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
 };
