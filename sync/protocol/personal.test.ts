@@ -27,4 +27,25 @@ describe('personal fields', () => {
     expect(withoutPersonalFields('x')).toBe('x');
     expect(withoutPersonalFields(null)).toBeNull();
   });
+
+  it('counts free text as personal: request text, event notes and feedback comments go with the contact', () => {
+    // What residents type is where they write names, addresses and illnesses, consent or not.
+    const base = { stationId: 'demo-station', at, v: 1 };
+    const request = kioskRecordSchema.parse({
+      ...base, id: newId(), kind: 'request', requestKind: 'complaint', category: 'repairs', phrases: ['leak'], number: '0302001',
+      text: '3号楼2单元501 李秀英，独居，腿脚不便，厨房漏水',
+    });
+    const note = kioskRecordSchema.parse({ ...base, id: newId(), kind: 'request-event', requestId: request.id, type: 'cancel', actor: 'resident', note: '李秀英已搬去女儿家' });
+    const feedback = kioskRecordSchema.parse({ ...base, id: newId(), kind: 'feedback', rating: 2, comment: '志愿者王建国态度不好，电话13912345678' });
+    for (const record of [request, note, feedback]) {
+      expect(hasPersonalFields(record), record.kind).toBe(true);
+      const purged = withoutPersonalFields(record);
+      expect(JSON.stringify(purged), record.kind).not.toMatch(/李秀英|王建国|139|501/);
+      expect(hasPersonalFields(purged), record.kind).toBe(false);
+      expect(kioskRecordSchema.safeParse(purged).success, `${record.kind} stays a valid record`).toBe(true);
+    }
+    expect(withoutPersonalFields(request)).toMatchObject({ kind: 'request', requestKind: 'complaint', category: 'repairs', phrases: ['leak'], number: '0302001' });
+    expect(withoutPersonalFields(note)).toMatchObject({ kind: 'request-event', type: 'cancel', actor: 'resident' });
+    expect(withoutPersonalFields(feedback)).toMatchObject({ kind: 'feedback', rating: 2 });
+  });
 });

@@ -128,6 +128,10 @@ export const tableOfKind = (db: YizhanDb, kind: KioskRecord['kind']): Table<Stor
   return tables[kind] as unknown as Table<Stored<KioskRecord>, string>;
 };
 
+/** Every table of kiosk-born records. */
+export const kioskTables = (db: YizhanDb) =>
+  [db.visits, db.referrals, db.requests, db.requestEvents, db.feedback, db.amenityUses, db.shiftEvents, db.deviceEvents] as const;
+
 /** The catalogue the centre publishes, replaced as a whole by a demo seed or a pull reset. */
 export const centreTables = (db: YizhanDb) =>
   [db.categories, db.services, db.bills, db.units, db.members, db.shifts, db.notices, db.amenities, db.settings] as const;

@@ -122,6 +122,29 @@ describe('DexieSyncStore', () => {
     expect((await d.visits.get(c.id))?.contact).toBeUndefined();
     expect((await d.visits.get(young.id))?.contact?.phone).toBe('13812345678');
   });
+
+  it('purges what residents typed with their names, also from records an older kiosk had already purged', async () => {
+    const d = await db();
+    const store = new DexieSyncStore(d, memoryTokenVault());
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    const request = await commitRecord(d, 'request', 'demo-station', () => ({ kind: 'request', requestKind: 'complaint', category: 'repairs', phrases: ['leak'], number: '0302001', text: '3号楼501 李秀英，厨房漏水' }), old);
+    const event = await commitRecord(d, 'request-event', 'demo-station', () => ({ kind: 'request-event', requestId: request.id, type: 'cancel', actor: 'resident', note: '李秀英搬走了' }), old);
+    const feedback = await commitRecord(d, 'feedback', 'demo-station', () => ({ kind: 'feedback', rating: 2, comment: '王建国 13912345678' }), old);
+    const young = await commitRecord(d, 'feedback', 'demo-station', () => ({ kind: 'feedback', rating: 5, comment: '谢谢张阿姨' }));
+    // A kiosk of the version before free text counted as personal had already walked past these three.
+    await d.meta.put({ key: 'outbox.purgedSeq', value: 3 });
+    await store.setPushedSeq(4);
+
+    expect(await store.purgePersonal(new Date())).toBe(3);
+    expect(await d.requests.get(request.id)).toMatchObject({ category: 'repairs', number: '0302001' });
+    expect(await d.requests.get(request.id)).not.toHaveProperty('text');
+    expect(await d.requestEvents.get(event.id)).not.toHaveProperty('note');
+    expect(await d.feedback.get(feedback.id)).toMatchObject({ rating: 2 });
+    expect(await d.feedback.get(feedback.id)).not.toHaveProperty('comment');
+    expect(JSON.stringify((await d.outbox.bulkGet([1, 2, 3])).map((e) => e?.record))).not.toMatch(/李秀英|王建国|139/);
+    expect((await d.feedback.get(young.id))?.comment).toBe('谢谢张阿姨');
+    expect(await store.purgePersonal(new Date())).toBe(0);
+  });
 });
 
 describe('schema migrations', () => {
