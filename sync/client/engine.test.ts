@@ -6,6 +6,9 @@ import { SyncCallError, type Transport } from './transport.ts';
 
 /** A scripted server: applies pushes contiguously, serves a fixed list of changes, and can be told to fail. */
 class ScriptedServer implements Transport {
+  /** Answers 413 to a push whose JSON body weighs more than this many UTF-8 bytes, as the real server does. */
+  bodyLimitBytes = Infinity;
+  tooLarge: number[] = [];
   applied = new Map<string, number>();
   received: PushRequest[] = [];
   failures: SyncCallError[] = [];
@@ -19,6 +22,11 @@ class ScriptedServer implements Transport {
     if (failure) throw failure;
     if (name === 'push') {
       const push = body as PushRequest;
+      const bytes = new TextEncoder().encode(JSON.stringify(push)).length;
+      if (bytes > this.bodyLimitBytes) {
+        this.tooLarge.push(push.entries.length);
+        throw new SyncCallError('payload-too-large', 413, 'request body is too large');
+      }
       this.received.push(push);
       let applied = this.applied.get(push.epoch) ?? 0;
       for (const entry of push.entries) if (entry.seq === applied + 1) applied = entry.seq;
@@ -89,6 +97,50 @@ describe('SyncEngine', () => {
     for (let i = 0; i < 10; i += 1) store.add({ text: 'x'.repeat(1000) });
     await engine({ maxBatchBytes: 3_500 }).run();
     expect(server.received.map((p) => p.entries.length)).toEqual([3, 3, 3, 1]);
+  });
+
+  it('sizes batches in UTF-8 bytes: 300 records of 2,000 Chinese characters each reach a server with a 1 MiB body limit', async () => {
+    server.bodyLimitBytes = 1024 * 1024;
+    for (let i = 0; i < 300; i += 1) store.add({ kind: 'device-event', detail: '驿'.repeat(2_000) });
+    const e = engine();
+    await e.run();
+    expect(server.tooLarge).toEqual([]);
+    expect(store.pushed).toBe(300);
+    expect(e.getState()).toMatchObject({ phase: 'idle', waiting: 0 });
+  });
+
+  it('halves a batch the server refuses as too large, down to what it takes, and keeps to that size', async () => {
+    server.bodyLimitBytes = 100 * 1024;
+    for (let i = 0; i < 300; i += 1) store.add({ kind: 'device-event', detail: '驿'.repeat(2_000) });
+    const e = engine();
+    await e.run();
+    expect(store.pushed).toBe(300);
+    expect(e.getState()).toMatchObject({ phase: 'idle', waiting: 0 });
+    // Each refusal halves the batch: a few refusals, then every push fits.
+    expect(server.tooLarge.length).toBeGreaterThan(0);
+    expect(server.tooLarge.length).toBeLessThanOrEqual(4);
+    for (const [i, entries] of server.tooLarge.slice(1).entries()) expect(entries).toBeLessThanOrEqual(Math.ceil(server.tooLarge[i]! / 2));
+    const refusals = server.tooLarge.length;
+    for (let i = 0; i < 100; i += 1) store.add({ kind: 'device-event', detail: '驿'.repeat(2_000) });
+    await e.run();
+    expect(store.pushed).toBe(400);
+    expect(server.tooLarge).toHaveLength(refusals);
+  });
+
+  it('keeps a record the server refuses as too large even alone, says why and backs off instead of looping', async () => {
+    vi.useFakeTimers();
+    server.bodyLimitBytes = 4 * 1024;
+    store.add({ kind: 'device-event', detail: '驿'.repeat(2_000) });
+    store.add({ kind: 'visit' });
+    const e = engine();
+    e.start();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(server.tooLarge).toEqual([2, 1]);
+    expect(store.pushed).toBe(0);
+    expect(e.getState()).toMatchObject({ phase: 'retrying', waiting: 2 });
+    expect(e.getState().lastError).toMatch(/^payload-too-large/);
+    expect(e.getState().nextAttemptAt).toBeGreaterThan(Date.now());
+    e.stop();
   });
 
   it('is not synced while a record waits, and reports the failure calmly with a jittered retry', async () => {

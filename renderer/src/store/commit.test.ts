@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../../tests/support/render-screen.tsx';
-import { commitRecord, StorageFullError } from './commit.ts';
+import { MAX_RECORD_BYTES } from '@protocol/limits.ts';
+import { commitRecord, RecordTooLargeError, StorageFullError } from './commit.ts';
 import type { YizhanDb } from './db.ts';
 import { markPushed, pushedSeq, readBatch, waitingCount } from './outbox.ts';
 
@@ -27,6 +28,21 @@ describe('commitRecord', () => {
     await expect(commitRecord(db, 'visit', 'demo-station', () => ({ ...visit(), who: 'alien' as 'resident' }))).rejects.toThrow();
     expect(await db.visits.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('refuses a record heavier than the cap, so nothing can sit in the outbox that no push could carry', async () => {
+    db = await freshDb();
+    // Schema-valid, but JSON writes each control character as a six-byte escape: 12 kB on the wire.
+    const heavy = () => commitRecord(db, 'device-event', 'demo-station', async (ctx) => ({ kind: 'device-event', type: `probe-${await ctx.nextInDay('probe')}`, detail: '\u0007'.repeat(2_000) }));
+    const refusal = await heavy().catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(RecordTooLargeError);
+    expect((refusal as RecordTooLargeError).bytes).toBeGreaterThan(MAX_RECORD_BYTES);
+    expect(await db.deviceEvents.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.meta.filter((m) => m.key.startsWith('counter:probe')).count()).toBe(0);
+    // 2,000 Chinese characters are 6 kB: under the cap.
+    await commitRecord(db, 'device-event', 'demo-station', () => ({ kind: 'device-event', type: 'probe', detail: '驿'.repeat(2_000) }));
+    expect(await db.outbox.count()).toBe(1);
   });
 
   it('turns a full disk into StorageFullError and leaves no half-written record', async () => {

@@ -1,4 +1,5 @@
 import { newId } from '@protocol/ids.ts';
+import { jsonBytes, MAX_RECORD_BYTES } from '@protocol/limits.ts';
 import { type KioskRecord, kioskRecordSchema, RECORD_SCHEMA_VERSION } from '@protocol/records.ts';
 import { dayKey } from '@protocol/time.ts';
 import { tableOfKind, type YizhanDb } from './db.ts';
@@ -22,6 +23,14 @@ export class StorageFullError extends Error {
   }
 }
 
+/** The record weighs more than any record may (MAX_RECORD_BYTES): nothing of it was written. */
+export class RecordTooLargeError extends Error {
+  constructor(readonly bytes: number) {
+    super(`record-too-large: ${bytes} bytes, at most ${MAX_RECORD_BYTES}`);
+    this.name = 'RecordTooLargeError';
+  }
+}
+
 export const isQuotaError = (error: unknown): boolean => {
   for (let e: unknown = error; e instanceof Error; e = (e as { inner?: unknown }).inner ?? e.cause) {
     if (e.name === 'QuotaExceededError') return true;
@@ -31,7 +40,8 @@ export const isQuotaError = (error: unknown): boolean => {
 
 /**
  * Writes one kiosk-born record and its outbox entry in one transaction: either both are on disk or neither.
- * The record is validated against the shared schema first, so nothing malformed ever reaches the outbox.
+ * The record is validated against the shared schema first, so nothing malformed ever reaches the outbox, and
+ * weighed, so nothing reaches it that no push could carry (RecordTooLargeError).
  */
 export const commitRecord = async <K extends KioskRecord['kind']>(
   db: YizhanDb,
@@ -63,6 +73,8 @@ export const commitRecord = async <K extends KioskRecord['kind']>(
         at: now.toISOString(),
         v: RECORD_SCHEMA_VERSION,
       }) as Extract<KioskRecord, { kind: K }>;
+      const bytes = jsonBytes(record);
+      if (bytes > MAX_RECORD_BYTES) throw new RecordTooLargeError(bytes);
       await table.add({ ...record, day });
       await db.outbox.add({ kind, id: record.id, record });
       return record;

@@ -1,6 +1,6 @@
 import type { KioskRecord } from '@protocol/records.ts';
 import { useCallback, useState } from 'react';
-import { type CommitContext, commitRecord, type Draft, isQuotaError, StorageFullError } from './commit.ts';
+import { type CommitContext, commitRecord, type Draft, isQuotaError, RecordTooLargeError, StorageFullError } from './commit.ts';
 import type { YizhanDb } from './db.ts';
 import { useStore } from './StoreProvider.tsx';
 
@@ -20,7 +20,7 @@ export const useSave = <A, R>(save: (db: YizhanDb, stationId: string, arg: A) =>
         return await save(db, stationId, arg);
       } catch (e) {
         console.error('local write failed', e);
-        setError(e instanceof StorageFullError || isQuotaError(e) ? 'storage.full' : 'storage.failed');
+        setError(e instanceof StorageFullError || isQuotaError(e) ? 'storage.full' : e instanceof RecordTooLargeError ? 'storage.tooLarge' : 'storage.failed');
         return undefined;
       } finally {
         setSaving(false);
