@@ -146,11 +146,37 @@ describe('SyncEngine', () => {
   it('is not synced while a record waits, and reports the failure calmly with a jittered retry', async () => {
     store.add({ a: 1 });
     server.failures.push(new SyncCallError('network', null, 'connection refused'));
-    const e = engine();
+    const e = engine({ online: () => false });
     await e.run();
     expect(e.getState()).toMatchObject({ phase: 'offline', waiting: 1 });
     expect(isSynced(e.getState())).toBe(false);
     expect(store.pushed).toBe(0);
+  });
+
+  it('tells a tablet without a network from a centre that does not answer', async () => {
+    store.add({ a: 1 });
+    let online = false;
+    const e = engine({ online: () => online });
+    const phaseAfter = async (failure: SyncCallError) => {
+      server.failures.push(failure);
+      await e.run();
+      return e.getState().phase;
+    };
+    expect(await phaseAfter(new SyncCallError('network', null, 'fetch failed'))).toBe('offline');
+    expect(await phaseAfter(new SyncCallError('timeout', null, 'aborted'))).toBe('offline');
+    online = true;
+    // The link is up: the centre refused the connection, let it time out, or its gateway said it was down.
+    expect(await phaseAfter(new SyncCallError('network', null, 'fetch failed'))).toBe('unreachable');
+    expect(await phaseAfter(new SyncCallError('timeout', null, 'aborted'))).toBe('unreachable');
+    expect(await phaseAfter(new SyncCallError('gateway', 502, 'HTTP 502'))).toBe('unreachable');
+    // The centre answered, with trouble of its own: it is reachable, the round is retried.
+    expect(await phaseAfter(new SyncCallError('internal', 500, 'internal error'))).toBe('retrying');
+    expect(await phaseAfter(new SyncCallError('unavailable', 503, 'maintenance', 30_000))).toBe('retrying');
+    // Without a word on the link, a connection that fails is all the engine knows: the centre did not answer.
+    const blind = engine();
+    server.failures.push(new SyncCallError('network', null, 'fetch failed'));
+    await blind.run();
+    expect(blind.getState().phase).toBe('unreachable');
   });
 
   it('honours Retry-After over its own shorter backoff', async () => {
@@ -249,7 +275,7 @@ describe('SyncEngine', () => {
     const e = engine({ enrolmentCode: 'CODE-2026-01' });
     e.start();
     await vi.advanceTimersByTimeAsync(1);
-    expect(e.getState()).toMatchObject({ phase: 'offline', enrolledAs: null });
+    expect(e.getState()).toMatchObject({ phase: 'unreachable', enrolledAs: null });
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(server.enrolments).toEqual(['CODE-2026-01']);
     expect(e.getState()).toMatchObject({ phase: 'idle', enrolledAs: 'station-from-code' });
@@ -278,7 +304,7 @@ describe('SyncEngine', () => {
     vi.useFakeTimers();
     store.add({ a: 1 });
     server.failures.push(new SyncCallError('network', null, 'down'));
-    const e = engine();
+    const e = engine({ online: () => false });
     e.start();
     await vi.advanceTimersByTimeAsync(1);
     expect(e.getState().phase).toBe('offline');

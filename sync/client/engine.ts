@@ -20,6 +20,12 @@ export interface EngineOptions {
   random?: () => number;
   now?: () => number;
   storage?: () => Promise<{ used: number | null; quota: number | null }>;
+  /**
+   * Whether the tablet has a network link (navigator.onLine): a call that gets no answer then means the centre
+   * is unreachable, without one the tablet is offline. Without this, every call that gets no answer counts as
+   * the centre being unreachable: all the engine knows.
+   */
+  online?: () => boolean;
   /** Runs `task` while holding the tablet-wide sync lock, or not at all if another engine holds it. */
   withLock?: (task: () => Promise<void>) => Promise<void>;
   /**
@@ -49,7 +55,7 @@ export class SyncEngine {
    * below ours), then half of that batch, and so on down to one record. Kept for the engine's life.
    */
   private batchLimit: { entries: number; bytes: number };
-  private readonly o: Required<Omit<EngineOptions, 'storage' | 'enrolmentCode'>> & Pick<EngineOptions, 'storage' | 'enrolmentCode'>;
+  private readonly o: Required<Omit<EngineOptions, 'storage' | 'enrolmentCode' | 'online'>> & Pick<EngineOptions, 'storage' | 'enrolmentCode' | 'online'>;
 
   constructor(options: EngineOptions) {
     this.o = {
@@ -212,9 +218,15 @@ export class SyncEngine {
     }
     this.failures += 1;
     const delay = Math.max(fullJitterDelay(this.failures, this.o.backoff, this.o.random), e.retryAfterMs ?? 0);
-    const offline = e.code === 'network' || e.code === 'timeout';
-    this.set({ phase: offline ? 'offline' : 'retrying', lastError: `${e.code}: ${e.message}`, waiting });
+    this.set({ phase: this.phaseAfter(e), lastError: `${e.code}: ${e.message}`, waiting });
     this.schedule(delay);
+  }
+
+  /** Which of the transient failures it was: no network, no answer from the centre, or the centre's own trouble. */
+  private phaseAfter(error: SyncCallError): 'offline' | 'unreachable' | 'retrying' {
+    if (error.code === 'gateway') return 'unreachable';
+    if (error.code !== 'network' && error.code !== 'timeout') return 'retrying';
+    return this.o.online?.() === false ? 'offline' : 'unreachable';
   }
 
   private async push(stationId: string): Promise<void> {
