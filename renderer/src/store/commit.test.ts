@@ -23,6 +23,18 @@ describe('commitRecord', () => {
     expect(await db.outbox.toArray()).toEqual([{ seq: 1, kind: 'visit', id: record.id, record }]);
   });
 
+  it('stamps the station the tablet is enrolled as, decided in the transaction that writes the record', async () => {
+    db = await freshDb();
+    // The screen still knows only the configured station: the enrolment stored a moment ago is what counts.
+    const before = await commitRecord(db, 'visit', 'xingfuli-01', visit);
+    await db.meta.put({ key: 'sync.credentials', value: { stationId: 'xingfuli-02' } });
+    const after = await commitRecord(db, 'visit', 'xingfuli-01', visit);
+    expect(before.stationId).toBe('xingfuli-01');
+    expect(after.stationId).toBe('xingfuli-02');
+    expect((await db.outbox.get(2))?.record.stationId).toBe('xingfuli-02');
+    expect((await db.visits.get(after.id))?.stationId).toBe('xingfuli-02');
+  });
+
   it('writes nothing when the record is invalid', async () => {
     db = await freshDb();
     await expect(commitRecord(db, 'visit', 'demo-station', () => ({ ...visit(), who: 'alien' as 'resident' }))).rejects.toThrow();

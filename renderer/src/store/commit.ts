@@ -3,6 +3,7 @@ import { jsonBytes, MAX_RECORD_BYTES } from '@protocol/limits.ts';
 import { type KioskRecord, kioskRecordSchema, RECORD_SCHEMA_VERSION } from '@protocol/records.ts';
 import { dayKey } from '@protocol/time.ts';
 import { tableOfKind, type YizhanDb } from './db.ts';
+import { enrolledStationId } from './station-claim.ts';
 
 type Envelope = 'id' | 'stationId' | 'at' | 'v';
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -42,6 +43,9 @@ export const isQuotaError = (error: unknown): boolean => {
  * Writes one kiosk-born record and its outbox entry in one transaction: either both are on disk or neither.
  * The record is validated against the shared schema first, so nothing malformed ever reaches the outbox, and
  * weighed, so nothing reaches it that no push could carry (RecordTooLargeError).
+ *
+ * `stationId` is the station the tablet supposes it is until it enrols (its configured one); once enrolled,
+ * the record is the enrolled station's, read in this same transaction (station-claim.ts).
  */
 export const commitRecord = async <K extends KioskRecord['kind']>(
   db: YizhanDb,
@@ -65,11 +69,12 @@ export const commitRecord = async <K extends KioskRecord['kind']>(
   try {
     return await db.transaction('rw', [table, db.outbox, db.meta], async () => {
       const draft = await build(ctx);
+      const station = (await enrolledStationId(db)) ?? stationId;
       const record = kioskRecordSchema.parse({
         ...draft,
         kind,
         id: newId(),
-        stationId,
+        stationId: station,
         at: now.toISOString(),
         v: RECORD_SCHEMA_VERSION,
       }) as Extract<KioskRecord, { kind: K }>;

@@ -8,10 +8,11 @@ import type { Credentials, OutboxItem, SyncStore } from '../../../sync/client/st
 import type { TokenVault } from '../sync/token-vault.ts';
 import { centreTables, kioskTables, tableOfKind, type YizhanDb } from './db.ts';
 import { pushedSeq, waitingCount } from './outbox.ts';
+import { claimWaitingRecords, ENROLMENT_KEY, type EnrolmentRow, enrolmentTables } from './station-claim.ts';
 
 const KEYS = {
   /** The enrolled station's id; its token lives in the TokenVault. */
-  credentials: 'sync.credentials',
+  credentials: ENROLMENT_KEY,
   epoch: 'outbox.epoch',
   pushed: 'outbox.pushedSeq',
   purged: 'outbox.purgedSeq',
@@ -49,7 +50,7 @@ export class DexieSyncStore implements SyncStore {
   }
 
   async credentials(): Promise<Credentials | null> {
-    const station = await this.meta<{ stationId: string; token?: string; server?: string }>(KEYS.credentials);
+    const station = await this.meta<EnrolmentRow>(KEYS.credentials);
     if (!station || (station.server && this.server && station.server !== this.server)) return null;
     // Kiosks enrolled before the vault existed kept the token here: move it out, once.
     if (station.token) await this.setCredentials({ stationId: station.stationId, token: station.token });
@@ -63,10 +64,20 @@ export class DexieSyncStore implements SyncStore {
     return this.cachedToken;
   }
 
+  /**
+   * Keeps an enrolment: the token in the vault, the station beside the records. In the same transaction, the
+   * station claims every record still waiting in the outbox (station-claim.ts): records made before the tablet
+   * knew which station it is reach the one it is.
+   */
   async setCredentials(credentials: Credentials | null): Promise<void> {
     if (credentials) {
       await this.vault.write(credentials.token);
-      await this.db.meta.put({ key: KEYS.credentials, value: { stationId: credentials.stationId, ...(this.server ? { server: this.server } : {}) } });
+      const db = this.db;
+      const row: EnrolmentRow = { stationId: credentials.stationId, ...(this.server ? { server: this.server } : {}) };
+      await db.transaction('rw', enrolmentTables(db), async () => {
+        await db.meta.put({ key: KEYS.credentials, value: row });
+        await claimWaitingRecords(db, credentials.stationId);
+      });
       this.cachedToken = credentials.token;
     } else {
       await this.db.meta.delete(KEYS.credentials);
