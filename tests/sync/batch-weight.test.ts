@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MemorySyncStore } from '../../sync/client/memory-store.ts';
+import { MemorySyncStore } from '../../sync/client/testing/memory-store.ts';
 import { newId } from '../../sync/protocol/ids.ts';
 import { PUSH_BODY_LIMIT_BYTES } from '../../sync/protocol/limits.ts';
 import { kioskEngine, loggingFetch } from './support/kiosk-engine.ts';

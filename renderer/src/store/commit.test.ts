@@ -44,15 +44,17 @@ describe('commitRecord', () => {
 
   it('refuses a record heavier than the cap, so nothing can sit in the outbox that no push could carry', async () => {
     db = await freshDb();
-    // Schema-valid, but JSON writes each control character as a six-byte escape: 12 kB on the wire.
-    const heavy = () => commitRecord(db, 'device-event', 'demo-station', async (ctx) => ({ kind: 'device-event', type: `probe-${await ctx.nextInDay('probe')}`, detail: '\u0007'.repeat(2_000) }));
+    // Schema-valid: the schemas bound every field but a timestamp's fraction of a second.
+    const consentAt = `2026-11-27T10:00:00.${'1'.repeat(40_000)}+08:00`;
+    const heavy = () =>
+      commitRecord(db, 'visit', 'demo-station', async (ctx) => ({ ...visit(), purpose: `seniors-${await ctx.nextInDay('probe')}`, contact: { name: '王阿姨', consentAt } }));
     const refusal = await heavy().catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(RecordTooLargeError);
     expect((refusal as RecordTooLargeError).bytes).toBeGreaterThan(MAX_RECORD_BYTES);
-    expect(await db.deviceEvents.count()).toBe(0);
+    expect(await db.visits.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.meta.filter((m) => m.key.startsWith('counter:probe')).count()).toBe(0);
-    // 2,000 Chinese characters are 6 kB: under the cap.
+    // 2,000 Chinese characters are 6 kB: well under the cap.
     await commitRecord(db, 'device-event', 'demo-station', () => ({ kind: 'device-event', type: 'probe', detail: '驿'.repeat(2_000) }));
     expect(await db.outbox.count()).toBe(1);
   });

@@ -10,13 +10,16 @@ import type {
   StationSettings,
   Unit,
 } from '@protocol/catalogue.ts';
-import type { RequestStatusEntry } from '@protocol/centre.ts';
+import type { MemberCredentials, RequestStatusEntry } from '@protocol/centre.ts';
 import type {
   AmenityUse,
   DeviceEvent,
+  ContactReveal,
   Feedback,
+  HandoverNote,
   KioskRecord,
   Referral,
+  ReferralEvent,
   RequestEvent,
   ResidentRequest,
   ShiftEvent,
@@ -72,6 +75,18 @@ export const schemaV2 = {
   deadLetters: 'seq',
 } as const;
 
+/**
+ * Version 3: volunteers at the kiosk. Their queue of referrals, contact reveals, handover notes, and the hashes
+ * that let a member sign in offline (centre-born).
+ */
+export const schemaV3 = {
+  ...schemaV2,
+  referralEvents: 'id, referralId, day',
+  contactReveals: 'id, day',
+  handoverNotes: 'id, day',
+  memberCredentials: 'memberId',
+} as const;
+
 export interface DeadLetterRow {
   seq: number;
   id: string | null;
@@ -89,6 +104,9 @@ export class YizhanDb extends Dexie {
   amenityUses!: EntityTable<Stored<AmenityUse>, 'id'>;
   shiftEvents!: EntityTable<Stored<ShiftEvent>, 'id'>;
   deviceEvents!: EntityTable<Stored<DeviceEvent>, 'id'>;
+  referralEvents!: EntityTable<Stored<ReferralEvent>, 'id'>;
+  contactReveals!: EntityTable<Stored<ContactReveal>, 'id'>;
+  handoverNotes!: EntityTable<Stored<HandoverNote>, 'id'>;
   outbox!: Table<OutboxEntry, number>;
   meta!: EntityTable<MetaRow, 'key'>;
 
@@ -102,6 +120,7 @@ export class YizhanDb extends Dexie {
   amenities!: EntityTable<Amenity, 'id'>;
   settings!: EntityTable<StationSettings, 'stationId'>;
   requestStatus!: EntityTable<RequestStatusEntry, 'requestId'>;
+  memberCredentials!: EntityTable<MemberCredentials, 'memberId'>;
   deadLetters!: EntityTable<DeadLetterRow, 'seq'>;
 
   constructor(name = 'yizhan') {
@@ -110,12 +129,13 @@ export class YizhanDb extends Dexie {
     super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores(schemaV1);
     this.version(2).stores(schemaV2);
+    this.version(3).stores(schemaV3);
   }
 }
 
-/** Which table keeps each kind of kiosk-born record. */
-export const tableOfKind = (db: YizhanDb, kind: KioskRecord['kind']): Table<Stored<KioskRecord>, string> => {
-  const tables = {
+/** The table of each kind of kiosk-born record: one map, so a new kind cannot be left out of either use below. */
+const tablesByKind = (db: YizhanDb) =>
+  ({
     visit: db.visits,
     referral: db.referrals,
     request: db.requests,
@@ -124,13 +144,17 @@ export const tableOfKind = (db: YizhanDb, kind: KioskRecord['kind']): Table<Stor
     'amenity-use': db.amenityUses,
     'shift-event': db.shiftEvents,
     'device-event': db.deviceEvents,
-  } satisfies Record<KioskRecord['kind'], unknown>;
-  return tables[kind] as unknown as Table<Stored<KioskRecord>, string>;
-};
+    'referral-event': db.referralEvents,
+    'contact-reveal': db.contactReveals,
+    'handover-note': db.handoverNotes,
+  }) satisfies Record<KioskRecord['kind'], Table>;
+
+/** Which table keeps each kind of kiosk-born record. */
+export const tableOfKind = (db: YizhanDb, kind: KioskRecord['kind']): Table<Stored<KioskRecord>, string> =>
+  tablesByKind(db)[kind] as unknown as Table<Stored<KioskRecord>, string>;
 
 /** Every table of kiosk-born records. */
-export const kioskTables = (db: YizhanDb) =>
-  [db.visits, db.referrals, db.requests, db.requestEvents, db.feedback, db.amenityUses, db.shiftEvents, db.deviceEvents] as const;
+export const kioskTables = (db: YizhanDb): Table[] => Object.values(tablesByKind(db));
 
 /** The catalogue the centre publishes, replaced as a whole by a demo seed or a pull reset. */
 export const centreTables = (db: YizhanDb) =>

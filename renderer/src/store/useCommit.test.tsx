@@ -13,24 +13,27 @@ afterEach(async () => {
   await db?.delete();
 });
 
-/** A screen's use of the hook, as the request and feedback screens show its error. */
-function Writer({ detail }: { detail: string }) {
+/** A screen's use of the hook, as the check-in, request and feedback screens show its error. */
+function Writer({ consentAt }: { consentAt: string }) {
   const { t } = useTranslation();
-  const { commit, error } = useCommit('device-event');
+  const { commit, error } = useCommit('visit');
   return (
     <>
-      <button type="button" onClick={() => void commit(() => ({ kind: 'device-event', type: 'probe', detail }))}>save</button>
+      <button type="button" onClick={() => void commit(() => ({ kind: 'visit', who: 'resident', purpose: 'health', contact: { name: '王阿姨', consentAt } }))}>save</button>
       {error ? <p role="alert">{t(`common:${error}`)}</p> : null}
     </>
   );
 }
 
-const renderWriter = async (detail: string, language: Language) => {
+// Schema-valid, and heavier than any record may be: the schemas bound every field but a timestamp's fraction.
+const HEAVY = `2026-11-27T10:00:00.${'1'.repeat(40_000)}+08:00`;
+
+const renderWriter = async (consentAt: string, language: Language) => {
   db = await freshDb();
   render(
     <I18nextProvider i18n={createI18n(language)}>
       <StoreProvider db={db} fallback={<p>loading</p>}>
-        <Writer detail={detail} />
+        <Writer consentAt={consentAt} />
       </StoreProvider>
     </I18nextProvider>,
   );
@@ -40,13 +43,13 @@ const renderWriter = async (detail: string, language: Language) => {
 
 describe('useCommit', () => {
   it('says plainly, in the resident\'s language, that a record too large to send was not saved', async () => {
-    const written = await renderWriter('\u0007'.repeat(2_000), 'zh-CN');
+    const written = await renderWriter(HEAVY, 'zh-CN');
     expect(await screen.findByRole('alert')).toHaveTextContent('内容太长，这次没有保存');
     expect(await written.outbox.count()).toBe(0);
   });
 
   it('says it in English too', async () => {
-    await renderWriter('\u0007'.repeat(2_000), 'en');
+    await renderWriter(HEAVY, 'en');
     expect(await screen.findByRole('alert')).toHaveTextContent('too long to save');
   });
 });
