@@ -3,10 +3,11 @@
  * least, for the shortest time). The kiosk purges after the server acknowledged a record and the station's
  * retention passed; the server purges after the district's retention. Both use this one definition.
  *
- * Personal: a consented contact (name, phone) on visits, referrals and requests, a bill's account number, and
- * whatever a person typed: a request's text, a request event's note, a feedback comment (free text is where
- * residents write names, addresses and illnesses, with or without a contact's consent). What remains (kind,
- * time, service, utility, request kind, category, phrases and status) still counts for the district's numbers.
+ * Personal: a consented contact (name, phone: residents on visits, referrals and requests, walk-in volunteers
+ * on shift sign-ins), a bill's account number, and whatever a person typed: a request's text, a request or
+ * referral event's note, a feedback comment, a handover note (free text is where people write names, addresses
+ * and illnesses, with or without a contact's consent). What remains (kind, time, service, utility, request kind,
+ * category, phrases and status) still counts for the district's numbers.
  */
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
