@@ -94,7 +94,7 @@ describe('a station set up while its centre is down (Chromium, the real server)'
     await expect.poll(() => row(page, '状态').textContent(), { timeout: 15_000 }).toBe('网络已连接，但社区中心没有应答');
     await expect(row(page, '本机网络').textContent()).resolves.toBe('已连接');
     await page.getByText('本机有网络，但连不上社区中心服务器').waitFor();
-    await k.shot('enrol-later-diagnostics-unreachable');
+    await k.state('enrol-later-diagnostics-unreachable');
     await k.tap('退出技术员模式');
     await page.getByRole('navigation').waitFor();
 
@@ -103,7 +103,7 @@ describe('a station set up while its centre is down (Chromium, the real server)'
     expect(await statusLine(page).textContent()).not.toContain('暂未联网');
     mkdirSync(`${SHOTS}/${k.viewport}`, { recursive: true });
     await statusLine(page).screenshot({ path: `${SHOTS}/${k.viewport}/enrol-later-unreachable-status.png` });
-    await k.shot('enrol-later-unreachable');
+    await k.state('enrol-later-unreachable');
     const before = await k.rows<OutboxRow>('outbox');
     expect(before.map((e) => e.record.stationId)).toEqual([STATION, STATION, STATION]);
 
@@ -116,7 +116,7 @@ describe('a station set up while its centre is down (Chromium, the real server)'
     await expect.poll(() => row(page, '待上传记录').textContent(), { timeout: 30_000 }).toBe('0');
     await k.tap('退出技术员模式');
     await statusLine(page).filter({ hasText: '已同步' }).waitFor({ timeout: 30_000 });
-    await k.shot('enrol-later-synced');
+    await k.state('enrol-later-synced');
 
     const outbox = await k.rows<OutboxRow>('outbox');
     expect(outbox.map((e) => e.record.stationId)).toEqual([STATION, STATION, STATION]);
