@@ -75,11 +75,12 @@ describe('protocol version, limits and malformed requests', () => {
     const text = metrics.body;
     expect(text).toMatch(/^# TYPE yizhan_http_requests_total counter$/m);
     expect(text).toMatch(/^yizhan_http_requests_total\{route="\/api\/push",method="POST",status="426"\} 3$/m);
-    expect(text).toMatch(/^yizhan_http_request_duration_seconds_bucket\{route="\/api\/heartbeat",le="\+Inf"\} \d+$/m);
+    // prom-client writes `le` first; label order means nothing to Prometheus.
+    expect(text).toMatch(/^yizhan_http_request_duration_seconds_bucket\{le="\+Inf",route="\/api\/heartbeat"\} \d+$/m);
     expect(text).toMatch(/^yizhan_heartbeats_total 2$/m);
     expect(text).toMatch(/^yizhan_enrolments_total\{outcome="enrolled"\} 1$/m);
-    // Every line is a comment or "name{labels} number".
-    for (const line of text.trim().split('\n')) expect(line).toMatch(/^(# (HELP|TYPE) .+|[a-z_]+(\{[^}]*\})? [-+\d.e]+|[a-z_]+(\{[^}]*\})? [+-]Inf)$/);
+    // Every line is empty, a comment or "name{labels} number".
+    for (const line of text.trim().split('\n').filter((l) => l !== '')) expect(line).toMatch(/^(# (HELP|TYPE) .+|[a-z_][a-z0-9_]*(\{[^}]*\})? ([-+\d.e]+|[+-]Inf|Nan|NaN))$/);
   });
 });
 
