@@ -7,6 +7,14 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url'];
 // Everything of the shell but electron/common (the window.kiosk contract, which the renderer shares).
 const shellInternals = ['**/electron/main/**', '**/electron/main.ts', '**/electron/preload.ts', '**/electron/tools/**', '**/electron/resources/**'];
+// Test scaffolding (fakes, fixtures, contract suites, a throwaway PostgreSQL) lives in testing/ folders; only tests,
+// other scaffolding and tool configs may import it.
+const testScaffolding = { regex: '(^|/)testing(/|$)', message: 'testing/ holds test scaffolding: production code never imports it.' };
+const testCode = ['**/*.test.{ts,tsx}', '**/*.e2e.ts', '**/testing/**', 'tests/**', '*.config.{js,ts}'];
+const electronTypeOnly = [
+  { name: 'electron', allowTypeImports: true, message: 'Take the Electron object as a parameter (import type only); electron/main.ts wires the real one.' },
+  { name: 'electron-updater', allowTypeImports: true, message: 'Take the updater as a parameter (import type only); electron/main.ts wires the real one.' },
+];
 const layer = (files, { patterns = [], paths = [], globals: bannedGlobals = [], ignores = [] }) => ({
   files,
   ignores,
@@ -101,19 +109,21 @@ export default tseslint.config(
   layer(['electron/main/**/*.ts'], {
     patterns: [{ group: ['react', 'react-*', 'dexie', '**/renderer/**', '**/sync/server/**', '**/preload*'], message: 'The shell is thin: no UI or server code.' }],
   }),
+  // The layers above own no-restricted-imports; the typescript-eslint twin of the rule carries the rules that
+  // cut across layers (a later config would replace, not extend, an earlier one's options for the same rule).
+  {
+    files: ['**/*.{js,mjs,ts,tsx}'],
+    ignores: testCode,
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [testScaffolding] }] },
+  },
   {
     files: ['electron/main/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'electron', allowTypeImports: true, message: 'Take the Electron object as a parameter (import type only); electron/main.ts wires the real one.' },
-            { name: 'electron-updater', allowTypeImports: true, message: 'Take the updater as a parameter (import type only); electron/main.ts wires the real one.' },
-          ],
-        },
-      ],
-    },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: electronTypeOnly }] },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    ignores: testCode,
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: electronTypeOnly, patterns: [testScaffolding] }] },
   },
   // Nothing is ever handed to the OS to open (security checklist: no shell.openExternal with untrusted content).
   {

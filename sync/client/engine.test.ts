@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MessageName, MessageRequest, MessageResponse, PushRequest } from '../protocol/wire.ts';
 import { isSynced, SyncEngine } from './engine.ts';
-import { MemorySyncStore } from './memory-store.ts';
+import { MemorySyncStore } from './testing/memory-store.ts';
 import { SyncCallError, type Transport } from './transport.ts';
 
 /** A scripted server: applies pushes contiguously, serves a fixed list of changes, and can be told to fail. */

@@ -12,7 +12,7 @@ export interface OutboxItem {
 
 /**
  * Everything the engine needs from the kiosk's local store. The Dexie implementation lives in
- * renderer/src/store/sync-store.ts; memory-store.ts is the testing one.
+ * renderer/src/store/sync-store.ts; testing/memory-store.ts is the testing one.
  */
 export interface SyncStore {
   credentials(): Promise<Credentials | null>;

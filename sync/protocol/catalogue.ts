@@ -12,6 +12,9 @@ export type Localized = z.infer<typeof localizedSchema>;
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+/** A local calendar day, yyyy-mm-dd, as dayKey() writes it. */
+export const dayKeySchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
+const weekday = z.number().int().min(0).max(6);
 
 export const extendedHours = ['evening-hour', 'red-weekend'] as const;
 export const extendedHoursSchema = z.enum(extendedHours);
@@ -46,6 +49,11 @@ export const serviceSchema = z.object({
   bring: z.array(localizedSchema),
   ways: z.array(serviceWaySchema).min(1),
   order: z.number().int(),
+  /**
+   * The stations of the publishing scope that offer it; absent: all of them. A community publishes one menu and
+   * says per service where it is available.
+   */
+  stationIds: z.array(slug).max(500).optional(),
 });
 export type Service = z.infer<typeof serviceSchema>;
 
@@ -73,21 +81,42 @@ export const memberSchema = z.object({
   phone: z.string().regex(/^\d{7,12}$/),
   /** What the member offers to do, shown under their name. */
   skills: z.array(localizedSchema),
+  /** The national volunteer system's number (志愿者编号), printed on an hours certificate. */
+  volunteerNo: z.string().regex(/^[A-Za-z0-9-]{1,32}$/).optional(),
 });
 export type Member = z.infer<typeof memberSchema>;
 
 export const shiftKinds = ['regular', ...extendedHours] as const;
-export const shiftSchema = z.object({
-  id: slug,
-  memberId: slug,
-  /** Rotation: the weekdays (0 = Sunday) this shift repeats on. */
-  weekdays: z.array(z.number().int().min(0).max(6)).min(1),
-  start: clock,
-  end: clock,
-  kind: z.enum(shiftKinds),
-});
+export type ShiftKind = (typeof shiftKinds)[number];
+/**
+ * One member's duty at a station: either a weekly rotation (weekdays, optionally between two dates) or one dated
+ * shift (what a month's roster generated from a rotation template is made of). A shift whose end is not after its
+ * start runs past midnight into the next day. See roster.ts for when a shift occurs.
+ */
+export const shiftSchema = z
+  .object({
+    id: slug,
+    memberId: slug,
+    /** Rotation: the weekdays (0 = Sunday) this shift repeats on. */
+    weekdays: z.array(weekday).min(1).optional(),
+    /** A single shift on this local day. */
+    date: dayKeySchema.optional(),
+    /** A rotation's first and last day (inclusive); absent: open-ended. */
+    from: dayKeySchema.optional(),
+    until: dayKeySchema.optional(),
+    start: clock,
+    end: clock,
+    kind: z.enum(shiftKinds),
+  })
+  .refine((shift) => (shift.weekdays === undefined) !== (shift.date === undefined), {
+    message: 'a shift repeats on weekdays or falls on one date, not both',
+  })
+  .refine((shift) => shift.date === undefined || (shift.from === undefined && shift.until === undefined), {
+    message: 'from and until belong to rotations',
+  });
 export type Shift = z.infer<typeof shiftSchema>;
 
+const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
 export const noticeKinds = ['notice', 'clinic', 'law', 'meeting', 'activity', 'class'] as const;
 export const noticeSchema = z.object({
   id: slug,
@@ -96,7 +125,11 @@ export const noticeSchema = z.object({
   body: localizedSchema,
   place: localizedSchema.optional(),
   /** Local date and time of the event, "yyyy-mm-ddTHH:MM"; absent for a standing notice. */
-  startsAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/).optional(),
+  startsAt: localDateTime.optional(),
+  /** When the notice comes off the screens (local); absent: it stays until withdrawn, or until its event is over. */
+  endsAt: localDateTime.optional(),
+  /** Shown before every other notice. */
+  pinned: z.boolean().optional(),
   publishedAt: z.iso.datetime({ offset: true }),
 });
 export type Notice = z.infer<typeof noticeSchema>;
@@ -111,6 +144,37 @@ export const amenitySchema = z.object({
   order: z.number().int(),
 });
 export type Amenity = z.infer<typeof amenitySchema>;
+
+/**
+ * How the station treats its volunteers' shifts (the centre sets it). Hours come from immutable sign-in and
+ * sign-out events; a sign-out that never came is closed by this policy and flagged for staff to review.
+ */
+export const volunteerPolicySchema = z.object({
+  /** Minutes after a shift's start before a member not signed in counts as "expected, not yet here". */
+  lateAfterMinutes: z.number().int().min(0).max(240),
+  /** Minutes after a shift's scheduled end before a forgotten sign-out is closed automatically. */
+  autoSignOutAfterMinutes: z.number().int().min(0).max(720),
+  /** A sign-in with no scheduled shift (a walk-in, an unplanned visit) is closed after this many hours. */
+  unscheduledMaxHours: z.number().int().min(1).max(24),
+  /**
+   * What an automatically closed shift is credited with until staff review it: up to its scheduled end, or
+   * nothing. Either way it is flagged; staff can approve, correct or decline it, never delete it.
+   */
+  autoCredit: z.enum(['scheduled-end', 'none']),
+  /** Ask for a drawn signature on sign-in. */
+  signature: z.boolean(),
+  /** Seconds without a touch before an open volunteer workspace locks itself. */
+  workspaceLockSeconds: z.number().int().min(30).max(900),
+});
+export type VolunteerPolicy = z.infer<typeof volunteerPolicySchema>;
+export const defaultVolunteerPolicy: VolunteerPolicy = {
+  lateAfterMinutes: 15,
+  autoSignOutAfterMinutes: 60,
+  unscheduledMaxHours: 8,
+  autoCredit: 'scheduled-end',
+  signature: false,
+  workspaceLockSeconds: 120,
+};
 
 export const stationSettingsSchema = z.object({
   stationId: z.string().min(1).max(64),
@@ -127,6 +191,8 @@ export const stationSettingsSchema = z.object({
   retentionDays: z.number().int().min(0).max(365),
   /** True while the station runs on the shipped demo data rather than what its community published. */
   demo: z.boolean(),
+  /** Absent in catalogues from before volunteers signed in at the kiosk: defaultVolunteerPolicy applies. */
+  volunteers: volunteerPolicySchema.optional(),
 });
 export type StationSettings = z.infer<typeof stationSettingsSchema>;
 

@@ -12,7 +12,8 @@ import {
   unitSchema,
 } from './catalogue.ts';
 import { idSchema } from './ids.ts';
-import { requestEventSchema, requestEventTypeSchema } from './records.ts';
+import { PIN_HASH_PATTERN } from './pin-hash.ts';
+import { requestEventSchema, requestEventTypeSchema, requestTargetSchema } from './records.ts';
 import { requestStatuses } from './request-state.ts';
 
 /**
@@ -20,6 +21,11 @@ import { requestStatuses } from './request-state.ts';
  * collection for any one station, and is either district-wide or scoped to one station.
  */
 export const DISTRICT_SCOPE = '*';
+/** A community's scope: what it publishes reaches every one of its stations. Station ids cannot contain ':'. */
+export const communityScope = (communityId: string): string => `community:${communityId}`;
+/** The scopes a station reads, widest first: the district's, its community's (if it has one), its own. */
+export const scopesOfStation = (stationId: string, communityId: string | null): string[] =>
+  communityId === null ? [DISTRICT_SCOPE, stationId] : [DISTRICT_SCOPE, communityScope(communityId), stationId];
 
 /** The server's view of a request's status, computed by the shared state machine in the server's order. */
 export const requestStatusSchema = z.object({
@@ -29,8 +35,24 @@ export const requestStatusSchema = z.object({
   /** The event that led to this status. */
   event: requestEventTypeSchema,
   at: z.iso.datetime({ offset: true }),
+  /** Where the centre sent it and who has it (request-state.ts assignAfter); absent on entries of older servers. */
+  dispatchedTo: requestTargetSchema.nullable().optional(),
+  takenBy: requestTargetSchema.nullable().optional(),
 });
 export type RequestStatusEntry = z.infer<typeof requestStatusSchema>;
+
+/**
+ * What the kiosk needs to let a member sign in offline: hashes only (pin-hash.ts), never a PIN or a QR secret.
+ * Published in the same scope as the member; the id is the member's.
+ */
+export const memberCredentialsSchema = z.object({
+  memberId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
+  pinHash: z.string().regex(PIN_HASH_PATTERN).nullable(),
+  /** base64url SHA-256 of the member's QR secret; null: no QR code issued (or it was withdrawn). */
+  qrHash: z.string().regex(/^[A-Za-z0-9_-]{43}$/).nullable(),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type MemberCredentials = z.infer<typeof memberCredentialsSchema>;
 
 export const centreValueSchemas = {
   settings: stationSettingsSchema,
@@ -39,6 +61,7 @@ export const centreValueSchemas = {
   bills: billChannelSchema,
   units: unitSchema,
   members: memberSchema,
+  'member-credentials': memberCredentialsSchema,
   shifts: shiftSchema,
   notices: noticeSchema,
   amenities: amenitySchema,
@@ -57,6 +80,7 @@ export const centreIdOf = <C extends CentreCollection>(collection: C, value: Cen
   if (collection === 'bills') return (value as CentreValue<'bills'>).utility;
   if (collection === 'settings') return (value as CentreValue<'settings'>).stationId;
   if (collection === 'request-status') return (value as CentreValue<'request-status'>).requestId;
+  if (collection === 'member-credentials') return (value as CentreValue<'member-credentials'>).memberId;
   return (value as { id: string }).id;
 };
 

@@ -73,13 +73,27 @@ export const requestSchema = z.object({
 });
 export type ResidentRequest = z.infer<typeof requestSchema>;
 
-export const requestEventTypes = ['submit', 'dispatch', 'take', 'complete', 'rate', 'cancel', 'reopen'] as const;
+/**
+ * What can happen to a request. `handover` puts a taken request back for the next shift, with a note; `note` adds
+ * a note and changes nothing else. See request-state.ts for who may do what from which status.
+ */
+export const requestEventTypes = ['submit', 'dispatch', 'take', 'complete', 'rate', 'cancel', 'reopen', 'handover', 'note'] as const;
 export const requestEventTypeSchema = z.enum(requestEventTypes);
 export type RequestEventType = z.infer<typeof requestEventTypeSchema>;
 
 export const actors = ['resident', 'station', 'member', 'centre'] as const;
 export const actorSchema = z.enum(actors);
 export type Actor = z.infer<typeof actorSchema>;
+
+/** A roster id (member, unit) as the centre publishes it. */
+const rosterIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+
+/** Who the centre sends a request to (社区派单): a partner unit, or one member. */
+export const requestTargetSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('unit'), unitId: rosterIdSchema }),
+  z.object({ type: z.literal('member'), memberId: rosterIdSchema }),
+]);
+export type RequestTarget = z.infer<typeof requestTargetSchema>;
 
 export const requestEventSchema = z.object({
   ...base,
@@ -89,6 +103,12 @@ export const requestEventSchema = z.object({
   actor: actorSchema,
   rating: z.number().int().min(1).max(5).optional(),
   note: z.string().trim().max(500).optional(),
+  /** The signed-in member who acted at the kiosk (actor 'member'), or for whom the centre acted. */
+  memberId: rosterIdSchema.optional(),
+  /** The partner unit on whose behalf the centre acted (a unit lead taking a request in the console). */
+  unitId: rosterIdSchema.optional(),
+  /** With 'dispatch': who the request is sent to. */
+  target: requestTargetSchema.optional(),
 });
 export type RequestEvent = z.infer<typeof requestEventSchema>;
 
@@ -109,14 +129,84 @@ export const amenityUseSchema = z.object({
 });
 export type AmenityUse = z.infer<typeof amenityUseSchema>;
 
-export const shiftEventSchema = z.object({
-  ...base,
-  kind: z.literal('shift-event'),
-  memberId: z.string().min(1).max(64),
-  type: z.enum(['sign-in', 'sign-out']),
-  method: z.enum(['pin', 'qr']),
-});
+export const shiftEventTypes = ['sign-in', 'sign-out', 'auto-sign-out'] as const;
+export const signInMethods = ['pin', 'qr', 'walk-in', 'auto'] as const;
+
+/** A drawn signature as SVG path data only (no markup, so nothing in it can run when it is shown). */
+export const signaturePathSchema = z
+  .string()
+  .max(24_000)
+  .regex(/^[MLQCZmlqcz0-9 .,-]+$/);
+
+/**
+ * A volunteer's shift, as immutable events: hours are computed from them (hours.ts), never edited in place.
+ * `sign-in` opens a shift; `sign-out` (by the member) or `auto-sign-out` (by the tablet, once a forgotten shift is
+ * past its end and the policy's grace) closes the sign-in named by `signInId`. A rostered member is `memberId`; a
+ * walk-in volunteer not on the roster gives a name and phone with consent (`contact`) and is flagged for staff.
+ */
+export const shiftEventSchema = z
+  .object({
+    ...base,
+    kind: z.literal('shift-event'),
+    type: z.enum(shiftEventTypes),
+    memberId: rosterIdSchema.optional(),
+    contact: contactSchema.optional(),
+    method: z.enum(signInMethods),
+    /** With sign-out and auto-sign-out: the sign-in (its record id) this closes. */
+    signInId: idSchema.optional(),
+    /** With sign-in: the roster shift it is for, when there is one (roster.ts shiftForSignIn). */
+    shiftId: rosterIdSchema.optional(),
+    /** With sign-in, when the station asks for one: the drawn signature, SVG path data in a 0 0 600 200 box. */
+    signature: signaturePathSchema.optional(),
+    /** With auto-sign-out: the end the policy credits (the scheduled end, or the sign-in time for none). */
+    creditedEnd: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine((event) => event.type !== 'sign-in' || (event.memberId === undefined) !== (event.contact === undefined), {
+    message: 'a sign-in names a rostered member or a consented walk-in, not both',
+    path: ['memberId'],
+  })
+  .refine((event) => event.type === 'sign-in' || event.signInId !== undefined, { message: 'a sign-out names its sign-in', path: ['signInId'] })
+  .refine((event) => event.type !== 'auto-sign-out' || event.creditedEnd !== undefined, { message: 'an automatic sign-out says what it credits', path: ['creditedEnd'] });
 export type ShiftEvent = z.infer<typeof shiftEventSchema>;
+
+export const referralEventTypes = ['call', 'serve', 'done', 'pass-on', 'no-show'] as const;
+export const referralEventTypeSchema = z.enum(referralEventTypes);
+export type ReferralEventType = z.infer<typeof referralEventTypeSchema>;
+
+/**
+ * A volunteer working the station's queue of referrals (referral-state.ts): call a number to the desk, serve,
+ * done, passed on to an office (with where, in `note`), or not there when called.
+ */
+export const referralEventSchema = z.object({
+  ...base,
+  kind: z.literal('referral-event'),
+  referralId: idSchema,
+  type: referralEventTypeSchema,
+  memberId: rosterIdSchema.optional(),
+  note: z.string().trim().max(200).optional(),
+});
+export type ReferralEvent = z.infer<typeof referralEventSchema>;
+
+/**
+ * A signed-in volunteer saw a resident's phone number in full (the resident consented to be called back). One
+ * record per reveal: who, and whose; the number itself is not repeated here.
+ */
+export const contactRevealSchema = z.object({
+  ...base,
+  kind: z.literal('contact-reveal'),
+  memberId: rosterIdSchema,
+  subject: z.object({ kind: z.enum(['request', 'referral', 'visit']), id: idSchema }),
+});
+export type ContactReveal = z.infer<typeof contactRevealSchema>;
+
+/** What the next shift needs to know, left by a member signing out; shown to whoever signs in next. */
+export const handoverNoteSchema = z.object({
+  ...base,
+  kind: z.literal('handover-note'),
+  memberId: rosterIdSchema,
+  text: z.string().trim().min(1).max(500),
+});
+export type HandoverNote = z.infer<typeof handoverNoteSchema>;
 
 export const deviceEventSchema = z.object({
   ...base,
@@ -135,6 +225,9 @@ export const kioskRecordSchema = z.discriminatedUnion('kind', [
   amenityUseSchema,
   shiftEventSchema,
   deviceEventSchema,
+  referralEventSchema,
+  contactRevealSchema,
+  handoverNoteSchema,
 ]);
 export type KioskRecord = z.infer<typeof kioskRecordSchema>;
 export type KioskRecordKind = KioskRecord['kind'];

@@ -69,7 +69,7 @@ describe('the server CLI', () => {
     const token = await t.enrol('cli-req');
     const request = residentRequest('cli-req');
     await t.call(messages.push.path, pushBody('cli-req', newEpoch(), entries([request, requestEvent('cli-req', request.id, 'submit')])), token);
-    expect(await cli('update-request', request.id, 'take')).toBe(1);
+    expect(await cli('update-request', request.id, 'complete')).toBe(1);
     expect(last.err[0]).toBe('refused: wrong-state');
     expect(await cli('dispatch-request', request.id, '--note', '物业王师傅')).toBe(0);
     expect(last.out[0]).toContain('is now dispatched');

@@ -210,4 +210,4 @@ describe('a 30-day offline backlog', () => {
 });
 
 const tableName = (kind: KioskRecord['kind']): string =>
-  ({ visit: 'visits', referral: 'referrals', request: 'requests', 'request-event': 'requestEvents', feedback: 'feedback', 'amenity-use': 'amenityUses', 'shift-event': 'shiftEvents', 'device-event': 'deviceEvents' })[kind];
+  ({ visit: 'visits', referral: 'referrals', request: 'requests', 'request-event': 'requestEvents', feedback: 'feedback', 'amenity-use': 'amenityUses', 'shift-event': 'shiftEvents', 'device-event': 'deviceEvents', 'referral-event': 'referralEvents', 'contact-reveal': 'contactReveals', 'handover-note': 'handoverNotes' })[kind];

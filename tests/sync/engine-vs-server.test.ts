@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { isSynced, SyncEngine } from '../../sync/client/engine.ts';
 import { httpTransport } from '../../sync/client/transport.ts';
-import { MemorySyncStore } from '../../sync/client/memory-store.ts';
+import { MemorySyncStore } from '../../sync/client/testing/memory-store.ts';
 import { PROTOCOL_HEADER } from '../../sync/protocol/wire.ts';
 import { catalogueFor, expectCentreEqual, expectExactlyOnce } from './support/checks.ts';
 import { FAST_BACKOFF, kioskEngine, loggingFetch, waitFor } from './support/kiosk-engine.ts';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { isSynced, type SyncEngine } from '../../sync/client/engine.ts';
-import { MemorySyncStore } from '../../sync/client/memory-store.ts';
+import { MemorySyncStore } from '../../sync/client/testing/memory-store.ts';
 import { catalogueEntries } from '../../sync/protocol/centre.ts';
 import { newId } from '../../sync/protocol/ids.ts';
 import { counterValue } from '../../sync/server/metrics.ts';

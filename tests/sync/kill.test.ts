@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MemorySyncStore } from '../../sync/client/memory-store.ts';
+import { MemorySyncStore } from '../../sync/client/testing/memory-store.ts';
 import type { SyncEngine } from '../../sync/client/engine.ts';
 import { publishCatalogue } from '../../sync/server/publish.ts';
 import { freePort } from '../../sync/server/testing/postgres.ts';

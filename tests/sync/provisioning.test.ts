@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isProvisioned } from '../../electron/common/config.ts';
 import { loadStationConfig, publicConfig } from '../../electron/main/config.ts';
 import { SyncEngine } from '../../sync/client/engine.ts';
-import { MemorySyncStore } from '../../sync/client/memory-store.ts';
+import { MemorySyncStore } from '../../sync/client/testing/memory-store.ts';
 import { httpTransport } from '../../sync/client/transport.ts';
 import { FAST_BACKOFF, waitFor } from './support/kiosk-engine.ts';
 import { cli, listen, openTestDb, ROOT, type RunningServer, type TestDb } from './support/server.ts';

@@ -61,7 +61,7 @@ describe('the shipped demo catalogue', () => {
 
   it('staffs every day of the week', () => {
     for (let day = 0; day <= 6; day += 1) {
-      const staffed = catalogue.shifts.filter((s) => s.kind !== 'evening-hour' && s.weekdays.includes(day));
+      const staffed = catalogue.shifts.filter((s) => s.kind !== 'evening-hour' && (s.weekdays ?? []).includes(day));
       expect(staffed.length, `weekday ${day}`).toBeGreaterThan(0);
     }
   });

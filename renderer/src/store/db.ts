@@ -10,13 +10,16 @@ import type {
   StationSettings,
   Unit,
 } from '@protocol/catalogue.ts';
-import type { RequestStatusEntry } from '@protocol/centre.ts';
+import type { MemberCredentials, RequestStatusEntry } from '@protocol/centre.ts';
 import type {
   AmenityUse,
   DeviceEvent,
+  ContactReveal,
   Feedback,
+  HandoverNote,
   KioskRecord,
   Referral,
+  ReferralEvent,
   RequestEvent,
   ResidentRequest,
   ShiftEvent,
@@ -72,6 +75,18 @@ export const schemaV2 = {
   deadLetters: 'seq',
 } as const;
 
+/**
+ * Version 3: volunteers at the kiosk. Their queue of referrals, contact reveals, handover notes, and the hashes
+ * that let a member sign in offline (centre-born).
+ */
+export const schemaV3 = {
+  ...schemaV2,
+  referralEvents: 'id, referralId, day',
+  contactReveals: 'id, day',
+  handoverNotes: 'id, day',
+  memberCredentials: 'memberId',
+} as const;
+
 export interface DeadLetterRow {
   seq: number;
   id: string | null;
@@ -89,6 +104,9 @@ export class YizhanDb extends Dexie {
   amenityUses!: EntityTable<Stored<AmenityUse>, 'id'>;
   shiftEvents!: EntityTable<Stored<ShiftEvent>, 'id'>;
   deviceEvents!: EntityTable<Stored<DeviceEvent>, 'id'>;
+  referralEvents!: EntityTable<Stored<ReferralEvent>, 'id'>;
+  contactReveals!: EntityTable<Stored<ContactReveal>, 'id'>;
+  handoverNotes!: EntityTable<Stored<HandoverNote>, 'id'>;
   outbox!: Table<OutboxEntry, number>;
   meta!: EntityTable<MetaRow, 'key'>;
 
@@ -102,6 +120,7 @@ export class YizhanDb extends Dexie {
   amenities!: EntityTable<Amenity, 'id'>;
   settings!: EntityTable<StationSettings, 'stationId'>;
   requestStatus!: EntityTable<RequestStatusEntry, 'requestId'>;
+  memberCredentials!: EntityTable<MemberCredentials, 'memberId'>;
   deadLetters!: EntityTable<DeadLetterRow, 'seq'>;
 
   constructor(name = 'yizhan') {
@@ -110,6 +129,7 @@ export class YizhanDb extends Dexie {
     super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores(schemaV1);
     this.version(2).stores(schemaV2);
+    this.version(3).stores(schemaV3);
   }
 }
 
@@ -124,6 +144,9 @@ export const tableOfKind = (db: YizhanDb, kind: KioskRecord['kind']): Table<Stor
     'amenity-use': db.amenityUses,
     'shift-event': db.shiftEvents,
     'device-event': db.deviceEvents,
+    'referral-event': db.referralEvents,
+    'contact-reveal': db.contactReveals,
+    'handover-note': db.handoverNotes,
   } satisfies Record<KioskRecord['kind'], unknown>;
   return tables[kind] as unknown as Table<Stored<KioskRecord>, string>;
 };

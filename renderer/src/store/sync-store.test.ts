@@ -2,7 +2,7 @@ import { newId } from '@protocol/ids.ts';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../../tests/support/render-screen.tsx';
-import { syncStoreContract } from '../../../sync/client/store-contract.ts';
+import { syncStoreContract } from '../../../sync/client/testing/store-contract.ts';
 import { commitRecord } from './commit.ts';
 import { schemaV1, type YizhanDb, YizhanDb as Db } from './db.ts';
 import { DexieSyncStore } from './sync-store.ts';
@@ -125,7 +125,7 @@ describe('DexieSyncStore', () => {
 });
 
 describe('schema migrations', () => {
-  it('opens a version 1 database with its records and outbox intact, and adds the sync tables', async () => {
+  it('opens a version 1 database with its records and outbox intact, and adds the sync and volunteer tables', async () => {
     const name = `migrate-${Date.now()}`;
     const v1 = new Dexie(name);
     v1.version(1).stores(schemaV1);
@@ -136,13 +136,15 @@ describe('schema migrations', () => {
     await v1.table('meta').put({ key: 'outbox.pushedSeq', value: 0 });
     v1.close();
 
-    const v2 = new Db(name);
-    opened.push(v2);
-    await v2.open();
-    expect(v2.verno).toBe(2);
-    expect(await v2.visits.get(id)).toMatchObject({ who: 'resident' });
-    expect(await v2.outbox.toArray()).toEqual([{ seq: 1, kind: 'visit', id, record }]);
-    expect(await v2.requestStatus.count()).toBe(0);
-    expect(await v2.deadLetters.count()).toBe(0);
+    const current = new Db(name);
+    opened.push(current);
+    await current.open();
+    expect(current.verno).toBe(3);
+    expect(await current.visits.get(id)).toMatchObject({ who: 'resident' });
+    expect(await current.outbox.toArray()).toEqual([{ seq: 1, kind: 'visit', id, record }]);
+    expect(await current.requestStatus.count()).toBe(0);
+    expect(await current.deadLetters.count()).toBe(0);
+    expect(await current.referralEvents.count()).toBe(0);
+    expect(await current.memberCredentials.count()).toBe(0);
   });
 });

@@ -125,14 +125,15 @@ export class DexieSyncStore implements SyncStore {
       amenities: db.amenities,
       'request-events': db.requestEvents,
       'request-status': db.requestStatus,
+      'member-credentials': db.memberCredentials,
     } satisfies Record<CentreCollection, unknown>;
     return tables[collection] as unknown as Table<unknown, string>;
   }
 
   async applyPull(changes: readonly Change[], cursor: string, options: { reset: boolean; complete: boolean }): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [...centreTables(db), db.requestEvents, db.requestStatus, db.meta], async () => {
-      if (options.reset) await Promise.all([...centreTables(db), db.requestStatus].map((t) => t.clear()));
+    await db.transaction('rw', [...centreTables(db), db.requestEvents, db.requestStatus, db.memberCredentials, db.meta], async () => {
+      if (options.reset) await Promise.all([...centreTables(db), db.requestStatus, db.memberCredentials].map((t) => t.clear()));
       for (const change of changes) {
         const table = this.tableFor(change.collection);
         if (change.op === 'delete') {

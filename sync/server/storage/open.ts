@@ -1,6 +1,6 @@
 import type { ServerConfig } from '../config.ts';
-import { openPostgresStorage } from './postgres.ts';
-import { openSqliteStorage } from './sqlite.ts';
+import { openPostgresStorage } from './postgres/index.ts';
+import { openSqliteStorage } from './sqlite/index.ts';
 import type { Storage } from './types.ts';
 
 /** PostgreSQL when DATABASE_URL is set, else the embedded SQLite file. */

@@ -4,9 +4,10 @@ import type { RequestEventType, Actor } from '../../protocol/records.ts';
 import type { RequestStatus, TransitionRefusal } from '../../protocol/request-state.ts';
 
 /**
- * The one storage contract of the server. Two implementations (sqlite.ts, postgres.ts) pass one test suite
- * (suite.ts). The rules (what a push accepts, which transitions are legal) are decided outside, in pure code:
- * storage reads a snapshot, hands it to a planner and writes the plan, all in one transaction.
+ * The one storage contract of the server. Two implementations (sqlite/, postgres/) pass one test suite
+ * (../testing/storage-suite.ts). The rules (what a push accepts, which transitions are legal) are decided
+ * outside, in pure code: storage reads a snapshot, hands it to a planner and writes the plan, all in one
+ * transaction.
  */
 
 export interface Station {

@@ -9,8 +9,8 @@ import { type PushEntry, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../protoco
 import { buildServer } from '../app.ts';
 import { defaultConfig, type ServerConfig } from '../config.ts';
 import { claimedId, claimedRequestId, planPush } from '../push/plan.ts';
-import { openPostgresStorage } from '../storage/postgres.ts';
-import { openSqliteStorage } from '../storage/sqlite.ts';
+import { openPostgresStorage } from '../storage/postgres/index.ts';
+import { openSqliteStorage } from '../storage/sqlite/index.ts';
 import type { Storage } from '../storage/types.ts';
 import { type CliContext, runCli } from '../cli.ts';
 import { enrolmentCodeHash, newEnrolmentCode } from '../tokens.ts';

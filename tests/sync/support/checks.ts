@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect } from 'vitest';
-import type { MemorySyncStore } from '../../../sync/client/memory-store.ts';
+import type { MemorySyncStore } from '../../../sync/client/testing/memory-store.ts';
 import { type Catalogue, catalogueSchema } from '../../../sync/protocol/catalogue.ts';
 import type { KioskRecord } from '../../../sync/protocol/records.ts';
 import type { DeadLetterReason } from '../../../sync/protocol/wire.ts';

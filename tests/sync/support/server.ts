@@ -13,8 +13,8 @@ import type { Change } from '../../../sync/protocol/wire.ts';
 import { buildServer, type YizhanServer } from '../../../sync/server/app.ts';
 import { runCli } from '../../../sync/server/cli.ts';
 import { defaultConfig, type ServerConfig } from '../../../sync/server/config.ts';
-import { openPostgresStorage } from '../../../sync/server/storage/postgres.ts';
-import { openSqliteStorage } from '../../../sync/server/storage/sqlite.ts';
+import { openPostgresStorage } from '../../../sync/server/storage/postgres/index.ts';
+import { openSqliteStorage } from '../../../sync/server/storage/sqlite/index.ts';
 import type { Storage } from '../../../sync/server/storage/types.ts';
 import { createDatabase } from '../../../sync/server/testing/postgres.ts';
 

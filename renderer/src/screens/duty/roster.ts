@@ -1,5 +1,6 @@
 import type { Member, Shift, Unit } from '@protocol/catalogue.ts';
-import { minutesOfDay, parseClock } from '@protocol/time.ts';
+import { addDays, isOvernight, occursOn } from '@protocol/roster.ts';
+import { dayKey, minutesOfDay, parseClock } from '@protocol/time.ts';
 
 const DAY_MINUTES = 24 * 60;
 
@@ -24,9 +25,6 @@ export interface NextDuty {
   people: OnDuty[];
 }
 
-/** A shift whose end is not after its start runs past midnight into the next day. */
-const overnight = (shift: Shift): boolean => parseClock(shift.end) <= parseClock(shift.start);
-
 const joiner = (members: readonly Member[], units: readonly Unit[]) => {
   const memberById = new Map(members.map((m) => [m.id, m]));
   const unitById = new Map(units.map((u) => [u.id, u]));
@@ -48,11 +46,11 @@ const inOrder = (placed: Placed[]): OnDuty[] =>
     .sort((a, b) => a.start - b.start || a.person.member.name.localeCompare(b.person.member.name, 'zh-CN') || a.person.shift.id.localeCompare(b.person.shift.id))
     .map((p) => p.person);
 
-/** Who is on duty at `now` and who comes later the same day, from the weekly rotation. */
+/** Who is on duty at `now` and who comes later the same day, from the roster (rotations and dated shifts). */
 export const dutyFor = (shifts: readonly Shift[], members: readonly Member[], units: readonly Unit[], now: Date): DutyToday => {
   const join = joiner(members, units);
-  const today = now.getDay();
-  const yesterday = (today + 6) % 7;
+  const today = dayKey(now);
+  const yesterday = addDays(today, -1);
   const minute = minutesOfDay(now);
   const current: Placed[] = [];
   const later: Placed[] = [];
@@ -62,11 +60,11 @@ export const dutyFor = (shifts: readonly Shift[], members: readonly Member[], un
     if (!person) continue;
     const start = parseClock(shift.start);
     const end = parseClock(shift.end);
-    if (shift.weekdays.includes(today)) {
+    if (occursOn(shift, today)) {
       if (minute < start) later.push({ person, start });
-      else if (overnight(shift) || minute < end) current.push({ person, start });
+      else if (isOvernight(shift) || minute < end) current.push({ person, start });
     }
-    if (overnight(shift) && shift.weekdays.includes(yesterday) && minute < end) current.push({ person, start: start - DAY_MINUTES });
+    if (isOvernight(shift) && occursOn(shift, yesterday) && minute < end) current.push({ person, start: start - DAY_MINUTES });
   }
   return { now: inOrder(current), later: inOrder(later) };
 };
@@ -76,9 +74,9 @@ export const nextDuty = (shifts: readonly Shift[], members: readonly Member[], u
   const join = joiner(members, units);
   const minute = minutesOfDay(now);
   for (let daysAhead = 0; daysAhead <= 7; daysAhead += 1) {
-    const weekday = (now.getDay() + daysAhead) % 7;
+    const day = addDays(dayKey(now), daysAhead);
     const people = shifts
-      .filter((s) => s.weekdays.includes(weekday) && (daysAhead > 0 || parseClock(s.start) > minute))
+      .filter((s) => occursOn(s, day) && (daysAhead > 0 || parseClock(s.start) > minute))
       .map(join)
       .filter((p): p is OnDuty => p !== undefined);
     if (people.length === 0) continue;

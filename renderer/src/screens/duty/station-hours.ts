@@ -18,7 +18,7 @@ export interface HoursRow {
 export const stationHours = (station: StationSettings, shifts: readonly Shift[], now: Date): HoursRow[] => {
   const weekday = now.getDay();
   const notOver = (end: string) => minutesOfDay(now) < parseClock(end);
-  const eveningDays = [...new Set(shifts.filter((s) => s.kind === 'evening-hour').flatMap((s) => s.weekdays))].sort();
+  const eveningDays = [...new Set(shifts.filter((s) => s.kind === 'evening-hour').flatMap((s) => s.weekdays ?? []))].sort();
   const evening = eveningDays.length > 0 ? eveningDays : undefined;
   const rows: HoursRow[] = [
     { kind: 'open', days: undefined, start: station.hours.open, end: station.hours.close, today: notOver(station.hours.close) },

@@ -5,9 +5,9 @@ import { catalogueEntries, DISTRICT_SCOPE } from '../../protocol/centre.ts';
 import { newId } from '../../protocol/ids.ts';
 import { withoutPersonalFields } from '../../protocol/personal.ts';
 import { applyRequestEvent } from '../../protocol/request-state.ts';
-import { entries, newEpoch, pushToStorage, referralWithContact, requestEvent, residentRequest, type TestStorage, visit } from '../testing/fixtures.ts';
+import { entries, newEpoch, pushToStorage, referralWithContact, requestEvent, residentRequest, type TestStorage, visit } from './fixtures.ts';
 import { enrolmentCodeHash, newEnrolmentCode, newStationToken, tokenHash } from '../tokens.ts';
-import { type Storage, StorageConflictError } from './types.ts';
+import { type Storage, StorageConflictError } from '../storage/types.ts';
 
 /**
  * The storage contract, run against every engine (sqlite.test.ts, postgres.test.ts): the same behaviour from both.
@@ -183,7 +183,7 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
         const result = await pushToStorage(storage, id, newEpoch(), entries([
           request,
           requestEvent(id, request.id, 'submit'),
-          requestEvent(id, request.id, 'take', 'member'),
+          requestEvent(id, request.id, 'complete', 'member'),
           requestEvent(id, request.id, 'dispatch', 'centre'),
           requestEvent(id, newId(), 'submit'),
           requestEvent(id, request.id, 'cancel'),
@@ -286,7 +286,7 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
           now: later(1000),
           validate: (status: Parameters<typeof applyRequestEvent>[0]) => applyRequestEvent(status, { type, actor: 'centre' }) as never,
         });
-        expect(await storage.appendCentreRequestEvent(event('take'))).toEqual({ ok: false, reason: 'wrong-state' });
+        expect(await storage.appendCentreRequestEvent(event('complete'))).toEqual({ ok: false, reason: 'wrong-state' });
         expect(await storage.appendCentreRequestEvent(event('dispatch'))).toMatchObject({ ok: true, status: 'dispatched', stationId: id });
         expect(await storage.appendCentreRequestEvent({ ...event('dispatch'), event: { ...event('dispatch').event, requestId: newId() } })).toEqual({ ok: false, reason: 'unknown-request' });
         const { changes } = await pullAll(id, cursor);

@@ -1,14 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DISTRICT_SCOPE } from '../../protocol/centre.ts';
-import { newId } from '../../protocol/ids.ts';
-import { applyRequestEvent } from '../../protocol/request-state.ts';
-import type { Change } from '../../protocol/wire.ts';
-import { createDatabase } from '../testing/postgres.ts';
-import { entries, newEpoch, pushToStorage, requestEvent, residentRequest } from '../testing/fixtures.ts';
-import { nextChangeSeqs, openPostgresStorage } from './postgres.ts';
-import type { Storage } from './types.ts';
+import { DISTRICT_SCOPE } from '../../../protocol/centre.ts';
+import { newId } from '../../../protocol/ids.ts';
+import { applyRequestEvent } from '../../../protocol/request-state.ts';
+import type { Change } from '../../../protocol/wire.ts';
+import { createDatabase } from '../../testing/postgres.ts';
+import { entries, newEpoch, pushToStorage, requestEvent, residentRequest } from '../../testing/fixtures.ts';
+import { nextChangeSeqs, openPostgresStorage } from './index.ts';
+import type { Storage } from '../types.ts';
 
 /**
  * The cursor promise on PostgreSQL: a station that pulled up to seq N never misses a change, even when the

@@ -1,5 +1,5 @@
-import type { AckDeadLetter, Change } from '../protocol/wire.ts';
-import type { Credentials, OutboxItem, SyncStore } from './store.ts';
+import type { AckDeadLetter, Change } from '../../protocol/wire.ts';
+import type { Credentials, OutboxItem, SyncStore } from '../store.ts';
 
 /** The testing implementation of SyncStore: the same contract as the Dexie one, in plain memory. */
 export class MemorySyncStore implements SyncStore {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncStore } from './store.ts';
+import type { SyncStore } from '../store.ts';
 
 /**
  * The behaviour every SyncStore must have, run against each implementation (memory-store.test.ts,

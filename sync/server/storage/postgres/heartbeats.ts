@@ -1,0 +1,26 @@
+import type { Storage } from '../types.ts';
+import type { PostgresConnection } from './connection.ts';
+import { type HeartbeatRow, toHeartbeat } from './rows.ts';
+
+/** The latest heartbeat of each station. */
+export const postgresHeartbeats = ({ pool }: PostgresConnection): Pick<Storage, 'saveHeartbeat' | 'getHeartbeat' | 'listHeartbeats'> => ({
+  async saveHeartbeat(h) {
+    await pool.query(
+      `INSERT INTO heartbeats (station_id, app_version, records_waiting, storage_used, storage_quota, last_error, clock_offset_ms, sent_at, received_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (station_id) DO UPDATE SET app_version = excluded.app_version, records_waiting = excluded.records_waiting,
+         storage_used = excluded.storage_used, storage_quota = excluded.storage_quota, last_error = excluded.last_error,
+         clock_offset_ms = excluded.clock_offset_ms, sent_at = excluded.sent_at, received_at = excluded.received_at`,
+      [h.stationId, h.appVersion, h.recordsWaiting, h.storageUsed, h.storageQuota, h.lastError, h.clockOffsetMs, h.sentAt, h.receivedAt],
+    );
+  },
+
+  async getHeartbeat(stationId) {
+    const { rows } = await pool.query<HeartbeatRow>('SELECT * FROM heartbeats WHERE station_id = $1', [stationId]);
+    return rows[0] ? toHeartbeat(rows[0]) : null;
+  },
+
+  async listHeartbeats() {
+    return (await pool.query<HeartbeatRow>('SELECT * FROM heartbeats ORDER BY station_id')).rows.map(toHeartbeat);
+  },
+});

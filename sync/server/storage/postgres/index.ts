@@ -1,0 +1,28 @@
+import type { Storage } from '../types.ts';
+import { openPostgresConnection, type PostgresOptions } from './connection.ts';
+import { postgresCentre } from './centre.ts';
+import { postgresHeartbeats } from './heartbeats.ts';
+import { postgresPush } from './push.ts';
+import { postgresRecords } from './records.ts';
+import { postgresRequests } from './requests.ts';
+import { postgresRetention } from './retention.ts';
+import { postgresSchema } from './schema.ts';
+import { postgresStations } from './stations.ts';
+
+export { nextChangeSeqs, type PostgresOptions } from './connection.ts';
+
+/** PostgreSQL (a city: N stateless server processes on one database), one module per concern on one pool. */
+export const openPostgresStorage = (options: PostgresOptions): Storage => {
+  const connection = openPostgresConnection(options);
+  return {
+    engine: 'postgres',
+    ...postgresSchema(connection),
+    ...postgresStations(connection),
+    ...postgresPush(connection),
+    ...postgresRecords(connection),
+    ...postgresRequests(connection),
+    ...postgresRetention(connection),
+    ...postgresCentre(connection),
+    ...postgresHeartbeats(connection),
+  };
+};

@@ -1,0 +1,30 @@
+import type { RequestStatus } from '../../../protocol/request-state.ts';
+import { centreEventRecord, json, statusValue } from '../shared.ts';
+import type { CentreEventResult, Storage } from '../types.ts';
+import { nextChangeSeqs, type PostgresConnection, upsertEntry } from './connection.ts';
+
+/** Requests as the centre sees them: a request's status, and the centre's own events (dispatch, …) on it. */
+export const postgresRequests = ({ pool, transaction }: PostgresConnection): Pick<Storage, 'getRequestStatus' | 'appendCentreRequestEvent'> => ({
+  async getRequestStatus(requestId) {
+    const { rows } = await pool.query<{ station_id: string; status: RequestStatus | null }>('SELECT station_id, status FROM requests WHERE id = $1', [requestId]);
+    return rows[0] ? { stationId: rows[0].station_id, status: rows[0].status } : null;
+  },
+
+  async appendCentreRequestEvent({ event, now, validate }): Promise<CentreEventResult> {
+    return transaction(async (client): Promise<CentreEventResult> => {
+      const { rows } = await client.query<{ station_id: string; status: RequestStatus | null }>('SELECT station_id, status FROM requests WHERE id = $1 FOR UPDATE', [
+        event.requestId,
+      ]);
+      const request = rows[0];
+      if (!request) return { ok: false, reason: 'unknown-request' };
+      const result = validate(request.status);
+      if (!result.ok) return { ok: false, reason: result.reason };
+      await client.query('UPDATE requests SET status = $1, updated_at = $2 WHERE id = $3', [result.status, now, event.requestId]);
+      const seq = await nextChangeSeqs(client, 2);
+      await upsertEntry(client, { collection: 'request-events', scope: request.station_id, id: event.id, value: json(centreEventRecord(event, request.station_id, now)), seq, at: now });
+      const status = statusValue({ requestId: event.requestId, status: result.status, event: event.type, at: now.toISOString() }, request.station_id);
+      await upsertEntry(client, { collection: 'request-status', scope: request.station_id, id: event.requestId, value: json(status), seq: seq + 1, at: now });
+      return { ok: true, status: result.status, stationId: request.station_id, seq: seq + 1 };
+    });
+  },
+});

@@ -1,0 +1,25 @@
+import type { Storage } from '../types.ts';
+import type { SqliteConnection } from './connection.ts';
+import { type HeartbeatRow, toHeartbeat } from './rows.ts';
+
+/** The latest heartbeat of each station. */
+export const sqliteHeartbeats = ({ db }: SqliteConnection): Pick<Storage, 'saveHeartbeat' | 'getHeartbeat' | 'listHeartbeats'> => ({
+  async saveHeartbeat(h) {
+    db.prepare(
+      `INSERT INTO heartbeats (station_id, app_version, records_waiting, storage_used, storage_quota, last_error, clock_offset_ms, sent_at, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (station_id) DO UPDATE SET app_version = excluded.app_version, records_waiting = excluded.records_waiting,
+         storage_used = excluded.storage_used, storage_quota = excluded.storage_quota, last_error = excluded.last_error,
+         clock_offset_ms = excluded.clock_offset_ms, sent_at = excluded.sent_at, received_at = excluded.received_at`,
+    ).run(h.stationId, h.appVersion, h.recordsWaiting, h.storageUsed, h.storageQuota, h.lastError, h.clockOffsetMs, h.sentAt, h.receivedAt.toISOString());
+  },
+
+  async getHeartbeat(stationId) {
+    const row = db.prepare<[string], HeartbeatRow>('SELECT * FROM heartbeats WHERE station_id = ?').get(stationId);
+    return row ? toHeartbeat(row) : null;
+  },
+
+  async listHeartbeats() {
+    return db.prepare<[], HeartbeatRow>('SELECT * FROM heartbeats ORDER BY station_id').all().map(toHeartbeat);
+  },
+});

@@ -1,0 +1,28 @@
+import type { Storage } from '../types.ts';
+import { openSqliteConnection, type SqliteOptions } from './connection.ts';
+import { sqliteCentre } from './centre.ts';
+import { sqliteHeartbeats } from './heartbeats.ts';
+import { sqlitePush } from './push.ts';
+import { sqliteRecords } from './records.ts';
+import { sqliteRequests } from './requests.ts';
+import { sqliteRetention } from './retention.ts';
+import { sqliteSchema } from './schema.ts';
+import { sqliteStations } from './stations.ts';
+
+export type { SqliteOptions } from './connection.ts';
+
+/** The embedded engine (a demo, a small district): one SQLite file, one module per concern on one connection. */
+export const openSqliteStorage = (options: SqliteOptions): Storage => {
+  const connection = openSqliteConnection(options);
+  return {
+    engine: 'sqlite',
+    ...sqliteSchema(connection),
+    ...sqliteStations(connection),
+    ...sqlitePush(connection),
+    ...sqliteRecords(connection),
+    ...sqliteRequests(connection),
+    ...sqliteRetention(connection),
+    ...sqliteCentre(connection),
+    ...sqliteHeartbeats(connection),
+  };
+};

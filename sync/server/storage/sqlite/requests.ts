@@ -1,0 +1,33 @@
+import type { RequestStatus } from '../../../protocol/request-state.ts';
+import { centreEventRecord, json, statusValue } from '../shared.ts';
+import type { CentreEventResult, Storage } from '../types.ts';
+import type { SqliteConnection } from './connection.ts';
+
+/** Requests as the centre sees them: a request's status, and the centre's own events (dispatch, …) on it. */
+export const sqliteRequests = ({ db, nextChangeSeqs, upsertEntry }: SqliteConnection): Pick<Storage, 'getRequestStatus' | 'appendCentreRequestEvent'> => ({
+  async getRequestStatus(requestId) {
+    const row = db.prepare<[string], { station_id: string; status: RequestStatus | null }>('SELECT station_id, status FROM requests WHERE id = ?').get(requestId);
+    return row ? { stationId: row.station_id, status: row.status } : null;
+  },
+
+  async appendCentreRequestEvent({ event, now, validate }): Promise<CentreEventResult> {
+    const at = now.toISOString();
+    return db
+      .transaction((): CentreEventResult => {
+        const request = db
+          .prepare<[string], { station_id: string; status: RequestStatus | null }>('SELECT station_id, status FROM requests WHERE id = ?')
+          .get(event.requestId);
+        if (!request) return { ok: false, reason: 'unknown-request' };
+        const result = validate(request.status);
+        if (!result.ok) return { ok: false, reason: result.reason };
+        db.prepare('UPDATE requests SET status = ?, updated_at = ? WHERE id = ?').run(result.status, at, event.requestId);
+        const upsert = upsertEntry();
+        const seq = nextChangeSeqs(2);
+        upsert.run('request-events', request.station_id, event.id, json(centreEventRecord(event, request.station_id, now)), 0, seq, at);
+        const status = statusValue({ requestId: event.requestId, status: result.status, event: event.type, at }, request.station_id);
+        upsert.run('request-status', request.station_id, event.requestId, json(status), 0, seq + 1, at);
+        return { ok: true, status: result.status, stationId: request.station_id, seq: seq + 1 };
+      })
+      .immediate();
+  },
+});

@@ -1,0 +1,4 @@
+import { openTestStorage } from '../../testing/fixtures.ts';
+import { storageSuite } from '../../testing/storage-suite.ts';
+
+storageSuite('SQLite', () => openTestStorage('sqlite'));
