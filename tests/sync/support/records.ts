@@ -43,6 +43,8 @@ export const buildStationRecords = (options: {
   const records: KioskRecord[] = [];
   const dead = new Map<string, DeadLetterReason>();
   const open: string[] = [];
+  /** Members signed in: member id → their sign-in record id. */
+  const shifts = new Map<string, string>();
   const perDay = new Map<string, number>();
   let illegalLeft = options.illegal ?? 0;
 
@@ -110,7 +112,16 @@ export const buildStationRecords = (options: {
     } else if (roll < 0.9) {
       push({ kind: 'amenity-use', amenityId: random.pick(AMENITIES), action: random.pick(['use', 'lend', 'return']) }, at);
     } else if (roll < 0.96) {
-      push({ kind: 'shift-event', memberId: random.pick(MEMBERS), type: random.pick(['sign-in', 'sign-out']), method: random.pick(['pin', 'qr']) }, at);
+      // A member signs in, or signs out of the shift they opened (a sign-out names its sign-in).
+      const signedIn = [...shifts.entries()];
+      if (signedIn.length > 0 && random.chance(0.5)) {
+        const [memberId, signInId] = random.pick(signedIn);
+        shifts.delete(memberId);
+        push({ kind: 'shift-event', memberId, type: 'sign-out', signInId, method: random.pick(['pin', 'qr']) }, at);
+      } else {
+        const memberId = random.pick(MEMBERS);
+        shifts.set(memberId, push({ kind: 'shift-event', memberId, type: 'sign-in', method: random.pick(['pin', 'qr']) }, at).id);
+      }
     } else {
       push({ kind: 'device-event', type: random.pick(['boot', 'network-up', 'network-down']), detail: 'sync test' }, at);
     }
