@@ -10,7 +10,7 @@ import { enrolmentCodeHash, newEnrolmentCode, newStationToken, tokenHash } from 
 describe('enrolment and station credentials', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer({ config: { enrolRateLimit: { max: 1000, windowMs: 60_000 } } });
+    t = await startTestServer({ config: { enrolRateLimit: { max: 1000, windowMs: 60_000 }, authFailureRateLimit: { max: 1000, windowMs: 60_000 } } });
   });
   afterAll(async () => t?.close());
 

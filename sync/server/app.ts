@@ -13,6 +13,7 @@ import { heartbeatPlugin } from './plugins/heartbeat.ts';
 import { registerProtocolCheck } from './plugins/protocol.ts';
 import { pullPlugin } from './plugins/pull.ts';
 import { pushPlugin } from './plugins/push.ts';
+import { databaseRateLimitStore } from './rate-limit/database-store.ts';
 import { staticPlugin } from './plugins/static.ts';
 import type { Storage } from './storage/types.ts';
 import { zodSerializerCompiler, zodValidatorCompiler } from './zod.ts';
@@ -85,13 +86,16 @@ export const buildServer = async ({ storage, config, logger, now = () => new Dat
       global: true,
       max: config.rateLimit.max,
       timeWindow: config.rateLimit.windowMs,
-      // Per station once the token is known (the limiter runs after auth), per address before.
+      // In the database, so that every process counts against the same windows.
+      store: databaseRateLimitStore(storage, now),
+      // Per station once the token is known (the limiter runs after auth), per address before. A request whose
+      // token is refused never reaches it: auth counts those per address itself (plugins/auth.ts).
       keyGenerator: (request) => (request.station ? `station:${request.station.id}` : `ip:${request.ip}`),
       errorResponseBuilder: (_request, context) => new HttpError(429, 'rate-limited', `too many requests; retry in ${context.after}`),
     });
     await scope.register(enrolmentPlugin, { storage, metrics, rateLimit: config.enrolRateLimit, now });
     await scope.register(async (authenticated) => {
-      registerAuth(authenticated, { storage, metrics });
+      registerAuth(authenticated, { storage, metrics, failureLimit: config.authFailureRateLimit, now });
       await authenticated.register(pushPlugin, { storage, metrics, now });
       await authenticated.register(pullPlugin, { storage, metrics });
       await authenticated.register(heartbeatPlugin, { storage, metrics, now });

@@ -25,6 +25,8 @@ export interface TestStorage {
   storage: Storage;
   /** The folder of the SQLite file (SQLite only). */
   dir?: string;
+  /** Another connection (pool) of its own to the same database, as a second server process would open. */
+  connectAgain(): Storage;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export const openTestStorage = async (engine: Engine): Promise<TestStorage> => {
     return {
       storage,
       dir,
+      connectAgain: () => openSqliteStorage({ path: join(dir, 'test.sqlite') }),
       close: async () => {
         await storage.close();
         await rm(dir, { recursive: true, force: true });
@@ -50,6 +53,7 @@ export const openTestStorage = async (engine: Engine): Promise<TestStorage> => {
   await storage.migrate();
   return {
     storage,
+    connectAgain: () => openPostgresStorage({ connectionString: database.url, max: 4 }),
     close: async () => {
       await storage.close();
       await database.drop();
