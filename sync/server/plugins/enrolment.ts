@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { newInstallId } from '../../protocol/ids.ts';
 import { messages } from '../../protocol/wire.ts';
 import { HttpError } from '../errors.ts';
+import type { DemoEnrolment } from '../demo.ts';
 import type { ServerMetrics } from '../metrics.ts';
 import type { Storage } from '../storage/types.ts';
 import { enrolmentCodeHash, installHash, newStationToken, sealToken, tokenHash, unsealToken } from '../tokens.ts';
@@ -12,6 +14,8 @@ export interface EnrolmentOptions {
   metrics: ServerMetrics;
   rateLimit: { max: number; windowMs: number };
   now: () => Date;
+  /** Demo mode: the demo code, which stands for each browser's own demo station's code. */
+  demo?: DemoEnrolment | null;
 }
 
 /**
@@ -23,7 +27,7 @@ export interface EnrolmentOptions {
  * until that token is first used: a lost, truncated or replayed answer then costs a retry, not the code. The
  * token is kept for this sealed with a key only the install id gives (../tokens.ts); other tablets get 403.
  */
-export const enrolmentPlugin: FastifyPluginAsync<EnrolmentOptions> = async (app, { storage, metrics, rateLimit, now }) => {
+export const enrolmentPlugin: FastifyPluginAsync<EnrolmentOptions> = async (app, { storage, metrics, rateLimit, now, demo = null }) => {
   app.withTypeProvider<ZodTypeProvider>().post(
     messages.enrol.path,
     {
@@ -31,8 +35,10 @@ export const enrolmentPlugin: FastifyPluginAsync<EnrolmentOptions> = async (app,
       config: { rateLimit: { max: rateLimit.max, timeWindow: rateLimit.windowMs } },
     },
     async (request) => {
-      const { code, appVersion, installId } = request.body;
-      const codeHash = enrolmentCodeHash(code);
+      const { code, appVersion } = request.body;
+      // The demo code without an install id still joins the demo: as a new station each time.
+      const installId = request.body.installId ?? (demo?.isDemoCode(code) ? newInstallId() : undefined);
+      const codeHash = demo?.isDemoCode(code) && installId ? await demo.prepare(installId, now()) : enrolmentCodeHash(code);
       const token = newStationToken();
       const install = installId ? { installHash: installHash(installId), sealedToken: sealToken(token, installId) } : null;
       const station = await storage.redeemEnrolmentCode({ codeHash, tokenHash: tokenHash(token), now: now(), install });

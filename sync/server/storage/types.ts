@@ -204,6 +204,7 @@ export interface Storage {
   createStation(input: { id: string; name: string; now: Date }): Promise<Station>;
   getStation(id: string): Promise<Station | null>;
   listStations(): Promise<Station[]>;
+  /** A new code for the station; StorageConflictError when a code with that hash exists. */
   createEnrolmentCode(input: { stationId: string; codeHash: string; expiresAt: Date; now: Date }): Promise<void>;
   /**
    * One-time: marks the code used and gives the station this token (replacing any other), un-revoking it. With

@@ -74,6 +74,7 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
         await storage.createEnrolmentCode({ stationId: id, codeHash: once, expiresAt: later(60_000), now: t0 });
         await storage.createEnrolmentCode({ stationId: id, codeHash: expiring, expiresAt: later(60_000), now: t0 });
         const first = tokenHash(newStationToken());
+        await expect(storage.createEnrolmentCode({ stationId: id, codeHash: once, expiresAt: later(60_000), now: t0 })).rejects.toBeInstanceOf(StorageConflictError);
         expect(await storage.redeemEnrolmentCode({ codeHash: once, tokenHash: first, now: later(1000) })).toMatchObject({ id, enrolled: true });
         expect(await storage.redeemEnrolmentCode({ codeHash: once, tokenHash: tokenHash(newStationToken()), now: later(2000) })).toBeNull();
         expect(await storage.redeemEnrolmentCode({ codeHash: expiring, tokenHash: tokenHash(newStationToken()), now: later(60_000) })).toBeNull();

@@ -29,7 +29,12 @@ export const postgresStations = ({ pool, transaction }: PostgresConnection): Sta
   },
 
   async createEnrolmentCode({ stationId, codeHash, expiresAt, now }) {
-    await pool.query('INSERT INTO enrolment_codes (code_hash, station_id, expires_at, created_at) VALUES ($1, $2, $3, $4)', [codeHash, stationId, expiresAt, now]);
+    try {
+      await pool.query('INSERT INTO enrolment_codes (code_hash, station_id, expires_at, created_at) VALUES ($1, $2, $3, $4)', [codeHash, stationId, expiresAt, now]);
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw new StorageConflictError('that enrolment code exists');
+      throw error;
+    }
   },
 
   async redeemEnrolmentCode({ codeHash, tokenHash, now, install = null }) {

@@ -32,12 +32,17 @@ export const sqliteStations = ({ db }: SqliteConnection): StationMethods => {
     },
 
     async createEnrolmentCode({ stationId, codeHash, expiresAt, now }) {
-      db.prepare('INSERT INTO enrolment_codes (code_hash, station_id, expires_at, created_at) VALUES (?, ?, ?, ?)').run(
-        codeHash,
-        stationId,
-        expiresAt.toISOString(),
-        now.toISOString(),
-      );
+      try {
+        db.prepare('INSERT INTO enrolment_codes (code_hash, station_id, expires_at, created_at) VALUES (?, ?, ?, ?)').run(
+          codeHash,
+          stationId,
+          expiresAt.toISOString(),
+          now.toISOString(),
+        );
+      } catch (error) {
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new StorageConflictError('that enrolment code exists');
+        throw error;
+      }
     },
 
     async redeemEnrolmentCode({ codeHash, tokenHash, now, install = null }) {
