@@ -6,7 +6,7 @@ import { newId } from '../../sync/protocol/ids.ts';
 import { counterValue } from '../../sync/server/metrics.ts';
 import { appendRequestEvent, publishCatalogue } from '../../sync/server/publish.ts';
 import { catalogueFor, expectCentreEqual, expectExactlyOnce } from './support/checks.ts';
-import { type FaultProfile, faults, noFaults, startFaultProxy, type FaultProxy } from './support/fault-proxy.ts';
+import { faults, MIXED, noFaults, startFaultProxy, type FaultProxy } from './support/fault-proxy.ts';
 import { kioskEngine, synced, waitFor } from './support/kiosk-engine.ts';
 import { deriveSeed, rng, seeded } from './support/random.ts';
 import { buildStationRecords, type StationRecords } from './support/records.ts';
@@ -32,22 +32,6 @@ const STATIONS = [
 ] as const;
 const PER_STATION = Number(process.env.SYNC_FAULT_RECORDS ?? 650);
 const ILLEGAL_PER_STATION = 6;
-
-export const MIXED: FaultProfile = {
-  drop: 0.04,
-  reset: 0.04,
-  delay: 0.08,
-  error500: 0.03,
-  error502: 0.03,
-  error503: 0.02,
-  lostAck: 0.05,
-  truncate: 0.04,
-  replay: 0.05,
-  reorder: 0.04,
-  delayMs: [10, 300],
-  retryAfterSeconds: 1,
-  holdMaxMs: 1_500,
-};
 
 const engines: Engine[] = inject('pgUrl') ? ['sqlite', 'postgres'] : ['sqlite'];
 
