@@ -69,8 +69,8 @@ describe('the demo (npm start)', () => {
     for (const k of [a, b]) await checkIn(k);
     for (const k of [a, b]) await waitSynced(k.page);
     await expect.poll(async () => [await recordsOf(db, stations[0]!), await recordsOf(db, stations[1]!)], { timeout: 30_000 }).toEqual([1, 1]);
-    await a.shot('demo-browser-one-synced');
-    await b.shot('demo-browser-two-synced');
+    await a.state('demo-browser-one-synced');
+    await b.state('demo-browser-two-synced');
 
     // npm start again: the same database, the same demo code; nobody is evicted, and a newcomer still joins.
     await server.restart();
@@ -107,7 +107,7 @@ describe('the demo (npm start)', () => {
     await k.tap('进入');
     await page.getByRole('heading', { name: '设备诊断' }).waitFor();
     await page.getByRole('alert').filter({ hasText: '社区中心拒绝了本机的注册码' }).waitFor({ timeout: 30_000 });
-    await k.shot('technician-enrolment-refused');
+    await k.state('technician-enrolment-refused');
     await k.axe('technician-enrolment-refused');
   });
 });

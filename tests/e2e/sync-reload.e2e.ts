@@ -23,9 +23,9 @@ afterEach(async () => {
 });
 
 const shotStatus = async (k: Kiosk, name: string) => {
-  mkdirSync(`${SHOTS}/${k.viewport}`, { recursive: true });
-  await statusLine(k.page).screenshot({ path: `${SHOTS}/${k.viewport}/${name}-status.png` });
-  await k.shot(name);
+  mkdirSync(`${SHOTS}/status-line`, { recursive: true });
+  await statusLine(k.page).screenshot({ path: `${SHOTS}/status-line/${name}.png` });
+  await k.state(name);
 };
 
 interface OutboxRow {
