@@ -2,7 +2,7 @@ import type { Storage } from '../types.ts';
 import type { PostgresConnection } from './connection.ts';
 
 /**
- * Rate-limit windows shared by every server process (an unlogged table: see migration 002). One statement a
+ * Rate-limit windows shared by every server process (an unlogged table: see migration 004). One statement a
  * hit: the upsert starts a new window when the key's last one has ended and counts in the running one
  * otherwise, under the row lock, so hits from several processes at once are each counted once.
  */
