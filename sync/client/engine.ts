@@ -133,7 +133,8 @@ export class SyncEngine {
   }
 
   private async enrolWith(code: string) {
-    const answer = await this.o.transport.call('enrol', { code, appVersion: this.o.appVersion });
+    // The install id lets a retry after a lost answer get the same token instead of a refusal (a spent code).
+    const answer = await this.o.transport.call('enrol', { code, appVersion: this.o.appVersion, installId: await this.o.store.installId() });
     const credentials = { stationId: answer.stationId, token: answer.token };
     await this.o.store.setCredentials(credentials);
     this.set({ enrolledAs: credentials.stationId });
