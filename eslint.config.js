@@ -52,6 +52,7 @@ export default tseslint.config(
       { regex: '^electron(-updater)?(/.*)?$', message: 'The renderer talks to the shell only through window.kiosk.' },
       { group: [...nodeBuiltins], message: 'The renderer runs in a browser: no Node built-ins.' },
       { group: ['**/sync/server/**', ...shellInternals, 'better-sqlite3', 'pg', 'fastify'], message: 'The renderer never imports server or shell code (electron/common, the bridge contract, excepted).' },
+      { group: ['**/electron/**'], message: "The shell's contract is imported as @shell/… (electron/common)." },
     ],
   }),
   // Tests of renderer code run in Node and may read files, but still never reach into the shell or server.
@@ -59,6 +60,7 @@ export default tseslint.config(
     patterns: [
       { regex: '^electron(-updater)?(/.*)?$', message: 'Renderer tests stay on the renderer side.' },
       { group: ['**/sync/server/**', ...shellInternals], message: 'Renderer tests stay on the renderer side.' },
+      { group: ['**/electron/**'], message: "The shell's contract is imported as @shell/… (electron/common)." },
     ],
   }),
   // The sync engine runs in the renderer but knows only its SyncStore and Transport seams.

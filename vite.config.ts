@@ -29,6 +29,8 @@ export default defineConfig({
   resolve: {
     alias: {
       '@protocol': here('./sync/protocol'),
+      // The shell's contract with the renderer (the window.kiosk bridge, station config, PIN gate): electron/common.
+      '@shell': here('./electron/common'),
       '@assets': here('./assets'),
     },
   },
@@ -99,7 +101,7 @@ export default defineConfig({
       },
       {
         // Sync fault, crash and drain tests (tests/sync): real servers and processes on 127.0.0.1, one file at a time.
-        resolve: { alias: { '@protocol': here('./sync/protocol'), '@assets': here('./assets') } },
+        resolve: { alias: { '@protocol': here('./sync/protocol'), '@shell': here('./electron/common'), '@assets': here('./assets') } },
         test: {
           name: 'sync',
           root: here('.'),

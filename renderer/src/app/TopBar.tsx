@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TapGesture } from '../../../electron/common/technician.ts';
+import { TapGesture } from '@shell/technician.ts';
 import { useLocalized } from '../i18n/index.ts';
 import { useStore } from '../store/StoreProvider.tsx';
 import { useFeature } from '../sync/SyncProvider.tsx';

@@ -1,15 +1,15 @@
 import { cleanup, render, waitFor } from '@testing-library/react';
 import { useEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bridgeClient, type KioskBridge, type Setup } from '../../../electron/common/bridge.ts';
-import { hashPin } from '../../../electron/common/technician.ts';
+import { bridgeClient, type KioskBridge, type Setup } from '@shell/bridge.ts';
+import { hashPin } from '@shell/technician.ts';
 import { freshDb } from '../../../tests/support/render-screen.tsx';
 import { createWebKiosk } from '../platform/kiosk-bridge/web.ts';
 import type { StationConfigFile } from '../platform/kiosk-bridge/station-config-file.ts';
 import type { YizhanDb } from '../store/db.ts';
 import { needsSetup, type Provisioning, SyncProvider, useSync } from './SyncProvider.tsx';
 import { MemoryStorage } from '../../../tests/support/memory-storage.ts';
-import { fastDerive } from '../../../electron/common/testing/fast-derive.ts';
+import { fastDerive } from '@shell/testing/fast-derive.ts';
 
 // ------------------------------------------------------------------------------------------------ needsSetup
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { featureSchema, idleOverridesSchema, localeSchema } from '../../../../electron/common/config.ts';
+import { featureSchema, idleOverridesSchema, localeSchema } from '@shell/config.ts';
 
 /**
  * `station-config.json` beside the app: how a browser kiosk finds and joins its centre (the central server

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bridgeClient, type KioskBridge, unsyncedExportSchema } from '../../../../electron/common/bridge.ts';
+import { bridgeClient, type KioskBridge, unsyncedExportSchema } from '@shell/bridge.ts';
 import { YizhanDb } from '../../store/db.ts';
 import { markPushed } from '../../store/outbox.ts';
 import { seedDemoIfEmpty } from '../../store/seed.ts';

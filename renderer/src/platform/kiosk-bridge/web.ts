@@ -10,10 +10,10 @@ import {
   type StorageHealth,
   toUnlockResponse,
   type UpdateState,
-} from '../../../../electron/common/bridge.ts';
-import { type ConfigSource, defaultFeatures, joinsAnew, stationConfigLayerSchema } from '../../../../electron/common/config.ts';
-import { storageLevel } from '../../../../electron/common/storage-level.ts';
-import { DEMO_PIN_HASH, type DeriveKey, PinGate } from '../../../../electron/common/technician.ts';
+} from '@shell/bridge.ts';
+import { type ConfigSource, defaultFeatures, joinsAnew, stationConfigLayerSchema } from '@shell/config.ts';
+import { storageLevel } from '@shell/storage-level.ts';
+import { DEMO_PIN_HASH, type DeriveKey, PinGate } from '@shell/technician.ts';
 import type { YizhanDb } from '../../store/db.ts';
 import { loadStationConfigFile, type StationConfigFile } from './station-config-file.ts';
 import { exportUnsynced } from './unsynced.ts';

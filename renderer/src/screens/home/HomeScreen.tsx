@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from '../../app/navigation.tsx';
 import type { ScreenName } from '../../app/routes.ts';
-import type { Feature } from '../../../../electron/common/config.ts';
+import type { Feature } from '@shell/config.ts';
 import { useScreenSpeech } from '../../app/read-aloud.tsx';
 import { useLocalized } from '../../i18n/index.ts';
 import { visitStats } from '../../store/stats.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type KioskBridge, type Setup, setupSchema } from '../../../../electron/common/bridge.ts';
+import { type KioskBridge, type Setup, setupSchema } from '@shell/bridge.ts';
 import { kioskBridge } from '../../platform/kiosk-bridge/ready.ts';
 import type { KioskSync } from '../../sync/kiosk-sync.ts';
 import { useSync } from '../../sync/SyncProvider.tsx';

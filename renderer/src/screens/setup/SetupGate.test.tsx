@@ -2,7 +2,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bridgeClient, type KioskBridge } from '../../../../electron/common/bridge.ts';
+import { bridgeClient, type KioskBridge } from '@shell/bridge.ts';
 import { freshDb } from '../../../../tests/support/render-screen.tsx';
 import { createI18n } from '../../i18n/index.ts';
 import { provideKioskBridge } from '../../platform/kiosk-bridge/ready.ts';
