@@ -21,6 +21,12 @@ const cspMeta = (): Plugin => ({
   ],
 });
 
+// Builds used to take the technician PIN's hash from this variable; now no build carries a PIN (each tablet sets
+// its own at first run). A build asked for one fails rather than ship without what its maker expected.
+if (process.env.VITE_TECHNICIAN_PIN_HASH) {
+  throw new Error('VITE_TECHNICIAN_PIN_HASH is no longer read: no build carries a technician PIN; each kiosk sets its own at first run (docs/deploy.md)');
+}
+
 export default defineConfig({
   root: here('./renderer'),
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },

@@ -1,5 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, type FastifyReply } from 'fastify';
+import { DEMO_PIN_HASH } from '../protocol/pin-hash.ts';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../protocol/wire.ts';
 import type { ServerConfig } from './config.ts';
 import { errorHandler, HttpError, notFoundHandler, toErrorReply } from './errors.ts';
@@ -26,8 +27,9 @@ export interface BuildServerOptions {
   /** Check every 200 answer against its protocol schema (on in tests). */
   checkResponses?: boolean;
   /**
-   * Demo only: served as the kiosk's station-config.json, so a browser opening the demo enrols itself. A real
-   * station gets its code from a technician, never from an open URL.
+   * Demo only: served as the kiosk's station-config.json with the demo technician PIN, so a browser opening the
+   * demo enrols itself. A real station gets its code from a technician, never from an open URL, and its PIN is
+   * chosen on the tablet.
    */
   demoEnrolmentCode?: string | null;
 }
@@ -100,7 +102,10 @@ export const buildServer = async ({ storage, config, logger, now = () => new Dat
   };
   await app.register(api);
 
-  if (demoEnrolmentCode) app.get('/station-config.json', async (_request, reply) => reply.header('cache-control', 'no-store').send({ enrolmentCode: demoEnrolmentCode }));
+  // The demo's known technician PIN travels only here, in demo mode: no image or build carries one.
+  if (demoEnrolmentCode) {
+    app.get('/station-config.json', async (_request, reply) => reply.header('cache-control', 'no-store').send({ enrolmentCode: demoEnrolmentCode, technician: { pinHash: DEMO_PIN_HASH } }));
+  }
   if (config.kioskDir) await app.register(staticPlugin, { root: config.kioskDir });
 
   if (config.maintenanceIntervalMs > 0) {

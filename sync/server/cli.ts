@@ -26,11 +26,12 @@ export const usage = `usage: yizhan-server <command>
                                              validate and publish a catalogue (default: the file's station)
   dispatch-request <request-id> [--note <text>]
   update-request <request-id> <take|complete|cancel|reopen> [--actor centre|member] [--note <text>]
-  provision <stations.csv> --server <url> --out <dir> [--hours <n>]
+  provision <stations.csv> --server <url> --out <dir> [--hours <n>] [--pins]
                                              many tablets at once: lines of id,name[,locale]; creates the
                                              stations, makes each a one-time code and writes its tablet's
                                              <dir>/<id>/station.json and <dir>/codes.csv (enrolled or revoked
-                                             stations are skipped)
+                                             stations are skipped); --pins: each station its own technician
+                                             PIN too (on the sheet), else each tablet sets one at first run
   purge [--retention-days <n>]               run retention (personal fields) and tombstone purges now`;
 
 export interface CliContext {
@@ -42,12 +43,16 @@ export interface CliContext {
   tombstoneDays: number;
 }
 
+/** Flags that stand alone; every other flag takes the next argument as its value. */
+const SWITCHES = new Set(['pins']);
+
 const parseArgs = (argv: readonly string[]) => {
   const positional: string[] = [];
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
-    if (arg.startsWith('--')) {
+    if (arg.startsWith('--') && SWITCHES.has(arg.slice(2))) flags.set(arg.slice(2), 'yes');
+    else if (arg.startsWith('--')) {
       flags.set(arg.slice(2), argv[i + 1] ?? '');
       i += 1;
     } else positional.push(arg);
@@ -188,6 +193,7 @@ export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<
           outDir,
           hours,
           now: now(),
+          pins: flags.has('pins'),
           onOutcome: (o) =>
             out(o.outcome === 'code' ? `${o.id}\t${o.created ? 'created, ' : ''}code until ${o.expiresAt.toISOString()}\t${o.file}` : `${o.id}\tskipped: ${o.reason === 'enrolled' ? 'already enrolled (enrol-code makes a code for a new tablet)' : 'revoked'}`),
         });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import { catalogueSchema } from '../protocol/catalogue.ts';
+import { DEMO_PIN } from '../protocol/pin-hash.ts';
 import { publishCatalogue } from './publish.ts';
 import type { Storage } from './storage/types.ts';
 import { enrolmentCodeHash, newEnrolmentCode } from './tokens.ts';
@@ -31,12 +32,12 @@ export const bootstrapDemo = async (storage: Storage, { logger, now }: { logger:
   const demo = await storage.getStation(DEMO_STATION_ID);
   if (!demo || demo.revokedAt) return { created: false, enrolmentCode: null };
   if (!demo.enrolled) {
-    logger.info({ station: DEMO_STATION_ID, code: DEMO_ENROLMENT_CODE }, `demo station waiting: enrol the kiosk with code ${DEMO_ENROLMENT_CODE}`);
+    logger.info({ station: DEMO_STATION_ID, code: DEMO_ENROLMENT_CODE, technicianPin: DEMO_PIN }, `demo station waiting: enrol the kiosk with code ${DEMO_ENROLMENT_CODE}; technician PIN ${DEMO_PIN}`);
     return { created: stations.length === 0, enrolmentCode: DEMO_ENROLMENT_CODE };
   }
   // Already enrolled once: a fresh code for this run, so a browser with empty storage can join the demo again.
   const code = newEnrolmentCode();
   await storage.createEnrolmentCode({ stationId: DEMO_STATION_ID, codeHash: enrolmentCodeHash(code), expiresAt: new Date(now.getTime() + 86_400_000), now });
-  logger.info({ station: DEMO_STATION_ID, code }, `demo station enrolled before; code for another kiosk: ${code}`);
+  logger.info({ station: DEMO_STATION_ID, code, technicianPin: DEMO_PIN }, `demo station enrolled before; code for another kiosk: ${code}; technician PIN ${DEMO_PIN}`);
   return { created: false, enrolmentCode: code };
 };

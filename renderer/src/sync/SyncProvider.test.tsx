@@ -54,11 +54,11 @@ const webBridge = (loadConfig: () => Promise<StationConfigFile> = async () => ({
     createWebKiosk({
       db,
       localStorage: local,
-      loadConfig,
+      // The station's PIN as a station-config.json carries it.
+      loadConfig: async () => ({ technician: { pinHash }, ...(await loadConfig()) }),
       // A loopback port nothing listens on: only used if a test forgets to stub fetch.
       origin: 'http://127.0.0.1:9',
       derive: fastDerive,
-      pinHash,
       appVersion: 'test',
       userAgent: 'test',
     }),

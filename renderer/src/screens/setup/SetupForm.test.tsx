@@ -95,7 +95,7 @@ let calls: Array<{ channel: string; request: unknown }>;
 
 const webBridge = (loadConfig: () => Promise<StationConfigFile> = async () => ({})): KioskBridge => {
   const inner = bridgeClient(
-    createWebKiosk({ db, localStorage: local, loadConfig, origin: 'http://127.0.0.1:9', derive: fastDerive, pinHash, appVersion: 'test', userAgent: 'test' }),
+    createWebKiosk({ db, localStorage: local, loadConfig: async () => ({ technician: { pinHash }, ...(await loadConfig()) }), origin: 'http://127.0.0.1:9', derive: fastDerive, appVersion: 'test', userAgent: 'test' }),
     'web',
   );
   return {
