@@ -44,7 +44,11 @@ export interface Kiosk {
   close(): Promise<void>;
 }
 
-export const openKiosk = async (browser: Browser, viewport: ViewportName, options: { serviceWorkers?: 'allow' | 'block'; url?: string } = {}): Promise<Kiosk> => {
+export const openKiosk = async (
+  browser: Browser,
+  viewport: ViewportName,
+  options: { serviceWorkers?: 'allow' | 'block'; url?: string; prepare?: (context: BrowserContext) => Promise<void> } = {},
+): Promise<Kiosk> => {
   const context = await browser.newContext({
     viewport: viewports[viewport],
     hasTouch: true,
@@ -52,6 +56,8 @@ export const openKiosk = async (browser: Browser, viewport: ViewportName, option
     timezoneId: 'Asia/Shanghai',
     serviceWorkers: options.serviceWorkers ?? 'block',
   });
+  // Before the page loads: init scripts, routes.
+  await options.prepare?.(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
