@@ -17,8 +17,8 @@ interface Spoken {
 }
 
 /** Records what the page asks the engine to say, and whether the engine finished saying it; still says it. */
-const recordSpeech = (context: BrowserContext) =>
-  context.addInitScript(() => {
+const recordSpeech = async (context: BrowserContext): Promise<void> => {
+  await context.addInitScript(() => {
     const spoken: Spoken[] = [];
     (window as unknown as { spoken: Spoken[] }).spoken = spoken;
     const speak = speechSynthesis.speak.bind(speechSynthesis);
@@ -29,6 +29,7 @@ const recordSpeech = (context: BrowserContext) =>
       speak(utterance);
     };
   });
+};
 const spoken = (page: Page) => page.evaluate(() => (window as unknown as { spoken: Spoken[] }).spoken);
 
 const plainChromium = useChromium();
