@@ -15,6 +15,8 @@ import { registerProtocolCheck } from './plugins/protocol.ts';
 import { pullPlugin } from './plugins/pull.ts';
 import { pushPlugin } from './plugins/push.ts';
 import { staticPlugin } from './plugins/static.ts';
+import { updatesPlugin } from './plugins/updates.ts';
+import { ReleaseStore } from './releases/store.ts';
 import type { Storage } from './storage/types.ts';
 import { zodSerializerCompiler, zodValidatorCompiler } from './zod.ts';
 
@@ -42,8 +44,8 @@ export interface YizhanServer {
 /**
  * The central server: one Fastify plugin per concern, the storage passed in. Routes under /api speak the sync
  * protocol (a version header on every request, a station token on all but enrolment, a per-station rate limit)
- * and answer CORS for config.corsOrigins (the Electron kiosk at app://kiosk); /healthz and /metrics are for
- * operators; the kiosk's web build is served when config.kioskDir is set.
+ * and answer CORS for config.corsOrigins (the Electron kiosk at app://kiosk); /updates is the kiosks' release
+ * channel; /healthz and /metrics are for operators; the kiosk's web build is served when config.kioskDir is set.
  */
 export const buildServer = async ({ storage, config, logger, now = () => new Date(), checkResponses = false, demoEnrolmentCode = null }: BuildServerOptions): Promise<YizhanServer> => {
   const metrics = createServerMetrics();
@@ -101,6 +103,8 @@ export const buildServer = async ({ storage, config, logger, now = () => new Dat
     });
   };
   await app.register(api);
+  // The kiosks' release channel: enrolled stations only, outside /api (electron-updater sends no protocol header).
+  await app.register(updatesPlugin, { storage, metrics, releases: new ReleaseStore(config.releasesDir), rateLimit: config.rateLimit });
 
   // The demo's known technician PIN travels only here, in demo mode: no image or build carries one.
   if (demoEnrolmentCode) {
