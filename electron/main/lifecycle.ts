@@ -7,6 +7,14 @@ export type LifecycleApp = Pick<App, 'relaunch' | 'quit'> & {
 };
 
 /**
+ * Set by the Linux tablet's service (electron/deploy/linux/yizhan-kiosk.service), which starts the app again
+ * whenever it exits. Relaunching itself there would leave a child behind its compositor, which exits with the
+ * app: the shell only quits, and the service brings it back.
+ */
+export const RESTARTED_BY = { variable: 'YIZHAN_RESTARTED_BY', value: 'systemd' } as const;
+export const restartedBySupervisor = (env: Record<string, string | undefined>): boolean => env[RESTARTED_BY.variable] === RESTARTED_BY.value;
+
+/**
  * When the kiosk may end: only when the shell itself decides to (an update, a technician's restart) or the
  * system quits the app, and never before the records on disk are flushed.
  */
@@ -17,6 +25,8 @@ export class Lifecycle {
     private readonly app: LifecycleApp,
     private readonly flushStorage: () => void,
     private readonly log: Logger,
+    /** A service restarts the app when it exits (restartedBySupervisor). */
+    readonly supervised = false,
   ) {
     app.on('before-quit', () => {
       this.quitting = true;
@@ -45,7 +55,7 @@ export class Lifecycle {
 
   relaunch(): void {
     this.prepareToQuit();
-    this.app.relaunch();
+    if (!this.supervised) this.app.relaunch();
     this.app.quit();
   }
 }

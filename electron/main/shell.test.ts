@@ -253,6 +253,26 @@ describe('startShell, after ready', () => {
     expect(app.quitCalls).toBe(1);
   });
 
+  it('under the tablet service only quits, to restart and to install: the service starts it again', async () => {
+    const { app, updater, win, call, advance } = boot({ files: provisioned, env: { APPIMAGE: '/home/kiosk/Yizhan.AppImage', YIZHAN_RESTARTED_BY: 'systemd' } });
+    await started(app);
+    await call('technician:set-pin', { pin: PIN });
+    expect(await call('kiosk:restart')).toEqual({ ok: true, value: {} });
+    expect(app.relaunches).toBe(0);
+    expect(app.quitCalls).toBe(1);
+    updater.emit('update-downloaded', { version: '0.2.0', files: [], path: '', sha512: '', releaseDate: '2025-01-06' });
+    await call('activity:report', { idle: true });
+    advance(11 * 60_000);
+    await call('activity:report', { idle: true });
+    const request = await vi.waitFor(() => {
+      const sent = win().webContents.sent.find((m) => m.channel === 'export:request');
+      if (!sent) throw new Error('no export requested yet');
+      return sent.args[0] as { requestId: string };
+    });
+    await call('export:deliver', { requestId: request.requestId, export: { format: 'yizhan-unsynced-v1', exportedAt: '2025-01-06T18:11:00.000Z', stationId: 'hq-07', pushedSeq: 0, records: [] } });
+    await vi.waitFor(() => expect(updater.installs).toEqual([[true, false]]));
+  });
+
   it('exports the logs and the unsynced records for the technician, into userData/exports', async () => {
     const { app, win, call } = boot({ files: provisioned });
     await started(app);

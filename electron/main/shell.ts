@@ -11,7 +11,7 @@ import { CredentialStore } from './credentials.ts';
 import { createHandlers } from './handlers.ts';
 import { sendEvent, serveIpc } from './ipc.ts';
 import { type KioskWindow, openShellWindow, type ShellWindow } from './kiosk-window.ts';
-import { Lifecycle } from './lifecycle.ts';
+import { Lifecycle, restartedBySupervisor } from './lifecycle.ts';
 import { RotatingLog } from './log.ts';
 import { startMinuteTick } from './minute-tick.ts';
 import { guardAllContents } from './navigation.ts';
@@ -92,7 +92,8 @@ export const startShell = (electron: ShellElectron, environment: ShellEnvironmen
     electron.setApplicationMenu(null);
     const session = electron.defaultSession();
     await secureSession(electron.protocol, session, { appDir: environment.appDir, serverUrl: () => config.loaded.config.serverUrl, production, log });
-    const lifecycle = new Lifecycle(app, () => session.flushStorageData(), log);
+    const supervised = restartedBySupervisor(environment.env);
+    const lifecycle = new Lifecycle(app, () => session.flushStorageData(), log, supervised);
     const credentials = new CredentialStore(electron.safeStorage, paths.credential, environment.platform, log.warn);
 
     const storage = watchStorage({ dir: paths.userData, probe: environment.disk ?? nodeDiskProbe, now, log, warn: (health) => emit('storage:warning', health) });
@@ -113,6 +114,7 @@ export const startShell = (electron: ShellElectron, environment: ShellEnvironmen
         lifecycle.prepareToQuit();
         return true;
       },
+      runAfterInstall: !supervised,
     });
     stops.push(credentials.onChange((credential) => updates.setToken(credential.token)));
 

@@ -21,6 +21,7 @@ const setup = (options: { feedUrl?: string | null; supported?: boolean; prepare?
     feedUrl: options.feedUrl === undefined ? 'https://yizhan.example.cn/updates' : options.feedUrl,
     supported: options.supported ?? true,
     checkEveryMs: (options.checkEveryHours ?? 4) * 60 * min,
+    runAfterInstall: true,
     log: silent,
     now: () => new Date('2025-01-06T02:00:00Z'),
     onState: (s) => states.push(s),

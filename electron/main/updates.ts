@@ -47,6 +47,8 @@ export interface UpdateControllerOptions {
    * False postpones the install (it is tried again at the next idle moment).
    */
   prepareInstall: () => Promise<boolean>;
+  /** Start the new version after installing; false where a service does it (restartedBySupervisor). */
+  runAfterInstall: boolean;
 }
 
 /**
@@ -157,9 +159,9 @@ export class UpdateController {
       return false;
     }
     this.options.log.info(`installing update ${version ?? ''}`);
-    // Silent (no installer UI on a kiosk) and start again afterwards. The Windows installer is per-user
-    // (electron-builder.yml, nsis.perMachine: false), so it needs no administrator and no UAC prompt appears.
-    this.options.updater.quitAndInstall(true, true);
+    // Silent (no installer UI on a kiosk), then start again (or let the service do it). The Windows installer is
+    // per-user (electron-builder.yml, nsis.perMachine: false), so it needs no administrator: no UAC prompt.
+    this.options.updater.quitAndInstall(true, this.options.runAfterInstall);
     return true;
   }
 

@@ -41,7 +41,7 @@ try {
   console.log('configuration checks:');
   check(config.nsis?.oneClick === true && config.nsis?.perMachine === false, 'Windows: a one-click per-user NSIS install, so an update needs no administrator (no UAC prompt at the kiosk)');
   const depends = config.deb?.depends ?? [];
-  for (const pkg of ['speech-dispatcher', 'speech-dispatcher-espeak-ng', 'espeak-ng', 'fonts-noto-cjk', 'fonts-noto-color-emoji']) {
+  for (const pkg of ['libgbm1', 'libasound2', 'speech-dispatcher', 'speech-dispatcher-espeak-ng', 'espeak-ng', 'fonts-noto-cjk', 'fonts-noto-color-emoji']) {
     check(depends.includes(pkg), `the deb depends on ${pkg}`);
   }
   const shippedDefault = readFileSync(join(root, 'electron/resources/station.default.json'), 'utf8');

@@ -109,6 +109,7 @@ describe("the shell's updater against the centre's release channel", () => {
       onState: (state) => kiosk.states.push(state),
       installWindow: () => ({ idleMs: 0, withinOpeningHours: true }),
       prepareInstall: async () => false,
+      runAfterInstall: true,
     });
     controller.setToken(token);
     controller.start();
