@@ -128,25 +128,25 @@ export const configFromEnv = (env: Record<string, string | undefined>): ServerCo
   if (!parsed.success) {
     throw new Error(`bad configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
-  const e = parsed.data;
-  const d = defaultConfig;
+  const given = parsed.data;
+  const defaults = defaultConfig;
   return {
-    host: e.HOST ?? d.host,
-    port: e.PORT ?? d.port,
-    databaseUrl: e.DATABASE_URL ?? null,
-    sqlitePath: e.SQLITE_PATH ?? d.sqlitePath,
-    bodyLimitBytes: e.BODY_LIMIT_BYTES ?? d.bodyLimitBytes,
-    rateLimit: { max: e.RATE_LIMIT_MAX ?? d.rateLimit.max, windowMs: e.RATE_LIMIT_WINDOW_MS ?? d.rateLimit.windowMs },
-    enrolRateLimit: { max: e.ENROL_RATE_LIMIT_MAX ?? d.enrolRateLimit.max, windowMs: d.enrolRateLimit.windowMs },
-    retentionDays: e.RETENTION_DAYS ?? d.retentionDays,
-    tombstoneDays: e.TOMBSTONE_DAYS ?? d.tombstoneDays,
-    maintenanceIntervalMs: e.MAINTENANCE_INTERVAL_MS ?? d.maintenanceIntervalMs,
-    kioskDir: e.KIOSK_DIR ?? null,
-    releasesDir: e.RELEASES_DIR ?? d.releasesDir,
-    demo: e.YIZHAN_DEMO ?? false,
-    trustProxy: e.TRUST_PROXY ?? false,
-    corsOrigins: e.CORS_ORIGINS ?? d.corsOrigins,
-    metricsToken: e.METRICS_TOKEN ?? null,
-    logLevel: e.LOG_LEVEL ?? d.logLevel,
+    host: given.HOST ?? defaults.host,
+    port: given.PORT ?? defaults.port,
+    databaseUrl: given.DATABASE_URL ?? null,
+    sqlitePath: given.SQLITE_PATH ?? defaults.sqlitePath,
+    bodyLimitBytes: given.BODY_LIMIT_BYTES ?? defaults.bodyLimitBytes,
+    rateLimit: { max: given.RATE_LIMIT_MAX ?? defaults.rateLimit.max, windowMs: given.RATE_LIMIT_WINDOW_MS ?? defaults.rateLimit.windowMs },
+    enrolRateLimit: { max: given.ENROL_RATE_LIMIT_MAX ?? defaults.enrolRateLimit.max, windowMs: defaults.enrolRateLimit.windowMs },
+    retentionDays: given.RETENTION_DAYS ?? defaults.retentionDays,
+    tombstoneDays: given.TOMBSTONE_DAYS ?? defaults.tombstoneDays,
+    maintenanceIntervalMs: given.MAINTENANCE_INTERVAL_MS ?? defaults.maintenanceIntervalMs,
+    kioskDir: given.KIOSK_DIR ?? null,
+    releasesDir: given.RELEASES_DIR ?? defaults.releasesDir,
+    demo: given.YIZHAN_DEMO ?? false,
+    trustProxy: given.TRUST_PROXY ?? false,
+    corsOrigins: given.CORS_ORIGINS ?? defaults.corsOrigins,
+    metricsToken: given.METRICS_TOKEN ?? null,
+    logLevel: given.LOG_LEVEL ?? defaults.logLevel,
   };
 };

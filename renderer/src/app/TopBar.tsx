@@ -12,7 +12,7 @@ import { useSession } from './session.tsx';
 /** The frame's top edge. It only acts on navigation, never reads the route: a tap elsewhere does not re-render it. */
 export const TopBar = memo(function TopBar({ onReadAloudUnavailable }: { onReadAloudUnavailable: () => void }) {
   const { t } = useTranslation();
-  const l = useLocalized();
+  const localize = useLocalized();
   const { station } = useStore();
   const { home, go } = useNavigate();
   // Five taps on the station's name within three seconds open the technician's PIN pad; one tap goes home.
@@ -27,8 +27,8 @@ export const TopBar = memo(function TopBar({ onReadAloudUnavailable }: { onReadA
       <button type="button" className="topbar__station toolbtn" style={{ border: 'none', justifyContent: 'flex-start' }} onClick={pressStation}>
         <img className="topbar__logo" src="icon.svg" alt="" />
         <span style={{ minWidth: 0, textAlign: 'left' }}>
-          <span className="topbar__name" style={{ display: 'block' }}>{l(station.name)}</span>
-          <span className="topbar__community" style={{ display: 'block' }}>{l(station.community)}</span>
+          <span className="topbar__name" style={{ display: 'block' }}>{localize(station.name)}</span>
+          <span className="topbar__community" style={{ display: 'block' }}>{localize(station.community)}</span>
         </span>
         <span className="visually-hidden">{t('nav.home')}</span>
       </button>

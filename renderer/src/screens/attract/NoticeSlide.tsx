@@ -6,7 +6,7 @@ import { useNoticeText } from '../notices/notice-text.ts';
 
 export function NoticeSlide({ notice, now }: { notice: Notice; now: Date }) {
   const { t } = useTranslation('attract');
-  const l = useLocalized();
+  const localize = useLocalized();
   const text = useNoticeText();
   const status = text.relative(notice, now);
   return (
@@ -16,7 +16,7 @@ export function NoticeSlide({ notice, now }: { notice: Notice; now: Date }) {
         <KindBadge kind={notice.kind} />
         {status ? <span className="pill pill--ok">{status.label}</span> : null}
       </p>
-      <h3 id="attract-notice" className="attract__notice-title">{l(notice.title)}</h3>
+      <h3 id="attract-notice" className="attract__notice-title">{localize(notice.title)}</h3>
       {notice.startsAt ? (
         <p className="attract__when">
           <span aria-hidden="true">🕘 </span>
@@ -26,10 +26,10 @@ export function NoticeSlide({ notice, now }: { notice: Notice; now: Date }) {
       {notice.place ? (
         <p className="attract__place">
           <span aria-hidden="true">📍 </span>
-          {l(notice.place)}
+          {localize(notice.place)}
         </p>
       ) : null}
-      <p className="attract__body">{l(notice.body)}</p>
+      <p className="attract__body">{localize(notice.body)}</p>
     </article>
   );
 }
