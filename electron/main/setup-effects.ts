@@ -1,7 +1,7 @@
-import type { PublicConfig } from '../common/bridge.ts';
+import type { PublicConfig, Setup } from '../common/bridge.ts';
 import { joinsAnew, updateFeedUrl } from '../common/config.ts';
-import { publicConfig } from './config.ts';
-import type { ConfigChange } from './config-store.ts';
+import { type LoadedConfig, publicConfig } from './config.ts';
+import type { ConfigChange, StationConfigStore } from './config-store.ts';
 import type { Logger } from './log.ts';
 import { serverOrigins } from './network.ts';
 
@@ -36,3 +36,17 @@ export const applyConfigChange = async ({ before, after }: ConfigChange, effects
   }
   effects.announce(publicConfig(after));
 };
+
+/** The technician's two changes on the tablet, each followed by what it changes besides the file. */
+export const stationSetup = (config: StationConfigStore, effects: SetupEffects, now: () => Date) => ({
+  saveSetup: async (setup: Setup): Promise<LoadedConfig> => {
+    const change = await config.saveSetup(setup);
+    await applyConfigChange(change, effects);
+    return change.after;
+  },
+  setPin: async (pin: string): Promise<number> => {
+    const change = await config.setPin(pin, now().getTime());
+    await applyConfigChange(change, effects);
+    return change.expiresAt;
+  },
+});

@@ -18,7 +18,7 @@ import { guardAllContents } from './navigation.ts';
 import { pinUserData } from './paths.ts';
 import { ScreenKeeper } from './power-save.ts';
 import { secureSession } from './session-policy.ts';
-import { applyConfigChange } from './setup-effects.ts';
+import { stationSetup } from './setup-effects.ts';
 import { claimSingleInstance } from './single-instance.ts';
 import { nodeDiskProbe, watchStorage } from './storage-health.ts';
 import type { ShellElectron, ShellEnvironment } from './shell-types.ts';
@@ -38,7 +38,6 @@ export interface Shell {
   /** Stops the shell's timers (tests; a real shell runs until the process ends). */
   stop(): void;
 }
-
 
 /** PBKDF2 on libuv's thread pool: checking or setting a PIN never holds the window's thread. */
 const deriveNode: DeriveKey = (pin, salt, iterations, length) =>
@@ -135,13 +134,13 @@ export const startShell = (electron: ShellElectron, environment: ShellEnvironmen
       lifecycle.flush();
       shown.loadApp();
     };
-    const setupEffects = {
+    const setup = stationSetup(config, {
       credentials,
       reloadApp,
-      retargetUpdates: (feed: string) => updates.setFeed(feed),
-      announce: (view: Parameters<typeof emit<'config:changed'>>[1]) => emit('config:changed', view),
+      retargetUpdates: (feed) => updates.setFeed(feed),
+      announce: (view) => emit('config:changed', view),
       log,
-    };
+    }, now);
 
     serveIpc(
       electron.ipcMain,
@@ -149,16 +148,8 @@ export const startShell = (electron: ShellElectron, environment: ShellEnvironmen
         now,
         app: { version: app.getVersion(), versions: environment.versions, platform: environment.platform, arch: environment.arch, uptimeSeconds: environment.uptimeSeconds },
         config: () => config.loaded,
-        saveSetup: async (setup) => {
-          const change = await config.saveSetup(setup);
-          await applyConfigChange(change, setupEffects);
-          return change.after;
-        },
-        setPin: async (pin) => {
-          const change = await config.setPin(pin, now().getTime());
-          await applyConfigChange(change, setupEffects);
-          return change.expiresAt;
-        },
+        saveSetup: setup.saveSetup,
+        setPin: setup.setPin,
         gate: () => config.gate,
         log,
         storage: () => storage.latest ?? storage.run(),
