@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import { type Catalogue, catalogueSchema } from '../protocol/catalogue.ts';
 import { normalizeEnrolmentCode } from '../protocol/wire.ts';
+import { DEMO_PIN } from '../protocol/pin-hash.ts';
 import { publishCatalogue } from './publish.ts';
 import { StorageConflictError, type Storage } from './storage/types.ts';
 import { sha256 } from './tokens.ts';
@@ -70,7 +71,7 @@ export const demoBanner = ({ url, stations, database }: { url: string; stations:
     "  right says 已同步 once its records reached the server. Restarting keeps every station and its records",
     `  (${database}; ${stations} demo station${stations === 1 ? '' : 's'} so far).`,
     '',
-    '  Technician screen: tap the station name five times, PIN 24681357.',
+    `  Technician screen: tap the station name five times, PIN ${DEMO_PIN}.`,
     '  Stations and their last heartbeat: npm run server:cli -- stations',
     '',
     '',
