@@ -1,10 +1,13 @@
 import { createReadStream } from 'node:fs';
-import { realpath } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { extname, resolve, sep } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
+import { findKioskFile, kioskPathSegments } from '../../../electron/common/kiosk-files.ts';
 import { CONSOLE_API_PREFIX, CONSOLE_PATH } from '../../protocol/console/common.ts';
-import { resolveStaticPath } from '../plugins/static.ts';
+import { cacheControlFor } from '../plugins/static.ts';
 import { ConsoleError } from './errors.ts';
+
+const nodeFiles = { realpath, stat };
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,8 +39,9 @@ export const CONSOLE_CSP = [
 
 /**
  * Serves the console's build (dist/renderer/console) at /console/: files by path, and index.html for any path
- * without an extension (the console routes in the browser). Paths under /console/api that match no route are
- * the API's 404, never the app.
+ * without an extension (the console routes in the browser), by the kiosk's rule of which file a path names
+ * (electron/common/kiosk-files.ts: no traversal, no dotfiles, nothing outside the root) and its cache rule.
+ * Paths under /console/api that match no route are the API's 404, never the app.
  */
 export const consoleAppPlugin: FastifyPluginAsync<{ root: string }> = async (app, options) => {
   const root = await realpath(resolve(options.root)).catch(() => null);
@@ -46,17 +50,19 @@ export const consoleAppPlugin: FastifyPluginAsync<{ root: string }> = async (app
     const path = (request.url.split('?')[0] ?? '/').slice(CONSOLE_PATH.length);
     if (`${CONSOLE_PATH}${path}`.startsWith(`${CONSOLE_API_PREFIX}/`)) throw new ConsoleError(404, 'not-found', `no route ${request.method} ${request.url.slice(0, 200)}`);
     if (!root) throw new ConsoleError(404, 'not-found', 'the console is not built (npm run build)');
-    const resolved = await resolveStaticPath(root, path);
-    if (!resolved) throw new ConsoleError(404, 'not-found', 'no such file');
-    const immutable = resolved.file.includes(`${root}/assets/`);
+    const segments = kioskPathSegments(path);
+    if (!segments) throw new ConsoleError(404, 'not-found', 'no such file');
+    let file = await findKioskFile(root, segments, nodeFiles, sep);
+    if (!file.found && file.why !== 'outside root' && extname(segments.at(-1) ?? '') === '') file = await findKioskFile(root, ['index.html'], nodeFiles, sep);
+    if (!file.found) throw new ConsoleError(404, 'not-found', 'no such file');
     return reply
-      .type(TYPES[extname(resolved.file).toLowerCase()] ?? 'application/octet-stream')
-      .header('content-length', resolved.size)
-      .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+      .type(TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream')
+      .header('content-length', (await stat(file.path)).size)
+      .header('cache-control', cacheControlFor(file.relative))
       .header('content-security-policy', CONSOLE_CSP)
       .header('x-frame-options', 'DENY')
       .header('referrer-policy', 'same-origin')
       .header('x-content-type-options', 'nosniff')
-      .send(createReadStream(resolved.file));
+      .send(createReadStream(file.path));
   });
 };

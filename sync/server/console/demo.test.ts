@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consolePath } from '../../protocol/console/routes.ts';
 import { sessionSchema } from '../../protocol/console/session.ts';
-import { bootstrapDemo, DEMO_STATION_ID } from '../demo.ts';
+import { bootstrapDemo, demoBanner, demoEnrolment, demoStationId, loadDemoCatalogue } from '../demo.ts';
 import { engines, silentLogger, startTestServer, type TestServer } from '../testing/fixtures.ts';
 import { DEMO_COMMUNITY_ID, DEMO_STAFF_LOGIN, DEMO_STAFF_PASSWORD } from './demo.ts';
 import { hashPassword } from './passwords.ts';
@@ -23,13 +23,19 @@ describe.each(engines())('the console demo on %s', (engine) => {
   const login = (password = DEMO_STAFF_PASSWORD) =>
     t.app.inject({ method: 'POST', url: consolePath('login'), headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ login: DEMO_STAFF_LOGIN, password }) });
 
-  it('makes a district admin that logs in, puts the demo station in a community, and prints the login with the URL', async () => {
-    await bootstrapDemo(t.storage, { logger: logger(), now: t.clock.now(), consoleUrl: 'http://127.0.0.1:8787/console/' });
+  it('makes a district admin that logs in, puts every demo station in the demo community, and prints the login with the URL', async () => {
+    const enrolment = demoEnrolment(t.storage, await loadDemoCatalogue());
+    // A browser that enrolled before the console's demo existed, and one after.
+    await enrolment.prepare('install-before', t.clock.now());
+    const demo = await bootstrapDemo(t.storage, { logger: logger(), now: t.clock.now(), consoleUrl: 'http://127.0.0.1:8787/console/' });
+    await enrolment.prepare('install-after', t.clock.now());
     expect(lines).toContain(`community console: http://127.0.0.1:8787/console/ (log in as ${DEMO_STAFF_LOGIN} / ${DEMO_STAFF_PASSWORD})`);
+    expect(demoBanner({ url: 'http://127.0.0.1:8787', stations: 2, database: 'x', console: demo.console })).toContain(`log in as ${DEMO_STAFF_LOGIN} / ${DEMO_STAFF_PASSWORD}`);
     const response = await login();
     expect(response.statusCode, response.body).toBe(200);
     expect(sessionSchema.parse(response.json()).staff.role).toEqual({ kind: 'district-admin' });
-    expect((await t.storage.listConsoleStations()).find((s) => s.id === DEMO_STATION_ID)?.communityId).toBe(DEMO_COMMUNITY_ID);
+    const stations = await t.storage.listConsoleStations();
+    for (const install of ['install-before', 'install-after']) expect(stations.find((s) => s.id === demoStationId(install))?.communityId).toBe(DEMO_COMMUNITY_ID);
   });
 
   it('makes nothing twice on later starts, and stops printing a password that no longer opens the account', async () => {

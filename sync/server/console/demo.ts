@@ -17,13 +17,14 @@ export interface ConsoleDemo {
 }
 
 /**
- * The console's part of the demo: on a database with no staff yet, the demo station gets a subdistrict and a
- * community (so the console has an organisation to show) and a district admin with a fixed password. On every
- * start the login is printed, as long as the demo password still opens it (changed or disabled: not shown).
+ * The console's part of the demo: on a database with no staff yet, a demo subdistrict and community (so the
+ * console has an organisation to show; every demo station joins it, joinDemoCommunity) and a district admin with
+ * a fixed password. On every start the login is printed, as long as the demo password still opens it (changed or
+ * disabled: not shown).
  */
 export const bootstrapConsoleDemo = async (
   storage: Storage,
-  { logger, now, stationId, consoleUrl }: { logger: FastifyBaseLogger; now: Date; stationId: string; consoleUrl: string },
+  { logger, now, consoleUrl, stationPrefix }: { logger: FastifyBaseLogger; now: Date; consoleUrl: string; stationPrefix: string },
 ): Promise<ConsoleDemo | null> => {
   const audit: AuditContext = { staff: null, ip: null, now };
   if ((await storage.listStaff()).length === 0) {
@@ -33,7 +34,10 @@ export const bootstrapConsoleDemo = async (
     if (!(await storage.listCommunities()).some((c) => c.id === DEMO_COMMUNITY_ID)) {
       await storage.createCommunity({ id: DEMO_COMMUNITY_ID, subdistrictId: DEMO_SUBDISTRICT_ID, name: { 'zh-CN': '示范社区', en: 'Demo community' }, targetHours: 48 }, audit);
     }
-    await storage.updateConsoleStation(stationId, { communityId: DEMO_COMMUNITY_ID }, audit);
+    // Demo stations enrolled before the console existed join it now; later ones as they enrol.
+    for (const station of await storage.listConsoleStations()) {
+      if (station.id.startsWith(stationPrefix) && station.communityId === null) await joinDemoCommunity(storage, station.id, now);
+    }
     await storage.createStaff(
       { id: newId(), login: DEMO_STAFF_LOGIN, name: '示范管理员', role: { kind: 'district-admin' }, passwordHash: await hashPassword(DEMO_STAFF_PASSWORD) },
       audit,
@@ -43,4 +47,11 @@ export const bootstrapConsoleDemo = async (
   if (!staff || staff.disabled || !(await verifyPassword(DEMO_STAFF_PASSWORD, staff.passwordHash))) return null;
   logger.info({ console: consoleUrl, login: DEMO_STAFF_LOGIN }, `community console: ${consoleUrl} (log in as ${DEMO_STAFF_LOGIN} / ${DEMO_STAFF_PASSWORD})`);
   return { login: DEMO_STAFF_LOGIN, password: DEMO_STAFF_PASSWORD, url: consoleUrl };
+};
+
+/** A demo station joins the demo community (when there is one and the station has no community yet). */
+export const joinDemoCommunity = async (storage: Storage, stationId: string, now: Date): Promise<void> => {
+  if (!(await storage.listCommunities()).some((c) => c.id === DEMO_COMMUNITY_ID)) return;
+  const station = (await storage.listConsoleStations()).find((s) => s.id === stationId);
+  if (station && station.communityId === null) await storage.updateConsoleStation(stationId, { communityId: DEMO_COMMUNITY_ID }, { staff: null, ip: null, now });
 };

@@ -11,6 +11,7 @@ import { postgresConsoleStaff } from './console-staff.ts';
 import { postgresConsoleStations } from './console-stations.ts';
 import { postgresHeartbeats } from './heartbeats.ts';
 import { postgresPush } from './push.ts';
+import { postgresRateLimits } from './rate-limits.ts';
 import { postgresRecords } from './records.ts';
 import { postgresRequests } from './requests.ts';
 import { postgresRetention } from './retention.ts';
@@ -32,6 +33,7 @@ export const openPostgresStorage = (options: PostgresOptions): Storage => {
     ...postgresRetention(connection),
     ...postgresCentre(connection),
     ...postgresHeartbeats(connection),
+    ...postgresRateLimits(connection),
     // The community console's storage (console/types.ts).
     ...postgresConsoleOrganisation(connection),
     ...postgresConsoleStaff(connection),

@@ -11,6 +11,7 @@ import { sqliteConsoleStaff } from './console-staff.ts';
 import { sqliteConsoleStations } from './console-stations.ts';
 import { sqliteHeartbeats } from './heartbeats.ts';
 import { sqlitePush } from './push.ts';
+import { sqliteRateLimits } from './rate-limits.ts';
 import { sqliteRecords } from './records.ts';
 import { sqliteRequests } from './requests.ts';
 import { sqliteRetention } from './retention.ts';
@@ -32,6 +33,7 @@ export const openSqliteStorage = (options: SqliteOptions): Storage => {
     ...sqliteRetention(connection),
     ...sqliteCentre(connection),
     ...sqliteHeartbeats(connection),
+    ...sqliteRateLimits(connection),
     // The community console's storage (console/types.ts).
     ...sqliteConsoleOrganisation(connection),
     ...sqliteConsoleStaff(connection),
