@@ -34,4 +34,6 @@ export const auditQuerySchema = z.object({
   targetId: z.string().min(1).max(200).optional(),
   ...pageQuery,
 });
+/** The CSV export takes the same filters and a header language. */
+export const auditCsvQuerySchema = auditQuerySchema.extend({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') });
 export const auditListSchema = z.object({ entries: z.array(auditEntrySchema), nextCursor: nextCursorSchema });

@@ -154,6 +154,8 @@ export const csvQuerySchema = z.object({
   to: dayKeySchema.optional(),
   month: monthSchema.optional(),
   ...where,
+  /** The language of the header row (and of nothing else: ids stay ids). */
+  lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
 });
 /** The longest range the per-visit log exports at once. */
 export const MAX_VISIT_LOG_DAYS = 31;

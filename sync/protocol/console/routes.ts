@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auditListSchema, auditQuerySchema } from './audit.ts';
+import { auditCsvQuerySchema, auditListSchema, auditQuerySchema } from './audit.ts';
 import { CONSOLE_API_PREFIX, okSchema } from './common.ts';
 import {
   byNumberParams,
@@ -207,7 +207,7 @@ export const consoleRoutes = {
 
   // audit
   audit: { method: 'GET', path: '/audit', auth: 'session', roles: adminOnly, query: auditQuerySchema, response: auditListSchema },
-  auditCsv: { method: 'GET', path: '/audit/csv', auth: 'session', roles: adminOnly, query: auditQuerySchema, response: csvText, produces: 'csv' },
+  auditCsv: { method: 'GET', path: '/audit/csv', auth: 'session', roles: adminOnly, query: auditCsvQuerySchema, response: csvText, produces: 'csv' },
 } as const satisfies Record<string, ConsoleRoute>;
 
 export type ConsoleRouteName = keyof typeof consoleRoutes;

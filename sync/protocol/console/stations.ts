@@ -76,7 +76,7 @@ export const deadLetterSchema = z.object({
   payload: z.unknown(),
   receivedAt: instantSchema,
   resolution: z
-    .object({ at: instantSchema, note: z.string(), staff: z.object({ id: serverIdSchema, name: z.string() }) })
+    .object({ at: instantSchema, note: z.string(), staff: z.object({ id: serverIdSchema, name: z.string() }).nullable() })
     .nullable(),
 });
 export type DeadLetter = z.infer<typeof deadLetterSchema>;

@@ -1,5 +1,6 @@
 import type { CentreCollection, CentreItem } from '../../protocol/centre.ts';
 import { RECORD_SCHEMA_VERSION, type RequestEvent } from '../../protocol/records.ts';
+import type { RequestAssignment } from '../../protocol/request-state.ts';
 import type { Change } from '../../protocol/wire.ts';
 import { recordDigest } from '../push/digest.ts';
 import type { RequestStatus } from '../../protocol/request-state.ts';
@@ -81,14 +82,18 @@ export const centreEventRecord = (event: CentreRequestEvent, stationId: string, 
   type: event.type,
   actor: event.actor,
   ...(event.note !== undefined ? { note: event.note } : {}),
+  ...(event.memberId !== undefined ? { memberId: event.memberId } : {}),
+  ...(event.unitId !== undefined ? { unitId: event.unitId } : {}),
+  ...(event.target !== undefined ? { target: event.target } : {}),
 });
 
-export const statusValue = (change: StatusChange, stationId: string) => ({
+export const statusValue = (change: StatusChange, stationId: string, assignment?: RequestAssignment) => ({
   requestId: change.requestId,
   stationId,
   status: change.status,
   event: change.event,
   at: change.at,
+  ...(assignment ? { dispatchedTo: assignment.dispatchedTo, takenBy: assignment.takenBy } : {}),
 });
 
 export const json = (value: unknown): string => JSON.stringify(value ?? null);

@@ -10,6 +10,7 @@ import { newId } from '../../protocol/ids.ts';
 import { type PushEntry, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../protocol/wire.ts';
 import { buildServer } from '../app.ts';
 import { defaultConfig, type ServerConfig } from '../config.ts';
+import type { ConsolePolicy } from '../console/policy.ts';
 import { claimedId, claimedRequestId, planPush } from '../push/plan.ts';
 import { openPostgresStorage } from '../storage/postgres/index.ts';
 import { openSqliteStorage } from '../storage/sqlite/index.ts';
@@ -27,6 +28,8 @@ export interface TestStorage {
   storage: Storage;
   /** The folder of the SQLite file (SQLite only). */
   dir?: string;
+  /** Another connection (pool) of its own to the same database, as a second server process would open. */
+  connectAgain(): Storage;
   /** Runs SQL beside the storage, on its own connection: for a test that sets up what no storage method can. */
   sql(statement: string): Promise<void>;
   close(): Promise<void>;
@@ -42,6 +45,7 @@ export const openTestStorage = async (engine: Engine): Promise<TestStorage> => {
     return {
       storage,
       dir,
+      connectAgain: () => openSqliteStorage({ path }),
       sql: async (statement) => {
         const db = new Database(path);
         try {
@@ -63,6 +67,7 @@ export const openTestStorage = async (engine: Engine): Promise<TestStorage> => {
   await storage.migrate();
   return {
     storage,
+    connectAgain: () => openPostgresStorage({ connectionString: database.url, max: 4 }),
     sql: async (statement) => {
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();
@@ -113,12 +118,12 @@ export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
 export const scrapeMetrics = (t: Pick<TestServer, 'app'>, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}`, ...headers } });
 
-export const startTestServer = async (options: { engine?: Engine; config?: Partial<ServerConfig>; clock?: TestClock } = {}): Promise<TestServer> => {
+export const startTestServer = async (options: { engine?: Engine; config?: Partial<ServerConfig>; clock?: TestClock; consolePolicy?: Partial<ConsolePolicy> } = {}): Promise<TestServer> => {
   const engine = options.engine ?? 'sqlite';
   const clock = options.clock ?? testClock();
   const db = await openTestStorage(engine);
   const config: ServerConfig = { ...defaultConfig, maintenanceIntervalMs: 0, metricsToken: TEST_METRICS_TOKEN, ...options.config };
-  const { app, metrics } = await buildServer({ storage: db.storage, config, logger: silentLogger(), now: clock.now, checkResponses: true });
+  const { app, metrics } = await buildServer({ storage: db.storage, config, logger: silentLogger(), now: clock.now, checkResponses: true, ...(options.consolePolicy ? { consolePolicy: options.consolePolicy } : {}) });
   const call: TestServer['call'] = (path, body, token, headers = {}) =>
     app.inject({
       method: 'POST',

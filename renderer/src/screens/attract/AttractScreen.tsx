@@ -10,6 +10,7 @@ import { DutySlide } from './DutySlide.tsx';
 import { NoticeSlide } from './NoticeSlide.tsx';
 import { swallowNextClick } from './swallow-click.ts';
 import './attract.css';
+import { Icon } from '../../ui/icons/Icon.tsx';
 
 /** Slow enough to read a whole notice at an elderly pace. */
 export const SLIDE_MS = 8000;
@@ -21,7 +22,7 @@ const NOTICES_SHOWN = 4;
  */
 export default function AttractScreen({ onDismiss }: { onDismiss: () => void }) {
   const { t, i18n } = useTranslation('attract');
-  const l = useLocalized();
+  const localize = useLocalized();
   const { db, station } = useStore();
   const duty = useDuty();
   const notices = useLiveQuery(() => db.notices.toArray(), [db]);
@@ -57,8 +58,8 @@ export default function AttractScreen({ onDismiss }: { onDismiss: () => void }) 
       <div className="attract__head">
         <img className="attract__logo" src="icon.svg" alt="" />
         <div>
-          <h2 id="attract-title" className="attract__title">{l(station.name)}</h2>
-          <p className="attract__community">{l(station.community)}</p>
+          <h2 id="attract-title" className="attract__title">{localize(station.name)}</h2>
+          <p className="attract__community">{localize(station.community)}</p>
         </div>
         <Clock />
       </div>
@@ -72,7 +73,7 @@ export default function AttractScreen({ onDismiss }: { onDismiss: () => void }) 
       ) : null}
       <div className="attract__prompt">
         <p id="attract-prompt" className="attract__prompt-main">
-          <span aria-hidden="true">👆 </span>
+          <span aria-hidden="true"><Icon emoji="👆" /> </span>
           {t('prompt')}
         </p>
         <p className="attract__prompt-other" lang={other}>{i18n.getFixedT(other, 'attract')('prompt')}</p>

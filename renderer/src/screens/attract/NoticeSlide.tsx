@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useLocalized } from '../../i18n/index.ts';
 import { KindBadge } from '../notices/KindBadge.tsx';
 import { useNoticeText } from '../notices/notice-text.ts';
+import { Icon } from '../../ui/icons/Icon.tsx';
 
 export function NoticeSlide({ notice, now }: { notice: Notice; now: Date }) {
   const { t } = useTranslation('attract');
-  const l = useLocalized();
+  const localize = useLocalized();
   const text = useNoticeText();
   const status = text.relative(notice, now);
   return (
@@ -16,20 +17,21 @@ export function NoticeSlide({ notice, now }: { notice: Notice; now: Date }) {
         <KindBadge kind={notice.kind} />
         {status ? <span className="pill pill--ok">{status.label}</span> : null}
       </p>
-      <h3 id="attract-notice" className="attract__notice-title">{l(notice.title)}</h3>
+      <h3 id="attract-notice" className="attract__notice-title">{localize(notice.title)}</h3>
       {notice.startsAt ? (
         <p className="attract__when">
-          <span aria-hidden="true">🕘 </span>
+          <span aria-hidden="true"><Icon emoji="🕘" /> </span>
           {text.when(notice.startsAt)}
         </p>
       ) : null}
       {notice.place ? (
         <p className="attract__place">
-          <span aria-hidden="true">📍 </span>
-          {l(notice.place)}
+          <span aria-hidden="true"><Icon emoji="📍" /> </span>
+          {localize(notice.place)}
         </p>
       ) : null}
-      <p className="attract__body">{l(notice.body)}</p>
+      {/* Three lines as a teaser (line-clamp): the notice screen has it whole. */}
+      <p className="attract__body" data-clip>{localize(notice.body)}</p>
     </article>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Setup } from '../../../../electron/common/bridge.ts';
+import type { Setup } from '@shell/bridge.ts';
 import type { SyncState } from '../../../../sync/client/state.ts';
 import { type KioskSync } from '../../sync/kiosk-sync.ts';
 import { useSync } from '../../sync/SyncProvider.tsx';
@@ -15,7 +15,7 @@ export const enrolmentOutcome = (state: SyncState, sync: KioskSync | null, befor
   if (!sync || sync === before) return 'waiting';
   if (state.enrolledAs) return 'enrolled';
   if (state.phase === 'not-enrolled' && state.lastError?.startsWith('enrolment-refused')) return 'refused';
-  if (state.phase === 'offline' || state.phase === 'retrying') return 'unreachable';
+  if (state.phase === 'offline' || state.phase === 'unreachable' || state.phase === 'retrying') return 'unreachable';
   if (state.phase === 'unauthorized' || state.phase === 'update-required') return 'blocked';
   return 'waiting';
 };

@@ -1,8 +1,17 @@
 import type { Storage } from '../types.ts';
 import { openPostgresConnection, type PostgresOptions } from './connection.ts';
 import { postgresCentre } from './centre.ts';
+import { postgresConsoleAudit } from './console-audit.ts';
+import { postgresConsoleOrganisation } from './console-organisation.ts';
+import { postgresConsoleProjects } from './console-projects.ts';
+import { postgresConsolePublish } from './console-publish.ts';
+import { postgresConsoleReports } from './console-reports.ts';
+import { postgresConsoleRequests } from './console-requests.ts';
+import { postgresConsoleStaff } from './console-staff.ts';
+import { postgresConsoleStations } from './console-stations.ts';
 import { postgresHeartbeats } from './heartbeats.ts';
 import { postgresPush } from './push.ts';
+import { postgresRateLimits } from './rate-limits.ts';
 import { postgresRecords } from './records.ts';
 import { postgresRequests } from './requests.ts';
 import { postgresRetention } from './retention.ts';
@@ -24,5 +33,15 @@ export const openPostgresStorage = (options: PostgresOptions): Storage => {
     ...postgresRetention(connection),
     ...postgresCentre(connection),
     ...postgresHeartbeats(connection),
+    ...postgresRateLimits(connection),
+    // The community console's storage (console/types.ts).
+    ...postgresConsoleOrganisation(connection),
+    ...postgresConsoleStaff(connection),
+    ...postgresConsoleAudit(connection),
+    ...postgresConsolePublish(connection),
+    ...postgresConsoleRequests(connection),
+    ...postgresConsoleProjects(connection),
+    ...postgresConsoleStations(connection),
+    ...postgresConsoleReports(connection),
   };
 };

@@ -2,6 +2,7 @@ import type { RequestStatus } from '../../../protocol/request-state.ts';
 import { centreEventRecord, FOUND_REQUEST_COLUMNS, toFoundRequest, json, statusValue } from '../shared.ts';
 import type { CentreEventResult, Storage } from '../types.ts';
 import type { SqliteConnection } from './connection.ts';
+import { sqliteConsoleCentreStep } from './console-requests.ts';
 
 type FoundRequestRow = Parameters<typeof toFoundRequest>[0];
 
@@ -35,10 +36,12 @@ export const sqliteRequests = ({ db, nextChangeSeqs, upsertEntry }: SqliteConnec
         const result = validate(request.status);
         if (!result.ok) return { ok: false, reason: result.reason };
         db.prepare('UPDATE requests SET status = ?, updated_at = ? WHERE id = ?').run(result.status, at, event.requestId);
+        const record = centreEventRecord(event, request.station_id, now);
+        const view = sqliteConsoleCentreStep(db, record, event.console ?? { staffId: null }, now);
         const upsert = upsertEntry();
         const seq = nextChangeSeqs(2);
-        upsert.run('request-events', request.station_id, event.id, json(centreEventRecord(event, request.station_id, now)), 0, seq, at);
-        const status = statusValue({ requestId: event.requestId, status: result.status, event: event.type, at }, request.station_id);
+        upsert.run('request-events', request.station_id, event.id, json(record), 0, seq, at);
+        const status = statusValue({ requestId: event.requestId, status: result.status, event: event.type, at }, request.station_id, view ?? undefined);
         upsert.run('request-status', request.station_id, event.requestId, json(status), 0, seq + 1, at);
         return { ok: true, status: result.status, stationId: request.station_id, seq: seq + 1 };
       })
