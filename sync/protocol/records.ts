@@ -132,6 +132,11 @@ export const amenityUseSchema = z.object({
   kind: z.literal('amenity-use'),
   amenityId: z.string().min(1).max(64),
   action: z.enum(amenityActions),
+  /**
+   * Takes back an earlier tap of the same amenity and action (that record's id), tapped by mistake: the two
+   * count as none. Records stay immutable; the taking back is a record of its own.
+   */
+  undoes: idSchema.optional(),
 });
 export type AmenityUse = z.infer<typeof amenityUseSchema>;
 

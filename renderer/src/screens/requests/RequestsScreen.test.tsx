@@ -126,17 +126,21 @@ describe('RequestsScreen', { timeout: 20_000 }, () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
-  it('steps back without losing the kind, and forgets phrases of another category', async () => {
+  it('steps back with the one Back at the top, without losing the kind, and forgets phrases of another category', async () => {
     const { user } = await renderScreen(route);
     await user.click(await screen.findByRole('radio', { name: /微诉求/ }));
     await user.click(await screen.findByRole('radio', { name: /环境卫生/ }));
     await user.click(screen.getByRole('button', { name: /路灯不亮/ }));
-    await user.click(screen.getByRole('button', { name: '上一步' }));
+    // One Back, one word, in the screen's head like every other screen's: no 上一步 down by the send button.
+    const backs = screen.getAllByRole('button', { name: /返回|上一步/ });
+    expect(backs.map((b) => b.textContent)).toEqual(['返回']);
+    expect(backs[0]?.closest('.screen__head')).not.toBeNull();
+    await user.click(screen.getByRole('button', { name: '返回' }));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('微诉求');
     await user.click(screen.getByRole('radio', { name: /环境卫生/ }));
     expect(screen.getByRole('button', { name: /路灯不亮/ })).toHaveAttribute('aria-pressed', 'false');
-    await user.click(screen.getByRole('button', { name: '上一步' }));
-    await user.click(screen.getByRole('button', { name: '上一步' }));
+    await user.click(screen.getByRole('button', { name: '返回' }));
+    await user.click(screen.getByRole('button', { name: '返回' }));
     expect(screen.getByRole('radio', { name: /微心愿/ })).toHaveAttribute('aria-checked', 'false');
   });
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Diagnostics as DiagnosticsInfo, KioskBridge, Setup } from '../../../../electron/common/bridge.ts';
 import { isSynced } from '../../../../sync/client/state.ts';
 import { useNavigation } from '../../app/navigation.tsx';
+import { useNetworkLink } from '../../platform/network-link.ts';
 import type { KioskSync } from '../../sync/kiosk-sync.ts';
 import { useSync } from '../../sync/SyncProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -17,7 +18,7 @@ const bytes = (n: number | null) => (n === null ? '—' : n >= 1 << 30 ? `${(n /
 function Row({ label, value }: { label: string; value: string }) {
   return (
     <div className="row" style={{ justifyContent: 'space-between', borderBottom: '1px solid var(--line)', padding: '6px 0' }}>
-      <span className="muted">{label}</span>
+      <span className="muted" style={{ flexShrink: 0 }}>{label}</span>
       <strong style={{ textAlign: 'right', overflowWrap: 'anywhere' }}>{value}</strong>
     </div>
   );
@@ -35,6 +36,7 @@ export function Diagnostics({ bridge, onSessionEnded }: { bridge: KioskBridge; o
   const [code, setCode] = useState('');
   const [note, setNote] = useState<string | null>(null);
   const [setup, setSetup] = useState<SetupStep | null>(null);
+  const linked = useNetworkLink();
 
   // Leaving diagnostics (an idle reset, home) ends a setup in progress; only the shell's reload keeps it.
   useEffect(() => forgetSetup, []);
@@ -106,8 +108,10 @@ export function Diagnostics({ bridge, onSessionEnded }: { bridge: KioskBridge; o
         <section className="card" aria-labelledby="tech-sync">
           <h2 id="tech-sync" className="card__title">{t('sync.title')}</h2>
           <Row label={t('sync.state')} value={isSynced(state) ? t('sync.synced') : t(`phase.${state.phase}`)} />
+          {state.phase === 'offline' || state.phase === 'unreachable' ? <p className="muted">{t(`phaseHelp.${state.phase}`)}</p> : null}
           <Row label={t('sync.enrolledAs')} value={state.enrolledAs ?? '—'} />
           <Row label={t('sync.server')} value={config?.serverUrl ?? '—'} />
+          <Row label={t('sync.network')} value={t(linked ? 'network.up' : 'network.down')} />
           <Row label={t('sync.reachable')} value={reachable === null ? '—' : reachable ? t('yes') : t('no')} />
           <Row label={t('sync.lastSuccess')} value={time(state.lastSuccessAt)} />
           <Row label={t('sync.waiting')} value={String(state.waiting)} />
@@ -141,6 +145,7 @@ export function Diagnostics({ bridge, onSessionEnded }: { bridge: KioskBridge; o
           <Row label={t('device.credential')} value={info ? t(`credential.${info.credential}`) : '—'} />
           <Row label={t('device.kioskMode')} value={info ? (info.kioskMode ? t('yes') : t('no')) : '—'} />
           <Row label={t('device.update')} value={info ? `${info.update.status}${info.update.version ? ` ${info.update.version}` : ''}` : '—'} />
+          <p className="muted">{t('device.credits')}</p>
           <div className="actions">
             <Button onClick={() => void act(t('device.exportLogs'), async () => exported(await bridge.call('logs:export')))}>{t('device.exportLogs')}</Button>
             <Button onClick={() => void act(t('device.exportUnsynced'), async () => exported(await bridge.call('records:export-unsynced')))}>{t('device.exportUnsynced')}</Button>
@@ -150,7 +155,7 @@ export function Diagnostics({ bridge, onSessionEnded }: { bridge: KioskBridge; o
         </section>
         <section className="card" aria-labelledby="tech-log">
           <h2 id="tech-log" className="card__title">{t('log.title')}</h2>
-          <pre style={{ whiteSpace: 'pre-wrap', fontSize: '0.8rem', margin: 0, maxHeight: 240, overflow: 'auto' }}>{info?.recentLog.join('\n') || t('log.empty')}</pre>
+          <pre data-clip style={{ whiteSpace: 'pre-wrap', fontSize: '0.8rem', margin: 0, maxHeight: 240, overflow: 'auto' }}>{info?.recentLog.join('\n') || t('log.empty')}</pre>
         </section>
       </div>
     </Screen>
