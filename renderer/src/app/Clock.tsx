@@ -1,14 +1,6 @@
-import { memo, useEffect, useState } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-
-export const useNow = (intervalMs = 15_000): Date => {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-};
+import { useMinute } from './wall-clock.ts';
 
 // Building an Intl formatter costs ~50 ms on a slow tablet: make each once per language, not per render.
 const formatters = new Map<string, { time: Intl.DateTimeFormat; date: Intl.DateTimeFormat }>();
@@ -26,7 +18,7 @@ const formattersFor = (language: string) => {
 
 export const Clock = memo(function Clock() {
   const { t, i18n } = useTranslation();
-  const now = useNow();
+  const now = useMinute();
   const f = formattersFor(i18n.language);
   const time = f.time.format(now);
   const date = f.date.format(now);

@@ -1,6 +1,6 @@
 import type { Shift } from '@protocol/catalogue.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useNow } from '../../app/Clock.tsx';
+import { useMinute } from '../../app/wall-clock.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
 import { dutyFor, type DutyToday, nextDuty, type NextDuty } from './roster.ts';
 
@@ -14,11 +14,11 @@ export interface Duty extends DutyToday {
 
 /**
  * The roster as of this minute, kept current: it re-reads when the community publishes a new one and
- * recomputes every half minute, so a screen left open rolls over to the next shift by itself.
+ * recomputes every minute on the kiosk's one clock, so a screen left open rolls over to the next shift by itself.
  */
 export const useDuty = (): Duty | undefined => {
   const { db } = useStore();
-  const at = useNow(30_000);
+  const at = useMinute();
   const data = useLiveQuery(async () => {
     const [shifts, members, units] = await Promise.all([db.shifts.toArray(), db.members.toArray(), db.units.toArray()]);
     return { shifts, members, units };
