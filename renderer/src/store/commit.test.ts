@@ -101,4 +101,18 @@ describe('outbox', () => {
     expect((await readBatch(db, 10)).map((e) => e.seq)).toEqual([4, 5]);
     expect(await db.outbox.count()).toBe(5);
   });
+
+  it('keeps the order things happened in through clock jumps: the outbox is keyed by seq, not by time or id', async () => {
+    db = await freshDb();
+    // A dead clock battery boots in 2000, then in 1970; NTP puts it right; the same tablet, one record each.
+    const clocks = ['2026-11-27T10:00:00+08:00', '2000-01-01T08:00:00+08:00', '1970-01-01T08:00:05+08:00', '2026-11-27T10:05:00+08:00'];
+    const made = [];
+    for (const at of clocks) made.push(await commitRecord(db, 'visit', 's', visit, new Date(at)));
+    const batch = await readBatch(db, 10);
+    expect(batch.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    expect(batch.map((e) => e.id)).toEqual(made.map((r) => r.id));
+    expect(batch.map((e) => e.record.at)).toEqual(clocks.map((at) => new Date(at).toISOString()));
+    await markPushed(db, 2);
+    expect((await readBatch(db, 10)).map((e) => e.id)).toEqual(made.slice(2).map((r) => r.id));
+  });
 });
