@@ -4,6 +4,8 @@ import { MAX_RECORD_BYTES } from '@protocol/limits.ts';
 import { commitRecord, RecordTooLargeError, StorageFullError } from './commit.ts';
 import type { YizhanDb } from './db.ts';
 import { markPushed, pushedSeq, readBatch, waitingCount } from './outbox.ts';
+import { saveClockOffset } from './clock-offset.ts';
+import { CLOCK_SKEW_FLAG_MS } from '@protocol/records.ts';
 
 let db: YizhanDb;
 afterEach(async () => {
@@ -100,6 +102,19 @@ describe('outbox', () => {
     expect(await pushedSeq(db)).toBe(3);
     expect((await readBatch(db, 10)).map((e) => e.seq)).toEqual([4, 5]);
     expect(await db.outbox.count()).toBe(5);
+  });
+
+  it('flags a record made while the last sync found the tablet\'s clock off by more than 5 minutes, with that offset', async () => {
+    db = await freshDb();
+    const plain = await commitRecord(db, 'visit', 's', visit);
+    expect(plain).not.toHaveProperty('clockSkewMs');
+    await saveClockOffset(db, 12 * 3_600_000);
+    expect(await commitRecord(db, 'visit', 's', visit)).toMatchObject({ clockSkewMs: 12 * 3_600_000 });
+    await saveClockOffset(db, -(CLOCK_SKEW_FLAG_MS + 1));
+    expect(await commitRecord(db, 'visit', 's', visit)).toMatchObject({ clockSkewMs: -(CLOCK_SKEW_FLAG_MS + 1) });
+    await saveClockOffset(db, 4_000);
+    expect(await commitRecord(db, 'visit', 's', visit)).not.toHaveProperty('clockSkewMs');
+    expect((await readBatch(db, 10)).map((e) => e.record.clockSkewMs)).toEqual([undefined, 12 * 3_600_000, -(CLOCK_SKEW_FLAG_MS + 1), undefined]);
   });
 
   it('keeps the order things happened in through clock jumps: the outbox is keyed by seq, not by time or id', async () => {
