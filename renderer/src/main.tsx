@@ -36,11 +36,12 @@ void store.seeded
   .catch((error: unknown) => console.error('the store did not start', error))
   .then(whenIdle)
   .then(() => {
+    // Before the web fallback installs its window.kiosk below: only a browser gets the service worker, not the shell.
+    if (import.meta.env.PROD) registerServiceWorker();
     // window.kiosk: the Electron shell's bridge, or its web fallback in a browser. In a chunk of its own (it
     // brings the contract's schemas), like the sync engine; code that needs it awaits kiosk-bridge/ready.ts.
     void import('./platform/kiosk-bridge/index.ts').then(({ startKioskBridge }) => startKioskBridge(db));
     void requestPersistentStorage();
-    if (import.meta.env.PROD) registerServiceWorker();
   });
 
 const root = document.getElementById('root');
