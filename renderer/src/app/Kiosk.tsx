@@ -11,6 +11,7 @@ import { screens } from './screens.ts';
 import { SessionProvider, useSession } from './session.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { TopBar } from './TopBar.tsx';
+import { ShiftKeeper } from '../volunteers/ShiftKeeper.tsx';
 
 function ScreenHost() {
   const { t } = useTranslation();
@@ -88,8 +89,11 @@ export function Kiosk() {
   const locale = useStationConfig()?.locale ?? 'zh-CN';
   return (
     // The station's language (its config) starts every visit; a resident may switch for theirs.
-    <SessionProvider key={session} defaultLanguage={locale}>
-      <SessionView onReset={reset} />
-    </SessionProvider>
+    <>
+      <SessionProvider key={session} defaultLanguage={locale}>
+        <SessionView onReset={reset} />
+      </SessionProvider>
+      <ShiftKeeper />
+    </>
   );
 }

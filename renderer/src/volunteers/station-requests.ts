@@ -68,3 +68,21 @@ export const orderRequests = (views: readonly RequestView[]): RequestView[] => {
   const group = (view: RequestView) => (view.status === 'taken' ? 1 : view.status === 'done' || view.status === 'rated' || view.status === 'cancelled' ? 2 : 0);
   return [...views].sort((a, b) => group(a) - group(b) || (group(a) === 2 ? b.lastAt.localeCompare(a.lastAt) : a.request.at.localeCompare(b.request.at)));
 };
+
+export type MemberStep = 'take' | 'note' | 'complete' | 'handover';
+export type StepCheck = { ok: true } | { ok: false; reason: TransitionRefusal | 'taken-by-other' | 'not-yours' };
+
+/**
+ * Whether the signed-in member may take this step now: the shared state machine first (its refusal, as the server
+ * would give it), then the kiosk's own rule that only the one who holds a request finishes or hands it over, and
+ * nobody takes a request someone else holds.
+ */
+export const checkStep = (view: Pick<RequestView, 'status' | 'assignment'>, step: MemberStep, memberId: string): StepCheck => {
+  const holder = view.assignment.takenBy;
+  const mine = holder?.type === 'member' && holder.memberId === memberId;
+  if (step === 'take' && holder && !mine && view.status === 'taken') return { ok: false, reason: 'taken-by-other' };
+  const result = applyRequestEvent(view.status, { type: step, actor: 'member' });
+  if (!result.ok) return { ok: false, reason: result.reason };
+  if ((step === 'complete' || step === 'handover') && !mine) return { ok: false, reason: 'not-yours' };
+  return { ok: true };
+};
