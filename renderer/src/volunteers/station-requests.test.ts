@@ -2,7 +2,7 @@ import type { RequestStatusEntry } from '@protocol/centre.ts';
 import type { RequestEvent, ResidentRequest } from '@protocol/records.ts';
 import { describe, expect, it } from 'vitest';
 import type { DeadLetterRow } from '../store/db.ts';
-import { orderRequests, requestView } from './station-requests.ts';
+import { checkStep, orderRequests, requestView } from './station-requests.ts';
 
 let n = 0;
 const id = () => `0190a0a0-0000-7000-8000-${String((n += 1)).padStart(12, '0')}`;
@@ -65,5 +65,27 @@ describe('orderRequests', () => {
       requestView(open1, [event(open1, 'submit', 0)], undefined, none),
     ];
     expect(orderRequests(views).map((v) => v.request.id)).toEqual([open1.id, open2.id, inHand.id, done1.id, done2.id]);
+  });
+});
+
+describe('checkStep', () => {
+  const held = (memberId: string | null, status: 'submitted' | 'taken' | 'done' = 'taken') => ({
+    status,
+    assignment: { dispatchedTo: null, takenBy: memberId ? { type: 'member' as const, memberId } : null },
+  });
+
+  it('lets a member take an open request, and finish or hand over only one they hold', () => {
+    expect(checkStep(held(null, 'submitted'), 'take', 'wang')).toEqual({ ok: true });
+    expect(checkStep(held('wang'), 'complete', 'wang')).toEqual({ ok: true });
+    expect(checkStep(held('wang'), 'handover', 'wang')).toEqual({ ok: true });
+    expect(checkStep(held('zhao'), 'complete', 'wang')).toEqual({ ok: false, reason: 'not-yours' });
+  });
+
+  it('refuses with the shared state machine’s reason, and says when someone else holds it', () => {
+    expect(checkStep(held('zhao'), 'take', 'wang')).toEqual({ ok: false, reason: 'taken-by-other' });
+    expect(checkStep(held(null, 'done'), 'take', 'wang')).toEqual({ ok: false, reason: 'wrong-state' });
+    expect(checkStep(held(null, 'submitted'), 'complete', 'wang')).toEqual({ ok: false, reason: 'wrong-state' });
+    expect(checkStep({ status: null, assignment: held(null).assignment }, 'take', 'wang')).toEqual({ ok: false, reason: 'not-yet-submitted' });
+    expect(checkStep(held(null, 'done'), 'note', 'wang')).toEqual({ ok: true });
   });
 });

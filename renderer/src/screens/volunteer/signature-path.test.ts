@@ -10,7 +10,8 @@ describe('signaturePath', () => {
   });
 
   it('thins a very long signature until it fits the record', () => {
-    const points = Array.from({ length: 20_000 }, (_, i) => ({ x: (i * 7) % 600, y: (i * 13) % 200 }));
+    // A long scribble back and forth across the pad, a point every pixel or so, as a finger draws it.
+    const points = Array.from({ length: 20_000 }, (_, i) => ({ x: 300 + 280 * Math.sin(i / 300), y: 100 + 90 * Math.sin(i / 23) }));
     const path = signaturePath([{ points }], { width: 600, height: 200 });
     expect(path).not.toBeNull();
     expect(path!.length).toBeLessThanOrEqual(24_000);

@@ -20,10 +20,12 @@ const needsText: ReadonlySet<Step> = new Set(['note', 'handover']);
 const useTargetName = () => {
   const { db } = useStore();
   const l = useLocalized();
-  const names = useLiveQuery(async () => ({ members: new Map((await db.members.toArray()).map((m) => [m.id, m.name])), units: new Map((await db.units.toArray()).map((u) => [u.id, l(u.name)])) }), [db, l]);
+  const names = useLiveQuery(async () => ({ members: new Map((await db.members.toArray()).map((m) => [m.id, m.name])), units: new Map((await db.units.toArray()).map((u) => [u.id, u.name])) }), [db]);
   return (target: RequestTarget | null): string => {
     if (!target) return '';
-    return target.type === 'member' ? (names?.members.get(target.memberId) ?? target.memberId) : (names?.units.get(target.unitId) ?? target.unitId);
+    if (target.type === 'member') return names?.members.get(target.memberId) ?? target.memberId;
+    const unit = names?.units.get(target.unitId);
+    return unit ? l(unit) : target.unitId;
   };
 };
 
