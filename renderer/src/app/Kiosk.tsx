@@ -1,4 +1,4 @@
-import { startTransition, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../ui/Button.tsx';
 import { applyPendingUpdate } from '../platform/service-worker.ts';
@@ -11,7 +11,9 @@ import { screens } from './screens.ts';
 import { SessionProvider, useSession } from './session.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { TopBar } from './TopBar.tsx';
-import { ShiftKeeper } from '../volunteers/ShiftKeeper.tsx';
+
+/** Its own chunk: it brings the record schemas, which the first paint does not need. */
+const ShiftKeeper = lazy(() => import('../volunteers/ShiftKeeper.tsx'));
 
 function ScreenHost() {
   const { t } = useTranslation();
@@ -93,7 +95,9 @@ export function Kiosk() {
       <SessionProvider key={session} defaultLanguage={locale}>
         <SessionView onReset={reset} />
       </SessionProvider>
-      <ShiftKeeper />
+      <Suspense fallback={null}>
+        <ShiftKeeper />
+      </Suspense>
     </>
   );
 }

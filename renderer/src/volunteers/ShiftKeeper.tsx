@@ -9,7 +9,7 @@ const EVERY_MS = 60_000;
  * policy's grace gets an automatic sign-out (shifts.ts). Outside the residents' session, so an idle reset does
  * not restart it. Renders nothing.
  */
-export function ShiftKeeper() {
+export default function ShiftKeeper() {
   const { db, stationId, station } = useStore();
   useEffect(() => {
     let running = false;
