@@ -1,9 +1,13 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import demo from '../../assets/demo/catalogue.json';
+import { demoCredentialsSchema } from '../protocol/demo-credentials.ts';
+import { memberQrText, verifyMemberPin } from '../protocol/pin-hash.ts';
 import { messages } from '../protocol/wire.ts';
+import { DEMO_CREDENTIALS, DEMO_QR_MEMBER } from './demo-members.ts';
+import { qrSvg } from './members.ts';
 import { bootstrapDemo, DEMO_ENROLMENT_CODE, DEMO_STATION_ID } from './demo.ts';
 import { cliOn, entries, newEpoch, pushBody, requestEvent, residentRequest, silentLogger, startTestServer, type TestServer } from './testing/fixtures.ts';
 
@@ -94,16 +98,27 @@ describe('the demo bootstrap', () => {
   it('publishes the demo catalogue and a fixed code on an empty database, once', async () => {
     const t = await startTestServer();
     try {
-      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now() })).toEqual({ created: true, enrolmentCode: DEMO_ENROLMENT_CODE });
-      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now() })).toEqual({ created: false, enrolmentCode: DEMO_ENROLMENT_CODE });
+      const dataDir = await mkdtemp(join(tmpdir(), 'yizhan-demo-'));
+      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now(), dataDir })).toEqual({ created: true, enrolmentCode: DEMO_ENROLMENT_CODE });
+      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now(), dataDir })).toEqual({ created: false, enrolmentCode: DEMO_ENROLMENT_CODE });
+      // The demo QR code a newcomer shows to the camera: the demo member's code, from the shipped demo secret.
+      const demoCredentials = demoCredentialsSchema.parse(JSON.parse(await readFile(DEMO_CREDENTIALS, 'utf8')));
+      const wang = demoCredentials.members.find((m) => m.memberId === DEMO_QR_MEMBER)!;
+      expect(await readFile(join(dataDir, 'demo-member-qr.svg'), 'utf8')).toBe(qrSvg(memberQrText(DEMO_QR_MEMBER, wang.qrSecret), DEMO_QR_MEMBER));
       const enrolled = await t.call(messages.enrol.path, { code: DEMO_ENROLMENT_CODE });
       expect(enrolled.json()).toMatchObject({ stationId: DEMO_STATION_ID });
       const { token } = enrolled.json() as { token: string };
       const page = await t.call(messages.pull.path, { stationId: DEMO_STATION_ID, cursor: '0', limit: 1000, fullRead: true }, token);
-      expect((page.json() as { changes: unknown[] }).changes).toHaveLength(117);
+      const changes = (page.json() as { changes: { collection: string; value: unknown }[] }).changes;
+      // The catalogue (117 entries) and every demo member's PIN and QR hashes, never a secret.
+      expect(changes).toHaveLength(117 + demoCredentials.members.length);
+      const credentials = changes.filter((c) => c.collection === 'member-credentials');
+      expect(credentials).toHaveLength(demoCredentials.members.length);
+      expect(JSON.stringify(credentials)).not.toContain(wang.qrSecret);
+      expect(await verifyMemberPin(demoCredentials.pin, (credentials.find((c) => (c.value as { memberId: string }).memberId === DEMO_QR_MEMBER)!.value as { pinHash: string }).pinHash)).toBe(true);
 
       // Started again after a kiosk joined: a fresh one-time code lets another browser join the demo.
-      const again = await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now() });
+      const again = await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now(), dataDir });
       expect(again.enrolmentCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
       expect((await t.call(messages.enrol.path, { code: again.enrolmentCode })).json()).toMatchObject({ stationId: DEMO_STATION_ID });
       expect((await t.call(messages.enrol.path, { code: DEMO_ENROLMENT_CODE })).statusCode).toBe(403);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import { catalogueSchema } from '../protocol/catalogue.ts';
+import { bootstrapDemoMembers } from './demo-members.ts';
 import { publishCatalogue } from './publish.ts';
 import type { Storage } from './storage/types.ts';
 import { enrolmentCodeHash, newEnrolmentCode } from './tokens.ts';
@@ -14,7 +15,7 @@ export const DEMO_CATALOGUE = new URL('../../assets/demo/catalogue.json', import
  * On an empty database: publishes the shipped demo catalogue for the demo station, creates that station and a
  * fixed enrolment code, so one command shows a kiosk syncing. On later starts it only says where things stand.
  */
-export const bootstrapDemo = async (storage: Storage, { logger, now }: { logger: FastifyBaseLogger; now: Date }) => {
+export const bootstrapDemo = async (storage: Storage, { logger, now, dataDir }: { logger: FastifyBaseLogger; now: Date; dataDir?: string }) => {
   const stations = await storage.listStations();
   if (stations.length === 0) {
     const catalogue = catalogueSchema.parse(JSON.parse(await readFile(DEMO_CATALOGUE, 'utf8')));
@@ -30,6 +31,7 @@ export const bootstrapDemo = async (storage: Storage, { logger, now }: { logger:
   }
   const demo = await storage.getStation(DEMO_STATION_ID);
   if (!demo || demo.revokedAt) return { created: false, enrolmentCode: null };
+  await bootstrapDemoMembers(storage, { logger, now, stationId: DEMO_STATION_ID, created: stations.length === 0, ...(dataDir ? { outDir: dataDir } : {}) });
   if (!demo.enrolled) {
     logger.info({ station: DEMO_STATION_ID, code: DEMO_ENROLMENT_CODE }, `demo station waiting: enrol the kiosk with code ${DEMO_ENROLMENT_CODE}`);
     return { created: stations.length === 0, enrolmentCode: DEMO_ENROLMENT_CODE };

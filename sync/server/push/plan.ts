@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { kioskRecordSchema } from '../../protocol/records.ts';
-import { applyRequestEvent, type RequestStatus } from '../../protocol/request-state.ts';
+import { applyRequestEvent, assignAfter, type RequestAssignment, type RequestStatus, unassigned } from '../../protocol/request-state.ts';
 import { recordSchemaWindow, type SchemaWindow, upgradeRecord, versionOf } from '../../protocol/upgrade.ts';
 import type { DeadLetterReason, PushEntry } from '../../protocol/wire.ts';
 import type { NewDeadLetter, NewRecord, PushPlan, PushSnapshot, StatusChange } from '../storage/types.ts';
@@ -45,8 +45,8 @@ export const planPush = (input: PlanInput, snapshot: PushSnapshot): PushPlan => 
   const window = input.window ?? recordSchemaWindow;
   let applied = snapshot.appliedSeq;
   const known = new Map(snapshot.known);
-  const requests = new Map<string, { stationId: string; status: RequestStatus | null }>();
-  for (const [id, request] of snapshot.requests) requests.set(id, { ...request });
+  const requests = new Map<string, { stationId: string; status: RequestStatus | null; assignment: RequestAssignment }>();
+  for (const [id, request] of snapshot.requests) requests.set(id, { ...request, assignment: request.assignment ?? unassigned });
   const records: NewRecord[] = [];
   const deadLetters: NewDeadLetter[] = [];
   const newRequests: string[] = [];
@@ -111,11 +111,12 @@ export const planPush = (input: PlanInput, snapshot: PushSnapshot): PushPlan => 
         continue;
       }
       request.status = result.status;
+      request.assignment = assignAfter(request.assignment, record);
       statusChanges.delete(record.requestId);
-      statusChanges.set(record.requestId, { requestId: record.requestId, status: result.status, event: record.type, at: record.at });
+      statusChanges.set(record.requestId, { requestId: record.requestId, status: result.status, event: record.type, at: record.at, assignment: request.assignment });
     }
     if (record.kind === 'request') {
-      requests.set(record.id, { stationId, status: null });
+      requests.set(record.id, { stationId, status: null, assignment: unassigned });
       newRequests.push(record.id);
     }
     known.set(record.id, stationId);

@@ -1,5 +1,5 @@
 import type { RequestStatus } from '../../../protocol/request-state.ts';
-import { json, statusValue } from '../shared.ts';
+import { assignmentOf, json, statusValue } from '../shared.ts';
 import type { PushResult, Storage } from '../types.ts';
 import { nextChangeSeqs, type PostgresConnection, upsertEntry } from './connection.ts';
 import { toAck } from './rows.ts';
@@ -19,8 +19,10 @@ export const postgresPush = ({ transaction }: PostgresConnection): Pick<Storage,
       // Locks this (station, epoch): a retried push racing its original waits here and then finds it applied.
       const state = await client.query<{ applied_seq: string }>('SELECT applied_seq FROM push_state WHERE station_id = $1 AND epoch = $2 FOR UPDATE', [stationId, epoch]);
       const known = await client.query<{ id: string; station_id: string }>('SELECT id, station_id FROM records WHERE id = ANY($1::text[])', [input.recordIds]);
-      const requests = await client.query<{ id: string; station_id: string; status: RequestStatus | null }>(
-        'SELECT id, station_id, status FROM requests WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
+      const requests = await client.query<{ id: string; station_id: string; status: RequestStatus | null; published: string | null }>(
+        `SELECT r.id, r.station_id, r.status, e.value AS published FROM requests r
+         LEFT JOIN centre_entries e ON e.collection = 'request-status' AND e.scope = r.station_id AND e.id = r.id
+         WHERE r.id = ANY($1::text[]) ORDER BY r.id FOR UPDATE OF r`,
         [input.requestIds],
       );
       const dead = await client.query<{ seq: string; record_id: string | null; reason: string; detail: string | null }>(
@@ -32,7 +34,7 @@ export const postgresPush = ({ transaction }: PostgresConnection): Pick<Storage,
       const decided = plan({
         appliedSeq: Number(state.rows[0]!.applied_seq),
         known: new Map(known.rows.map((r) => [r.id, r.station_id] as const)),
-        requests: new Map(requests.rows.map((r) => [r.id, { stationId: r.station_id, status: r.status }] as const)),
+        requests: new Map(requests.rows.map((r) => [r.id, { stationId: r.station_id, status: r.status, assignment: assignmentOf(r.published) }] as const)),
         deadLetters,
       });
       if (decided.kind === 'diverged') return decided;
