@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import pino from 'pino';
 import { buildServer } from './app.ts';
 import { configFromEnv } from './config.ts';
@@ -15,7 +16,8 @@ const storage = openStorage(config);
 
 const applied = await storage.migrate();
 logger.info({ storage: storage.engine, migrations: applied }, applied.length ? 'database migrated' : 'database up to date');
-const demo = config.demo ? await bootstrapDemo(storage, { logger, now: new Date() }) : null;
+// The demo's member QR code is written beside the SQLite file (./data by default).
+const demo = config.demo ? await bootstrapDemo(storage, { logger, now: new Date(), dataDir: dirname(config.sqlitePath) }) : null;
 
 const { app } = await buildServer({ storage, config, logger, demoEnrolmentCode: demo?.enrolmentCode ?? null });
 

@@ -77,7 +77,7 @@ export function HoursTab({ member }: { member: Member }) {
         {line(t('hours.year'), hours.year)}
       </div>
       <Button variant="primary" large icon="🪪" onClick={() => setSummary(true)}>{t('hours.showSummary')}</Button>
-      <h3 className="duty__heading">{t('hours.thisMonth')}</h3>
+      <h2 className="duty__heading">{t('hours.thisMonth')}</h2>
       {hours.sessions.length === 0 ? <p className="muted">{t('hours.none')}</p> : null}
       <ul className="list">
         {hours.sessions.map((session) => (

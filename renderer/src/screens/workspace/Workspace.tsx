@@ -38,23 +38,21 @@ export default function Workspace({ member, method, signedInNow, onSignedOut }: 
   const since = session ? new Date(session.start).toTimeString().slice(0, 5) : '';
 
   return (
-    <Screen
-      title={t('workspace.title')}
-      speech={[t('workspace.title'), t('workspace.hello', { name: member.name }), t(`tabs.${tab}`)].join('。')}
-      actions={
-        <>
-          <Button large icon="🔒" onClick={home}>{t('workspace.lock')}</Button>
-          <Button variant="primary" large icon="👋" disabled={!session} onClick={() => setSigningOut(true)}>{t('workspace.signOut')}</Button>
-        </>
-      }
-    >
-      <div className="volunteer-who card">
-        <Avatar member={member} />
-        <div>
-          <p className="person__name">{t('workspace.hello', { name: member.name })}</p>
+    <Screen title={t('workspace.title')} speech={[t('workspace.title'), t('workspace.hello', { name: member.name }), t(`tabs.${tab}`)].join('。')}>
+      {/* Who is signed in, and the two ways out, in one compact row: the queue below gets the screen. */}
+      <div className="workspace-who card">
+        <Avatar member={member} small />
+        <div className="workspace-who__text">
+          <p className="workspace-who__name">
+            {t('workspace.hello', { name: member.name })}
+            {signedInNow ? <span className="pill pill--ok" role="status">{t('workspace.signedIn')}</span> : null}
+          </p>
           <p className="person__org">{[unit ? l(unit.name) : '', session ? t('workspace.since', { time: since }) : ''].filter(Boolean).join(' · ')}</p>
         </div>
-        {signedInNow ? <p className="ok-banner" role="status">{t('workspace.signedIn')}</p> : null}
+        <div className="workspace-who__actions">
+          <Button icon="🔒" onClick={home}>{t('workspace.lock')}</Button>
+          <Button variant="primary" icon="👋" disabled={!session} onClick={() => setSigningOut(true)}>{t('workspace.signOut')}</Button>
+        </div>
       </div>
       {signingOut && session ? (
         <SignOutPanel member={member} method={method} session={session} onCancel={() => setSigningOut(false)} onSignedOut={onSignedOut} />
