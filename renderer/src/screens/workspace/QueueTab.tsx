@@ -13,6 +13,9 @@ import { CallDisplay } from './CallDisplay.tsx';
 import { RevealPhone } from './RevealPhone.tsx';
 import { useQueue } from './useQueue.ts';
 
+/** Items drawn at once: a busy day's queue stays quick to draw; the volunteer works from the top anyway. */
+const PAGE = 20;
+
 const steps: readonly { type: Exclude<ReferralEventType, 'call'>; icon: string }[] = [
   { type: 'serve', icon: '🤝' },
   { type: 'done', icon: '✔' },
@@ -35,6 +38,7 @@ export function QueueTab({ member }: { member: Member }) {
   const [passing, setPassing] = useState<QueueItem | null>(null);
   const [office, setOffice] = useState('');
   const [failed, setFailed] = useState(false);
+  const [shown, setShown] = useState(PAGE);
 
   const record = async (item: QueueItem, type: ReferralEventType, note?: string) => {
     try {
@@ -80,7 +84,7 @@ export function QueueTab({ member }: { member: Member }) {
       ) : null}
       {queue.active.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
       <ul className="list">
-        {queue.active.map((item) => (
+        {queue.active.slice(0, shown).map((item) => (
           <li key={item.referral.id} className={`card queue-item queue-item--${item.status}`}>
             <span className="queue-item__number">{item.referral.queueNo}</span>
             <div className="queue-item__main">
@@ -108,11 +112,14 @@ export function QueueTab({ member }: { member: Member }) {
           </li>
         ))}
       </ul>
+      {queue.active.length > shown ? (
+        <Button large onClick={() => setShown(shown + PAGE)}>{t('queue.more', { count: queue.active.length - shown })}</Button>
+      ) : null}
       {queue.finished.length > 0 ? (
         <details className="queue__finished">
           <summary className="btn btn--quiet">{t('queue.finished', { count: queue.finished.length })}</summary>
           <ul className="list">
-            {queue.finished.map((item) => (
+            {queue.finished.slice(0, PAGE).map((item) => (
               <li key={item.referral.id} className="card queue-item queue-item--finished">
                 <span className="queue-item__number">{item.referral.queueNo}</span>
                 <div className="queue-item__main">
