@@ -49,6 +49,7 @@ const arm = (selector: string) => {
 };
 
 const timedTap = async (page: Page, target: Locator, shown: string): Promise<number> => {
+  await target.scrollIntoViewIfNeeded();
   const box = await target.boundingBox();
   if (!box) throw new Error(`nothing to tap before ${shown}`);
   await page.evaluate(arm, shown);
@@ -83,7 +84,10 @@ export const volunteerSignIn: Bench = {
           const pick = await timedTap(page, page.getByRole('button', { name: /赵建国/ }).first(), '.volunteer-pin');
           taps += 1;
           await tapDigits(page, DEMO_PIN);
-          const confirm = await timedTap(page, page.getByRole('button', { name: '确定' }), '.workspace-tabs');
+          // The touch lands where the button is: wait until the fourth digit has enabled it.
+          const ok = page.getByRole('button', { name: '确定', disabled: false });
+          await ok.waitFor();
+          const confirm = await timedTap(page, ok, '.workspace-tabs');
           taps += 1;
           steps.push({ entry, pick, confirm, taps });
           await page.getByRole('button', { name: /锁定/ }).tap();

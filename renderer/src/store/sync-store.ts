@@ -169,7 +169,8 @@ export class DexieSyncStore implements SyncStore {
     const station = await db.settings.toCollection().first();
     if (!station) return 0;
     const cutoff = now.getTime() - station.retentionDays * DAY_MS;
-    const tables = [db.outbox, db.meta, db.visits, db.referrals, db.requests];
+    // Every table whose records can carry a contact: a walk-in volunteer's sign-in has one too.
+    const tables = [db.outbox, db.meta, db.visits, db.referrals, db.requests, db.shiftEvents];
     return db.transaction('rw', tables, async () => {
       const pushed = await pushedSeq(db);
       const from = (await this.meta<number>(KEYS.purged)) ?? 0;

@@ -53,27 +53,30 @@ export function PinStep({ member, onBack, onVerified }: { member: Member; onBack
   else if (result && !result.ok && result.reason === 'no-pin') message = t('pin.noPin');
 
   return (
-    <Screen
-      title={t('pin.title')}
-      speech={[t('pin.title'), member.name, message ?? t('pin.lead')].join('。')}
-      actions={<Button variant="quiet" icon="←" onClick={onBack}>{t('pin.notMe')}</Button>}
-    >
-      <div className="volunteer-who card">
-        <Avatar member={member} />
-        <div>
-          <p className="person__name">{member.name}</p>
-          <p className="person__org">{unit ? l(unit.name) : ''}</p>
+    <Screen title={t('pin.title')} speech={[t('pin.title'), member.name, message ?? t('pin.lead')].join('。')}>
+      {/* Who and the keypad side by side in landscape, so 确定 is on screen without scrolling. */}
+      <div className="volunteer-pin-layout">
+        <div className="volunteer-pin-layout__who">
+          <div className="volunteer-who card">
+            <Avatar member={member} />
+            <div>
+              <p className="person__name">{member.name}</p>
+              <p className="person__org">{unit ? l(unit.name) : ''}</p>
+            </div>
+          </div>
+          {message ? <p className={lockedUntil ? 'error-banner' : 'notice-banner'} role="alert">{message}</p> : null}
+          {/* Not in a sticky bar: one at the bottom edge would lie over 确定 on a landscape screen. */}
+          <Button variant="quiet" icon="←" onClick={onBack}>{t('pin.notMe')}</Button>
         </div>
+        {lockedUntil ? null : (
+          <div className="volunteer-pin">
+            <Keypad label={t('pin.label')} value={pin} maxLength={8} display={'●'.repeat(pin.length)} placeholder={t('pin.lead')} onChange={setPin} />
+            <Button variant="primary" large block disabled={pin.length < 4 || checking} aria-busy={checking} onClick={check}>
+              {checking ? t('pin.checking') : t('pin.confirm')}
+            </Button>
+          </div>
+        )}
       </div>
-      {message ? <p className={lockedUntil ? 'error-banner' : 'notice-banner'} role="alert">{message}</p> : null}
-      {lockedUntil ? null : (
-        <div className="volunteer-pin">
-          <Keypad label={t('pin.label')} value={pin} maxLength={8} display={'●'.repeat(pin.length)} placeholder={t('pin.lead')} onChange={setPin} />
-          <Button variant="primary" large disabled={pin.length < 4 || checking} aria-busy={checking} onClick={check}>
-            {checking ? t('pin.checking') : t('pin.confirm')}
-          </Button>
-        </div>
-      )}
     </Screen>
   );
 }
