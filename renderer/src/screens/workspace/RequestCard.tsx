@@ -1,4 +1,4 @@
-import type { Member } from '@protocol/catalogue.ts';
+import type { Localized, Member } from '@protocol/catalogue.ts';
 import type { RequestEventType, RequestTarget } from '@protocol/records.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -16,11 +16,20 @@ const icons: Record<Step, string> = { take: '✋', note: '📝', complete: '✔'
 /** Steps that need a few words: a note, what was done, what the next shift should know. */
 const needsText: ReadonlySet<Step> = new Set(['note', 'handover']);
 
-/** Who has a request, in words: a member by name, a unit by its name. */
-const useTargetName = () => {
+/** Member and unit names, read once for the whole list (RequestsTab), not once per card. */
+export interface RosterNames {
+  members: ReadonlyMap<string, string>;
+  units: ReadonlyMap<string, Localized>;
+}
+
+export const useRosterNames = (): RosterNames | undefined => {
   const { db } = useStore();
+  return useLiveQuery(async () => ({ members: new Map((await db.members.toArray()).map((m) => [m.id, m.name])), units: new Map((await db.units.toArray()).map((u) => [u.id, u.name])) }), [db]);
+};
+
+/** Who has a request, in words: a member by name, a unit by its name. */
+const useTargetName = (names: RosterNames | undefined) => {
   const l = useLocalized();
-  const names = useLiveQuery(async () => ({ members: new Map((await db.members.toArray()).map((m) => [m.id, m.name])), units: new Map((await db.units.toArray()).map((u) => [u.id, u.name])) }), [db]);
   return (target: RequestTarget | null): string => {
     if (!target) return '';
     if (target.type === 'member') return names?.members.get(target.memberId) ?? target.memberId;
@@ -35,11 +44,11 @@ const useTargetName = () => {
  * before anything is written; a step the server refused later (another tablet or the centre was first) shows who
  * has the request now.
  */
-export function RequestCard({ view, member }: { view: RequestView; member: Member }) {
+export function RequestCard({ view, member, names }: { view: RequestView; member: Member; names: RosterNames | undefined }) {
   const { t } = useTranslation('volunteer');
   const { t: tr } = useTranslation('requests');
   const { db, stationId } = useStore();
-  const targetName = useTargetName();
+  const targetName = useTargetName(names);
   const [writing, setWriting] = useState<Step | null>(null);
   const [text, setText] = useState('');
   const [refusal, setRefusal] = useState<Extract<StepCheck, { ok: false }>['reason'] | null>(null);
