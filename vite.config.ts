@@ -63,6 +63,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    // Icons stay files (ui/icons): inlined, a hundred of them would weigh on the first chunk the kiosk loads.
+    assetsInlineLimit: (file) => (file.endsWith('.svg') ? false : undefined),
   },
   preview: { host: '127.0.0.1' },
   server: { host: '127.0.0.1' },

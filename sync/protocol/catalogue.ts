@@ -20,11 +20,17 @@ export const extendedHours = ['evening-hour', 'red-weekend'] as const;
 export const extendedHoursSchema = z.enum(extendedHours);
 export type ExtendedHours = z.infer<typeof extendedHoursSchema>;
 
+/**
+ * An icon is one emoji (a base character, with its presentation selector, skin tone or joiner where it has one).
+ * The kiosk draws those it knows from SVGs it ships (renderer/src/ui/icons/twemoji.ts), never from the tablet's
+ * fonts, and any other as a neutral marker: a centre picks from that list (README.md, "Icons").
+ */
+export const iconSchema = z.string().min(1).max(8);
+
 export const serviceCategorySchema = z.object({
   id: slug,
   name: localizedSchema,
-  /** A single emoji: drawn by the system font, needs no image asset. */
-  icon: z.string().min(1).max(8),
+  icon: iconSchema,
   order: z.number().int(),
 });
 export type ServiceCategory = z.infer<typeof serviceCategorySchema>;
@@ -41,7 +47,7 @@ export const serviceSchema = z.object({
   id: slug,
   categoryId: slug,
   name: localizedSchema,
-  icon: z.string().min(1).max(8),
+  icon: iconSchema,
   summary: localizedSchema,
   provider: localizedSchema,
   hours: localizedSchema,
@@ -59,7 +65,7 @@ export type Service = z.infer<typeof serviceSchema>;
 
 export const billChannelSchema = z.object({
   utility: z.enum(['water', 'electricity', 'gas', 'phone', 'tv', 'property']),
-  icon: z.string().min(1).max(8),
+  icon: iconSchema,
   provider: localizedSchema,
   /** How to pay without help: the official app, mini-program or counter, step by step. */
   steps: z.array(localizedSchema).min(1),
@@ -136,7 +142,7 @@ export type Notice = z.infer<typeof noticeSchema>;
 
 export const amenitySchema = z.object({
   id: slug,
-  icon: z.string().min(1).max(8),
+  icon: iconSchema,
   name: localizedSchema,
   description: localizedSchema,
   /** Lent and returned (an umbrella) rather than used on the spot (hot water). */

@@ -59,6 +59,13 @@ export const requestKinds = ['wish', 'complaint', 'dream'] as const;
 export const requestKindSchema = z.enum(requestKinds);
 export type RequestKind = z.infer<typeof requestKindSchema>;
 
+/**
+ * The receipt number a resident holds for a request and types to look it up: unique within its station for good,
+ * made on the tablet offline (README.md, "Receipt numbers"). Seven digits until 2041, eight after; older kiosks
+ * wrote MMDD + a day's counter, also seven digits.
+ */
+export const requestNumberSchema = z.string().regex(/^\d{7,8}$/);
+
 export const requestSchema = z.object({
   ...base,
   kind: z.literal('request'),
@@ -67,8 +74,7 @@ export const requestSchema = z.object({
   /** Quick-pick phrase keys the resident tapped. */
   phrases: z.array(z.string().min(1).max(64)).max(10),
   text: z.string().trim().max(500).optional(),
-  /** What a resident types to look the request up: 7 digits, MMDD + a per-day counter. */
-  number: z.string().regex(/^\d{7}$/),
+  number: requestNumberSchema,
   contact: contactSchema.optional(),
 });
 export type ResidentRequest = z.infer<typeof requestSchema>;
@@ -126,6 +132,11 @@ export const amenityUseSchema = z.object({
   kind: z.literal('amenity-use'),
   amenityId: z.string().min(1).max(64),
   action: z.enum(amenityActions),
+  /**
+   * Takes back an earlier tap of the same amenity and action (that record's id), tapped by mistake: the two
+   * count as none. Records stay immutable; the taking back is a record of its own.
+   */
+  undoes: idSchema.optional(),
 });
 export type AmenityUse = z.infer<typeof amenityUseSchema>;
 

@@ -132,6 +132,12 @@ export type RotateTokenResponse = z.infer<typeof rotateTokenResponseSchema>;
 
 export const MAX_PUSH_ENTRIES = 500;
 
+/**
+ * How deeply a request body may nest arrays and objects. A push nests 4 levels around a record (body, entries,
+ * entry, record) and no record more than 2 inside; anything deeper is refused with 400 before it is parsed.
+ */
+export const MAX_JSON_DEPTH = 32;
+
 export const pushEntrySchema = z.object({
   /** The record's place in the outbox: 1, 2, 3 … per epoch, without gaps. */
   seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
@@ -165,6 +171,12 @@ export const deadLetterReasons = [
   'unknown-request',
   /** A request event the state machine refuses; `detail` is the TransitionRefusal (an i18n key under requestState.). */
   'illegal-transition',
+  /** The record's `v` is older than this server accepts (the client's own schemaVersion is fine). */
+  'schema-too-old',
+  /** The record's `v` is newer than this server knows (the client's own schemaVersion is fine). */
+  'schema-too-new',
+  /** This station already has a record with this id and other content: both versions are kept for staff to see. */
+  'content-conflict',
 ] as const;
 export const deadLetterReasonSchema = z.enum(deadLetterReasons);
 export type DeadLetterReason = z.infer<typeof deadLetterReasonSchema>;

@@ -54,6 +54,33 @@ describe('protocol version, limits and malformed requests', () => {
     expect(await t.storage.listRecords('limits')).toEqual([]);
   });
 
+  it('refuses JSON nested deeper than the protocol allows with 400 before parsing it; the next batch applies', async () => {
+    const epoch = newEpoch();
+    const envelope = (record: string) => `{"stationId":"limits","epoch":"${epoch}","schemaVersion":1,"entries":[{"seq":1,"record":${record}}]}`;
+    for (const deep of [`${'['.repeat(10_000)}${']'.repeat(10_000)}`, `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`]) {
+      const response = await t.call(messages.push.path, envelope(deep), token);
+      expect(response.statusCode, response.body).toBe(400);
+      expect(errorBodySchema.parse(response.json())).toMatchObject({ error: 'bad-request', message: expect.stringContaining('nested') });
+    }
+    // Brackets inside strings are text, not nesting.
+    const bracketsInText = await t.call(messages.push.path, envelope(JSON.stringify({ ...visit('limits'), note: '['.repeat(5_000) })), token);
+    expect(bracketsInText.statusCode, bracketsInText.body).toBe(200);
+    const next = await t.call(messages.push.path, pushBody('limits', epoch, entries([visit('limits')], 2)), token);
+    expect(next.statusCode, next.body).toBe(200);
+    expect(next.json()).toMatchObject({ appliedSeq: 2 });
+  });
+
+  it('keeps a dead letter\'s raw payload bounded, and says it was cut', async () => {
+    const junk = { id: 'junk-1', padding: 'x'.repeat(40_000) };
+    const small = { id: 'junk-2', padding: 'y'.repeat(100) };
+    const epoch = newEpoch();
+    const response = await t.call(messages.push.path, pushBody('limits', epoch, entries([junk, small])), token);
+    expect(response.statusCode, response.body).toBe(200);
+    const dead = (await t.storage.listDeadLetters('limits')).filter((d) => d.epoch === epoch);
+    const text = JSON.stringify(junk);
+    expect(dead.map((d) => d.payload)).toEqual([{ truncated: true, bytes: text.length, start: text.slice(0, 16 * 1024) }, small]);
+  });
+
   it('keeps the latest heartbeat of each station and gives the server time', async () => {
     const first = await t.call(messages.heartbeat.path, beat('limits'), token);
     expect(first.statusCode).toBe(200);

@@ -96,17 +96,38 @@ describe.each(engines())('push on %s', (engine) => {
     expect(dead.map((d) => d.seq)).toEqual([1, 2, 5, 6]);
   });
 
-  it('answers 426 to a record schema older than the accepted window, 409 to a newer one; nothing applied', async () => {
+  it('refuses a whole push only for the client\'s own schema version: 426 too old, 409 too new; nothing applied', async () => {
     const epoch = newEpoch();
-    const old = await push(epoch, entries([visit(S), { ...visit(S), v: 0 }]));
-    expect(old.statusCode).toBe(426);
-    expect(old.json()).toMatchObject({ error: 'update-required', accepted: { schemaVersions: { min: 1, max: 1 } } });
     const oldClient = await push(epoch, entries([visit(S)]), 0);
     expect(oldClient.statusCode).toBe(426);
-    const newer = await push(epoch, entries([{ ...visit(S), v: 2 }]));
-    expect(newer.statusCode).toBe(409);
-    expect(newer.json()).toMatchObject({ error: 'schema-too-new' });
+    expect(oldClient.json()).toMatchObject({ error: 'update-required', accepted: { schemaVersions: { min: 1, max: 1 } } });
+    const newerClient = await push(epoch, entries([visit(S)]), 2);
+    expect(newerClient.statusCode).toBe(409);
+    expect(newerClient.json()).toMatchObject({ error: 'schema-too-new' });
     expect((await ack(epoch, entries([visit(S)]))).appliedSeq).toBe(1);
+  });
+
+  it('dead-letters a single record of a schema version too old or too new and applies the rest of its batch', async () => {
+    const epoch = newEpoch();
+    const good = [visit(S), visit(S), visit(S)];
+    const tooOld = { ...visit(S), v: 0 };
+    const tooNew = { ...visit(S), v: 2, futureField: 'x' };
+    const result = await ack(epoch, entries([good[0], tooOld, good[1], tooNew, good[2]]));
+    expect(result).toEqual({
+      epoch,
+      appliedSeq: 5,
+      deadLetters: [
+        { seq: 2, id: tooOld.id, reason: 'schema-too-old', detail: 'v0; this server accepts v1 to v1' },
+        { seq: 4, id: tooNew.id, reason: 'schema-too-new', detail: 'v2; this server accepts v1 to v1' },
+      ],
+    });
+    const stored = (await t.storage.listRecords(S)).filter((r) => r.epoch === epoch);
+    expect(stored.map((r) => r.id)).toEqual(good.map((r) => r.id));
+    const dead = (await t.storage.listDeadLetters(S)).filter((d) => d.epoch === epoch);
+    expect(dead).toMatchObject([
+      { seq: 2, reason: 'schema-too-old', payload: tooOld },
+      { seq: 4, reason: 'schema-too-new', payload: tooNew },
+    ]);
   });
 
   it('applies concurrent retries of one batch once', async () => {

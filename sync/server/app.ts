@@ -10,6 +10,7 @@ import { registerApiCors, registerProbeCors } from './plugins/cors.ts';
 import { enrolmentPlugin, rotateTokenPlugin } from './plugins/enrolment.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { heartbeatPlugin } from './plugins/heartbeat.ts';
+import { registerJsonBodyParser } from './plugins/json-body.ts';
 import { registerProtocolCheck } from './plugins/protocol.ts';
 import { pullPlugin } from './plugins/pull.ts';
 import { pushPlugin } from './plugins/push.ts';
@@ -61,6 +62,7 @@ export const buildServer = async ({ storage, config, logger, now = () => new Dat
   app.setSerializerCompiler(zodSerializerCompiler(checkResponses));
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
+  registerJsonBodyParser(app);
 
   app.addHook('onResponse', async (request, reply) => {
     // The route pattern, never the raw URL: a fuzzer's random paths must not each become a series.

@@ -9,7 +9,7 @@ import { messages } from '../protocol/wire.ts';
 import { DEMO_CREDENTIALS, DEMO_QR_MEMBER } from './demo-members.ts';
 import { qrSvg } from './members.ts';
 import { bootstrapDemo, DEMO_ENROLMENT_CODE, DEMO_STATION_ID } from './demo.ts';
-import { cliOn, entries, newEpoch, pushBody, requestEvent, residentRequest, silentLogger, startTestServer, type TestServer } from './testing/fixtures.ts';
+import { cliOn, entries, newEpoch, pushBody, requestEvent, residentRequest, silentLogger, startTestServer, type TestServer, visit } from './testing/fixtures.ts';
 
 describe('the server CLI', () => {
   let t: TestServer;
@@ -83,6 +83,54 @@ describe('the server CLI', () => {
     expect(await cli('update-request', request.id, 'rate')).toBe(2);
     expect(await cli('update-request', 'not-an-id', 'take')).toBe(2);
     expect(await cli('update-request', request.id, 'cancel', '--actor', 'resident')).toBe(2);
+  });
+
+  it('finds a request by the number the resident holds, and dispatches or updates it by number or id', async () => {
+    const token = await t.enrol('cli-num');
+    const request = residentRequest('cli-num', { number: '2086417' });
+    await t.call(messages.push.path, pushBody('cli-num', newEpoch(), entries([request, requestEvent('cli-num', request.id, 'submit')])), token);
+    expect(await cli('find-request', '2086417')).toBe(0);
+    expect(last.out).toEqual([`2086417\tcli-num\t${request.id}\tsubmitted\twish/seniors\tsubmitted ${request.at}`]);
+    expect(await cli('find-request', request.id)).toBe(0);
+    expect(last.out[0]).toContain('2086417\tcli-num');
+    expect(await cli('dispatch-request', '2086417', '--note', '派给物业')).toBe(0);
+    expect(last.out[0]).toBe(`request 2086417 (${request.id}) is now dispatched (station cli-num gets it on its next pull)`);
+    expect(await cli('update-request', '2086417', 'take', '--actor', 'member')).toBe(0);
+    expect((await t.storage.getRequestStatus(request.id))?.status).toBe('taken');
+    expect(await cli('find-request', '2086499')).toBe(1);
+    expect(last.err[0]).toBe('no request has number 2086499');
+
+    // The same number at another station: the number alone no longer says which, the station does.
+    const other = await t.enrol('cli-num-2');
+    const twin = residentRequest('cli-num-2', { number: '2086417' });
+    await t.call(messages.push.path, pushBody('cli-num-2', newEpoch(), entries([twin, requestEvent('cli-num-2', twin.id, 'submit')])), other);
+    expect(await cli('find-request', '2086417')).toBe(0);
+    expect(last.out).toHaveLength(2);
+    expect(await cli('dispatch-request', '2086417')).toBe(1);
+    expect(last.err.join('\n')).toContain('2 requests have number 2086417 (stations cli-num, cli-num-2): add --station <id>, or give the request id');
+    expect(await cli('dispatch-request', '2086417', '--station', 'cli-num-2')).toBe(0);
+    expect((await t.storage.getRequestStatus(twin.id))?.status).toBe('dispatched');
+    expect(await cli('find-request', '2086417', '--station', 'cli-num-2')).toBe(0);
+    expect(last.out).toHaveLength(1);
+    expect(await cli('find-request', '12')).toBe(2);
+    expect(await cli('dispatch-request', '2086417', '--station', 'Not A Station')).toBe(2);
+  });
+
+  it('shows what a station\'s pushes left aside; for a content conflict, both versions', async () => {
+    const token = await t.enrol('cli-dl');
+    const original = visit('cli-dl');
+    const altered = { ...original, purpose: 'legal' };
+    await t.call(messages.push.path, pushBody('cli-dl', newEpoch(), entries([original])), token);
+    const epoch = newEpoch();
+    await t.call(messages.push.path, pushBody('cli-dl', epoch, entries([altered, { junk: true }])), token);
+    expect(await cli('dead-letters', 'cli-dl')).toBe(0);
+    expect(last.out).toEqual([
+      expect.stringMatching(new RegExp(`^${epoch}#1\tcontent-conflict \\(another version is stored under this id\\)\tvisit\t${original.id}\treceived `)),
+      `  stored:    ${JSON.stringify(original)}`,
+      `  set aside: ${JSON.stringify(altered)}`,
+      expect.stringMatching(new RegExp(`^${epoch}#2\tinvalid-record \\(.+\\)\t-\t-\treceived `)),
+      '  as sent: {"junk":true}',
+    ]);
   });
 
   it('runs the purge on demand and explains itself', async () => {

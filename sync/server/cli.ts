@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { idSchema } from '../protocol/ids.ts';
-import { actorSchema, requestEventTypeSchema } from '../protocol/records.ts';
+import { actorSchema, requestEventTypeSchema, requestNumberSchema } from '../protocol/records.ts';
 import { serverUrlSchema, stationIdSchema } from '../protocol/wire.ts';
 import { configFromEnv } from './config.ts';
 import { issueMemberQr, setMemberPin } from './members.ts';
@@ -10,7 +10,7 @@ import { runMaintenance } from './maintenance.ts';
 import { appendRequestEvent, type CatalogueScope, parseCatalogue, publishCatalogue } from './publish.ts';
 import { parseStationList, provisionStations } from './provision.ts';
 import { openStorage } from './storage/open.ts';
-import { type Storage, StorageConflictError } from './storage/types.ts';
+import { type FoundRequest, type RequestLookup, type Storage, StorageConflictError } from './storage/types.ts';
 import { enrolmentCodeHash, newEnrolmentCode, newStationToken, tokenHash } from './tokens.ts';
 
 /**
@@ -25,8 +25,14 @@ export const usage = `usage: yizhan-server <command>
   stations                                   list stations with their last heartbeat
   publish-catalogue <file.json> [--scope station|district]
                                              validate and publish a catalogue (default: the file's station)
-  dispatch-request <request-id> [--unit <id> | --member <id>] [--note <text>]
-  update-request <request-id> <take|complete|cancel|reopen> [--actor centre|member] [--member <id>] [--unit <id>] [--note <text>]
+  find-request <number|request-id> [--station <id>]
+                                             a request by the number its resident holds (unique within a
+                                             station: --station narrows it) or by its id
+  dispatch-request <number|request-id> [--station <id>] [--unit <id> | --member <id>] [--note <text>]
+  update-request <number|request-id> <take|complete|cancel|reopen> [--station <id>] [--actor centre|member]
+                 [--member <id>] [--unit <id>] [--note <text>]
+  dead-letters <station-id>                  what the server kept aside from a station, with the reason; for a
+                                             content conflict, the stored version beside the one set aside
   set-pin <member-id> [--pin <digits>]       a member's sign-in PIN (4–8 digits; read from standard input without
                                              --pin); only its hash is kept and published to the member's stations
   member-qr <member-id> --out <file.svg>     a new QR code for the member to sign in with (the old one stops working)
@@ -91,10 +97,30 @@ const onBehalfOf = (flags: ReadonlyMap<string, string>): { memberId?: string; un
   if (unitId !== undefined && !rosterId.test(unitId)) throw new UsageError('--unit is a unit id');
   return { ...(memberId ? { memberId } : {}), ...(unitId ? { unitId } : {}) };
 };
-const requestArg = (value: string | undefined): string => {
-  const id = need(value, 'request id');
-  if (!idSchema.safeParse(id).success) throw new UsageError(`bad request id ${JSON.stringify(id)}: a UUIDv7`);
-  return id;
+/** A request as staff name it: the number its resident holds (with the station, when given) or its id. */
+const requestArg = (value: string | undefined, station: string | undefined): RequestLookup => {
+  const ref = need(value, 'request number or id');
+  const stationId = station === undefined ? undefined : stationArg(station);
+  if (idSchema.safeParse(ref).success) return { id: ref };
+  if (requestNumberSchema.safeParse(ref).success) return stationId === undefined ? { number: ref } : { number: ref, stationId };
+  throw new UsageError(`bad request ${JSON.stringify(ref)}: the resident's number (7 or 8 digits) or the request id (a UUIDv7)`);
+};
+
+const describeRequest = (r: FoundRequest): string =>
+  `${r.number ?? '-'}\t${r.stationId}\t${r.id}\t${r.status ?? 'pending'}\t${r.requestKind}/${r.category}\tsubmitted ${r.at}`;
+
+const describeLookup = (lookup: RequestLookup): string =>
+  'id' in lookup ? `id ${lookup.id}` : `number ${lookup.number}${lookup.stationId ? ` at station ${lookup.stationId}` : ''}`;
+
+/** The one request a lookup names, or why there is none to act on. */
+const resolveRequest = async (storage: Storage, lookup: RequestLookup): Promise<FoundRequest | string> => {
+  const found = await storage.findRequests(lookup);
+  const what = describeLookup(lookup);
+  if (found.length === 0) return `no request has ${what}`;
+  if (found.length > 1) {
+    return `${found.length} requests have ${what} (stations ${found.map((r) => r.stationId).join(', ')}): add --station <id>, or give the request id`;
+  }
+  return found[0]!;
 };
 
 /** Runs one command; returns the process exit code (0 done, 1 refused, 2 usage). */
@@ -169,20 +195,41 @@ export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<
         out(`published ${file} (${scope} scope): ${result.put} new or changed, ${result.deleted} withdrawn, ${result.unchanged} unchanged`);
         return 0;
       }
+      case 'find-request': {
+        const lookup = requestArg(args[0], flags.get('station'));
+        const found = await storage.findRequests(lookup);
+        if (found.length === 0) return refuse(ctx, `no request has ${describeLookup(lookup)}`);
+        for (const request of found) out(describeRequest(request));
+        return 0;
+      }
       case 'dispatch-request':
       case 'update-request': {
-        const requestId = requestArg(args[0]);
+        const lookup = requestArg(args[0], flags.get('station'));
         const type = requestEventTypeSchema.safeParse(command === 'dispatch-request' ? 'dispatch' : args[1]);
         if (!type.success || type.data === 'submit' || type.data === 'rate') throw new UsageError('event is one of dispatch, take, complete, cancel, reopen');
         const actor = actorSchema.safeParse(flags.get('actor') ?? 'centre');
         if (!actor.success || (actor.data !== 'centre' && actor.data !== 'member')) throw new UsageError('--actor is centre or member');
         const note = flags.get('note');
         if (note !== undefined && note.length > 500) throw new UsageError('--note is at most 500 characters');
+        const request = await resolveRequest(storage, lookup);
+        if (typeof request === 'string') return refuse(ctx, request);
         const on = onBehalfOf(flags);
         const target = type.data === 'dispatch' ? (on.memberId ? { type: 'member' as const, memberId: on.memberId } : on.unitId ? { type: 'unit' as const, unitId: on.unitId } : undefined) : undefined;
-        const result = await appendRequestEvent(storage, { requestId, type: type.data, actor: actor.data, ...(note ? { note } : {}), ...(target ? { target } : on), now: now() });
+        const result = await appendRequestEvent(storage, { requestId: request.id, type: type.data, actor: actor.data, ...(note ? { note } : {}), ...(target ? { target } : on), now: now() });
         if (!result.ok) return refuse(ctx, `refused: ${result.reason}`);
-        out(`request ${requestId} is now ${result.status} (station ${result.stationId} gets it on its next pull)`);
+        out(`request ${request.number ?? '-'} (${request.id}) is now ${result.status} (station ${result.stationId} gets it on its next pull)`);
+        return 0;
+      }
+      case 'dead-letters': {
+        const id = stationArg(args[0]);
+        for (const dead of await storage.listDeadLetters(id)) {
+          out(`${dead.epoch}#${dead.seq}\t${dead.reason}${dead.detail ? ` (${dead.detail})` : ''}\t${dead.kind ?? '-'}\t${dead.id ?? '-'}\treceived ${dead.receivedAt.toISOString()}`);
+          if (dead.reason === 'content-conflict' && dead.id) {
+            const stored = await storage.getRecord(dead.id);
+            out(`  stored:    ${JSON.stringify(stored?.payload ?? null)}`);
+          }
+          out(`  ${dead.reason === 'content-conflict' ? 'set aside' : 'as sent'}: ${JSON.stringify(dead.payload)}`);
+        }
         return 0;
       }
       case 'set-pin': {

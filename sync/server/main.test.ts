@@ -1,11 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { messages, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../protocol/wire.ts';
 import { DEMO_ENROLMENT_CODE } from './demo.ts';
+import { loadMigrations } from './storage/migrations.ts';
+import { openSqliteStorage } from './storage/sqlite/index.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -69,5 +72,36 @@ describe('the server process', () => {
     expect(log).toContain('"msg":"stopped"');
     expect(log).not.toContain(token);
     expect(stderr).toBe('');
+  });
+
+  it('refuses to start on a database a newer server migrated, naming both versions', async () => {
+    const path = join(await mkdtemp(join(tmpdir(), 'yizhan-main-newer-')), 'db.sqlite');
+    const storage = openSqliteStorage({ path });
+    await storage.migrate();
+    await storage.close();
+    const known = (await loadMigrations('sqlite')).length;
+    const db = new Database(path);
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(known + 1, 'from_a_newer_server', '2026-03-02T08:00:00Z');
+    db.close();
+    const proc = spawn(process.execPath, ['--import', './sync/server/register.js', 'sync/server/main.ts'], {
+      cwd: root,
+      env: { ...process.env, PORT: '0', SQLITE_PATH: path, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = proc;
+    let output = '';
+    // It either exits or, as it did before, starts listening on the database it should have refused.
+    const outcome = await new Promise<string>((resolve) => {
+      const collect = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Server listening')) resolve('listening');
+      };
+      proc.stdout!.on('data', collect);
+      proc.stderr!.on('data', collect);
+      proc.on('exit', (exitCode) => resolve(`exit ${exitCode}`));
+    });
+    expect(outcome).toBe('exit 1');
+    expect(output).toContain(`database schema version ${known + 1} is newer than this server's ${known}`);
+    await rm(dirname(path), { recursive: true, force: true });
   });
 });

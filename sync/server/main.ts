@@ -14,7 +14,12 @@ const config = configFromEnv(process.env);
 const logger = pino({ level: config.logLevel, base: { service: 'yizhan-server' }, redact: ['req.headers.authorization'] });
 const storage = openStorage(config);
 
-const applied = await storage.migrate();
+const applied = await storage.migrate().catch(async (error: unknown) => {
+  // A database this code cannot run on (one a newer server migrated, say): say why and do not start.
+  logger.fatal({ err: error }, `not starting: ${error instanceof Error ? error.message : String(error)}`);
+  await storage.close();
+  process.exit(1);
+});
 logger.info({ storage: storage.engine, migrations: applied }, applied.length ? 'database migrated' : 'database up to date');
 // The demo's member QR code is written beside the SQLite file (./data by default).
 const demo = config.demo ? await bootstrapDemo(storage, { logger, now: new Date(), dataDir: dirname(config.sqlitePath) }) : null;

@@ -15,7 +15,7 @@ import { offlineStationConfig } from '../support/offline-station.ts';
 
 /**
  * Runs the benchmarks and prints one table (and one for the sync benches, sync/). Arguments pick benches by name
- * (js, cold, tap, commit, stats, volunteer, queue; sync: ingest, drain, load); none runs them all. BENCH_DIST names the build to
+ * (js, cold, tap, commit, stats, volunteer, queue; sync: ingest, drain, load, purge); none runs them all. BENCH_DIST names the build to
  * measure (default dist/renderer), BENCH_NO_BUILD=1 measures it as it is instead of building it first,
  * BENCH_JSON=file also writes the rows as JSON.
  */

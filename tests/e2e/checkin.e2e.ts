@@ -1,24 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { openKiosk, viewports, type ViewportName, useChromium } from './support/kiosk.ts';
+import { openKiosk, useChromium } from './support/kiosk.ts';
 
 const chromium = useChromium();
 
-describe.each(Object.keys(viewports) as ViewportName[])('home and check-in (%s)', (viewport) => {
+describe('home and check-in', () => {
   it('shows the home screen with every tile, then checks in anonymously in three taps', async () => {
-    const k = await openKiosk(chromium(), viewport);
+    const k = await openKiosk(chromium(), 'landscape');
     const { page } = k;
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('欢迎来到');
     expect(await page.getByRole('navigation').getByRole('button').count()).toBe(8);
-    await k.shot('home');
+    await k.state('home');
     await k.axe('home');
 
     await k.tap(/^签到/);
     await k.tap('本小区居民', 'radio');
-    await k.shot('checkin-purpose');
+    await k.state('checkin-purpose');
     await k.axe('checkin-purpose');
     await page.getByRole('radio').nth(1).tap();
     await page.getByRole('status').filter({ hasText: '签到成功' }).waitFor();
-    await k.shot('checkin-done');
+    await k.state('checkin-done');
     await k.axe('checkin-done');
 
     const visits = await k.rows<{ id: string; who: string; contact?: unknown }>('visits');
@@ -32,18 +32,23 @@ describe.each(Object.keys(viewports) as ViewportName[])('home and check-in (%s)'
     await page.getByRole('navigation').waitFor();
 
     await k.tap('长辈模式');
-    await k.shot('home-elderly');
+    await k.state('home-elderly');
     await k.axe('home-elderly');
     await k.tap(/^签到/);
-    await k.shot('checkin-who-elderly');
+    await k.state('checkin-who-elderly');
     await k.axe('checkin-who-elderly');
     await k.close();
   });
 
   it('checks in with consented contact, validates the phone and masks it', async () => {
-    const k = await openKiosk(chromium(), viewport);
+    const k = await openKiosk(chromium(), 'landscape');
     const { page } = k;
+    await expect(page.title()).resolves.toBe('红色驿站');
     await k.tap('English');
+    // English is set in a Latin font (Chinese fonts follow for Chinese): no full-width apostrophes.
+    await expect(page.title()).resolves.toBe('Red Station');
+    await expect(page.locator('h1').evaluate((h) => getComputedStyle(h).fontFamily)).resolves.toMatch(/^"?Noto Sans"?,/);
+    await expect(page.getByRole('button', { name: '中文' }).evaluate((b) => getComputedStyle(b).fontFamily)).resolves.toMatch(/^"?Noto Sans CJK SC"?,/);
     await k.tap(/^Check in/);
     await k.tap('Just passing by', 'radio');
     await k.tap(/I agree to leave my name/, 'switch');
@@ -52,7 +57,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('home and check-in (%s)'
     await page.getByRole('radio').first().tap();
     await k.tap('Check in');
     await page.getByRole('alert').filter({ hasText: 'number' }).waitFor();
-    await k.shot('checkin-contact-error');
+    await k.state('checkin-contact-error');
     await k.axe('checkin-contact-error');
     expect(await k.rows('visits')).toHaveLength(0);
 
@@ -62,9 +67,12 @@ describe.each(Object.keys(viewports) as ViewportName[])('home and check-in (%s)'
     await page.getByRole('status').filter({ hasText: 'checked in' }).waitFor();
     await expect(page.getByText('Phone: 138****5678').count()).resolves.toBe(1);
     await expect(page.getByText('王**').count()).resolves.toBe(1);
-    await k.shot('checkin-contact-done');
+    await k.state('checkin-contact-done');
     const [visit] = await k.rows<{ who: string; contact: { name: string; phone: string; consentAt: string } }>('visits');
     expect(visit).toMatchObject({ who: 'visitor', contact: { name: '王阿姨', phone: '13812345678' } });
+    // One visit, in the singular.
+    await k.tap(/^Done/);
+    await page.getByText('1 visit today, 1 this month.').waitFor();
     await k.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Kiosk, openKiosk, viewports, type ViewportName, useChromium } from './support/kiosk.ts';
+import { type Kiosk, openKiosk, useChromium } from './support/kiosk.ts';
 
 const chromium = useChromium();
 
@@ -28,9 +28,9 @@ const expectNoFullPhones = async (k: Kiosk) => {
   for (const m of await k.rows<MemberRow>('members')) expect(text, `${m.name}'s phone`).not.toContain(m.phone);
 };
 
-describe.each(Object.keys(viewports) as ViewportName[])('duty, notices and the attract screen (%s)', (viewport) => {
+describe('duty, notices and the attract screen', () => {
   it('shows who is on duty now (signed in), who is expected and who comes later, with masked phones, in normal and elderly mode', async () => {
-    const k = await openKiosk(chromium(), viewport);
+    const k = await openKiosk(chromium(), 'landscape');
     const { page } = k;
     await atTime(k, todayAt('10:00'));
     await k.tap(/^今日值班/);
@@ -60,15 +60,15 @@ describe.each(Object.keys(viewports) as ViewportName[])('duty, notices and the a
     for (const phone of await now.locator('.person__phone').allInnerTexts()) expect(phone).toMatch(/^电话 \d{3}\*{4}\d{4}$/);
     await expect(page.getByRole('region', { name: '驿站开放时间' }).getByText('晚间一小时').count()).resolves.toBe(1);
     await expectNoFullPhones(k);
-    await k.shot('duty');
+    await k.state('duty');
     await k.axe('duty');
     await page.getByRole('region', { name: '驿站开放时间' }).scrollIntoViewIfNeeded();
-    await k.shot('duty-hours');
+    await k.state('duty-hours');
 
     await page.locator('#main').evaluate((main) => main.scrollTo(0, 0));
     await k.tap('长辈模式');
     await expect(page.locator('html').getAttribute('data-elderly')).resolves.toBe('true');
-    await k.shot('duty-elderly');
+    await k.state('duty-elderly');
     await k.axe('duty-elderly');
 
     // Looking things up writes nothing; the sign-in is the one record.
@@ -79,7 +79,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('duty, notices and the a
   });
 
   it('says kindly when nobody is on duty, who comes next and the station phone', async () => {
-    const k = await openKiosk(chromium(), viewport);
+    const k = await openKiosk(chromium(), 'landscape');
     const { page } = k;
     await atTime(k, todayAt('21:30'));
     await k.tap(/^今日值班/);
@@ -89,13 +89,13 @@ describe.each(Object.keys(viewports) as ViewportName[])('duty, notices and the a
     await expect(now.getByText('87651234').count()).resolves.toBe(1);
     await expect(page.getByText('今天后面没有其他人值班了。').count()).resolves.toBe(1);
     await expectNoFullPhones(k);
-    await k.shot('duty-nobody');
+    await k.state('duty-nobody');
     await k.axe('duty-nobody');
     await k.close();
   });
 
   it('lists notices soonest first, opens one in full and comes back, in both languages', async () => {
-    const k = await openKiosk(chromium(), viewport);
+    const k = await openKiosk(chromium(), 'landscape');
     const { page } = k;
     await atTime(k, todayAt('10:00'));
     await k.tap(/^通知活动/);
@@ -110,7 +110,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('duty, notices and the a
     const upcoming = page.getByRole('region', { name: '近期活动' });
     await expect(upcoming.locator('.notice-item__title').allInnerTexts()).resolves.toEqual(expected);
     await expect(page.getByRole('region', { name: '通知公告' }).getByRole('button').count()).resolves.toBe(2);
-    await k.shot('notices');
+    await k.state('notices');
     await k.axe('notices');
 
     const first = expected[0] ?? '';
@@ -118,17 +118,17 @@ describe.each(Object.keys(viewports) as ViewportName[])('duty, notices and the a
     await page.getByRole('heading', { level: 1, name: first }).waitFor();
     await expect(page.locator('.notice__when').innerText()).resolves.toMatch(/^\d{1,2}月\d{1,2}日 周. (上午|下午|中午|晚上)\d{1,2}:\d\d$/);
     await expect(page.locator('.notice__body').innerText()).resolves.not.toBe('');
-    await k.shot('notice');
+    await k.state('notice');
     await k.axe('notice');
 
-    await k.tap('返回通知列表');
+    await k.tap('返回');
     await page.getByRole('heading', { level: 1, name: '通知活动' }).waitFor();
     await k.tap('English');
     await page.getByRole('heading', { level: 1, name: 'Notices and events' }).waitFor();
     await page.getByRole('region', { name: 'Coming up' }).getByRole('button').nth(1).tap();
     await page.locator('.notice__when').waitFor();
     await expect(page.locator('.notice__when').innerText()).resolves.toMatch(/^[A-Z][a-z]{2}, [A-Z][a-z]+ \d{1,2}, \d{1,2}:\d\d [AP]M$/);
-    await k.shot('notice-en');
+    await k.state('notice-en');
     await k.axe('notice-en');
 
     expect(await k.rows('outbox')).toEqual([]);
@@ -138,7 +138,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('duty, notices and the a
   });
 
   it('shows the attract screen after a long idle, turns its slides, and any tap hands back home untouched', async () => {
-    const k = await openKiosk(chromium(), viewport);
+    const k = await openKiosk(chromium(), 'landscape');
     const { page } = k;
     await atTime(k, todayAt('10:00'));
     const tile = await page.getByRole('button', { name: /^通知活动/ }).boundingBox();
@@ -149,13 +149,13 @@ describe.each(Object.keys(viewports) as ViewportName[])('duty, notices and the a
     await expect(attract.getByRole('heading', { level: 3 }).innerText()).resolves.toBe('正在值班');
     await expect(attract.getByText('Touch the screen to start').count()).resolves.toBe(1);
     await page.waitForTimeout(800);
-    await k.shot('attract');
+    await k.state('attract');
     await k.axe('attract');
 
     await page.clock.fastForward('00:08');
     await expect(attract.getByRole('heading', { level: 3 }).innerText()).resolves.not.toBe('正在值班');
     await page.waitForTimeout(800);
-    await k.shot('attract-notice');
+    await k.state('attract-notice');
     await k.axe('attract-notice');
 
     // Tap right where the notices tile lies under the overlay: the screen wakes, and the tile is not pressed.

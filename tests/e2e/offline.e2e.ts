@@ -19,7 +19,7 @@ describe('offline', () => {
     await k.tap('附近居民', 'radio');
     await page.getByRole('radio').first().tap();
     await page.getByRole('status').filter({ hasText: '签到成功' }).waitFor();
-    await k.shot('offline-checkin-done');
+    await k.state('offline-checkin-done');
     expect(await k.rows('visits')).toHaveLength(1);
     expect(await k.rows('outbox')).toHaveLength(1);
     await k.close();

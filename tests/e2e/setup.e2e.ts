@@ -58,7 +58,7 @@ describe('first-run setup (Chromium, the real server)', () => {
 
     await page.getByRole('heading', { name: '本机尚未设置' }).waitFor();
     await expect(page.getByRole('button', { name: /^签到/ }).count()).resolves.toBe(0);
-    await k.shot('setup-welcome');
+    await k.state('setup-welcome');
     await k.axe('setup-welcome');
 
     await k.tap('技术人员设置');
@@ -73,7 +73,7 @@ describe('first-run setup (Chromium, the real server)', () => {
     await k.tap('保存并注册');
     await page.getByText('只能用字母、数字和横线').waitFor();
     await expect(page.getByText('请填写 1 到 64 个字的名称').count()).resolves.toBe(1);
-    await k.shot('setup-form-invalid');
+    await k.state('setup-form-invalid');
     await k.axe('setup-form-invalid');
 
     await page.getByLabel('站点编号').fill(STATION);
@@ -81,7 +81,7 @@ describe('first-run setup (Chromium, the real server)', () => {
     await page.getByLabel('注册码').fill('WRONG-CODE-0000');
     await k.tap('保存并注册');
     await page.getByRole('heading', { name: '注册码不能用' }).waitFor({ timeout: 20_000 });
-    await k.shot('setup-refused');
+    await k.state('setup-refused');
 
     await k.tap('修改设置');
     await expect(page.getByLabel('站点编号').inputValue()).resolves.toBe(STATION);
@@ -89,7 +89,7 @@ describe('first-run setup (Chromium, the real server)', () => {
     await k.tap('保存并注册');
     await page.getByRole('heading', { name: '注册成功' }).waitFor({ timeout: 20_000 });
     await page.getByText(`本机已注册为站点 ${STATION}`).waitFor();
-    await k.shot('setup-enrolled');
+    await k.state('setup-enrolled');
     await k.axe('setup-enrolled');
     // The shell reloads the page when the server changes (its CSP names the server): the outcome stays in view.
     await page.reload();
@@ -98,7 +98,7 @@ describe('first-run setup (Chromium, the real server)', () => {
     await k.tap('开始服务');
     await page.getByRole('navigation').waitFor();
     await page.locator('[data-sync-phase]').filter({ hasText: '已同步' }).waitFor({ timeout: 30_000 });
-    await k.shot('setup-home-synced');
+    await k.state('setup-home-synced');
 
     // Diagnostics: the station, the centre, and how the token is kept.
     const station = page.getByRole('button', { name: /幸福里社区红色驿站/ });
@@ -109,7 +109,7 @@ describe('first-run setup (Chromium, the real server)', () => {
     await expect(row('已注册为站点').textContent()).resolves.toBe(STATION);
     await expect.poll(() => row('能连上社区中心').textContent(), { timeout: 15_000 }).toBe('是');
     await expect.poll(() => row('同步凭证保护').textContent()).toBe('浏览器本地存储');
-    await k.shot('setup-diagnostics');
+    await k.state('setup-diagnostics');
     // The token never sits in IndexedDB beside the records.
     const meta = await k.rows<{ key: string; value: unknown }>('meta');
     expect(meta.find((m) => m.key === 'sync.credentials')?.value).toEqual({ stationId: STATION, server: url.replace(/\/$/, '') });

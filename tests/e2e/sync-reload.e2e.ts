@@ -54,9 +54,9 @@ const checkIn = async (k: Kiosk) => {
 };
 
 const shotStatus = async (k: Kiosk, name: string) => {
-  mkdirSync(`${SHOTS}/${k.viewport}`, { recursive: true });
-  await statusLine(k.page).screenshot({ path: `${SHOTS}/${k.viewport}/${name}-status.png` });
-  await k.shot(name);
+  mkdirSync(`${SHOTS}/status-line`, { recursive: true });
+  await statusLine(k.page).screenshot({ path: `${SHOTS}/status-line/${name}.png` });
+  await k.state(name);
 };
 
 interface OutboxRow {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openKiosk, useChromium, viewports, type ViewportName } from './support/kiosk.ts';
+import { openKiosk, useChromium } from './support/kiosk.ts';
 
 const chromium = useChromium();
 
@@ -11,9 +11,9 @@ const gateUnlocked = async (page: Page): Promise<boolean> => {
   return answer.value.unlocked;
 };
 
-describe.each(Object.keys(viewports) as ViewportName[])('technician (%s)', (viewport) => {
+describe('technician', () => {
   it('opens only after five quick taps and the PIN, shows diagnostics, and locks again on leaving', async () => {
-    const k = await openKiosk(chromium(), viewport);
+    const k = await openKiosk(chromium(), 'landscape');
     const { page } = k;
     const station = page.getByRole('button', { name: /幸福里社区红色驿站/ });
     await station.tap();
@@ -22,7 +22,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('technician (%s)', (view
     await page.waitForTimeout(3100);
     for (let i = 0; i < 5; i += 1) await station.tap();
     await page.getByRole('heading', { name: '技术员入口' }).waitFor();
-    await k.shot('technician-pin');
+    await k.state('technician-pin');
     await k.axe('technician-pin');
 
     for (const d of '1111') await page.getByRole('button', { name: d, exact: true }).tap();
@@ -42,7 +42,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('technician (%s)', (view
     await k.tap('导出未上传记录');
     expect((await download).suggestedFilename()).toMatch(/^unsynced-.*\.json$/);
     await page.getByRole('status').filter({ hasText: '导出未上传记录：完成' }).waitFor();
-    await k.shot('technician-diagnostics');
+    await k.state('technician-diagnostics');
     await k.axe('technician-diagnostics');
 
     await k.tap('退出技术员模式');

@@ -114,25 +114,25 @@ describe('volunteers at the kiosk (Chromium)', () => {
     // The volunteer comes in: 志愿者, her name, her PIN.
     await k.tap(/志愿者/);
     await page.getByRole('heading', { level: 1, name: '志愿者签到' }).waitFor();
-    await k.shot('volunteer-pick');
+    await k.state('volunteer-pick');
     await k.axe('volunteer-pick');
     await k.tap(/按姓名找/);
     await page.getByLabel('您的姓名').fill('王秀兰');
     await page.getByRole('button', { name: /王秀兰/ }).tap();
     await page.getByRole('heading', { name: '请输入密码' }).waitFor();
     await typeDigits(page, '密码数字键盘', '12');
-    await k.shot('volunteer-pin');
+    await k.state('volunteer-pin');
     await k.axe('volunteer-pin');
     await typeDigits(page, '密码数字键盘', DEMO_PIN.slice(2));
     await k.tap('确定');
     await page.getByRole('heading', { level: 1, name: '志愿者工作台' }).waitFor();
-    await k.shot('workspace-queue');
+    await k.state('workspace-queue');
     await k.axe('workspace-queue');
 
     // The queue: call A001 (shown large, read out), serve, done.
     await k.tap(/叫下一位 A001/);
     await page.getByRole('alertdialog').filter({ hasText: '你好 A001，请到服务台' }).waitFor();
-    await k.shot('workspace-call');
+    await k.state('workspace-call');
     await k.axe('workspace-call');
     await k.tap('回到工作台');
     const item = page.getByRole('listitem').filter({ hasText: 'A001' });
@@ -145,35 +145,35 @@ describe('volunteers at the kiosk (Chromium)', () => {
     const card = page.getByRole('listitem').filter({ hasText: requestNo });
     await card.getByRole('button', { name: /接单/ }).tap();
     await card.getByText('这件事由您负责').waitFor();
-    await k.shot('workspace-requests');
+    await k.state('workspace-requests');
     await k.axe('workspace-requests');
     await page.getByRole('tab', { name: /联系居民/ }).tap();
     await k.axe('workspace-contact');
     await page.getByRole('tab', { name: /我的时长/ }).tap();
     await page.getByText('本月的值班').waitFor();
-    await k.shot('workspace-hours');
+    await k.state('workspace-hours');
     await k.axe('workspace-hours');
     await k.tap(/出示服务时长/);
     await page.getByRole('heading', { name: '志愿服务时长' }).waitFor();
-    await k.shot('workspace-hours-summary');
+    await k.state('workspace-hours-summary');
     await k.axe('workspace-hours-summary');
     await k.tap('返回');
 
     // She signs out with a note for the next shift.
     await page.getByRole('button', { name: /签退/ }).last().tap();
     await page.getByLabel('给下一班留句话（可不写）').fill('法律讲座的资料放在柜子第二层');
-    await k.shot('workspace-sign-out');
+    await k.state('workspace-sign-out');
     await k.axe('workspace-sign-out');
     await k.tap('确认签退');
     await page.getByRole('heading', { name: '王秀兰，已签退，辛苦了！' }).waitFor();
-    await k.shot('volunteer-signed-out');
+    await k.state('volunteer-signed-out');
     await k.axe('volunteer-signed-out');
     await k.tap(/完成/);
 
     // The resident checks the request: taken.
     await checkRequest(k, requestNo);
     await page.getByText('当前状态：已接单').waitFor();
-    await k.shot('request-status-taken');
+    await k.state('request-status-taken');
 
     // Online again: everything reaches the centre, once.
     await context.setOffline(false);
@@ -215,7 +215,7 @@ describe('volunteers at the kiosk (Chromium)', () => {
     await context.setOffline(false);
     await card.getByText('已由 李国强 接单').first().waitFor({ timeout: 60_000 });
     await card.getByRole('alert').filter({ hasText: '您的“接单”没有成功' }).waitFor();
-    await k.shot('workspace-race-lost');
+    await k.state('workspace-race-lost');
     await k.axe('workspace-race-lost');
     const dead = await db.storage.listDeadLetters('demo-station');
     expect(dead).toMatchObject([{ reason: 'illegal-transition', detail: 'wrong-state', kind: 'request-event' }]);
@@ -235,7 +235,7 @@ describe('volunteers at the kiosk (Chromium)', () => {
       await k.tap('确定');
     }
     await page.getByRole('alert').filter({ hasText: '密码输错太多次' }).waitFor();
-    await k.shot('volunteer-locked');
+    await k.state('volunteer-locked');
     await k.axe('volunteer-locked');
     await page.reload();
     await page.getByRole('navigation').waitFor();
@@ -322,7 +322,7 @@ describe('QR sign-in (Chromium, a fake camera)', () => {
     await k.page.getByRole('heading', { level: 1, name: /扫二维码签到|志愿者工作台/ }).waitFor();
     await k.page.getByRole('heading', { level: 1, name: '志愿者工作台' }).waitFor({ timeout: 30_000 });
     await k.page.getByText('王秀兰，您好').waitFor();
-    await k.shot('workspace-after-qr');
+    await k.state('workspace-after-qr');
     const events = await k.rows<{ type: string; method: string; memberId: string }>('shiftEvents');
     expect(events).toMatchObject([{ type: 'sign-in', method: 'qr', memberId: 'wang-xiulan' }]);
     // The camera is off once the scan screen is gone.
@@ -335,7 +335,7 @@ describe('QR sign-in (Chromium, a fake camera)', () => {
     await k.tap(/志愿者/);
     await k.tap(/扫二维码/);
     await k.page.getByRole('alert').filter({ hasText: /摄像头/ }).waitFor();
-    await k.shot('volunteer-qr-no-camera');
+    await k.state('volunteer-qr-no-camera');
     await k.axe('volunteer-qr-no-camera');
     await k.close();
   });

@@ -7,3 +7,11 @@ import { afterEach } from 'vitest';
 configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => cleanup());
+
+// jsdom lays nothing out, so nothing ever resizes: an observer that never reports is the truth there. (What the
+// kiosk does with sizes, such as the "more below" cue, is tested in Chromium: tests/e2e.)
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { isSynced, SyncEngine } from '../../sync/client/engine.ts';
 import { httpTransport } from '../../sync/client/transport.ts';
 import { MemorySyncStore } from '../../sync/client/testing/memory-store.ts';
-import { PROTOCOL_HEADER } from '../../sync/protocol/wire.ts';
+import { messages, PROTOCOL_HEADER } from '../../sync/protocol/wire.ts';
 import { catalogueFor, expectCentreEqual, expectExactlyOnce } from './support/checks.ts';
 import { FAST_BACKOFF, kioskEngine, loggingFetch, waitFor } from './support/kiosk-engine.ts';
 import { seeded } from './support/random.ts';
@@ -31,6 +31,12 @@ const start = async (engine: Engine, config: Parameters<typeof listen>[1] = {}) 
   db = await openTestDb(engine, inject('pgUrl'));
   server = await listen(db, config);
   return { db, server };
+};
+
+/** Node's fetch, with every push claiming the given client schema version (an older or newer app's engine). */
+const pushingSchemaVersion = (schemaVersion: number): typeof fetch => (input, init) => {
+  const body = String(input).endsWith(messages.push.path) && typeof init?.body === 'string' ? JSON.stringify({ ...JSON.parse(init.body), schemaVersion }) : init?.body;
+  return fetch(input, { ...init, body });
 };
 
 describe.each(engines)('the engine against a real server (%s)', (engine) => {
@@ -110,47 +116,51 @@ describe.each(engines)('the engine against a real server (%s)', (engine) => {
     expect((await db.storage.getRecord(extra!.id))?.payload).toEqual(extra);
   });
 
-  it('keeps the outbox on 426 (an old record schema, a newer protocol) and on 409 schema-too-new, and sends it once updated', async () => {
+  it('keeps the outbox on 426 (an older kiosk, a newer protocol) and 409 schema-too-new (a newer kiosk); one odd record is only dead-lettered', async () => {
     const { random } = seeded(`engine-426-${engine}`);
     const { db, server } = await start(engine);
     const credentials = await enrolStation(db.storage, server.url, 'engine-old');
     const store = new MemorySyncStore(credentials, 'epoch-engine-old');
     const built = buildStationRecords({ stationId: 'engine-old', count: 30, random, at: (i) => new Date(Date.now() + i) });
     for (const record of built.records) store.add(record);
-    // An app two schema versions behind wrote entry 7: the server accepts the current version and the previous one.
-    const current = store.outbox[6]!.record;
-    store.outbox[6]!.record = { ...(current as object), v: 0 };
+    // One record an app two schema versions behind wrote: the server takes the current version and the previous.
+    const odd = built.records.findIndex((r) => !built.dead.has(r.id));
+    store.outbox[odd]!.record = { ...built.records[odd]!, v: 0 };
 
-    const { engine: e } = kioskEngine({ store, baseUrl: server.url, credentials, random });
-    e.start();
-    await e.run();
-    expect(e.getState()).toMatchObject({ phase: 'update-required', waiting: 30 });
-    expect(e.getState().nextAttemptAt! - Date.now()).toBeGreaterThan(30 * 60_000);
-    expect(isSynced(e.getState())).toBe(false);
+    // A kiosk whose own schema is too old for the server: 426, nothing read, a long wait for a technician.
+    const { engine: older } = kioskEngine({ store, baseUrl: server.url, credentials, random, fetch: pushingSchemaVersion(0) });
+    older.start();
+    await older.run();
+    older.stop();
+    expect(older.getState()).toMatchObject({ phase: 'update-required', waiting: 30 });
+    expect(older.getState().nextAttemptAt! - Date.now()).toBeGreaterThan(30 * 60_000);
     expect(store.pushed).toBe(0);
-    expect(store.outbox).toHaveLength(30);
     expect(await db.storage.listRecords('engine-old')).toHaveLength(0);
 
-    // A record newer than the server knows: 409 schema-too-new, an ordinary retry later, the outbox kept.
-    store.outbox[6]!.record = { ...(current as object), v: 2 };
-    await e.retryNow();
-    expect(e.getState()).toMatchObject({ phase: 'retrying', waiting: 30 });
-    expect(e.getState().lastError).toMatch(/schema-too-new/);
+    // A kiosk newer than the server: 409 schema-too-new, an ordinary retry later, the outbox kept.
+    const { engine: newer } = kioskEngine({ store, baseUrl: server.url, credentials, random, fetch: pushingSchemaVersion(2) });
+    await newer.run();
+    expect(newer.getState()).toMatchObject({ phase: 'retrying', waiting: 30 });
+    expect(newer.getState().lastError).toMatch(/schema-too-new/);
     expect(await db.storage.listRecords('engine-old')).toHaveLength(0);
 
     // A kiosk of another protocol major version: 426 before anything is read.
     const major2: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), [PROTOCOL_HEADER]: '2.0' } });
-    store.outbox[6]!.record = current;
     const { engine: future } = kioskEngine({ store, baseUrl: server.url, credentials, random, fetch: major2 });
     await future.run();
     expect(future.getState()).toMatchObject({ phase: 'update-required', waiting: 30 });
     expect(await db.storage.listRecords('engine-old')).toHaveLength(0);
 
-    // The technician updates the app (its outbox upgraded): everything goes, once.
-    await e.retryNow();
-    e.stop();
-    expect(isSynced(e.getState())).toBe(true);
-    await expectExactlyOnce(db, 'engine-old', { valid: built.valid, dead: built.dead, outboxLength: 30 });
+    // This app's own engine: everything goes, once; the odd record is set aside with its reason, not a wall.
+    const { engine: current } = kioskEngine({ store, baseUrl: server.url, credentials, random });
+    await current.run();
+    expect(isSynced(current.getState())).toBe(true);
+    const oddId = built.records[odd]!.id;
+    await expectExactlyOnce(db, 'engine-old', {
+      valid: built.valid.filter((r) => r.id !== oddId),
+      dead: new Map([...built.dead, [oddId, 'schema-too-old']]),
+      outboxLength: 30,
+    });
   });
 
   it('honours 429 Retry-After and still drains everything once', async () => {

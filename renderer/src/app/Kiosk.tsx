@@ -9,6 +9,7 @@ import { NavigationProvider, useNavigate, useRoute } from './navigation.tsx';
 import { ReadAloudProvider } from './read-aloud.tsx';
 import { screens } from './screens.ts';
 import { SessionProvider, useSession } from './session.tsx';
+import { ScrollCue } from './ScrollCue.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { TopBar } from './TopBar.tsx';
 
@@ -70,6 +71,7 @@ function SessionView({ onReset }: { onReset: () => void }) {
             ) : null}
             <ScreenHost />
           </main>
+          <ScrollCue areaId="main" />
           <StatusBar />
         </div>
         <IdleGuard onReset={onReset} />

@@ -8,6 +8,7 @@ import { Clock } from './Clock.tsx';
 import { useNavigate } from './navigation.tsx';
 import { useReadAloudControl } from './read-aloud.tsx';
 import { useSession } from './session.tsx';
+import { Icon } from '../ui/icons/Icon.tsx';
 
 /** The frame's top edge. It only acts on navigation, never reads the route: a tap elsewhere does not re-render it. */
 export const TopBar = memo(function TopBar({ onReadAloudUnavailable }: { onReadAloudUnavailable: () => void }) {
@@ -24,29 +25,29 @@ export const TopBar = memo(function TopBar({ onReadAloudUnavailable }: { onReadA
   const readAloudOn = useFeature('read-aloud');
   return (
     <header className="topbar">
-      <button type="button" className="topbar__station toolbtn" style={{ border: 'none', justifyContent: 'flex-start' }} onClick={pressStation}>
+      <button type="button" className="topbar__station toolbtn" onClick={pressStation}>
         <img className="topbar__logo" src="icon.svg" alt="" />
-        <span style={{ minWidth: 0, textAlign: 'left' }}>
-          <span className="topbar__name" style={{ display: 'block' }}>{l(station.name)}</span>
-          <span className="topbar__community" style={{ display: 'block' }}>{l(station.community)}</span>
+        <span className="topbar__names">
+          <span className="topbar__name">{l(station.name)}</span>
+          <span className="topbar__community">{l(station.community)}</span>
         </span>
         <span className="visually-hidden">{t('nav.home')}</span>
       </button>
       <Clock />
       <div className="topbar__tools">
         <button type="button" className="toolbtn" lang={language === 'zh-CN' ? 'en' : 'zh-CN'} onClick={() => setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN')}>
-          <span className="toolbtn__icon" aria-hidden="true">🌐</span>
+          <span className="toolbtn__icon" aria-hidden="true"><Icon emoji="🌐" /></span>
           {t('topbar.otherLanguage')}
         </button>
         {elderlyMode ? (
           <button type="button" className="toolbtn" aria-pressed={elderly} onClick={() => setElderly(!elderly)}>
-            <span className="toolbtn__icon" aria-hidden="true">👓</span>
+            <span className="toolbtn__icon" aria-hidden="true"><Icon emoji="👓" /></span>
             {t('topbar.elderly')}
           </button>
         ) : null}
         {readAloudOn ? (
           <button type="button" className="toolbtn" onClick={() => (readAloud.available ? readAloud.readNow() : onReadAloudUnavailable())}>
-            <span className="toolbtn__icon" aria-hidden="true">🔊</span>
+            <span className="toolbtn__icon" aria-hidden="true"><Icon emoji="🔊" /></span>
             {t('topbar.readAloud')}
           </button>
         ) : null}

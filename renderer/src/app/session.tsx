@@ -27,6 +27,7 @@ export function SessionProvider({ children, defaultLanguage }: { children: React
   useEffect(() => {
     if (i18n.language !== language) void i18n.changeLanguage(language);
     document.documentElement.lang = language;
+    document.title = i18n.getFixedT(language)('app.title');
   }, [i18n, language]);
 
   useEffect(() => {

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { asIcon } from './icons/Icon.tsx';
 
 export interface Choice<V extends string> {
   value: V;
@@ -12,7 +13,7 @@ export function ChoiceGroup<V extends string>({ label, choices, value, onChange 
     <div role="radiogroup" aria-label={label} className="choices">
       {choices.map((c) => (
         <button key={c.value} type="button" role="radio" aria-checked={value === c.value} className="choice" onClick={() => onChange(c.value)}>
-          {c.icon ? <span className="choice__icon" aria-hidden="true">{c.icon}</span> : null}
+          {c.icon ? <span className="choice__icon" aria-hidden="true">{asIcon(c.icon)}</span> : null}
           {c.label}
         </button>
       ))}

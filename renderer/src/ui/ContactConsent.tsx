@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ContactDraft, type ContactErrors, phoneDisplay } from './contact-draft.ts';
 import { Keypad } from './Keypad.tsx';
+import { BoxGlyph } from './icons/glyphs.tsx';
 
 /**
  * Name and phone are optional and asked only with explicit consent (PIPL): the resident turns consent on,
@@ -19,7 +20,7 @@ export function ContactConsent({ value, onChange, errors, purpose }: { value: Co
         className="choice"
         onClick={() => onChange(value.consent ? { consent: false, name: '', phone: '' } : { ...value, consent: true })}
       >
-        <span className="choice__icon" aria-hidden="true">{value.consent ? '☑' : '☐'}</span>
+        <span className="choice__icon" aria-hidden="true"><BoxGlyph checked={value.consent} /></span>
         {t('contact.consent')}
       </button>
       <p className="muted">{t('contact.why', { purpose })}</p>

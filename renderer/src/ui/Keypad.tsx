@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DeleteGlyph } from './icons/glyphs.tsx';
 
 /**
  * Our own numeric keypad: tablets on a stand often have no usable on-screen keyboard, and the system one
@@ -22,7 +23,7 @@ export function Keypad({ label, value, onChange, maxLength, display = value, pla
         ))}
         <button type="button" className="keypad__key keypad__key--fn" onClick={() => onChange('')}>{t('keypad.clear')}</button>
         <button type="button" className="keypad__key" onClick={() => press('0')}>0</button>
-        <button type="button" className="keypad__key keypad__key--fn" aria-label={t('keypad.delete')} onClick={() => onChange(value.slice(0, -1))}>⌫</button>
+        <button type="button" className="keypad__key keypad__key--fn" aria-label={t('keypad.delete')} onClick={() => onChange(value.slice(0, -1))}><DeleteGlyph /></button>
       </div>
     </div>
   );

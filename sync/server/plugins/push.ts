@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { checkVersion, versionOf } from '../../protocol/upgrade.ts';
+import { checkVersion } from '../../protocol/upgrade.ts';
 import { messages } from '../../protocol/wire.ts';
 import { HttpError } from '../errors.ts';
 import type { ServerMetrics } from '../metrics.ts';
@@ -11,9 +11,10 @@ import { acceptedBody } from './protocol.ts';
 
 /**
  * POST /api/push: a batch of outbox entries, applied in one transaction by the seq rule of push/plan.ts.
- * 426 when the client or a record is older than the accepted schema window (nothing is applied; the kiosk keeps
- * its outbox), 409 schema-too-new when a record is newer than this server, 409 outbox-diverged when the client's
- * log is not the one the server applied under this epoch.
+ * 426 when the client's schemaVersion is older than the accepted window and 409 schema-too-new when it is newer
+ * (nothing is applied; the kiosk keeps its outbox); a single record outside the window is dead-lettered like any
+ * record the server cannot take, and the rest apply. 409 outbox-diverged when the client's log is not the one
+ * the server applied under this epoch. 400 for a body nested deeper than MAX_JSON_DEPTH (app.ts's JSON parser).
  */
 export const pushPlugin: FastifyPluginAsync<{ storage: Storage; metrics: ServerMetrics; now: () => Date }> = async (app, { storage, metrics, now }) => {
   app.withTypeProvider<ZodTypeProvider>().post(
@@ -23,12 +24,13 @@ export const pushPlugin: FastifyPluginAsync<{ storage: Storage; metrics: ServerM
       const { stationId, epoch, entries, schemaVersion } = request.body;
       const station = ownStation(request, stationId);
 
-      const versions = [schemaVersion, ...entries.map((e) => versionOf(e.record)).filter((v): v is number => v !== null)];
-      if (versions.some((v) => checkVersion(v) === 'too-old')) {
-        throw new HttpError(426, 'update-required', 'record schema version too old for this server; update the kiosk app and keep the outbox', acceptedBody());
+      // The client's own version decides about the whole push; a record's `v` only about that record (plan.ts).
+      const clientVersion = checkVersion(schemaVersion);
+      if (clientVersion === 'too-old') {
+        throw new HttpError(426, 'update-required', 'the kiosk writes a record schema too old for this server; update the kiosk app and keep the outbox', acceptedBody());
       }
-      if (versions.some((v) => checkVersion(v) === 'too-new')) {
-        throw new HttpError(409, 'schema-too-new', 'record schema version newer than this server knows; keep the outbox and retry later', acceptedBody());
+      if (clientVersion === 'too-new') {
+        throw new HttpError(409, 'schema-too-new', 'the kiosk writes a record schema newer than this server knows; keep the outbox and retry later', acceptedBody());
       }
 
       let planned: PushPlan | null = null;

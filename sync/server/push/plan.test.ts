@@ -24,7 +24,7 @@ describe('the push plan (pure)', () => {
 
   it('skips what was applied when the server holds it, and calls it divergence when it does not', () => {
     const [a, b] = [visit(S), visit(S)];
-    const known: PushSnapshot = { ...empty(2), known: new Map([[a.id, S], [b.id, S]]) };
+    const known: PushSnapshot = { ...empty(2), known: new Map([[a.id, { stationId: S, digest: null }], [b.id, { stationId: S, digest: null }]]) };
     expect(planPush({ stationId: S, entries: entries([a, b]) }, known)).toMatchObject({ kind: 'apply', appliedSeq: 2, records: [] });
     expect(planPush({ stationId: S, entries: entries([a, visit(S)]) }, known)).toEqual({ kind: 'diverged', seqs: [2] });
     const deadAt1: PushSnapshot = { ...empty(1), deadLetters: new Map([[1, { seq: 1, id: null, reason: 'invalid-record', detail: null }]]) };
@@ -44,7 +44,7 @@ describe('the push plan (pure)', () => {
       { stationId: S, entries: entries([request, requestEvent(S, request.id, 'submit'), requestEvent(S, request.id, 'cancel')]) },
       empty(),
     );
-    expect(plan).toMatchObject({ kind: 'apply', newRequests: [request.id], statusChanges: [{ requestId: request.id, status: 'cancelled', event: 'cancel' }] });
+    expect(plan).toMatchObject({ kind: 'apply', newRequests: [{ id: request.id, number: request.number }], statusChanges: [{ requestId: request.id, status: 'cancelled', event: 'cancel' }] });
   });
 
   it('refuses the centre as an actor from a station, and events for requests it does not own', () => {
@@ -63,6 +63,30 @@ describe('the push plan (pure)', () => {
     const { who, ...old } = visit(S);
     const plan = planPush({ stationId: S, entries: entries([{ ...old, v: 0, visitor_type: who }]), window }, empty());
     expect(plan).toMatchObject({ kind: 'apply', appliedSeq: 1, deadLetters: [], records: [{ v: 0, payload: { who: 'resident', v: 1 } }] });
+  });
+
+  it('dead-letters a record outside the schema window with its reason and goes on with the next', () => {
+    const window: SchemaWindow = { current: 1, upgraders: { 0: (record) => record } };
+    const plan = planPush({ stationId: S, entries: entries([{ ...visit(S), v: -1 }, { ...visit(S), v: 2 }, { ...visit(S), v: 0 }]), window }, empty());
+    expect(plan).toMatchObject({ kind: 'apply', appliedSeq: 3, records: [{ seq: 3 }] });
+    expect(plan.kind === 'apply' && plan.deadLetters.map((d) => [d.seq, d.reason, d.detail])).toEqual([
+      [1, 'schema-too-old', 'v-1; this server accepts v0 to v1'],
+      [2, 'schema-too-new', 'v2; this server accepts v0 to v1'],
+    ]);
+  });
+
+  it('tells a duplicate from a conflict by the stored fingerprint, whatever order the fields come in', () => {
+    const a = visit(S);
+    const { id, ...rest } = a;
+    const reordered = { ...Object.fromEntries(Object.entries(rest).reverse()), id };
+    const first = planPush({ stationId: S, entries: entries([a]) }, empty());
+    const digest = first.kind === 'apply' ? first.records[0]!.digest : '';
+    const stored: PushSnapshot = { ...empty(), known: new Map([[a.id, { stationId: S, digest }]]) };
+    expect(planPush({ stationId: S, entries: entries([reordered]) }, stored)).toMatchObject({ records: [], deadLetters: [] });
+    expect(planPush({ stationId: S, entries: entries([{ ...a, purpose: 'legal' }]) }, stored)).toMatchObject({
+      records: [],
+      deadLetters: [{ seq: 1, recordId: a.id, reason: 'content-conflict', payload: { ...a, purpose: 'legal' } }],
+    });
   });
 
   it('describes why a record is invalid, briefly', () => {

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { kioskRecordSchema } from '../../protocol/records.ts';
 import { applyRequestEvent, assignAfter, type RequestAssignment, type RequestStatus, unassigned } from '../../protocol/request-state.ts';
-import { recordSchemaWindow, type SchemaWindow, upgradeRecord, versionOf } from '../../protocol/upgrade.ts';
+import { acceptedVersions, checkVersion, recordSchemaWindow, type SchemaWindow, upgradeRecord, versionOf } from '../../protocol/upgrade.ts';
 import type { DeadLetterReason, PushEntry } from '../../protocol/wire.ts';
-import type { NewDeadLetter, NewRecord, PushPlan, PushSnapshot, StatusChange } from '../storage/types.ts';
+import type { KnownRecord, NewDeadLetter, NewRecord, NewRequest, PushPlan, PushSnapshot, StatusChange } from '../storage/types.ts';
+import { boundedPayload } from './dead-letter-payload.ts';
+import { recordDigest } from './digest.ts';
 
 /**
  * What a push does, decided without touching storage (storage hands in a snapshot and writes the plan in the
@@ -13,7 +15,10 @@ import type { NewDeadLetter, NewRecord, PushPlan, PushSnapshot, StatusChange } f
  *   seq = applied + 1    applied: stored, recognised as a duplicate by id, or dead-lettered with a reason
  *   seq > applied + 1    a gap: stop; the answer's appliedSeq tells the client where to resend from
  *
- * A dead-lettered entry counts as applied, so a record that can never be accepted does not block the outbox.
+ * A dead-lettered entry counts as applied, so a record that can never be accepted does not block the outbox:
+ * one whose own `v` is outside the accepted window (only the client's schemaVersion refuses a whole push), one
+ * that fails the schema, names another station, reuses another station's id or this station's id with other
+ * content, or moves a request where the state machine does not allow.
  */
 export interface PlanInput {
   stationId: string;
@@ -43,13 +48,14 @@ const describeIssues = (error: z.ZodError): string =>
 export const planPush = (input: PlanInput, snapshot: PushSnapshot): PushPlan => {
   const { stationId } = input;
   const window = input.window ?? recordSchemaWindow;
+  const { min, max } = acceptedVersions(window);
   let applied = snapshot.appliedSeq;
-  const known = new Map(snapshot.known);
+  const known = new Map<string, KnownRecord>(snapshot.known);
   const requests = new Map<string, { stationId: string; status: RequestStatus | null; assignment: RequestAssignment }>();
   for (const [id, request] of snapshot.requests) requests.set(id, { ...request, assignment: request.assignment ?? unassigned });
   const records: NewRecord[] = [];
   const deadLetters: NewDeadLetter[] = [];
-  const newRequests: string[] = [];
+  const newRequests: NewRequest[] = [];
   const statusChanges = new Map<string, StatusChange>();
   const diverged: number[] = [];
 
@@ -75,9 +81,15 @@ export const planPush = (input: PlanInput, snapshot: PushSnapshot): PushPlan => 
         kind: isObject(raw) ? shortString(raw.kind, 64) : null,
         reason,
         detail,
-        payload: raw ?? null,
+        payload: boundedPayload(raw ?? null),
       });
 
+    const version = versionOf(raw);
+    const check = version === null ? 'ok' : checkVersion(version, window);
+    if (check !== 'ok') {
+      dead(check === 'too-old' ? 'schema-too-old' : 'schema-too-new', `v${version}; this server accepts v${min} to v${max}`);
+      continue;
+    }
     const parsed = kioskRecordSchema.safeParse(upgradeRecord(raw, window));
     if (!parsed.success) {
       dead('invalid-record', describeIssues(parsed.error));
@@ -88,10 +100,13 @@ export const planPush = (input: PlanInput, snapshot: PushSnapshot): PushPlan => 
       dead('wrong-station', `record of ${record.stationId.slice(0, 64)}`);
       continue;
     }
-    const owner = known.get(record.id);
-    if (owner !== undefined) {
-      // Idempotent by id: the record is already here (an earlier epoch, or earlier in this batch).
-      if (owner !== stationId) dead('id-conflict', null);
+    const digest = recordDigest(record);
+    const stored = known.get(record.id);
+    if (stored !== undefined) {
+      // Idempotent by id: the same record is already here (an earlier epoch, or earlier in this batch). Another
+      // station's id, or this station's id with other content, is kept aside with both versions readable.
+      if (stored.stationId !== stationId) dead('id-conflict', null);
+      else if (stored.digest !== null && stored.digest !== digest) dead('content-conflict', 'another version is stored under this id');
       continue;
     }
     if (record.kind === 'request-event') {
@@ -117,10 +132,10 @@ export const planPush = (input: PlanInput, snapshot: PushSnapshot): PushPlan => 
     }
     if (record.kind === 'request') {
       requests.set(record.id, { stationId, status: null, assignment: unassigned });
-      newRequests.push(record.id);
+      newRequests.push({ id: record.id, number: record.number });
     }
-    known.set(record.id, stationId);
-    records.push({ id: record.id, seq: entry.seq, kind: record.kind, v: versionOf(raw) ?? record.v, at: record.at, payload: record });
+    known.set(record.id, { stationId, digest });
+    records.push({ id: record.id, seq: entry.seq, kind: record.kind, v: version ?? record.v, at: record.at, payload: record, digest });
   }
 
   if (diverged.length > 0) return { kind: 'diverged', seqs: diverged };

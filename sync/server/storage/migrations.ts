@@ -1,4 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
+import { DatabaseTooNewError } from './types.ts';
 
 /** A numbered SQL migration: migrations/<engine>/NNN_name.sql, applied in order, recorded in schema_migrations. */
 export interface Migration {
@@ -20,4 +21,14 @@ export const loadMigrations = async (engine: 'sqlite' | 'postgres'): Promise<Mig
     if (m.version !== i + 1) throw new Error(`migrations must be numbered 1, 2, 3 … without gaps: found ${m.version} at ${i + 1}`);
   });
   return migrations;
+};
+
+/**
+ * A database that holds a migration this code does not have was migrated by a newer server (the deploy was
+ * rolled back): its tables may not be the ones this code writes, so it must not start on it.
+ */
+export const refuseNewerDatabase = (applied: ReadonlySet<number>, migrations: readonly Migration[]): void => {
+  const newest = Math.max(0, ...applied);
+  const known = migrations.at(-1)?.version ?? 0;
+  if (newest > known) throw new DatabaseTooNewError(newest, known);
 };

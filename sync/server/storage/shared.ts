@@ -2,7 +2,9 @@ import { type CentreCollection, type CentreItem, requestStatusSchema } from '../
 import { type RequestAssignment, unassigned } from '../../protocol/request-state.ts';
 import { RECORD_SCHEMA_VERSION, type RequestEvent } from '../../protocol/records.ts';
 import type { Change } from '../../protocol/wire.ts';
-import type { CentreRequestEvent, StatusChange } from './types.ts';
+import { recordDigest } from '../push/digest.ts';
+import type { RequestStatus } from '../../protocol/request-state.ts';
+import type { CentreRequestEvent, FoundRequest, KnownRecord, StatusChange } from './types.ts';
 
 /** Helpers both storage engines share, so the two stay the same where they can. */
 
@@ -108,3 +110,24 @@ export const assignmentOf = (statusJson: string | null | undefined): RequestAssi
 
 export const json = (value: unknown): string => JSON.stringify(value ?? null);
 export const parseJson = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown));
+
+/**
+ * A stored record as a push sees it. Records stored before fingerprints were kept have none: theirs is computed
+ * from the payload while it is whole (the engines select it only then); after a purge it cannot be, and a
+ * record pushed again under such an id counts as the same (as it always did).
+ */
+export const knownRecord = (row: { station_id: string; digest: string | null; payload: string | null }): KnownRecord => ({
+  stationId: row.station_id,
+  digest: row.digest ?? (row.payload === null ? null : recordDigest(JSON.parse(row.payload))),
+});
+
+/** The SQL both engines use to read what a push needs of the records it names (see knownRecord). */
+export const KNOWN_RECORD_COLUMNS = 'id, station_id, digest, CASE WHEN digest IS NULL AND personal_purged_at IS NULL THEN payload END AS payload';
+
+/** What both engines select for a found request: the request row and its record (for kind, category, time). */
+export const FOUND_REQUEST_COLUMNS = 'r.id, r.station_id, r.number, r.status, rec.at, rec.payload';
+
+export const toFoundRequest = (row: { id: string; station_id: string; number: string | null; status: RequestStatus | null; at: string; payload: string }): FoundRequest => {
+  const { requestKind, category } = JSON.parse(row.payload) as { requestKind: string; category: string };
+  return { id: row.id, stationId: row.station_id, number: row.number, status: row.status, at: row.at, requestKind, category };
+};

@@ -21,11 +21,18 @@ export interface Station {
 
 // ------------------------------------------------------------------------------------------------ push
 
+/** A record already stored, as a push sees it. */
+export interface KnownRecord {
+  stationId: string;
+  /** The fingerprint of its content (push/digest.ts); null when it cannot be known (see the engines' push.ts). */
+  digest: string | null;
+}
+
 /** What storage knows, before a push, about the records and requests the batch names. */
 export interface PushSnapshot {
   appliedSeq: number;
-  /** Records already stored, among the ids the batch names: id → owning station. */
-  known: ReadonlyMap<string, string>;
+  /** Records already stored, among the ids the batch names. */
+  known: ReadonlyMap<string, KnownRecord>;
   /**
    * Requests the batch's events name (and its new requests): id → owner, current status and who it is with (from
    * the request's published status; absent: nobody).
@@ -44,6 +51,8 @@ export interface NewRecord {
   at: string;
   /** The validated (and upgraded) record. */
   payload: unknown;
+  /** The fingerprint of payload, kept to tell a duplicate from a conflict later. */
+  digest: string;
 }
 
 export interface NewDeadLetter {
@@ -52,8 +61,14 @@ export interface NewDeadLetter {
   kind: string | null;
   reason: DeadLetterReason;
   detail: string | null;
-  /** The raw entry as it arrived, kept for a technician until the retention purge. */
+  /** The raw entry as it arrived (bounded: push/dead-letter-payload.ts), kept for staff until the retention purge. */
   payload: unknown;
+}
+
+export interface NewRequest {
+  id: string;
+  /** The number its resident holds (unique per station). */
+  number: string;
 }
 
 export interface StatusChange {
@@ -72,7 +87,7 @@ export type PushPlan =
       records: NewRecord[];
       deadLetters: NewDeadLetter[];
       /** New requests (kind 'request') to track, owned by the pushing station, status null until their submit. */
-      newRequests: string[];
+      newRequests: NewRequest[];
       /** The last status of each request the batch moved, in the order they happened. */
       statusChanges: StatusChange[];
     }
@@ -177,6 +192,21 @@ export interface StoredDeadLetter extends AckDeadLetter {
   receivedAt: Date;
 }
 
+/** By id, or by the number a resident holds: unique within a station, so without one it may match several. */
+export type RequestLookup = { id: string } | { number: string; stationId?: string };
+
+/** A request as staff look it up. */
+export interface FoundRequest {
+  id: string;
+  stationId: string;
+  number: string | null;
+  status: RequestStatus | null;
+  /** When the tablet made it. */
+  at: string;
+  requestKind: string;
+  category: string;
+}
+
 export interface PurgeResult {
   records: number;
   deadLetters: number;
@@ -185,6 +215,17 @@ export interface PurgeResult {
 /** Thrown for a conflict the caller can report (a station that exists, an id taken in another scope). */
 export class StorageConflictError extends Error {
   override name = 'StorageConflictError';
+}
+
+/** The database was migrated by a newer server than this one (a rolled-back deploy): this code must not run on it. */
+export class DatabaseTooNewError extends Error {
+  override name = 'DatabaseTooNewError';
+  constructor(
+    readonly databaseVersion: number,
+    readonly serverVersion: number,
+  ) {
+    super(`database schema version ${databaseVersion} is newer than this server's ${serverVersion}: run a server at least as new as the one that migrated it`);
+  }
 }
 
 export interface Storage {
@@ -220,6 +261,8 @@ export interface Storage {
   listRecords(stationId: string): Promise<StoredRecord[]>;
   listDeadLetters(stationId: string): Promise<StoredDeadLetter[]>;
   getRequestStatus(requestId: string): Promise<{ stationId: string; status: RequestStatus | null } | null>;
+  /** Requests by id or by number (see RequestLookup), by station and then oldest first. */
+  findRequests(lookup: RequestLookup): Promise<FoundRequest[]>;
   /** Removes personal fields of records (and raw dead-letter payloads) received before `before`. */
   purgePersonal(input: { before: Date; now: Date; strip: (payload: unknown) => unknown; batchSize?: number }): Promise<PurgeResult>;
 

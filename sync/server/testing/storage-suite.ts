@@ -7,7 +7,8 @@ import { withoutPersonalFields } from '../../protocol/personal.ts';
 import { applyRequestEvent } from '../../protocol/request-state.ts';
 import { entries, newEpoch, pushToStorage, referralWithContact, requestEvent, residentRequest, type TestStorage, visit } from './fixtures.ts';
 import { enrolmentCodeHash, newEnrolmentCode, newStationToken, tokenHash } from '../tokens.ts';
-import { type Storage, StorageConflictError } from '../storage/types.ts';
+import { loadMigrations } from '../storage/migrations.ts';
+import { DatabaseTooNewError, type Storage, StorageConflictError } from '../storage/types.ts';
 
 /**
  * The storage contract, run against every engine (sqlite.test.ts, postgres.test.ts): the same behaviour from both.
@@ -56,6 +57,19 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
     it('migrates once: a second run applies nothing', async () => {
       expect(await storage.migrate()).toEqual([]);
       await storage.ping();
+    });
+
+    it('refuses a database migrated by a newer server (a rolled-back deploy), naming both versions', async () => {
+      const newer = await open();
+      try {
+        const known = (await loadMigrations(newer.storage.engine)).length;
+        await newer.sql(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (${known + 1}, 'from_a_newer_server', '2026-03-02T08:00:00Z')`);
+        const refusal = newer.storage.migrate();
+        await expect(refusal).rejects.toBeInstanceOf(DatabaseTooNewError);
+        await expect(refusal).rejects.toThrow(`database schema version ${known + 1} is newer than this server's ${known}`);
+      } finally {
+        await newer.close();
+      }
     });
 
     describe('stations and credentials', () => {
@@ -243,6 +257,105 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
         expect((await storage.getRequestStatus(request.id))?.status).toBe('submitted');
       });
 
+      it('dead-letters a record whose id is stored with other content, keeping both versions; the same content is a duplicate', async () => {
+        const id = await station();
+        const original = visit(id);
+        const altered = { ...original, purpose: 'legal' };
+        const twin = visit(id);
+        const twinAltered = { ...twin, who: 'visitor' };
+        await pushToStorage(storage, id, newEpoch(), entries([original]));
+        // Another epoch sends the original again (a duplicate), a changed copy of it, and a new record twice with
+        // different content in one batch.
+        const result = await pushToStorage(storage, id, newEpoch(), entries([{ ...original }, altered, twin, twinAltered]));
+        expect(result).toMatchObject({
+          kind: 'applied',
+          appliedSeq: 4,
+          stored: 1,
+          deadLetters: [
+            { seq: 2, id: original.id, reason: 'content-conflict' },
+            { seq: 4, id: twin.id, reason: 'content-conflict' },
+          ],
+        });
+        expect((await storage.getRecord(original.id))?.payload).toEqual(original);
+        expect((await storage.getRecord(twin.id))?.payload).toEqual(twin);
+        const dead = await storage.listDeadLetters(id);
+        expect(dead.map((d) => [d.id, d.reason, d.payload])).toEqual([
+          [original.id, 'content-conflict', altered],
+          [twin.id, 'content-conflict', twinAltered],
+        ]);
+      });
+
+      it('still knows a record as a duplicate after its personal fields were purged', async () => {
+        const id = await station('dup');
+        const referral = referralWithContact(id);
+        await pushToStorage(storage, id, newEpoch(), entries([referral]), t0);
+        await storage.purgePersonal({ before: later(86_400_000), now: later(86_400_000), strip: withoutPersonalFields });
+        expect((await storage.getRecord(referral.id))?.personalPurgedAt).not.toBeNull();
+        const replay = await pushToStorage(storage, id, newEpoch(), entries([referral]), later(2 * 86_400_000));
+        expect(replay).toMatchObject({ kind: 'applied', appliedSeq: 1, stored: 0, deadLetters: [] });
+      });
+
+      it('two epochs pushing the same request event at once: stored once, never also dead-lettered', async () => {
+        // The race needs both transactions in flight together; 40 trials caught it 36 times on PostgreSQL.
+        const failures: string[] = [];
+        for (let trial = 0; trial < 40; trial += 1) {
+          const id = await station('race');
+          const request = residentRequest(id);
+          await pushToStorage(storage, id, newEpoch(), entries([request, requestEvent(id, request.id, 'submit')]));
+          const cancel = requestEvent(id, request.id, 'cancel');
+          const answers = await Promise.all([pushToStorage(storage, id, newEpoch(), entries([cancel])), pushToStorage(storage, id, newEpoch(), entries([cancel]))]);
+          const dead = answers.flatMap((a) => (a.kind === 'applied' ? a.deadLetters : []));
+          const stored = (await storage.listRecords(id)).filter((r) => r.id === cancel.id);
+          if (dead.length > 0 || stored.length !== 1) failures.push(`trial ${trial}: stored ${stored.length}, dead-lettered ${JSON.stringify(dead)}`);
+          expect((await storage.getRequestStatus(request.id))?.status).toBe('cancelled');
+        }
+        expect(failures).toEqual([]);
+      });
+
+      it('two epochs pushing one id at once: stored once; with other content, the second is a conflict', async () => {
+        const failures: string[] = [];
+        for (let trial = 0; trial < 20; trial += 1) {
+          const id = await station('race-id');
+          const same = visit(id);
+          const original = visit(id);
+          const altered = { ...original, purpose: 'legal' };
+          const answers = await Promise.all([
+            pushToStorage(storage, id, newEpoch(), entries([same, original])),
+            pushToStorage(storage, id, newEpoch(), entries([same, altered])),
+          ]);
+          const stored = answers.reduce((sum, a) => sum + (a.kind === 'applied' ? a.stored : 0), 0);
+          const dead = answers.flatMap((a) => (a.kind === 'applied' ? a.deadLetters : []));
+          const kept = await storage.getRecord(original.id);
+          const other = kept?.payload && (kept.payload as { purpose: string }).purpose === 'legal' ? original : altered;
+          const conflict = dead.length === 1 && dead[0]!.reason === 'content-conflict' && dead[0]!.id === original.id;
+          const aside = (await storage.listDeadLetters(id)).map((d) => d.payload);
+          if (stored !== 2 || !conflict || JSON.stringify(aside) !== JSON.stringify([other])) {
+            failures.push(`trial ${trial}: stored ${stored}, dead-lettered ${JSON.stringify(dead)}`);
+          }
+        }
+        expect(failures).toEqual([]);
+      });
+
+      it('finds a request by id, or by the number its resident holds within its station', async () => {
+        const a = await station('num');
+        const b = await station('num');
+        const mine = residentRequest(a, { number: '2086401' });
+        const theirs = residentRequest(b, { number: '2086401' });
+        const other = residentRequest(a, { number: '2086402', requestKind: 'complaint', category: 'home-repair' });
+        await pushToStorage(storage, a, newEpoch(), entries([mine, requestEvent(a, mine.id, 'submit'), other]));
+        await pushToStorage(storage, b, newEpoch(), entries([theirs]));
+        expect(await storage.findRequests({ number: '2086401', stationId: a })).toEqual([
+          { id: mine.id, stationId: a, number: '2086401', status: 'submitted', at: mine.at, requestKind: 'wish', category: 'seniors' },
+        ]);
+        // A number is unique within its station only: without the station, every station's request with it.
+        expect((await storage.findRequests({ number: '2086401' })).map((r) => r.id).sort()).toEqual([mine.id, theirs.id].sort());
+        expect(await storage.findRequests({ id: other.id })).toEqual([
+          { id: other.id, stationId: a, number: '2086402', status: null, at: other.at, requestKind: 'complaint', category: 'home-repair' },
+        ]);
+        expect(await storage.findRequests({ number: '2086499' })).toEqual([]);
+        expect(await storage.findRequests({ id: newId() })).toEqual([]);
+      });
+
       it('applies concurrent copies of one batch exactly once', async () => {
         const id = await station();
         const epoch = newEpoch();
@@ -365,6 +478,32 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
         await storage.saveHeartbeat({ ...beat, recordsWaiting: 0, lastError: 'network', receivedAt: later(30_000) });
         expect(await storage.getHeartbeat(id)).toEqual({ ...beat, recordsWaiting: 0, lastError: 'network', receivedAt: later(30_000) });
         expect((await storage.listHeartbeats()).filter((h) => h.stationId === id)).toHaveLength(1);
+      });
+
+      it('purges in small batches and lets the event loop run between them', async () => {
+        const id = await station('batches');
+        const referrals = Array.from({ length: 20 }, () => referralWithContact(id));
+        const junk = Array.from({ length: 20 }, (_, i) => ({ junk: i, phone: '13812345678' }));
+        // Received long before anything else in this suite, so the purge below finds these and nothing else.
+        const longAgo = new Date('2020-01-01T00:00:00Z');
+        await pushToStorage(storage, id, newEpoch(), entries([...referrals, ...junk]), longAgo);
+        // A second task that counts its own turns while the purge runs: a purge that never yields leaves it none.
+        let purging = true;
+        let turns = 0;
+        const other = (async () => {
+          while (purging) {
+            await new Promise((resolve) => setImmediate(resolve));
+            turns += 1;
+          }
+        })();
+        const result = await storage.purgePersonal({ before: new Date('2020-01-02T00:00:00Z'), now: t0, strip: withoutPersonalFields, batchSize: 5 });
+        purging = false;
+        await other;
+        expect(result).toEqual({ records: 20, deadLetters: 20 });
+        // 4 batches of records and 4 of dead letters: the other task ran between every two of them.
+        expect(turns).toBeGreaterThanOrEqual(7);
+        for (const referral of referrals) expect(JSON.stringify((await storage.getRecord(referral.id))?.payload)).not.toContain('13812345678');
+        expect((await storage.listDeadLetters(id)).map((d) => d.payload)).toEqual(junk.map(() => null));
       });
 
       it('purges personal fields of records received before the cutoff, and raw dead letters', async () => {

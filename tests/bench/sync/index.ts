@@ -1,8 +1,9 @@
 import { syncDrain } from './drain.ts';
 import { syncIngest } from './ingest.ts';
 import { syncLoad } from './load.ts';
+import { syncPurge } from './purge.ts';
 import type { SyncBench } from './support/table.ts';
 
-/** The sync benches of issue 3 (run-all prints their rows in a table of their own). */
-export const syncBenches: SyncBench[] = [syncIngest, syncDrain, syncLoad];
+/** The sync benches of issue 3, and issue 8's purge (run-all prints their rows in a table of their own). */
+export const syncBenches: SyncBench[] = [syncIngest, syncDrain, syncLoad, syncPurge];
 export { type SyncRow, syncTable } from './support/table.ts';

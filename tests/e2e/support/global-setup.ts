@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { offlineStationConfig } from '../../support/offline-station.ts';
+import { writeContactSheet } from './contact-sheet.ts';
+import { SHOTS } from './shots.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -20,8 +22,11 @@ export default async function setup(project: TestProject) {
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
   project.provide('baseUrl', `http://127.0.0.1:${address.port}/`);
+  rmSync(SHOTS, { recursive: true, force: true });
   return async () => {
     await server.close();
+    const sheet = writeContactSheet();
+    if (sheet) console.info(`[e2e] contact sheet: ${sheet.states} states, ${sheet.shots} screenshots, ${sheet.problems} problems, ${sheet.seconds} s spent seeing them: ${SHOTS}/index.html`);
   };
 }
 

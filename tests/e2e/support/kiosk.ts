@@ -1,20 +1,14 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { launchChromium } from '../../support/chromium.ts';
+import { seeState } from './fit.ts';
+import { SHOTS, viewports, type ViewportName } from './shots.ts';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-export const SHOTS = 'test-output/screenshots';
-
-export const viewports = {
-  landscape: { width: 1280, height: 800 },
-  portrait: { width: 800, height: 1280 },
-} as const;
-export type ViewportName = keyof typeof viewports;
-
-export { launchChromium };
+export { launchChromium, SHOTS, viewports, type ViewportName };
 
 /** One Chromium for a test file: launched before its tests, closed after them. */
 export const useChromium = (): (() => Browser) => {
@@ -35,7 +29,12 @@ export interface Kiosk {
   context: BrowserContext;
   page: Page;
   viewport: ViewportName;
-  shot(name: string): Promise<void>;
+  /**
+   * A state of the flow a person sees: checked for fit (fit-inspect.ts) in every combination of orientation,
+   * language and elderly mode; screenshots of each go to the contact sheet. A misfit fails the test at its end,
+   * after the flow has run.
+   */
+  state(name: string): Promise<void>;
   /** Runs axe-core on the current screen: zero violations, WCAG 2.x A and AA (and AAA contrast in elderly mode). */
   axe(screen: string): Promise<void>;
   tap(name: string | RegExp, role?: 'button' | 'radio' | 'switch' | 'link'): Promise<void>;
@@ -44,7 +43,11 @@ export interface Kiosk {
   close(): Promise<void>;
 }
 
-export const openKiosk = async (browser: Browser, viewport: ViewportName, options: { serviceWorkers?: 'allow' | 'block'; url?: string } = {}): Promise<Kiosk> => {
+export const openKiosk = async (
+  browser: Browser,
+  viewport: ViewportName,
+  options: { serviceWorkers?: 'allow' | 'block'; url?: string } = {},
+): Promise<Kiosk> => {
   const context = await browser.newContext({
     viewport: viewports[viewport],
     hasTouch: true,
@@ -52,6 +55,8 @@ export const openKiosk = async (browser: Browser, viewport: ViewportName, option
     timezoneId: 'Asia/Shanghai',
     serviceWorkers: options.serviceWorkers ?? 'block',
   });
+  // The clock runs as usual, and a state can move it on to see that nothing changes by itself (fit.ts).
+  await context.clock.install();
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -63,15 +68,11 @@ export const openKiosk = async (browser: Browser, viewport: ViewportName, option
   await page.goto(options.url ?? inject('baseUrl'));
   // The kiosk's own first screen, not the 'getting ready' one shown while the demo data is being seeded.
   await page.locator('#main h1').first().waitFor();
-  mkdirSync(`${SHOTS}/${viewport}`, { recursive: true });
   return {
     context,
     page,
     viewport,
-    shot: async (name) => {
-      await page.waitForTimeout(150);
-      await page.screenshot({ path: `${SHOTS}/${viewport}/${name}.png` });
-    },
+    state: (name) => seeState(page, name, viewport),
     axe: async (screen) => {
       // Through DevTools, not a <script> tag: the app's CSP (rightly) refuses inline scripts.
       await page.evaluate(axeSource);

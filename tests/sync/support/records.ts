@@ -43,12 +43,12 @@ export const buildStationRecords = (options: {
   const records: KioskRecord[] = [];
   const dead = new Map<string, DeadLetterReason>();
   const open: string[] = [];
-  const perDay = new Map<string, number>();
+  const counters = new Map<string, number>();
   let illegalLeft = options.illegal ?? 0;
 
-  const counter = (day: string) => {
-    const next = (perDay.get(day) ?? 0) + 1;
-    perDay.set(day, next);
+  const counter = (key: string) => {
+    const next = (counters.get(key) ?? 0) + 1;
+    counters.set(key, next);
     return next;
   };
   const contact = (at: string) =>
@@ -86,7 +86,8 @@ export const buildStationRecords = (options: {
       push({ kind: 'referral', serviceId: random.pick(SERVICES), queueNo: `${random.pick(['A', 'B', 'C'])}${pad(queue, 3)}`, ...bill, ...contact(at) }, at);
     } else if (roll < 0.62) {
       // A request and its submit event, written together as the kiosk does (submit-request.ts).
-      const number = `${at.slice(5, 7)}${at.slice(8, 10)}${pad(counter(`r${day}`) % 1000, 3)}`;
+      // Receipt numbers only grow within a station (request-number.ts); their minute does not matter here.
+      const number = String(2_000_000 + counter('requests'));
       const request = push(
         {
           kind: 'request',

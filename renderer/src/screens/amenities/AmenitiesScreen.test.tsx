@@ -33,8 +33,8 @@ describe('AmenitiesScreen', { timeout: 30_000 }, () => {
     ]);
     expect(within(card('热水')).getByText(/饮水机在进门右手边/)).toBeInTheDocument();
     const names = (name: string) => within(card(name)).getAllByRole('button').map((b) => [b.textContent, b.getAttribute('aria-label')]);
-    expect(names('热水')).toEqual([['👍我用了', '我用了（热水）']]);
-    expect(names('爱心雨伞')).toEqual([['📤借用', '借用（爱心雨伞）'], ['📥归还', '归还（爱心雨伞）']]);
+    expect(names('热水')).toEqual([['我用了', '我用了（热水）']]);
+    expect(names('爱心雨伞')).toEqual([['借用', '借用（爱心雨伞）'], ['归还', '归还（爱心雨伞）']]);
     expect(stats('热水')).toEqual(['0']);
     expect(stats('爱心雨伞')).toEqual(['0', '0', '0']);
     expect(screen.getByText(/不记录您是谁/)).toBeInTheDocument();
@@ -53,6 +53,23 @@ describe('AmenitiesScreen', { timeout: 30_000 }, () => {
     expect(uses[0]).toMatchObject({ kind: 'amenity-use', amenityId: 'hot-water', action: 'use', stationId: 'demo-station' });
     expect(Object.keys(uses[0] ?? {}).sort()).toEqual(['action', 'amenityId', 'at', 'day', 'id', 'kind', 'stationId', 'v']);
     expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ id: uses[0]?.id, kind: 'amenity-use' })]);
+  });
+
+  it('takes a mistaken tap back with the undo beside the thanks: a record of its own, and the count as before', async () => {
+    const { db, user } = await renderScreen(route);
+    await user.click(await screen.findByRole('button', { name: '借用（爱心雨伞）' }));
+    await waitFor(() => expect(stats('爱心雨伞')).toEqual(['1', '0', '1']));
+    await user.click(within(card('爱心雨伞')).getByRole('button', { name: '撤销（爱心雨伞）' }));
+    await waitFor(() => expect(within(card('爱心雨伞')).getByRole('status')).toHaveTextContent('已撤销刚才的记录'));
+    await waitFor(() => expect(stats('爱心雨伞')).toEqual(['0', '0', '0']));
+    // Taken back once: the undo is gone, so a second tap cannot take back anything else.
+    expect(within(card('爱心雨伞')).queryByRole('button', { name: /撤销/ })).not.toBeInTheDocument();
+
+    const [undo, lent] = (await db.amenityUses.toArray()).sort((a, b) => (a.undoes ? -1 : b.undoes ? 1 : 0));
+    expect(lent).toMatchObject({ amenityId: 'umbrellas', action: 'lend' });
+    expect(lent?.undoes).toBeUndefined();
+    expect(undo).toMatchObject({ amenityId: 'umbrellas', action: 'lend', undoes: lent?.id });
+    expect((await db.outbox.toArray()).map((e) => e.id)).toEqual([lent?.id, undo?.id]);
   });
 
   it('counts a quick double tap once, and a tap after the pause again', async () => {

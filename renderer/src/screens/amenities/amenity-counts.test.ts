@@ -5,12 +5,23 @@ import { countsOnDay, tallyUses } from './amenity-counts.ts';
 
 describe('tallyUses', () => {
   it('counts each action', () => {
-    const uses = (['use', 'use', 'lend', 'lend', 'lend', 'return'] as const).map((action) => ({ action }));
+    const uses = (['use', 'use', 'lend', 'lend', 'lend', 'return'] as const).map((action, i) => ({ id: `u${i}`, action }));
     expect(tallyUses(uses)).toEqual({ used: 2, lent: 3, returned: 1, out: 2 });
   });
 
+  it('counts a tap taken back, and the record taking it back, as none', () => {
+    const uses = [
+      { id: 'a', action: 'lend' as const },
+      { id: 'b', action: 'lend' as const },
+      { id: 'c', action: 'lend' as const, undoes: 'b' },
+      { id: 'd', action: 'use' as const },
+      { id: 'e', action: 'use' as const, undoes: 'd' },
+    ];
+    expect(tallyUses(uses)).toEqual({ used: 0, lent: 1, returned: 0, out: 1 });
+  });
+
   it('never shows fewer than none out, when more come back today than went out today', () => {
-    expect(tallyUses([{ action: 'lend' }, { action: 'return' }, { action: 'return' }])).toEqual({ used: 0, lent: 1, returned: 2, out: 0 });
+    expect(tallyUses([{ id: 'a', action: 'lend' }, { id: 'b', action: 'return' }, { id: 'c', action: 'return' }])).toEqual({ used: 0, lent: 1, returned: 2, out: 0 });
     expect(tallyUses([])).toEqual({ used: 0, lent: 0, returned: 0, out: 0 });
   });
 });

@@ -9,8 +9,11 @@ export interface AmenityCounts {
   out: number;
 }
 
-export const tallyUses = (uses: readonly Pick<AmenityUse, 'action'>[]): AmenityCounts => {
-  const count = (action: AmenityUse['action']) => uses.filter((u) => u.action === action).length;
+/** Today's taps counted; a tap taken back (an `undoes` record) and the record taking it back count as none. */
+export const tallyUses = (uses: readonly Pick<AmenityUse, 'id' | 'action' | 'undoes'>[]): AmenityCounts => {
+  const undone = new Set(uses.flatMap((u) => (u.undoes ? [u.undoes] : [])));
+  const counted = uses.filter((u) => !u.undoes && !undone.has(u.id));
+  const count = (action: AmenityUse['action']) => counted.filter((u) => u.action === action).length;
   const lent = count('lend');
   const returned = count('return');
   return { used: count('use'), lent, returned, out: Math.max(0, lent - returned) };

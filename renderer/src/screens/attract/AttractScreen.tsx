@@ -10,6 +10,7 @@ import { DutySlide } from './DutySlide.tsx';
 import { NoticeSlide } from './NoticeSlide.tsx';
 import { swallowNextClick } from './swallow-click.ts';
 import './attract.css';
+import { Icon } from '../../ui/icons/Icon.tsx';
 
 /** Slow enough to read a whole notice at an elderly pace. */
 export const SLIDE_MS = 8000;
@@ -72,7 +73,7 @@ export default function AttractScreen({ onDismiss }: { onDismiss: () => void }) 
       ) : null}
       <div className="attract__prompt">
         <p id="attract-prompt" className="attract__prompt-main">
-          <span aria-hidden="true">👆 </span>
+          <span aria-hidden="true"><Icon emoji="👆" /> </span>
           {t('prompt')}
         </p>
         <p className="attract__prompt-other" lang={other}>{i18n.getFixedT(other, 'attract')('prompt')}</p>

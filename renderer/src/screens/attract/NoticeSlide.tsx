@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocalized } from '../../i18n/index.ts';
 import { KindBadge } from '../notices/KindBadge.tsx';
 import { useNoticeText } from '../notices/notice-text.ts';
+import { Icon } from '../../ui/icons/Icon.tsx';
 
 export function NoticeSlide({ notice, now }: { notice: Notice; now: Date }) {
   const { t } = useTranslation('attract');
@@ -19,17 +20,18 @@ export function NoticeSlide({ notice, now }: { notice: Notice; now: Date }) {
       <h3 id="attract-notice" className="attract__notice-title">{l(notice.title)}</h3>
       {notice.startsAt ? (
         <p className="attract__when">
-          <span aria-hidden="true">🕘 </span>
+          <span aria-hidden="true"><Icon emoji="🕘" /> </span>
           {text.when(notice.startsAt)}
         </p>
       ) : null}
       {notice.place ? (
         <p className="attract__place">
-          <span aria-hidden="true">📍 </span>
+          <span aria-hidden="true"><Icon emoji="📍" /> </span>
           {l(notice.place)}
         </p>
       ) : null}
-      <p className="attract__body">{l(notice.body)}</p>
+      {/* Three lines as a teaser (line-clamp): the notice screen has it whole. */}
+      <p className="attract__body" data-clip>{l(notice.body)}</p>
     </article>
   );
 }

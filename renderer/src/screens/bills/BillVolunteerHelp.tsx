@@ -1,4 +1,3 @@
-import { maskAccount } from '@protocol/masking.ts';
 import type { Referral, Utility } from '@protocol/records.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,8 +15,9 @@ const BILL_SERVICE_ID = 'utility-bills';
 const ACCOUNT_MAX_DIGITS = 20;
 
 /**
- * Asking a volunteer to help pay: the account number first (checked, then shown masked so it does not stay
- * readable on a public screen), an optional consented contact, then a queue number. A bad number writes nothing.
+ * Asking a volunteer to help pay: the account number first (checked, then shown in full while the resident, who
+ * is standing there, checks it against the bill; masked on the confirmation, which may stay on a public screen),
+ * an optional consented contact, then a queue number. A bad number writes nothing.
  */
 export function BillVolunteerHelp({ utility, onReferred }: { utility: Utility; onReferred: (referral: Referral) => void }) {
   const { t } = useTranslation('bills');
@@ -75,7 +75,7 @@ export function BillVolunteerHelp({ utility, onReferred }: { utility: Utility; o
       <div className="card bill-help__entered">
         <div>
           <h2 id="bill-help-title" className="field__label">{t('volunteer.entered')}</h2>
-          <p className="bill-help__masked">{maskAccount(entered)}</p>
+          <p className="bill-help__entered-number">{groupDigits(entered)}</p>
         </div>
         <Button variant="quiet" onClick={() => setEntered(undefined)}>{t('volunteer.change')}</Button>
       </div>

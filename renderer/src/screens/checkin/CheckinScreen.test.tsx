@@ -39,4 +39,15 @@ describe('CheckinScreen', () => {
     await user.click(consent);
     await waitFor(() => expect(screen.getByLabelText(/姓名/)).toHaveValue(''));
   });
+
+  it('goes back from the purpose to who you are with the one Back at the top, keeping nothing chosen', async () => {
+    const { db, user } = await renderScreen({ screen: 'checkin', params: undefined });
+    expect(screen.queryByRole('button', { name: '返回' })).not.toBeInTheDocument();
+    await user.click(await screen.findByRole('radio', { name: /过路访客/ }));
+    const backs = screen.getAllByRole('button', { name: /返回|重新选择/ });
+    expect(backs.map((b) => b.textContent)).toEqual(['返回']);
+    await user.click(screen.getByRole('button', { name: '返回' }));
+    expect(screen.getByRole('radio', { name: /过路访客/ })).toHaveAttribute('aria-checked', 'false');
+    expect(await db.visits.count()).toBe(0);
+  });
 });

@@ -76,14 +76,8 @@ export default function CheckinScreen() {
     <Screen
       title={t('title')}
       lead={t('purpose.question')}
-      actions={
-        <>
-          <Button variant="quiet" onClick={() => setWho(undefined)}>{t('changeWho')}</Button>
-          {contact.consent ? (
-            <Button variant="primary" large disabled={!purpose || saving} onClick={() => purpose && void checkIn(purpose)}>{t('confirm')}</Button>
-          ) : null}
-        </>
-      }
+      onBack={() => setWho(undefined)}
+      actions={contact.consent ? <Button variant="primary" large disabled={!purpose || saving} onClick={() => purpose && void checkIn(purpose)}>{t('confirm')}</Button> : undefined}
     >
       {error ? <p className="error-banner" role="alert">{t(`common:${error}`)}</p> : null}
       <ChoiceGroup

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { type Rating, ratings } from './feedback-draft.ts';
+import { Icon } from '../../ui/icons/Icon.tsx';
 
 export const faces: Record<Rating, string> = { 1: '😣', 2: '😕', 3: '😐', 4: '🙂', 5: '😄' };
 
@@ -13,7 +14,7 @@ export function FaceScale({ label, value, onChange, errorId }: { label: string; 
     <div role="radiogroup" aria-label={label} aria-required="true" aria-invalid={errorId ? true : undefined} aria-describedby={errorId} className="feedback-faces">
       {ratings.map((rating) => (
         <button key={rating} type="button" role="radio" aria-checked={value === rating} className="choice feedback-face" onClick={() => onChange(rating)}>
-          <span className="feedback-face__icon" aria-hidden="true">{faces[rating]}</span>
+          <span className="feedback-face__icon" aria-hidden="true"><Icon emoji={faces[rating]} /></span>
           <span className="feedback-face__label">{t(`faces.${rating}`)}</span>
         </button>
       ))}

@@ -13,7 +13,8 @@ describe('FeedbackScreen', { timeout: 30_000 }, () => {
     await renderScreen(route);
     const group = await screen.findByRole('radiogroup', { name: /您满意吗/ });
     const faces = screen.getAllByRole('radio');
-    expect(faces.map((f) => f.textContent)).toEqual(['😣很不满意', '😕不太满意', '😐一般', '🙂满意', '😄非常满意']);
+    expect(faces.map((f) => f.textContent)).toEqual(['很不满意', '不太满意', '一般', '满意', '非常满意']);
+    expect(new Set(faces.map((f) => f.querySelector('img.icon')?.getAttribute('src'))).size).toBe(5);
     expect(faces.every((f) => f.getAttribute('aria-checked') === 'false')).toBe(true);
     expect(group).toHaveAttribute('aria-required', 'true');
     expect(screen.getByText(/匿名/)).toBeInTheDocument();

@@ -8,6 +8,7 @@ import { Screen } from '../../ui/Screen.tsx';
 import { FaceScale, faces } from './FaceScale.tsx';
 import { checkFeedback, COMMENT_MAX, type FeedbackDraft, type Rating } from './feedback-draft.ts';
 import './feedback.css';
+import { Icon } from '../../ui/icons/Icon.tsx';
 
 /**
  * "How was your visit?": one face is enough, a comment is optional, and nothing about the resident is asked,
@@ -38,7 +39,7 @@ export default function FeedbackScreen() {
     return (
       <Confirmation title={title} speech={[title, rating, done.comment ? t('done.comment') : '', t('done.next')].filter(Boolean).join('。')}>
         <div className="card feedback-done">
-          <span className="feedback-done__face" aria-hidden="true">{faces[done.rating as Rating]}</span>
+          <span className="feedback-done__face" aria-hidden="true"><Icon emoji={faces[done.rating as Rating]} /></span>
           <div className="feedback-done__text">
             <p className="feedback-done__rating">{rating}</p>
             {done.comment ? <p>{t('done.comment')}</p> : null}
@@ -57,7 +58,7 @@ export default function FeedbackScreen() {
       actions={
         <>
           <p className="ok-banner feedback-anonymous">
-            <span aria-hidden="true">🔒</span>
+            <span aria-hidden="true"><Icon emoji="🔒" /></span>
             {t('anonymous')}
           </p>
           {/* Disabled while saving: a quick second tap on send must not send the feedback twice. */}

@@ -64,7 +64,7 @@ export function HomeScreen() {
           />
         ))}
       </nav>
-      {stats ? <p className="muted">{t('visits', { today: stats.today, month: stats.month })}</p> : null}
+      {stats ? <p className="muted">{t('visits', { today: t('visitsToday', { count: stats.today }), month: t('visitsMonth', { count: stats.month }) })}</p> : null}
       <p className="muted">{t('hours', { open: station.hours.open, close: station.hours.close, evening: `${station.eveningHour.start}–${station.eveningHour.end}` })}</p>
     </section>
   );

@@ -1,5 +1,6 @@
 import type { Notice } from '@protocol/catalogue.ts';
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../../ui/icons/Icon.tsx';
 
 const look: Record<Notice['kind'], { icon: string; tone: string }> = {
   notice: { icon: '📢', tone: 'pill' },
@@ -15,7 +16,7 @@ export function KindBadge({ kind }: { kind: Notice['kind'] }) {
   const { t } = useTranslation('notices');
   return (
     <span className={`${look[kind].tone} kind-badge`}>
-      <span aria-hidden="true">{look[kind].icon}</span> {t(`kinds.${kind}`)}
+      <Icon emoji={look[kind].icon} /> {t(`kinds.${kind}`)}
     </span>
   );
 }

@@ -2,6 +2,7 @@ import type { Notice } from '@protocol/catalogue.ts';
 import { useLocalized } from '../../i18n/index.ts';
 import { KindBadge } from './KindBadge.tsx';
 import { useNoticeText } from './notice-text.ts';
+import { Icon } from '../../ui/icons/Icon.tsx';
 
 /** One notice in the list: a big button with its kind, title, time and place. */
 export function NoticeItem({ notice, now, onOpen }: { notice: Notice; now: Date; onOpen: () => void }) {
@@ -16,12 +17,12 @@ export function NoticeItem({ notice, now, onOpen }: { notice: Notice; now: Date;
       </span>
       <span className="notice-item__title">{l(notice.title)}</span>
       <span className="notice-item__when">
-        <span aria-hidden="true">🕘 </span>
+        <span aria-hidden="true"><Icon emoji="🕘" /> </span>
         {notice.startsAt ? text.when(notice.startsAt) : text.published(notice)}
       </span>
       {notice.place ? (
         <span className="notice-item__place">
-          <span aria-hidden="true">📍 </span>
+          <span aria-hidden="true"><Icon emoji="📍" /> </span>
           {l(notice.place)}
         </span>
       ) : null}

@@ -74,7 +74,7 @@ describe('NoticeScreen', () => {
     expect(await screen.findByRole('heading', { level: 1, name: '冬季健康义诊' })).toBeInTheDocument();
     await db.notices.delete('clinic-1202');
     expect(await screen.findByRole('heading', { level: 1, name: '这条通知找不到了' })).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: '返回通知列表' }));
+    await user.click(screen.getByRole('button', { name: '返回' }));
     expect(routeProbe.current).toEqual({ screen: 'notices', params: undefined });
     expect(await screen.findByRole('heading', { level: 1, name: '通知活动' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /冬季健康义诊/ })).not.toBeInTheDocument();

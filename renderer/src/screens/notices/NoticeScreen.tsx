@@ -1,10 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../app/Clock.tsx';
-import { useNavigate, useRouteParams } from '../../app/navigation.tsx';
+import { useRouteParams } from '../../app/navigation.tsx';
 import { useLocalized } from '../../i18n/index.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
-import { Button } from '../../ui/Button.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { KindBadge } from './KindBadge.tsx';
 import { useNoticeText } from './notice-text.ts';
@@ -15,18 +14,16 @@ export default function NoticeScreen() {
   const { t } = useTranslation('notices');
   const l = useLocalized();
   const { db } = useStore();
-  const { back } = useNavigate();
   const { noticeId } = useRouteParams('notice');
   const now = useNow(60_000);
   const text = useNoticeText();
   // null once the store has answered "no such notice"; undefined while it is still being read.
   const notice = useLiveQuery(async () => (await db.notices.get(noticeId)) ?? null, [db, noticeId]);
-  const backToList = <Button variant="primary" large icon="←" onClick={back}>{t('backToList')}</Button>;
 
   if (notice === undefined) return <Screen title={t('title')}>{null}</Screen>;
   if (notice === null) {
     return (
-      <Screen title={t('missing.title')} lead={t('missing.body')} actions={backToList}>
+      <Screen title={t('missing.title')} lead={t('missing.body')}>
         {null}
       </Screen>
     );
@@ -40,7 +37,7 @@ export default function NoticeScreen() {
   const speech = [title, when && t('speech.when', { when }), place && t('speech.place', { place }), body].filter(Boolean).join('。');
 
   return (
-    <Screen title={title} speech={speech} actions={backToList}>
+    <Screen title={title} speech={speech}>
       <p className="notice__tags">
         <KindBadge kind={notice.kind} />
         {status ? <span className={status.ended ? 'pill notice-ended' : 'pill pill--ok'}>{status.label}</span> : null}

@@ -47,8 +47,10 @@ describe('NoticesScreen', () => {
     expect(clinic).toHaveTextContent('义诊');
     expect(clinic).toHaveTextContent('12月2日 周三 上午9:00');
     expect(clinic).toHaveTextContent('幸福里社区红色驿站');
-    const kinds = within(screen.getByRole('region', { name: '近期活动' })).getAllByRole('button').map((b) => b.querySelector('.kind-badge')?.textContent?.trim());
-    expect(kinds).toEqual(['🩺 义诊', '⚖️ 法律讲座', '📢 通知', '🗣️ 议事会', '📚 四点半课堂', '🎉 活动']);
+    const badges = within(screen.getByRole('region', { name: '近期活动' })).getAllByRole('button').map((b) => b.querySelector('.kind-badge'));
+    expect(badges.map((badge) => badge?.textContent?.trim())).toEqual(['义诊', '法律讲座', '通知', '议事会', '四点半课堂', '活动']);
+    // Each kind has its own picture, shipped with the app.
+    expect(new Set(badges.map((badge) => badge?.querySelector('img.icon')?.getAttribute('src'))).size).toBe(6);
     expect(within(screen.getByRole('region', { name: '通知公告' })).getAllByRole('button')[0]).toHaveTextContent('发布于11月10日');
   });
 

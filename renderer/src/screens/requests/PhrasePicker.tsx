@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { phrasesOf } from './request-topics.ts';
+import { BoxGlyph } from '../../ui/icons/glyphs.tsx';
 
 /** Ready-made phrases for the chosen category: big toggles, any number of them, so nobody has to type. */
 export function PhrasePicker({ category, value, onChange }: { category: string; value: readonly string[]; onChange: (phrases: string[]) => void }) {
@@ -12,7 +13,7 @@ export function PhrasePicker({ category, value, onChange }: { category: string; 
         const on = value.includes(phrase);
         return (
           <button key={phrase} type="button" aria-pressed={on} className="choice request-phrase" onClick={() => toggle(phrase)}>
-            <span className="choice__icon" aria-hidden="true">{on ? '☑' : '☐'}</span>
+            <span className="choice__icon" aria-hidden="true"><BoxGlyph checked={on} /></span>
             {t(`phrases.${category}.${phrase}`)}
           </button>
         );

@@ -47,13 +47,13 @@ export function RequestDetails({ kind, category, onBack, onSent }: { kind: Reque
     <Screen
       title={title}
       speech={`${title}。${t('phrases.question')}`}
+      onBack={onBack}
       actions={
         <>
           {/* Messages sit beside the send button, which stays on screen: the form itself may be scrolled. */}
           {missing ? <p className="error-banner request-message" role="alert">{t('missing')}</p> : null}
           {hasErrors(errors) ? <p className="error-banner request-message" role="alert">{t('checkContact')}</p> : null}
           {error ? <p className="error-banner request-message" role="alert">{t(`common:${error}`)}</p> : null}
-          <Button variant="quiet" icon="←" onClick={onBack}>{t('previous')}</Button>
           <Button variant="primary" large disabled={saving} onClick={() => void send()}>{t('submit', { kind: t(`kinds.${kind}.noun`) })}</Button>
         </>
       }

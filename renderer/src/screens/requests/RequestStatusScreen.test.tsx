@@ -112,7 +112,7 @@ describe('RequestStatusScreen', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: '查询' }));
     expect(screen.queryByRole('alert')).toBeNull();
     expect(await screen.findByText(/这台设备上没有查到编号 0101-999/)).toBeInTheDocument();
-    expect(screen.getByText(/其他驿站提交的、或一年以前的诉求/)).toBeInTheDocument();
+    expect(screen.getByText(/其他驿站提交的、或这台设备启用以前的诉求/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '删除一位' }));
     expect(screen.queryByText(/没有查到/)).toBeNull();
   });

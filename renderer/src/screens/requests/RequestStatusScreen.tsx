@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Keypad } from '../../ui/Keypad.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { findRequest } from './find-request.ts';
-import { groupRequestNumber, isRequestNumber, spokenDigits } from './request-number.ts';
+import { groupRequestNumber, isRequestNumber, REQUEST_NUMBER_MAX_DIGITS, requestNumberDigits, spokenDigits } from './request-number.ts';
 import { RequestSummary } from './RequestSummary.tsx';
 import { RequestTimeline } from './RequestTimeline.tsx';
 import { useTopOnStep } from './useTopOnStep.ts';
@@ -34,8 +34,9 @@ export default function RequestStatusScreen() {
   const type = (value: string) => {
     setTyped(value);
     setInvalid(false);
-    // The seventh digit completes a number, so it is looked up at once: one tap fewer for the resident.
-    setQuery(isRequestNumber(value) ? value : undefined);
+    // The last digit of a number as long as today's completes it, so it is looked up at once: one tap fewer for
+    // the resident. From 2041 numbers have eight digits; an older seven-digit one then waits for the search button.
+    setQuery(isRequestNumber(value) && value.length === requestNumberDigits(new Date()) ? value : undefined);
   };
   useTopOnStep(query && found ? 'result' : 'entry');
 
@@ -75,7 +76,7 @@ export default function RequestStatusScreen() {
   return (
     <Screen title={t('status.title')} lead={t('status.lead')}>
       <div className="request-lookup">
-        <Keypad label={t('status.keypad')} value={typed} maxLength={7} display={groupRequestNumber(typed)} onChange={type} />
+        <Keypad label={t('status.keypad')} value={typed} maxLength={REQUEST_NUMBER_MAX_DIGITS} display={groupRequestNumber(typed)} onChange={type} />
         <div className="request-lookup__side">
           <Button variant="primary" large block icon="🔍" onClick={() => lookUp(typed)}>{t('status.search')}</Button>
           {invalid ? <p className="error-banner" role="alert">{t('common:validation.requestNumber')}</p> : null}

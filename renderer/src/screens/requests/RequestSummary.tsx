@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ShownRequest } from './find-request.ts';
 import { kindIcons, requestCategories } from './request-topics.ts';
+import { Icon } from '../../ui/icons/Icon.tsx';
 
 /** What was asked, as the resident chose it: kind, category and phrases (never who asked or what they wrote). */
 export function RequestSummary({ request }: { request: ShownRequest }) {
@@ -11,12 +12,12 @@ export function RequestSummary({ request }: { request: ShownRequest }) {
     <dl className="request-summary">
       <dt>{t('status.kind')}</dt>
       <dd>
-        <span aria-hidden="true">{kindIcons[request.requestKind]} </span>
+        <span aria-hidden="true"><Icon emoji={kindIcons[request.requestKind]} /> </span>
         {t(`kinds.${request.requestKind}.name`)}
       </dd>
       <dt>{t('status.category')}</dt>
       <dd>
-        {category ? <span aria-hidden="true">{category.icon} </span> : null}
+        {category ? <span aria-hidden="true"><Icon emoji={category.icon} /> </span> : null}
         {t(`categories.${request.category}`, { defaultValue: t('categories.other') })}
       </dd>
       {phrases.length > 0 ? (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RequestProgress } from './find-request.ts';
+import { CheckGlyph, DotGlyph } from '../../ui/icons/glyphs.tsx';
 
 /** The loop drawn as steps: those reached with their time, the current one highlighted, those still ahead. */
 export function RequestTimeline({ progress }: { progress: RequestProgress }) {
@@ -10,7 +11,7 @@ export function RequestTimeline({ progress }: { progress: RequestProgress }) {
     <ol className="request-timeline" aria-label={t('status.progress')}>
       {progress.reached.map((step, i) => (
         <li key={`${i}-${step.status}`} className={`request-timeline__step ${i === current ? 'is-current' : 'is-reached'}`} aria-current={i === current ? 'step' : undefined}>
-          <span className="request-timeline__mark" aria-hidden="true">{i === current ? '●' : '✔'}</span>
+          <span className="request-timeline__mark" aria-hidden="true">{i === current ? <DotGlyph filled /> : <CheckGlyph />}</span>
           <span className="request-timeline__label">{t(`status.reached.${step.status}`)}</span>
           <time className="request-timeline__time" dateTime={step.at}>{when.format(new Date(step.at))}</time>
           {i === current ? <span className="pill">{t('status.current')}</span> : null}
@@ -18,7 +19,7 @@ export function RequestTimeline({ progress }: { progress: RequestProgress }) {
       ))}
       {progress.ahead.map((status) => (
         <li key={status} className="request-timeline__step is-ahead">
-          <span className="request-timeline__mark" aria-hidden="true">○</span>
+          <span className="request-timeline__mark" aria-hidden="true"><DotGlyph filled={false} /></span>
           <span className="request-timeline__label">{t(`status.ahead.${status}`)}</span>
         </li>
       ))}

@@ -1,10 +1,8 @@
-import { dayKey } from '@protocol/time.ts';
 import { screen, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, renderScreen, routeProbe } from '../../../../tests/support/render-screen.tsx';
 
 const route = { screen: 'requests', params: undefined } as const;
-const todayPrefix = () => dayKey(new Date()).slice(5).replace('-', '');
 
 // The screen is lazy: compile it once up front, so the first test's short findBy waits do not time the compiler.
 beforeAll(async () => {
@@ -30,7 +28,7 @@ describe('RequestsScreen', { timeout: 20_000 }, () => {
     expect(await screen.findByRole('status')).toHaveTextContent('已收到您的微诉求');
     const [request] = await db.requests.toArray();
     const events = await db.requestEvents.toArray();
-    expect(request).toMatchObject({ requestKind: 'complaint', category: 'home-repair', phrases: ['water-leak', 'drain'], text: '5号楼1单元', number: `${todayPrefix()}001` });
+    expect(request).toMatchObject({ requestKind: 'complaint', category: 'home-repair', phrases: ['water-leak', 'drain'], text: '5号楼1单元', number: expect.stringMatching(/^\d{7}$/) });
     expect(request?.contact).toBeUndefined();
     expect(events).toEqual([expect.objectContaining({ requestId: request?.id, type: 'submit', actor: 'resident' })]);
     expect((await db.outbox.toArray()).map((e) => [e.seq, e.kind, e.id])).toEqual([
@@ -38,24 +36,26 @@ describe('RequestsScreen', { timeout: 20_000 }, () => {
       [2, 'request-event', events[0]?.id],
     ]);
 
-    expect(screen.getByText(`${todayPrefix()}-001`)).toHaveClass('big-number');
+    expect(screen.getByText(`${request!.number.slice(0, 4)}-${request!.number.slice(4)}`)).toHaveClass('big-number');
     expect(screen.getByRole('img', { name: '手机扫码，存下编号' })).toBeInTheDocument();
     expect(screen.getByText(/社区派单、党员接单/)).toBeInTheDocument();
     expect(screen.getByText(/您没留电话/)).toBeInTheDocument();
   });
 
-  it('numbers a second request of the day one higher', async () => {
+  it('gives a second request a higher number, and shows each on its receipt', async () => {
     const db = await freshDb();
-    for (const expected of ['001', '002']) {
+    for (let i = 0; i < 2; i += 1) {
       const { user, unmount } = await renderScreen(route, { db });
       await user.click(await screen.findByRole('radio', { name: /微心愿/ }));
       await user.click(await screen.findByRole('radio', { name: /助老助残/ }));
       await user.click(screen.getByRole('button', { name: /买菜做饭有困难/ }));
       await user.click(screen.getByRole('button', { name: '提交微心愿' }));
-      expect(await screen.findByText(`${todayPrefix()}-${expected}`)).toBeInTheDocument();
+      const newest = (await db.requests.toArray()).sort((a, b) => a.at.localeCompare(b.at) || a.number.localeCompare(b.number)).at(-1)!;
+      expect(await screen.findByText(`${newest.number.slice(0, 4)}-${newest.number.slice(4)}`)).toBeInTheDocument();
       unmount();
     }
-    expect((await db.requests.toArray()).map((r) => r.number).sort()).toEqual([`${todayPrefix()}001`, `${todayPrefix()}002`]);
+    const [first, second] = (await db.requests.toArray()).map((r) => Number(r.number)).sort((a, b) => a - b);
+    expect(second).toBeGreaterThan(first!);
   });
 
   it('asks for a phrase or some words, and writes nothing until given one', async () => {
@@ -126,17 +126,21 @@ describe('RequestsScreen', { timeout: 20_000 }, () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
-  it('steps back without losing the kind, and forgets phrases of another category', async () => {
+  it('steps back with the one Back at the top, without losing the kind, and forgets phrases of another category', async () => {
     const { user } = await renderScreen(route);
     await user.click(await screen.findByRole('radio', { name: /微诉求/ }));
     await user.click(await screen.findByRole('radio', { name: /环境卫生/ }));
     await user.click(screen.getByRole('button', { name: /路灯不亮/ }));
-    await user.click(screen.getByRole('button', { name: '上一步' }));
+    // One Back, one word, in the screen's head like every other screen's: no 上一步 down by the send button.
+    const backs = screen.getAllByRole('button', { name: /返回|上一步/ });
+    expect(backs.map((b) => b.textContent)).toEqual(['返回']);
+    expect(backs[0]?.closest('.screen__head')).not.toBeNull();
+    await user.click(screen.getByRole('button', { name: '返回' }));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('微诉求');
     await user.click(screen.getByRole('radio', { name: /环境卫生/ }));
     expect(screen.getByRole('button', { name: /路灯不亮/ })).toHaveAttribute('aria-pressed', 'false');
-    await user.click(screen.getByRole('button', { name: '上一步' }));
-    await user.click(screen.getByRole('button', { name: '上一步' }));
+    await user.click(screen.getByRole('button', { name: '返回' }));
+    await user.click(screen.getByRole('button', { name: '返回' }));
     expect(screen.getByRole('radio', { name: /微心愿/ })).toHaveAttribute('aria-checked', 'false');
   });
 

@@ -48,7 +48,7 @@ export default function RequestsScreen() {
       <Screen
         title={kindName}
         speech={`${kindName}。${t('category.question')}`}
-        actions={<Button variant="quiet" icon="←" onClick={() => setKind(undefined)}>{t('previous')}</Button>}
+        onBack={() => setKind(undefined)}
       >
         <StepLead step={2} text={t('category.question')} />
         <ChoiceGroup

@@ -1,6 +1,5 @@
 import { foldRequestEvents, type RequestStatus } from '@protocol/request-state.ts';
 import type { RequestEvent, ResidentRequest } from '@protocol/records.ts';
-import { dayKey } from '@protocol/time.ts';
 import type { YizhanDb } from '../../store/db.ts';
 
 /** The normal way through the loop; cancelled and reopened step off it. */
@@ -40,14 +39,12 @@ const statusesReached = (accepted: readonly RequestEvent[]): RequestProgress['re
   });
 
 /**
- * A request on this tablet by the number the resident typed, with its progress. Numbers repeat yearly, so
- * only the last twelve months count, and of those the newest. Null when there is no such request here.
+ * A request on this tablet by the number the resident typed, with its progress. A number names one request of
+ * the station for good (request-number.ts); the MMDD numbers of older kiosks came round every year, so of
+ * several, the newest. Null when there is no such request here.
  */
-export const findRequest = async (db: YizhanDb, number: string, now: Date = new Date()): Promise<RequestProgress | null> => {
-  const yearAgo = new Date(now);
-  yearAgo.setFullYear(now.getFullYear() - 1);
-  const since = dayKey(yearAgo);
-  const candidates = await db.requests.where('number').equals(number).filter((r) => r.day > since).toArray();
+export const findRequest = async (db: YizhanDb, number: string): Promise<RequestProgress | null> => {
+  const candidates = await db.requests.where('number').equals(number).toArray();
   const request = candidates.sort(byTimeThenId).at(-1);
   if (!request) return null;
   const { requestKind, category, phrases, at } = request;

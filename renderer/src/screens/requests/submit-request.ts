@@ -1,7 +1,18 @@
 import type { RequestEvent, ResidentRequest } from '@protocol/records.ts';
 import { commitRecord, type Draft } from '../../store/commit.ts';
 import type { YizhanDb } from '../../store/db.ts';
-import { requestNumber } from './request-number.ts';
+import { nextRequestNumber } from './request-number.ts';
+
+/** The last receipt number this database gave (request-number.ts): numbers only ever grow. */
+const LAST_NUMBER = 'counter:request-number';
+
+/** The next receipt number, recorded in the caller's transaction: a request that is not written uses none up. */
+const allocateNumber = async (db: YizhanDb, at: Date): Promise<string> => {
+  const last = (await db.meta.get(LAST_NUMBER))?.value;
+  const next = nextRequestNumber(at, typeof last === 'number' ? last : null);
+  await db.meta.put({ key: LAST_NUMBER, value: next });
+  return String(next);
+};
 
 /** What the resident chose; the number is allocated when it is written. */
 export type RequestDraft = Omit<Draft<'request'>, 'kind' | 'number'>;
@@ -22,7 +33,7 @@ export const submitRequest = (db: YizhanDb, stationId: string, draft: RequestDra
       db,
       'request',
       stationId,
-      async (ctx) => ({ ...draft, kind: 'request', number: requestNumber(ctx.day, await ctx.nextInDay('request')) }),
+      async () => ({ ...draft, kind: 'request', number: await allocateNumber(db, now) }),
       now,
     );
     const event = await commitRecord(

@@ -8,6 +8,7 @@ import { OnlineChannel } from './OnlineChannel.tsx';
 import { StepsList } from './StepsList.tsx';
 import { VolunteerWay } from './VolunteerWay.tsx';
 import './services.css';
+import { Icon } from '../../ui/icons/Icon.tsx';
 
 const icons: Record<ServiceWay['type'], string> = { self: '📝', volunteer: '🙋', office: '🏢', online: '📱' };
 
@@ -43,7 +44,7 @@ export function ServiceWayCard({ way, serviceId, onReferred }: { way: ServiceWay
   return (
     <section className={`card svc-way svc-way--${way.type}`} aria-labelledby={id}>
       <h3 id={id} className="card__title svc-way__title">
-        <span className="svc-way__icon" aria-hidden="true">{icons[way.type]}</span>
+        <span className="svc-way__icon" aria-hidden="true"><Icon emoji={icons[way.type]} /></span>
         {t(`ways.${way.type}.title`)}
       </h3>
       <WayBody way={way} serviceId={serviceId} onReferred={onReferred} />

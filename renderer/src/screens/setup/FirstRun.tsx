@@ -9,6 +9,7 @@ import { PinEntry, technicianSessionOpen, useTechnicianPin } from '../technician
 import { SetupForm } from './SetupForm.tsx';
 import { forgetSetup } from './setup-in-progress.ts';
 import { SetupProgress } from './SetupProgress.tsx';
+import { ScrollCue } from '../../app/ScrollCue.tsx';
 
 type Step = { name: 'welcome' } | { name: 'pin' } | { name: 'form'; bridge: KioskBridge } | { name: 'progress'; setup: Setup; before: KioskSync | null };
 
@@ -86,6 +87,7 @@ export function FirstRun({ onDone, resume = null }: { onDone: () => void; resume
           ) : null}
         </section>
       </main>
+      <ScrollCue areaId="main" />
     </div>
   );
 }

@@ -141,6 +141,7 @@ export function Diagnostics({ bridge, onSessionEnded }: { bridge: KioskBridge; o
           <Row label={t('device.credential')} value={info ? t(`credential.${info.credential}`) : '—'} />
           <Row label={t('device.kioskMode')} value={info ? (info.kioskMode ? t('yes') : t('no')) : '—'} />
           <Row label={t('device.update')} value={info ? `${info.update.status}${info.update.version ? ` ${info.update.version}` : ''}` : '—'} />
+          <p className="muted">{t('device.credits')}</p>
           <div className="actions">
             <Button onClick={() => void act(t('device.exportLogs'), async () => exported(await bridge.call('logs:export')))}>{t('device.exportLogs')}</Button>
             <Button onClick={() => void act(t('device.exportUnsynced'), async () => exported(await bridge.call('records:export-unsynced')))}>{t('device.exportUnsynced')}</Button>
@@ -150,7 +151,7 @@ export function Diagnostics({ bridge, onSessionEnded }: { bridge: KioskBridge; o
         </section>
         <section className="card" aria-labelledby="tech-log">
           <h2 id="tech-log" className="card__title">{t('log.title')}</h2>
-          <pre style={{ whiteSpace: 'pre-wrap', fontSize: '0.8rem', margin: 0, maxHeight: 240, overflow: 'auto' }}>{info?.recentLog.join('\n') || t('log.empty')}</pre>
+          <pre data-clip style={{ whiteSpace: 'pre-wrap', fontSize: '0.8rem', margin: 0, maxHeight: 240, overflow: 'auto' }}>{info?.recentLog.join('\n') || t('log.empty')}</pre>
         </section>
       </div>
     </Screen>

@@ -20,11 +20,19 @@ type Queryable = Pick<pg.Pool, 'query'> | Client;
 
 export interface PostgresConnection {
   pool: pg.Pool;
-  /** Runs fn in a transaction on one client; a serialization failure or deadlock is retried (up to 5 attempts). */
+  /** Runs fn in a transaction on one client; a serialization failure, a deadlock or a RetryTransaction runs it again (5 attempts). */
   transaction<T>(fn: (client: Client) => Promise<T>): Promise<T>;
 }
 
 const RETRYABLE = new Set(['40001', '40P01']);
+const ATTEMPTS = 5;
+
+/** Thrown inside a transaction whose snapshot a concurrent one made stale: it is rolled back and run again. */
+export class RetryTransaction extends Error {
+  override name = 'RetryTransaction';
+}
+
+const isRetryable = (error: unknown): boolean => error instanceof RetryTransaction || RETRYABLE.has((error as { code?: string }).code ?? '');
 
 export const openPostgresConnection = (options: PostgresOptions): PostgresConnection => {
   const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
@@ -41,7 +49,7 @@ export const openPostgresConnection = (options: PostgresOptions): PostgresConnec
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => {});
-        if (attempt < 5 && RETRYABLE.has((error as { code?: string }).code ?? '')) continue;
+        if (attempt < ATTEMPTS && isRetryable(error)) continue;
         throw error;
       } finally {
         client.release();

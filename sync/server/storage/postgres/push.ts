@@ -1,12 +1,21 @@
 import type { RequestStatus } from '../../../protocol/request-state.ts';
-import { assignmentOf, json, statusValue } from '../shared.ts';
+import { assignmentOf, json, KNOWN_RECORD_COLUMNS, knownRecord, statusValue } from '../shared.ts';
 import type { PushResult, Storage } from '../types.ts';
-import { nextChangeSeqs, type PostgresConnection, upsertEntry } from './connection.ts';
+import { nextChangeSeqs, type PostgresConnection, RetryTransaction, upsertEntry } from './connection.ts';
 import { toAck } from './rows.ts';
 
 /**
- * How a push is applied on PostgreSQL: in one transaction, lock the (station, epoch) row, read the snapshot
- * (the records and requests the batch names, its dead letters), let the planner decide, write the plan.
+ * How a push is applied on PostgreSQL: in one transaction, lock the (station, epoch) row and the requests the
+ * batch names, then read the snapshot (the records it names, its dead letters), let the planner decide, write
+ * the plan.
+ *
+ * Locks first, reads after: under READ COMMITTED each statement sees what committed before it began, so a read
+ * made before waiting for a lock can be stale by the time the lock is granted. Two epochs of one station pushing
+ * the same request event used to read `known` first, queue on the request's lock, and the second then planned
+ * the event as new against the status the first had already moved: stored by one, dead-lettered by the other.
+ * A record no lock covers (the same id from two epochs, or from two stations, at once) is caught at its insert:
+ * a row the insert did not write means another transaction got there first, and the push is planned again on a
+ * fresh snapshot (RetryTransaction), where it is a duplicate or a conflict like any other.
  */
 export const postgresPush = ({ transaction }: PostgresConnection): Pick<Storage, 'applyPush'> => ({
   async applyPush(input, plan): Promise<PushResult> {
@@ -18,12 +27,18 @@ export const postgresPush = ({ transaction }: PostgresConnection): Pick<Storage,
       );
       // Locks this (station, epoch): a retried push racing its original waits here and then finds it applied.
       const state = await client.query<{ applied_seq: string }>('SELECT applied_seq FROM push_state WHERE station_id = $1 AND epoch = $2 FOR UPDATE', [stationId, epoch]);
-      const known = await client.query<{ id: string; station_id: string }>('SELECT id, station_id FROM records WHERE id = ANY($1::text[])', [input.recordIds]);
+      // Then the requests its events move (in id order, so two pushes never wait on each other crosswise), with who
+      // each is with as its published status says …
       const requests = await client.query<{ id: string; station_id: string; status: RequestStatus | null; published: string | null }>(
         `SELECT r.id, r.station_id, r.status, e.value AS published FROM requests r
          LEFT JOIN centre_entries e ON e.collection = 'request-status' AND e.scope = r.station_id AND e.id = r.id
          WHERE r.id = ANY($1::text[]) ORDER BY r.id FOR UPDATE OF r`,
         [input.requestIds],
+      );
+      // … and only then what is stored: whatever committed while this push waited is seen.
+      const known = await client.query<{ id: string; station_id: string; digest: string | null; payload: string | null }>(
+        `SELECT ${KNOWN_RECORD_COLUMNS} FROM records WHERE id = ANY($1::text[])`,
+        [input.recordIds],
       );
       const dead = await client.query<{ seq: string; record_id: string | null; reason: string; detail: string | null }>(
         'SELECT seq, record_id, reason, detail FROM dead_letters WHERE station_id = $1 AND epoch = $2 AND seq BETWEEN $3 AND $4',
@@ -33,7 +48,7 @@ export const postgresPush = ({ transaction }: PostgresConnection): Pick<Storage,
 
       const decided = plan({
         appliedSeq: Number(state.rows[0]!.applied_seq),
-        known: new Map(known.rows.map((r) => [r.id, r.station_id] as const)),
+        known: new Map(known.rows.map((r) => [r.id, knownRecord(r)] as const)),
         requests: new Map(requests.rows.map((r) => [r.id, { stationId: r.station_id, status: r.status, assignment: assignmentOf(r.published) }] as const)),
         deadLetters,
       });
@@ -41,11 +56,11 @@ export const postgresPush = ({ transaction }: PostgresConnection): Pick<Storage,
 
       const { records } = decided;
       if (records.length > 0) {
-        // One statement for the whole batch. ON CONFLICT: another epoch of this station may race us with the same id.
-        await client.query(
-          `INSERT INTO records (id, station_id, epoch, seq, kind, v, at, payload, received_at)
-           SELECT u.id, $1, $2, u.seq, u.kind, u.v, u.at, u.payload, $3
-           FROM unnest($4::text[], $5::bigint[], $6::text[], $7::int[], $8::text[], $9::text[]) AS u (id, seq, kind, v, at, payload)
+        // One statement for the whole batch.
+        const inserted = await client.query(
+          `INSERT INTO records (id, station_id, epoch, seq, kind, v, at, payload, digest, received_at)
+           SELECT u.id, $1, $2, u.seq, u.kind, u.v, u.at, u.payload, u.digest, $3
+           FROM unnest($4::text[], $5::bigint[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[]) AS u (id, seq, kind, v, at, payload, digest)
            ON CONFLICT (id) DO NOTHING`,
           [
             stationId,
@@ -57,8 +72,10 @@ export const postgresPush = ({ transaction }: PostgresConnection): Pick<Storage,
             records.map((r) => r.v),
             records.map((r) => r.at),
             records.map((r) => json(r.payload)),
+            records.map((r) => r.digest),
           ],
         );
+        if (inserted.rowCount !== records.length) throw new RetryTransaction('a record of this push was stored by a concurrent push');
       }
       const dl = decided.deadLetters;
       if (dl.length > 0) {
@@ -83,8 +100,9 @@ export const postgresPush = ({ transaction }: PostgresConnection): Pick<Storage,
       }
       if (decided.newRequests.length > 0) {
         await client.query(
-          'INSERT INTO requests (id, station_id, status, updated_at) SELECT u.id, $1, NULL, $2 FROM unnest($3::text[]) AS u (id) ON CONFLICT DO NOTHING',
-          [stationId, now, decided.newRequests],
+          `INSERT INTO requests (id, station_id, number, status, updated_at)
+           SELECT u.id, $1, u.number, NULL, $2 FROM unnest($3::text[], $4::text[]) AS u (id, number) ON CONFLICT DO NOTHING`,
+          [stationId, now, decided.newRequests.map((r) => r.id), decided.newRequests.map((r) => r.number)],
         );
       }
       await client.query('UPDATE push_state SET applied_seq = $1, updated_at = $2 WHERE station_id = $3 AND epoch = $4', [decided.appliedSeq, now, stationId, epoch]);

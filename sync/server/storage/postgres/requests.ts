@@ -1,13 +1,27 @@
 import { assignAfter, type RequestStatus } from '../../../protocol/request-state.ts';
-import { assignmentOf, centreEventRecord, json, statusValue } from '../shared.ts';
+import { assignmentOf, centreEventRecord, FOUND_REQUEST_COLUMNS, toFoundRequest, json, statusValue } from '../shared.ts';
 import type { CentreEventResult, Storage } from '../types.ts';
 import { nextChangeSeqs, type PostgresConnection, upsertEntry } from './connection.ts';
 
-/** Requests as the centre sees them: a request's status, and the centre's own events (dispatch, …) on it. */
-export const postgresRequests = ({ pool, transaction }: PostgresConnection): Pick<Storage, 'getRequestStatus' | 'appendCentreRequestEvent'> => ({
+type FoundRequestRow = Parameters<typeof toFoundRequest>[0];
+
+/** Requests as the centre sees them: found by id or number, their status, and the centre's own events on them. */
+export const postgresRequests = ({ pool, transaction }: PostgresConnection): Pick<Storage, 'getRequestStatus' | 'findRequests' | 'appendCentreRequestEvent'> => ({
   async getRequestStatus(requestId) {
     const { rows } = await pool.query<{ station_id: string; status: RequestStatus | null }>('SELECT station_id, status FROM requests WHERE id = $1', [requestId]);
     return rows[0] ? { stationId: rows[0].station_id, status: rows[0].status } : null;
+  },
+
+  async findRequests(lookup) {
+    const select = `SELECT ${FOUND_REQUEST_COLUMNS} FROM requests r JOIN records rec ON rec.id = r.id`;
+    const order = 'ORDER BY r.station_id, rec.at, r.id';
+    const { rows } =
+      'id' in lookup
+        ? await pool.query<FoundRequestRow>(`${select} WHERE r.id = $1`, [lookup.id])
+        : lookup.stationId === undefined
+          ? await pool.query<FoundRequestRow>(`${select} WHERE r.number = $1 ${order}`, [lookup.number])
+          : await pool.query<FoundRequestRow>(`${select} WHERE r.number = $1 AND r.station_id = $2 ${order}`, [lookup.number, lookup.stationId]);
+    return rows.map(toFoundRequest);
   },
 
   async appendCentreRequestEvent({ event, now, validate }): Promise<CentreEventResult> {

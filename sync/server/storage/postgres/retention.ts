@@ -1,7 +1,7 @@
 import type { Storage } from '../types.ts';
 import type { PostgresConnection } from './connection.ts';
 
-/** What retention removes: personal fields of old records, raw payloads of old dead letters, old tombstones. */
+/** What retention removes: personal fields of old records, raw payloads of old dead letters, old tombstones; in batches. */
 export const postgresRetention = ({ pool, transaction }: PostgresConnection): Pick<Storage, 'purgePersonal' | 'purgeTombstones'> => ({
   async purgePersonal({ before, now, strip, batchSize = 500 }) {
     let records = 0;
@@ -22,8 +22,17 @@ export const postgresRetention = ({ pool, transaction }: PostgresConnection): Pi
       records += done;
       if (done < batchSize) break;
     }
-    const dead = await pool.query('UPDATE dead_letters SET payload = NULL WHERE payload IS NOT NULL AND received_at < $1', [before]);
-    return { records, deadLetters: dead.rowCount ?? 0 };
+    let deadLetters = 0;
+    for (let done = batchSize; done === batchSize; ) {
+      const cleared = await pool.query(
+        `UPDATE dead_letters SET payload = NULL WHERE (station_id, epoch, seq) IN (
+           SELECT station_id, epoch, seq FROM dead_letters WHERE payload IS NOT NULL AND received_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+        [before, batchSize],
+      );
+      done = cleared.rowCount ?? 0;
+      deadLetters += done;
+    }
+    return { records, deadLetters };
   },
 
   async purgeTombstones({ before }) {

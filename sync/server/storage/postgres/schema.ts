@@ -1,4 +1,4 @@
-import { loadMigrations } from '../migrations.ts';
+import { loadMigrations, refuseNewerDatabase } from '../migrations.ts';
 import type { Storage } from '../types.ts';
 import type { PostgresConnection } from './connection.ts';
 
@@ -11,6 +11,7 @@ export const postgresSchema = ({ pool, transaction }: PostgresConnection): Pick<
       await client.query("SELECT pg_advisory_xact_lock(hashtext('yizhan-migrations'))");
       await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)');
       const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+      refuseNewerDatabase(done, migrations);
       const applied: number[] = [];
       for (const migration of migrations) {
         if (done.has(migration.version)) continue;

@@ -1,5 +1,5 @@
 import type { RequestStatus } from '../../../protocol/request-state.ts';
-import { assignmentOf, json, statusValue } from '../shared.ts';
+import { assignmentOf, json, KNOWN_RECORD_COLUMNS, knownRecord, statusValue } from '../shared.ts';
 import type { PushResult, Storage } from '../types.ts';
 import type { SqliteConnection } from './connection.ts';
 import { type DeadLetterRow, toAck } from './rows.ts';
@@ -21,9 +21,11 @@ export const sqlitePush = ({ db, nextChangeSeqs, upsertEntry }: SqliteConnection
           .get(stationId, epoch)!;
         const known = new Map(
           db
-            .prepare<[string], { id: string; station_id: string }>('SELECT id, station_id FROM records WHERE id IN (SELECT value FROM json_each(?))')
+            .prepare<[string], { id: string; station_id: string; digest: string | null; payload: string | null }>(
+              `SELECT ${KNOWN_RECORD_COLUMNS} FROM records WHERE id IN (SELECT value FROM json_each(?))`,
+            )
             .all(JSON.stringify(input.recordIds))
-            .map((r) => [r.id, r.station_id] as const),
+            .map((r) => [r.id, knownRecord(r)] as const),
         );
         const requests = new Map(
           db
@@ -47,8 +49,10 @@ export const sqlitePush = ({ db, nextChangeSeqs, upsertEntry }: SqliteConnection
         const decided = plan({ appliedSeq: state.applied_seq, known, requests, deadLetters });
         if (decided.kind === 'diverged') return decided;
 
-        const insertRecord = db.prepare('INSERT INTO records (id, station_id, epoch, seq, kind, v, at, payload, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-        for (const r of decided.records) insertRecord.run(r.id, stationId, epoch, r.seq, r.kind, r.v, r.at, json(r.payload), at);
+        const insertRecord = db.prepare(
+          'INSERT INTO records (id, station_id, epoch, seq, kind, v, at, payload, digest, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        );
+        for (const r of decided.records) insertRecord.run(r.id, stationId, epoch, r.seq, r.kind, r.v, r.at, json(r.payload), r.digest, at);
         const insertDead = db.prepare(
           'INSERT OR IGNORE INTO dead_letters (station_id, epoch, seq, record_id, kind, reason, detail, payload, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         );
@@ -56,8 +60,8 @@ export const sqlitePush = ({ db, nextChangeSeqs, upsertEntry }: SqliteConnection
           insertDead.run(stationId, epoch, d.seq, d.recordId, d.kind, d.reason, d.detail, json(d.payload), at);
           deadLetters.set(d.seq, { seq: d.seq, id: d.recordId, reason: d.reason, detail: d.detail });
         }
-        const insertRequest = db.prepare('INSERT OR IGNORE INTO requests (id, station_id, status, updated_at) VALUES (?, ?, NULL, ?)');
-        for (const id of decided.newRequests) insertRequest.run(id, stationId, at);
+        const insertRequest = db.prepare('INSERT OR IGNORE INTO requests (id, station_id, number, status, updated_at) VALUES (?, ?, ?, NULL, ?)');
+        for (const request of decided.newRequests) insertRequest.run(request.id, stationId, request.number, at);
         if (decided.statusChanges.length > 0) {
           const updateStatus = db.prepare('UPDATE requests SET status = ?, updated_at = ? WHERE id = ?');
           const upsert = upsertEntry();

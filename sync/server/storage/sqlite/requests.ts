@@ -1,13 +1,27 @@
 import { assignAfter, type RequestStatus } from '../../../protocol/request-state.ts';
-import { assignmentOf, centreEventRecord, json, statusValue } from '../shared.ts';
+import { assignmentOf, centreEventRecord, FOUND_REQUEST_COLUMNS, toFoundRequest, json, statusValue } from '../shared.ts';
 import type { CentreEventResult, Storage } from '../types.ts';
 import type { SqliteConnection } from './connection.ts';
 
-/** Requests as the centre sees them: a request's status, and the centre's own events (dispatch, …) on it. */
-export const sqliteRequests = ({ db, nextChangeSeqs, upsertEntry }: SqliteConnection): Pick<Storage, 'getRequestStatus' | 'appendCentreRequestEvent'> => ({
+type FoundRequestRow = Parameters<typeof toFoundRequest>[0];
+
+/** Requests as the centre sees them: found by id or number, their status, and the centre's own events on them. */
+export const sqliteRequests = ({ db, nextChangeSeqs, upsertEntry }: SqliteConnection): Pick<Storage, 'getRequestStatus' | 'findRequests' | 'appendCentreRequestEvent'> => ({
   async getRequestStatus(requestId) {
     const row = db.prepare<[string], { station_id: string; status: RequestStatus | null }>('SELECT station_id, status FROM requests WHERE id = ?').get(requestId);
     return row ? { stationId: row.station_id, status: row.status } : null;
+  },
+
+  async findRequests(lookup) {
+    const select = `SELECT ${FOUND_REQUEST_COLUMNS} FROM requests r JOIN records rec ON rec.id = r.id`;
+    const order = 'ORDER BY r.station_id, rec.at, r.id';
+    const rows =
+      'id' in lookup
+        ? db.prepare<[string], FoundRequestRow>(`${select} WHERE r.id = ?`).all(lookup.id)
+        : lookup.stationId === undefined
+          ? db.prepare<[string], FoundRequestRow>(`${select} WHERE r.number = ? ${order}`).all(lookup.number)
+          : db.prepare<[string, string], FoundRequestRow>(`${select} WHERE r.number = ? AND r.station_id = ? ${order}`).all(lookup.number, lookup.stationId);
+    return rows.map(toFoundRequest);
   },
 
   async appendCentreRequestEvent({ event, now, validate }): Promise<CentreEventResult> {

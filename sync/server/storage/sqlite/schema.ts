@@ -1,4 +1,4 @@
-import { loadMigrations } from '../migrations.ts';
+import { loadMigrations, refuseNewerDatabase } from '../migrations.ts';
 import type { Storage } from '../types.ts';
 import type { SqliteConnection } from './connection.ts';
 
@@ -10,6 +10,7 @@ export const sqliteSchema = ({ db }: SqliteConnection): Pick<Storage, 'migrate' 
     db.transaction(() => {
       db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
       const done = new Set(db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((r) => r.version));
+      refuseNewerDatabase(done, migrations);
       for (const migration of migrations) {
         if (done.has(migration.version)) continue;
         db.exec(migration.sql);

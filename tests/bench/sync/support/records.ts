@@ -56,7 +56,7 @@ export const kioskRecords = (stationId: string, count: number, seed = 1, end = D
         requestKind: pick(rnd, ['wish', 'complaint', 'dream'] as const),
         category: pick(rnd, purposes),
         phrases: ['repair', 'elevator'].slice(0, 1 + Math.floor(rnd() * 2)),
-        number: `0302${String(requestNo % 1000).padStart(3, '0')}`,
+        number: String(2_000_000 + requestNo),
         ...(rnd() < 0.5 ? { text: '楼道灯坏了，请帮忙修一下' } : {}),
         ...(rnd() < 0.5 ? { contact: contact(b.at) } : {}),
       };

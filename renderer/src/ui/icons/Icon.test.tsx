@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { render } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import demo from '../../../../assets/demo/catalogue.json';
+import { Icon, iconUrl } from './Icon.tsx';
+import { twemoji } from './twemoji.ts';
+
+/** Every icon the demo catalogue names, wherever it sits. */
+const catalogueIcons = (value: unknown): string[] => {
+  if (Array.isArray(value)) return value.flatMap(catalogueIcons);
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, item]) => (key === 'icon' && typeof item === 'string' ? [item] : catalogueIcons(item)));
+};
+
+describe('icons shipped with the app', () => {
+  it('has a picture for every icon of the demo catalogue', () => {
+    const icons = catalogueIcons(demo);
+    expect(icons.length).toBeGreaterThan(20);
+    expect(icons.filter((icon) => iconUrl(icon) === undefined)).toEqual([]);
+  });
+
+  it('points every emoji at an SVG that exists in the icon set', () => {
+    for (const [emoji, url] of Object.entries(twemoji)) {
+      expect(url, emoji).toMatch(/\.svg$/);
+      expect(existsSync(`${process.cwd()}${url}`) || existsSync(url), `${emoji}: ${url}`).toBe(true);
+    }
+  });
+
+  it('finds an emoji with or without its presentation selector', () => {
+    expect(iconUrl('☂')).toBeDefined();
+    expect(iconUrl('☂️')).toBe(iconUrl('☂'));
+  });
+
+  it('draws a known emoji as its picture and an unknown one as the neutral marker, never as text', () => {
+    const { container } = render(
+      <>
+        <Icon emoji="☂️" />
+        <Icon emoji="🦄" />
+      </>,
+    );
+    const [known, unknown] = [...container.querySelectorAll('img')];
+    expect(known?.getAttribute('src')).toBe(iconUrl('☂'));
+    expect(unknown?.getAttribute('src')).toMatch(/fallback.*\.svg$/);
+    expect(container.textContent).toBe('');
+    for (const image of [known, unknown]) expect(image).toHaveAttribute('alt', '');
+  });
+});
