@@ -2,7 +2,12 @@
  * The sync state the kiosk shows, apart from the engine so the status line can render it without loading the
  * engine and its schemas (they arrive after the first paint).
  */
-export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'retrying' | 'not-enrolled' | 'unauthorized' | 'update-required';
+/**
+ * `offline`: the tablet has no network. `unreachable`: it has one (or cannot tell), but the centre does not
+ * answer (connection refused, no answer in time, or its gateway says it is down). `retrying`: the centre
+ * answered with trouble of its own (busy, failing) and the round is tried again later.
+ */
+export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'unreachable' | 'retrying' | 'not-enrolled' | 'unauthorized' | 'update-required';
 
 export interface SyncState {
   phase: SyncPhase;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PUSH_BODY_LIMIT_BYTES } from '../protocol/limits.ts';
 
 /** Everything the server can be told, with the defaults a single-machine district gets. */
 export interface ServerConfig {
@@ -7,7 +8,7 @@ export interface ServerConfig {
   /** postgres://… selects PostgreSQL; otherwise SQLite at sqlitePath. */
   databaseUrl: string | null;
   sqlitePath: string;
-  /** Largest request body accepted, in bytes (413 above it). */
+  /** Largest request body accepted, in bytes (413 above it). Kiosks size their pushes for the protocol's limit. */
   bodyLimitBytes: number;
   /** Requests per station (per IP before a station is known) in each window; 429 with Retry-After above it. */
   rateLimit: { max: number; windowMs: number };
@@ -43,7 +44,7 @@ export const defaultConfig: ServerConfig = {
   port: 8787,
   databaseUrl: null,
   sqlitePath: './data/yizhan.sqlite',
-  bodyLimitBytes: 1024 * 1024,
+  bodyLimitBytes: PUSH_BODY_LIMIT_BYTES,
   rateLimit: { max: 300, windowMs: 60_000 },
   enrolRateLimit: { max: 10, windowMs: 60_000 },
   retentionDays: 180,

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from '../store/StoreProvider.tsx';
+import { useRecordStationId } from '../store/useCommit.ts';
 import { closeForgottenShifts } from './shifts.ts';
 
 const EVERY_MS = 60_000;
@@ -10,7 +11,8 @@ const EVERY_MS = 60_000;
  * not restart it. Renders nothing.
  */
 export default function ShiftKeeper() {
-  const { db, stationId, station } = useStore();
+  const { db, station } = useStore();
+  const stationId = useRecordStationId();
   useEffect(() => {
     let running = false;
     const check = () => {

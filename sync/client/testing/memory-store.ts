@@ -30,6 +30,11 @@ export class MemorySyncStore implements SyncStore {
   }
   async setCredentials(credentials: Credentials | null) {
     this.creds = credentials;
+    if (!credentials) return;
+    for (const item of this.outbox) {
+      const record = item.record as { stationId?: unknown } | null;
+      if (item.seq > this.pushed && typeof record === 'object' && record !== null && 'stationId' in record) item.record = { ...record, stationId: credentials.stationId };
+    }
   }
   async epoch() {
     return this.epochValue;

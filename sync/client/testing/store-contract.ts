@@ -15,6 +15,15 @@ export const syncStoreContract = (name: string, make: () => Promise<{ store: Syn
       expect(await store.credentials()).toBeNull();
     });
 
+    it('claims the records still waiting for the station it enrols as, never an acknowledged one', async () => {
+      const { store, add } = await make();
+      for (let i = 0; i < 3; i += 1) await add({ kind: 'visit', stationId: 'demo-station', i });
+      await store.setPushedSeq(1);
+      await store.setCredentials({ stationId: 'station-7', token: 'token-0123456789abcdef' });
+      const stations = (await store.readOutbox(0, 10)).map((item) => (item.record as { stationId: string }).stationId);
+      expect(stations).toEqual(['demo-station', 'station-7', 'station-7']);
+    });
+
     it('reads the outbox above a mark, in order, bounded', async () => {
       const { store, add } = await make();
       for (let i = 0; i < 5; i += 1) await add({ i });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Diagnostics as DiagnosticsInfo, KioskBridge, Setup } from '../../../../electron/common/bridge.ts';
 import { isSynced } from '../../../../sync/client/state.ts';
 import { useNavigation } from '../../app/navigation.tsx';
+import { useNetworkLink } from '../../platform/network-link.ts';
 import type { KioskSync } from '../../sync/kiosk-sync.ts';
 import { useSync } from '../../sync/SyncProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -17,7 +18,7 @@ const bytes = (n: number | null) => (n === null ? '—' : n >= 1 << 30 ? `${(n /
 function Row({ label, value }: { label: string; value: string }) {
   return (
     <div className="row" style={{ justifyContent: 'space-between', borderBottom: '1px solid var(--line)', padding: '6px 0' }}>
-      <span className="muted">{label}</span>
+      <span className="muted" style={{ flexShrink: 0 }}>{label}</span>
       <strong style={{ textAlign: 'right', overflowWrap: 'anywhere' }}>{value}</strong>
     </div>
   );
@@ -35,6 +36,7 @@ export function Diagnostics({ bridge, onSessionEnded }: { bridge: KioskBridge; o
   const [code, setCode] = useState('');
   const [note, setNote] = useState<string | null>(null);
   const [setup, setSetup] = useState<SetupStep | null>(null);
+  const linked = useNetworkLink();
 
   // Leaving diagnostics (an idle reset, home) ends a setup in progress; only the shell's reload keeps it.
   useEffect(() => forgetSetup, []);
@@ -106,8 +108,10 @@ export function Diagnostics({ bridge, onSessionEnded }: { bridge: KioskBridge; o
         <section className="card" aria-labelledby="tech-sync">
           <h2 id="tech-sync" className="card__title">{t('sync.title')}</h2>
           <Row label={t('sync.state')} value={isSynced(state) ? t('sync.synced') : t(`phase.${state.phase}`)} />
+          {state.phase === 'offline' || state.phase === 'unreachable' ? <p className="muted">{t(`phaseHelp.${state.phase}`)}</p> : null}
           <Row label={t('sync.enrolledAs')} value={state.enrolledAs ?? '—'} />
           <Row label={t('sync.server')} value={config?.serverUrl ?? '—'} />
+          <Row label={t('sync.network')} value={t(linked ? 'network.up' : 'network.down')} />
           <Row label={t('sync.reachable')} value={reachable === null ? '—' : reachable ? t('yes') : t('no')} />
           <Row label={t('sync.lastSuccess')} value={time(state.lastSuccessAt)} />
           <Row label={t('sync.waiting')} value={String(state.waiting)} />

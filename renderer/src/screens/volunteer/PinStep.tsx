@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNow } from '../../app/Clock.tsx';
 import { useLocalized } from '../../i18n/index.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
+import { useRecordStationId } from '../../store/useCommit.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Keypad } from '../../ui/Keypad.tsx';
 import { Screen } from '../../ui/Screen.tsx';
@@ -21,7 +22,8 @@ const clock = (instant: number) => new Date(instant).toTimeString().slice(0, 5);
 export function PinStep({ member, onBack, onVerified }: { member: Member; onBack: () => void; onVerified: () => Promise<void> }) {
   const { t } = useTranslation('volunteer');
   const l = useLocalized();
-  const { db, stationId } = useStore();
+  const { db } = useStore();
+  const stationId = useRecordStationId();
   const unit = useLiveQuery(() => db.units.get(member.unitId), [db, member.unitId]);
   const locked = useLiveQuery(async () => {
     const state = await lockoutState(db, member.id, Date.now());

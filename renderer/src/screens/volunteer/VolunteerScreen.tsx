@@ -1,6 +1,7 @@
 import type { Member } from '@protocol/catalogue.ts';
 import { useState } from 'react';
 import { useStore } from '../../store/StoreProvider.tsx';
+import { useRecordStationId } from '../../store/useCommit.ts';
 import { policyOf } from '../../volunteers/policy.ts';
 import { openSessions, recentShiftEvents, sessionsOf, signIn } from '../../volunteers/shifts.ts';
 import type { Present } from '../../volunteers/presence.ts';
@@ -32,7 +33,8 @@ type Step =
  * (home, or the idle lock) locks the workspace: the next person needs the PIN again.
  */
 export default function VolunteerScreen() {
-  const { db, stationId, station } = useStore();
+  const { db, station } = useStore();
+  const stationId = useRecordStationId();
   const [step, setStep] = useState<Step>({ name: 'pick' });
 
   /** Once a member is known: straight to the workspace if already signed in, else sign the shift first. */

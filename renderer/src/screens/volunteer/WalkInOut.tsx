@@ -2,6 +2,7 @@ import { maskName } from '@protocol/masking.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/StoreProvider.tsx';
+import { useRecordStationId } from '../../store/useCommit.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Keypad } from '../../ui/Keypad.tsx';
 import { Screen } from '../../ui/Screen.tsx';
@@ -11,7 +12,8 @@ import { signOut } from '../../volunteers/shifts.ts';
 /** A walk-in signs out by the last four digits of the phone they gave: nobody else can end their shift for them. */
 export function WalkInOut({ present, onBack, onSignedOut }: { present: Present; onBack: () => void; onSignedOut: (who: string, minutes: number) => void }) {
   const { t } = useTranslation('volunteer');
-  const { db, stationId } = useStore();
+  const { db } = useStore();
+  const stationId = useRecordStationId();
   const [digits, setDigits] = useState('');
   const [wrong, setWrong] = useState(false);
   const name = maskName(present.walkInName ?? '');

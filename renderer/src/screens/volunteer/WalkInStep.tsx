@@ -2,6 +2,7 @@ import { maskName } from '@protocol/masking.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/StoreProvider.tsx';
+import { useRecordStationId } from '../../store/useCommit.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ContactConsent } from '../../ui/ContactConsent.tsx';
 import { type ContactDraft, type ContactErrors, emptyContact, hasErrors, toContact, validateContact } from '../../ui/contact-draft.ts';
@@ -14,7 +15,8 @@ import { signIn } from '../../volunteers/shifts.ts';
  */
 export function WalkInStep({ onBack, onSignedIn }: { onBack: () => void; onSignedIn: (who: string) => void }) {
   const { t } = useTranslation('volunteer');
-  const { db, stationId } = useStore();
+  const { db } = useStore();
+  const stationId = useRecordStationId();
   const [draft, setDraft] = useState<ContactDraft>(emptyContact);
   const [errors, setErrors] = useState<ContactErrors>({});
   const [failed, setFailed] = useState(false);

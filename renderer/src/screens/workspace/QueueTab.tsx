@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocalized } from '../../i18n/index.ts';
 import { commitRecord } from '../../store/commit.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
+import { useRecordStationId } from '../../store/useCommit.ts';
 import { Button } from '../../ui/Button.tsx';
 import { nextToCall, type QueueItem } from '../../volunteers/queue.ts';
 import { CallDisplay } from './CallDisplay.tsx';
@@ -31,7 +32,8 @@ const steps: readonly { type: Exclude<ReferralEventType, 'call'>; icon: string }
 export function QueueTab({ member }: { member: Member }) {
   const { t } = useTranslation('volunteer');
   const l = useLocalized();
-  const { db, stationId } = useStore();
+  const { db } = useStore();
+  const stationId = useRecordStationId();
   const queue = useQueue();
   const names = useLiveQuery(async () => new Map((await db.services.toArray()).map((s) => [s.id, s])), [db]);
   const [calling, setCalling] = useState<{ queueNo: string; callId: string } | null>(null);

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocalized } from '../../i18n/index.ts';
 import { commitRecord } from '../../store/commit.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
+import { useRecordStationId } from '../../store/useCommit.ts';
 import { Button } from '../../ui/Button.tsx';
 import { checkStep, type MemberStep, type RequestView, type StepCheck } from '../../volunteers/station-requests.ts';
 import { readRequestView } from './useStationRequests.ts';
@@ -47,7 +48,8 @@ const useTargetName = (names: RosterNames | undefined) => {
 export function RequestCard({ view, member, names }: { view: RequestView; member: Member; names: RosterNames | undefined }) {
   const { t } = useTranslation('volunteer');
   const { t: tr } = useTranslation('requests');
-  const { db, stationId } = useStore();
+  const { db } = useStore();
+  const stationId = useRecordStationId();
   const targetName = useTargetName(names);
   const [writing, setWriting] = useState<Step | null>(null);
   const [text, setText] = useState('');

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commitRecord } from '../../store/commit.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
+import { useRecordStationId } from '../../store/useCommit.ts';
 import { Button } from '../../ui/Button.tsx';
 
 /**
@@ -13,7 +14,8 @@ import { Button } from '../../ui/Button.tsx';
  */
 export function RevealPhone({ contact, subject, memberId }: { contact: Contact; subject: { kind: 'request' | 'referral' | 'visit'; id: string }; memberId: string }) {
   const { t } = useTranslation('volunteer');
-  const { db, stationId } = useStore();
+  const { db } = useStore();
+  const stationId = useRecordStationId();
   const [shown, setShown] = useState(false);
   const [failed, setFailed] = useState(false);
   const reveal = async () => {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../app/Clock.tsx';
 import { useStore } from '../../store/StoreProvider.tsx';
+import { useRecordStationId } from '../../store/useCommit.ts';
 import { Button } from '../../ui/Button.tsx';
 import { signOut } from '../../volunteers/shifts.ts';
 import { useDuration } from './duration.ts';
@@ -11,7 +12,8 @@ import { useDuration } from './duration.ts';
 /** Signing out: how long the shift was, an optional note for the next shift, and one button. */
 export function SignOutPanel({ member, method, session, onCancel, onSignedOut }: { member: Member; method: 'pin' | 'qr'; session: ShiftSession; onCancel: () => void; onSignedOut: (minutes: number) => void }) {
   const { t } = useTranslation('volunteer');
-  const { db, stationId } = useStore();
+  const { db } = useStore();
+  const stationId = useRecordStationId();
   const duration = useDuration();
   const [note, setNote] = useState('');
   const [failed, setFailed] = useState(false);
