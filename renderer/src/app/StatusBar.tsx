@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/StoreProvider.tsx';
 import { SyncIndicator } from '../sync/SyncIndicator.tsx';
+import { Icon } from '../ui/icons/Icon.tsx';
 import { useNavigate } from './navigation.tsx';
 
 /**
@@ -15,7 +16,7 @@ export const StatusBar = memo(function StatusBar() {
   return (
     <footer className="status-bar">
       <button type="button" className="status-bar__volunteer" onClick={() => go('volunteer')}>
-        <span aria-hidden="true">🔑</span> {t('status.volunteer')}
+        <Icon emoji="🔑" /> {t('status.volunteer')}
       </button>
       <SyncIndicator />
       {station.demo ? <span className="pill pill--warn">{t('status.demo')}</span> : null}

@@ -6,6 +6,7 @@ import { useNavigate } from '../../app/navigation.tsx';
 import { useLocalized } from '../../i18n/index.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { Icon } from '../../ui/icons/Icon.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { useOpenSessions } from '../../volunteers/useOpenSessions.ts';
 import { Avatar } from '../duty/Avatar.tsx';
@@ -71,7 +72,7 @@ export default function Workspace({ member, method, signedInNow, onSignedOut }: 
                 className="workspace-tab"
                 onClick={() => setTab(name)}
               >
-                <span aria-hidden="true">{icons[name]}</span> {t(`tabs.${name}`)}
+                <Icon emoji={icons[name]} /> {t(`tabs.${name}`)}
               </button>
             ))}
           </div>
