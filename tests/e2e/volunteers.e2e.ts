@@ -210,7 +210,10 @@ describe('volunteers at the kiosk (Chromium)', () => {
     const card = page.getByRole('listitem').filter({ hasText: requestNo });
     await card.getByRole('button', { name: /接单/ }).tap();
     await card.getByText('这件事由您负责').waitFor();
-    expect(await cli(db.storage, ['update-request', request.id, 'take', '--actor', 'member', '--member', 'li-guoqiang'])).toContain(`request ${request.id} is now taken (station demo-station gets it on its next pull)`);
+    // Staff name it by the number the resident holds, as at the centre's desk.
+    expect(await cli(db.storage, ['update-request', requestNo, 'take', '--station', 'demo-station', '--actor', 'member', '--member', 'li-guoqiang'])).toContain(
+      `request ${requestNo} (${request.id}) is now taken (station demo-station gets it on its next pull)`,
+    );
 
     await context.setOffline(false);
     await card.getByText('已由 李国强 接单').first().waitFor({ timeout: 60_000 });
