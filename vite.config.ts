@@ -1,10 +1,12 @@
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { configDefaults, defineConfig } from 'vitest/config';
-import { ANY_CENTRE, contentSecurityPolicy } from './electron/main/csp.ts';
+import { ANY_CENTRE, contentSecurityPolicy } from './electron/common/csp.ts';
 import pkg from './package.json' with { type: 'json' };
+import { precompressBuild } from './sync/server/precompress.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -21,6 +23,34 @@ const cspMeta = (): Plugin => ({
   ],
 });
 
+/**
+ * Brotli and gzip copies of the build's text files, beside them, for the central server to send (it never
+ * compresses per request). After every other plugin's closeBundle: the service worker is written by then.
+ */
+const precompress = (): Plugin => {
+  let outDir = '';
+  return {
+    name: 'yizhan-precompress',
+    apply: 'build',
+    configResolved: (config) => {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler: async () => {
+        await precompressBuild(outDir);
+      },
+    },
+  };
+};
+
+// Builds used to take the technician PIN's hash from this variable; now no build carries a PIN (each tablet sets
+// its own at first run). A build asked for one fails rather than ship without what its maker expected.
+if (process.env.VITE_TECHNICIAN_PIN_HASH) {
+  throw new Error('VITE_TECHNICIAN_PIN_HASH is no longer read: no build carries a technician PIN; each kiosk sets its own at first run (docs/deploy.md)');
+}
+
 export default defineConfig({
   root: here('./renderer'),
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
@@ -29,6 +59,8 @@ export default defineConfig({
   resolve: {
     alias: {
       '@protocol': here('./sync/protocol'),
+      // The shell's contract with the renderer (the window.kiosk bridge, station config, PIN gate): electron/common.
+      '@shell': here('./electron/common'),
       '@assets': here('./assets'),
     },
   },
@@ -57,6 +89,7 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
       },
     }),
+    precompress(),
   ],
   build: {
     outDir: here('./dist/renderer'),
@@ -102,7 +135,7 @@ export default defineConfig({
       },
       {
         // Sync fault, crash and drain tests (tests/sync): real servers and processes on 127.0.0.1, one file at a time.
-        resolve: { alias: { '@protocol': here('./sync/protocol'), '@assets': here('./assets') } },
+        resolve: { alias: { '@protocol': here('./sync/protocol'), '@shell': here('./electron/common'), '@assets': here('./assets') } },
         test: {
           name: 'sync',
           root: here('.'),

@@ -16,6 +16,7 @@ class ScriptedServer implements Transport {
   resetNext = false;
   pulls: MessageRequest<'pull'>[] = [];
   enrolments: string[] = [];
+  enrolledInstalls: (string | undefined)[] = [];
 
   async call<K extends MessageName>(name: K, body: MessageRequest<K>): Promise<MessageResponse<K>> {
     const failure = this.failures.shift();
@@ -43,6 +44,7 @@ class ScriptedServer implements Transport {
     }
     if (name === 'enrol') {
       this.enrolments.push((body as MessageRequest<'enrol'>).code);
+      this.enrolledInstalls.push((body as MessageRequest<'enrol'>).installId);
       return { stationId: 'station-from-code', token: `token-${this.enrolments.length}` } as MessageResponse<K>;
     }
     if (name === 'heartbeat') return { serverTime: new Date(Date.now() - 5_000).toISOString() } as MessageResponse<K>;
@@ -266,6 +268,18 @@ describe('SyncEngine', () => {
     // Enrolled: the one-time code is never sent again.
     await e.run();
     expect(server.enrolments).toHaveLength(1);
+  });
+
+  it('says which install it is with every enrolment, the same each time, so a retry after a lost answer is recognised', async () => {
+    store.creds = null;
+    server.failures.push(new SyncCallError('network', null, 'the answer was lost'));
+    const e = engine({ enrolmentCode: 'CODE-2026-01' });
+    await e.run();
+    expect(e.getState().enrolledAs).toBeNull();
+    await e.retryNow();
+    await e.enrol('CODE-2026-02');
+    expect(server.enrolledInstalls).toEqual([await store.installId(), await store.installId()]);
+    expect(server.enrolledInstalls[0]).toMatch(/^[A-Za-z0-9_-]{22,64}$/);
   });
 
   it('keeps trying to enrol, with backoff, while the centre cannot be reached', async () => {

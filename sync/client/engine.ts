@@ -133,7 +133,8 @@ export class SyncEngine {
   }
 
   private async enrolWith(code: string) {
-    const answer = await this.o.transport.call('enrol', { code, appVersion: this.o.appVersion });
+    // The install id lets a retry after a lost answer get the same token instead of a refusal (a spent code).
+    const answer = await this.o.transport.call('enrol', { code, appVersion: this.o.appVersion, installId: await this.o.store.installId() });
     const credentials = { stationId: answer.stationId, token: answer.token };
     await this.o.store.setCredentials(credentials);
     this.set({ enrolledAs: credentials.stationId });
@@ -316,8 +317,8 @@ export class SyncEngine {
       }
       // The first page of a read from "0" replaces whatever centre data the kiosk holds (the shipped demo catalogue
       // every kiosk starts on), in the same transaction: a full read assumes a kiosk that holds nothing else.
-      const fresh = !complete && cursor === '0';
-      await store.applyPull(answer.changes, answer.cursor, { reset: fresh, complete: !answer.hasMore });
+      const startsOver = !complete && cursor === '0';
+      await store.applyPull(answer.changes, answer.cursor, { reset: startsOver, complete: !answer.hasMore });
       if (!answer.hasMore) {
         this.set({ firstPullDone: true });
         return;

@@ -29,6 +29,12 @@ export interface SyncState {
 /** "Synced" means every record was acknowledged and the centre's data has been read at least once. */
 export const isSynced = (state: SyncState): boolean => state.phase === 'idle' && state.waiting === 0 && state.firstPullDone;
 
+/**
+ * The centre refused the enrolment code the kiosk holds (unknown, used or expired): only a technician's new code
+ * helps, and the technician screen says so. The engine records the refusal as lastError `enrolment-refused: …`.
+ */
+export const enrolmentRefused = (state: SyncState): boolean => state.phase === 'not-enrolled' && (state.lastError?.startsWith('enrolment-refused') ?? false);
+
 export const initialSyncState: SyncState = {
   phase: 'idle',
   lastSuccessAt: null,

@@ -22,6 +22,8 @@ export interface SyncStore {
    * sync/protocol/README.md, "Which station a record belongs to".
    */
   setCredentials(credentials: Credentials | null): Promise<void>;
+  /** This tablet's install id: made once with the database and kept for good (re-enrolment keeps it too). */
+  installId(): Promise<string>;
   /** The outbox epoch: made once when the database is created. */
   epoch(): Promise<string>;
   /** Starts a new epoch from seq 0 (the server said our history under the old one diverged). */

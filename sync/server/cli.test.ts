@@ -7,8 +7,8 @@ import { demoCredentialsSchema } from '../protocol/demo-credentials.ts';
 import { memberQrText, verifyMemberPin } from '../protocol/pin-hash.ts';
 import { messages } from '../protocol/wire.ts';
 import { DEMO_CREDENTIALS, DEMO_QR_MEMBER } from './demo-members.ts';
+import { bootstrapDemo, DEMO_ENROLMENT_CODE } from './demo.ts';
 import { qrSvg } from './members.ts';
-import { bootstrapDemo, DEMO_ENROLMENT_CODE, DEMO_STATION_ID } from './demo.ts';
 import { cliOn, entries, newEpoch, pushBody, requestEvent, residentRequest, silentLogger, startTestServer, type TestServer, visit } from './testing/fixtures.ts';
 
 describe('the server CLI', () => {
@@ -142,34 +142,60 @@ describe('the server CLI', () => {
   });
 });
 
-describe('the demo bootstrap', () => {
-  it('publishes the demo catalogue and a fixed code on an empty database, once', async () => {
-    const t = await startTestServer();
+describe('the demo', () => {
+  const installs = ['install-demo-browser-one-0001', 'install-demo-browser-two-0002'];
+
+  it('lets any number of browsers join with the one demo code, each as its own station, and a restart evicts no one', async () => {
+    const t = await startTestServer({ config: { demo: true } });
     try {
       const dataDir = await mkdtemp(join(tmpdir(), 'yizhan-demo-'));
-      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now(), dataDir })).toEqual({ created: true, enrolmentCode: DEMO_ENROLMENT_CODE });
-      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now(), dataDir })).toEqual({ created: false, enrolmentCode: DEMO_ENROLMENT_CODE });
-      // The demo QR code a newcomer shows to the camera: the demo member's code, from the shipped demo secret.
       const demoCredentials = demoCredentialsSchema.parse(JSON.parse(await readFile(DEMO_CREDENTIALS, 'utf8')));
+      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now(), dataDir })).toMatchObject({
+        enrolmentCode: DEMO_ENROLMENT_CODE,
+        volunteers: { pin: demoCredentials.pin, qrFile: join(dataDir, 'demo-member-qr.svg') },
+      });
+      // The demo QR code a newcomer shows to the camera: the demo member's code, from the shipped demo secret.
       const wang = demoCredentials.members.find((m) => m.memberId === DEMO_QR_MEMBER)!;
       expect(await readFile(join(dataDir, 'demo-member-qr.svg'), 'utf8')).toBe(qrSvg(memberQrText(DEMO_QR_MEMBER, wang.qrSecret), DEMO_QR_MEMBER));
-      const enrolled = await t.call(messages.enrol.path, { code: DEMO_ENROLMENT_CODE });
-      expect(enrolled.json()).toMatchObject({ stationId: DEMO_STATION_ID });
-      const { token } = enrolled.json() as { token: string };
-      const page = await t.call(messages.pull.path, { stationId: DEMO_STATION_ID, cursor: '0', limit: 1000, fullRead: true }, token);
-      const changes = (page.json() as { changes: { collection: string; value: unknown }[] }).changes;
-      // The catalogue (117 entries) and every demo member's PIN and QR hashes, never a secret.
-      expect(changes).toHaveLength(117 + demoCredentials.members.length);
-      const credentials = changes.filter((c) => c.collection === 'member-credentials');
-      expect(credentials).toHaveLength(demoCredentials.members.length);
-      expect(JSON.stringify(credentials)).not.toContain(wang.qrSecret);
-      expect(await verifyMemberPin(demoCredentials.pin, (credentials.find((c) => (c.value as { memberId: string }).memberId === DEMO_QR_MEMBER)!.value as { pinHash: string }).pinHash)).toBe(true);
+      const joined = [];
+      for (const installId of installs) {
+        const answer = await t.call(messages.enrol.path, { code: DEMO_ENROLMENT_CODE, installId });
+        expect(answer.statusCode).toBe(200);
+        joined.push(messages.enrol.response.parse(answer.json()));
+      }
+      const [one, two] = joined;
+      expect(one!.stationId).toMatch(/^demo-[0-9a-f]{10}$/);
+      expect(two!.stationId).not.toBe(one!.stationId);
+      // The same browser asking again (its answer lost) is the same station, with the same token.
+      expect(messages.enrol.response.parse((await t.call(messages.enrol.path, { code: DEMO_ENROLMENT_CODE, installId: installs[0] })).json())).toEqual(one);
+      // Each reads the whole demo catalogue as its own, its settings naming it.
+      for (const { stationId, token } of joined) {
+        const page = messages.pull.response.parse((await t.call(messages.pull.path, { stationId, cursor: '0', limit: 1000, fullRead: true }, token)).json());
+        // The catalogue (117 entries) and every demo member's PIN and QR hashes, never a secret.
+        expect(page.changes).toHaveLength(117 + demoCredentials.members.length);
+        expect(page.changes.find((c) => c.collection === 'settings')).toMatchObject({ op: 'put', value: { stationId } });
+        const credentials = page.changes.filter((c) => c.collection === 'member-credentials');
+        expect(credentials).toHaveLength(demoCredentials.members.length);
+        expect(JSON.stringify(credentials)).not.toContain(wang.qrSecret);
+        const wangs = credentials.flatMap((c) => (c.op === 'put' ? [c.value as { memberId: string; pinHash: string }] : [])).find((v) => v.memberId === DEMO_QR_MEMBER);
+        expect(await verifyMemberPin(demoCredentials.pin, wangs!.pinHash)).toBe(true);
+      }
+      // A restart: the demo starts again on the same database; every browser keeps its station and token.
+      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now(), dataDir })).toMatchObject({ enrolmentCode: DEMO_ENROLMENT_CODE, stations: 2 });
+      for (const { stationId, token } of joined) expect((await t.call(messages.pull.path, { stationId, cursor: '0' }, token)).statusCode).toBe(200);
+      const third = await t.call(messages.enrol.path, { code: DEMO_ENROLMENT_CODE, installId: 'install-demo-browser-three-03' });
+      expect(third.statusCode).toBe(200);
+      expect((await t.storage.listStations()).map((s) => s.id)).toHaveLength(3);
+    } finally {
+      await t.close();
+    }
+  });
 
-      // Started again after a kiosk joined: a fresh one-time code lets another browser join the demo.
-      const again = await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now(), dataDir });
-      expect(again.enrolmentCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-      expect((await t.call(messages.enrol.path, { code: again.enrolmentCode })).json()).toMatchObject({ stationId: DEMO_STATION_ID });
-      expect((await t.call(messages.enrol.path, { code: DEMO_ENROLMENT_CODE })).statusCode).toBe(403);
+  it('is no code at all when the server is not in demo mode', async () => {
+    const t = await startTestServer();
+    try {
+      expect((await t.call(messages.enrol.path, { code: DEMO_ENROLMENT_CODE, installId: installs[0] })).statusCode).toBe(403);
+      expect(await t.storage.listStations()).toEqual([]);
     } finally {
       await t.close();
     }

@@ -14,6 +14,11 @@ export interface ServerConfig {
   rateLimit: { max: number; windowMs: number };
   /** Enrolment attempts per IP in each window (codes are short enough to guess at, slowly). */
   enrolRateLimit: { max: number; windowMs: number };
+  /**
+   * Requests refused for their token, per IP in each window; above it they get 429. Counted apart from the
+   * stations' own limits: a good token from the same address (a district's NAT) is not held back.
+   */
+  authFailureRateLimit: { max: number; windowMs: number };
   /** The district's retention: personal fields of records received longer ago are purged. */
   retentionDays: number;
   /** Tombstones older than this are dropped; stations whose cursor is older are told to reset. */
@@ -22,6 +27,11 @@ export interface ServerConfig {
   maintenanceIntervalMs: number;
   /** Serve the kiosk's web build from this folder (e.g. dist/renderer); null: do not. */
   kioskDir: string | null;
+  /**
+   * The release channel's folder (releases/store.ts): what `release-publish` writes and /updates serves. Every
+   * server process of a district reads the same one.
+   */
+  releasesDir: string;
   /** Bootstrap demo data and a demo station on an empty database. */
   demo: boolean;
   /** Behind a load balancer: take the client address from X-Forwarded-For. */
@@ -47,10 +57,12 @@ export const defaultConfig: ServerConfig = {
   bodyLimitBytes: PUSH_BODY_LIMIT_BYTES,
   rateLimit: { max: 300, windowMs: 60_000 },
   enrolRateLimit: { max: 10, windowMs: 60_000 },
+  authFailureRateLimit: { max: 20, windowMs: 60_000 },
   retentionDays: 180,
   tombstoneDays: 90,
   maintenanceIntervalMs: 60 * 60_000,
   kioskDir: null,
+  releasesDir: './data/releases',
   demo: false,
   trustProxy: false,
   corsOrigins: ['app://kiosk'],
@@ -104,10 +116,12 @@ const envSchema = z.object({
   RATE_LIMIT_MAX: int(1, 1_000_000).optional(),
   RATE_LIMIT_WINDOW_MS: int(1000, 3_600_000).optional(),
   ENROL_RATE_LIMIT_MAX: int(1, 10_000).optional(),
+  AUTH_FAILURE_RATE_LIMIT_MAX: int(1, 100_000).optional(),
   RETENTION_DAYS: int(1, 36_500).optional(),
   TOMBSTONE_DAYS: int(1, 36_500).optional(),
   MAINTENANCE_INTERVAL_MS: int(0, 86_400_000).optional(),
   KIOSK_DIR: z.string().min(1).optional(),
+  RELEASES_DIR: z.string().min(1).optional(),
   YIZHAN_DEMO: flag.optional(),
   TRUST_PROXY: flag.optional(),
   CORS_ORIGINS: origins.optional(),
@@ -122,24 +136,26 @@ export const configFromEnv = (env: Record<string, string | undefined>): ServerCo
   if (!parsed.success) {
     throw new Error(`bad configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
-  const e = parsed.data;
-  const d = defaultConfig;
+  const given = parsed.data;
+  const defaults = defaultConfig;
   return {
-    host: e.HOST ?? d.host,
-    port: e.PORT ?? d.port,
-    databaseUrl: e.DATABASE_URL ?? null,
-    sqlitePath: e.SQLITE_PATH ?? d.sqlitePath,
-    bodyLimitBytes: e.BODY_LIMIT_BYTES ?? d.bodyLimitBytes,
-    rateLimit: { max: e.RATE_LIMIT_MAX ?? d.rateLimit.max, windowMs: e.RATE_LIMIT_WINDOW_MS ?? d.rateLimit.windowMs },
-    enrolRateLimit: { max: e.ENROL_RATE_LIMIT_MAX ?? d.enrolRateLimit.max, windowMs: d.enrolRateLimit.windowMs },
-    retentionDays: e.RETENTION_DAYS ?? d.retentionDays,
-    tombstoneDays: e.TOMBSTONE_DAYS ?? d.tombstoneDays,
-    maintenanceIntervalMs: e.MAINTENANCE_INTERVAL_MS ?? d.maintenanceIntervalMs,
-    kioskDir: e.KIOSK_DIR ?? null,
-    demo: e.YIZHAN_DEMO ?? false,
-    trustProxy: e.TRUST_PROXY ?? false,
-    corsOrigins: e.CORS_ORIGINS ?? d.corsOrigins,
-    metricsToken: e.METRICS_TOKEN ?? null,
-    logLevel: e.LOG_LEVEL ?? d.logLevel,
+    host: given.HOST ?? defaults.host,
+    port: given.PORT ?? defaults.port,
+    databaseUrl: given.DATABASE_URL ?? null,
+    sqlitePath: given.SQLITE_PATH ?? defaults.sqlitePath,
+    bodyLimitBytes: given.BODY_LIMIT_BYTES ?? defaults.bodyLimitBytes,
+    rateLimit: { max: given.RATE_LIMIT_MAX ?? defaults.rateLimit.max, windowMs: given.RATE_LIMIT_WINDOW_MS ?? defaults.rateLimit.windowMs },
+    enrolRateLimit: { max: given.ENROL_RATE_LIMIT_MAX ?? defaults.enrolRateLimit.max, windowMs: defaults.enrolRateLimit.windowMs },
+    authFailureRateLimit: { max: given.AUTH_FAILURE_RATE_LIMIT_MAX ?? defaults.authFailureRateLimit.max, windowMs: defaults.authFailureRateLimit.windowMs },
+    retentionDays: given.RETENTION_DAYS ?? defaults.retentionDays,
+    tombstoneDays: given.TOMBSTONE_DAYS ?? defaults.tombstoneDays,
+    maintenanceIntervalMs: given.MAINTENANCE_INTERVAL_MS ?? defaults.maintenanceIntervalMs,
+    kioskDir: given.KIOSK_DIR ?? null,
+    releasesDir: given.RELEASES_DIR ?? defaults.releasesDir,
+    demo: given.YIZHAN_DEMO ?? false,
+    trustProxy: given.TRUST_PROXY ?? false,
+    corsOrigins: given.CORS_ORIGINS ?? defaults.corsOrigins,
+    metricsToken: given.METRICS_TOKEN ?? null,
+    logLevel: given.LOG_LEVEL ?? defaults.logLevel,
   };
 };

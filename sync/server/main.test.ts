@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_PIN, DEMO_PIN_HASH } from '../protocol/pin-hash.ts';
 import { messages, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../protocol/wire.ts';
 import { DEMO_ENROLMENT_CODE } from './demo.ts';
 import { loadMigrations } from './storage/migrations.ts';
@@ -46,7 +47,9 @@ describe('the server process', () => {
       });
       proc.on('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
     });
-    expect(lines.some((l) => l.includes(DEMO_ENROLMENT_CODE))).toBe(true);
+    // What a newcomer needs is printed: the code, and the demo's technician PIN, which only the demo offers.
+    expect(lines.some((l) => l.includes(DEMO_ENROLMENT_CODE) && l.includes(`technician PIN ${DEMO_PIN}`))).toBe(true);
+    expect(await (await fetch(`${url}/station-config.json`)).json()).toEqual({ enrolmentCode: DEMO_ENROLMENT_CODE, technician: { pinHash: DEMO_PIN_HASH } });
 
     const health = await fetch(`${url}/healthz`);
     expect(await health.json()).toEqual({ status: 'ok', storage: 'sqlite' });
@@ -56,13 +59,14 @@ describe('the server process', () => {
       body: JSON.stringify({ code: DEMO_ENROLMENT_CODE }),
     });
     expect(enrol.status).toBe(200);
-    const { token } = (await enrol.json()) as { token: string };
+    const { token, stationId } = (await enrol.json()) as { token: string; stationId: string };
     // The token never reaches the log, nor does the Authorization header.
-    await fetch(`${url}${messages.pull.path}`, {
+    const pull = await fetch(`${url}${messages.pull.path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [PROTOCOL_HEADER]: PROTOCOL_VERSION, authorization: `Bearer ${token}` },
-      body: JSON.stringify({ stationId: 'demo-station', cursor: '0' }),
+      body: JSON.stringify({ stationId, cursor: '0' }),
     });
+    expect(pull.status).toBe(200);
 
     const exit = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
     proc.kill('SIGTERM');

@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import pino from 'pino';
 import { buildServer } from './app.ts';
 import { configFromEnv } from './config.ts';
-import { bootstrapDemo } from './demo.ts';
+import { bootstrapDemo, demoBanner } from './demo.ts';
 import { openStorage } from './storage/open.ts';
 
 /**
@@ -24,7 +24,7 @@ logger.info({ storage: storage.engine, migrations: applied }, applied.length ? '
 // The demo's member QR code is written beside the SQLite file (./data by default).
 const demo = config.demo ? await bootstrapDemo(storage, { logger, now: new Date(), dataDir: dirname(config.sqlitePath) }) : null;
 
-const { app } = await buildServer({ storage, config, logger, demoEnrolmentCode: demo?.enrolmentCode ?? null });
+const { app } = await buildServer({ storage, config, logger });
 
 let stopping = false;
 const shutdown = async (signal: string) => {
@@ -55,4 +55,6 @@ process.on('unhandledRejection', (error) => {
   process.exit(1);
 });
 
-await app.listen({ host: config.host, port: config.port });
+const url = await app.listen({ host: config.host, port: config.port });
+// For a person at a terminal (npm start); a process manager or a test reads the JSON log lines alone.
+if (demo && process.stdout.isTTY) process.stdout.write(demoBanner({ url, stations: demo.stations, database: storage.engine === 'sqlite' ? config.sqlitePath : 'PostgreSQL', volunteers: demo.volunteers }));

@@ -6,7 +6,8 @@ import qrcode from 'qrcode-generator';
 import { afterEach, describe, expect, it } from 'vitest';
 import credentials from '../../assets/demo/member-credentials.json';
 import { memberQrText } from '../../sync/protocol/pin-hash.ts';
-import { cli, openSqliteDb, ROOT, spawnServer, type TestDb } from '../sync/support/server.ts';
+import { cli } from '../sync/support/server.ts';
+import { enrolledStation, startDemoServer, waitSynced } from './support/demo-server.ts';
 import { type Kiosk, launchChromium, openKiosk, useChromium } from './support/kiosk.ts';
 
 /**
@@ -16,7 +17,6 @@ import { type Kiosk, launchChromium, openKiosk, useChromium } from './support/ki
  * reload; a forgotten sign-out is closed by the running tablet (page.clock); a race with the centre is lost
  * visibly.
  */
-const KIOSK_DIR = process.env.E2E_DIST ?? `${ROOT}dist/renderer`;
 const DEMO_PIN = credentials.pin;
 const chromium = useChromium();
 
@@ -25,20 +25,6 @@ afterEach(async () => {
   for (const step of cleanup.reverse()) await step().catch((e: unknown) => console.warn('cleanup', e));
   cleanup = [];
 });
-
-const startDemoServer = async (): Promise<{ url: string; db: TestDb }> => {
-  const dir = await mkdtemp(join(tmpdir(), 'yizhan-e2e-vol-'));
-  cleanup.push(() => rm(dir, { recursive: true, force: true }));
-  const sqlitePath = join(dir, 'yizhan.sqlite');
-  const server = await spawnServer({ SQLITE_PATH: sqlitePath, YIZHAN_DEMO: '1', KIOSK_DIR });
-  cleanup.push(() => server.kill('SIGTERM'));
-  const db = await openSqliteDb(sqlitePath);
-  cleanup.push(() => db.close());
-  return { url: server.url, db };
-};
-
-const statusLine = (page: Page) => page.locator('[data-sync-phase]');
-const waitSynced = (page: Page, timeout = 60_000) => statusLine(page).filter({ hasText: '已同步' }).waitFor({ timeout });
 
 const typeDigits = async (page: Page, group: RegExp | string, digits: string) => {
   const keys = page.getByRole('group', { name: group });
@@ -95,10 +81,11 @@ const checkRequest = async (k: Kiosk, number: string) => {
 
 describe('volunteers at the kiosk (Chromium)', () => {
   it('does a whole shift offline, and every event reaches the centre exactly once', async () => {
-    const { url, db } = await startDemoServer();
+    const { url, db } = await startDemoServer(cleanup);
     const k = await openKiosk(chromium(), 'landscape', { url, serviceWorkers: 'allow' });
     const { page, context } = k;
     await waitSynced(page);
+    const station = await enrolledStation(k);
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
@@ -179,7 +166,7 @@ describe('volunteers at the kiosk (Chromium)', () => {
     await context.setOffline(false);
     await waitSynced(page);
     const outbox = await k.rows<{ id: string; kind: string }>('outbox');
-    const stored = await db.storage.listRecords('demo-station');
+    const stored = await db.storage.listRecords(station);
     const storedIds = stored.map((r) => r.id);
     expect(new Set(storedIds).size).toBe(storedIds.length);
     for (const entry of outbox) expect(storedIds, `${entry.kind} ${entry.id}`).toContain(entry.id);
@@ -188,20 +175,21 @@ describe('volunteers at the kiosk (Chromium)', () => {
     expect(kinds.filter((kind) => kind === 'referral-event')).toHaveLength(3);
     expect(kinds.filter((kind) => kind === 'handover-note')).toHaveLength(1);
     expect(stored.filter((r) => r.kind === 'request-event').map((r) => (r.payload as { type: string }).type).sort()).toEqual(['submit', 'take']);
-    expect(await db.storage.listDeadLetters('demo-station')).toEqual([]);
+    expect(await db.storage.listDeadLetters(station)).toEqual([]);
     const request = stored.find((r) => r.kind === 'request')!;
     expect(await db.storage.getRequestStatus(request.id)).toMatchObject({ status: 'taken' });
     await k.close();
   });
 
   it('loses a race to the centre visibly: the take is refused at the server, and the kiosk shows who has the request', async () => {
-    const { url, db } = await startDemoServer();
+    const { url, db } = await startDemoServer(cleanup);
     const k = await openKiosk(chromium(), 'landscape', { url });
     const { page, context } = k;
     await waitSynced(page);
+    const station = await enrolledStation(k);
     const requestNo = await leaveRequest(k);
     await waitSynced(page);
-    const request = (await db.storage.listRecords('demo-station')).find((r) => r.kind === 'request')!;
+    const request = (await db.storage.listRecords(station)).find((r) => r.kind === 'request')!;
 
     // The kiosk is cut off; its volunteer takes the request while the centre hands it to Li Guoqiang.
     await signIn(page, '王秀兰');
@@ -211,8 +199,8 @@ describe('volunteers at the kiosk (Chromium)', () => {
     await card.getByRole('button', { name: /接单/ }).tap();
     await card.getByText('这件事由您负责').waitFor();
     // Staff name it by the number the resident holds, as at the centre's desk.
-    expect(await cli(db.storage, ['update-request', requestNo, 'take', '--station', 'demo-station', '--actor', 'member', '--member', 'li-guoqiang'])).toContain(
-      `request ${requestNo} (${request.id}) is now taken (station demo-station gets it on its next pull)`,
+    expect(await cli(db.storage, ['update-request', requestNo, 'take', '--station', station, '--actor', 'member', '--member', 'li-guoqiang'])).toContain(
+      `request ${requestNo} (${request.id}) is now taken (station ${station} gets it on its next pull)`,
     );
 
     await context.setOffline(false);
@@ -220,7 +208,7 @@ describe('volunteers at the kiosk (Chromium)', () => {
     await card.getByRole('alert').filter({ hasText: '您的“接单”没有成功' }).waitFor();
     await k.state('workspace-race-lost');
     await k.axe('workspace-race-lost');
-    const dead = await db.storage.listDeadLetters('demo-station');
+    const dead = await db.storage.listDeadLetters(station);
     expect(dead).toMatchObject([{ reason: 'illegal-transition', detail: 'wrong-state', kind: 'request-event' }]);
     // Nothing lost: the refused take is kept at the centre with its reason.
     expect((dead[0]!.payload as { memberId: string }).memberId).toBe('wang-xiulan');

@@ -1,4 +1,5 @@
 import { type CentreCollection, parseCentreValue } from '@protocol/centre.ts';
+import { newInstallId } from '@protocol/ids.ts';
 import { hasPersonalFields, PERSONAL_DEFINITION, withoutPersonalFields } from '@protocol/personal.ts';
 import type { KioskRecord } from '@protocol/records.ts';
 import { dayKey } from '@protocol/time.ts';
@@ -13,6 +14,7 @@ import { claimWaitingRecords, ENROLMENT_KEY, type EnrolmentRow, enrolmentTables 
 const KEYS = {
   /** The enrolled station's id; its token lives in the TokenVault. */
   credentials: ENROLMENT_KEY,
+  installId: 'sync.installId',
   epoch: 'outbox.epoch',
   pushed: 'outbox.pushedSeq',
   purged: 'outbox.purgedSeq',
@@ -84,6 +86,16 @@ export class DexieSyncStore implements SyncStore {
       await this.vault.clear();
       this.cachedToken = null;
     }
+  }
+
+  async installId(): Promise<string> {
+    return this.db.transaction('rw', this.db.meta, async () => {
+      const existing = await this.meta<string>(KEYS.installId);
+      if (existing) return existing;
+      const id = newInstallId();
+      await this.db.meta.put({ key: KEYS.installId, value: id });
+      return id;
+    });
   }
 
   async epoch(): Promise<string> {

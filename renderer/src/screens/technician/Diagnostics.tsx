@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Diagnostics as DiagnosticsInfo, KioskBridge, Setup } from '../../../../electron/common/bridge.ts';
-import { isSynced } from '../../../../sync/client/state.ts';
+import type { Diagnostics as DiagnosticsInfo, KioskBridge, Setup } from '@shell/bridge.ts';
+import { enrolmentRefused, isSynced } from '../../../../sync/client/state.ts';
 import { useNavigation } from '../../app/navigation.tsx';
 import { useNetworkLink } from '../../platform/network-link.ts';
 import type { KioskSync } from '../../sync/kiosk-sync.ts';
@@ -125,6 +125,7 @@ export function Diagnostics({ bridge, onSessionEnded }: { bridge: KioskBridge; o
         </section>
         <section className="card" aria-labelledby="tech-enrol">
           <h2 id="tech-enrol" className="card__title">{t('enrol.title')}</h2>
+          {enrolmentRefused(state) ? <p className="error-banner" role="alert">{t('enrol.refused')}</p> : null}
           <p className="muted">{t('enrol.lead')}</p>
           <div className="field">
             <label className="field__label" htmlFor="tech-code">{t('enrol.code')}</label>

@@ -4,6 +4,7 @@ import { postgresCentre } from './centre.ts';
 import { postgresEntries } from './entries.ts';
 import { postgresHeartbeats } from './heartbeats.ts';
 import { postgresPush } from './push.ts';
+import { postgresRateLimits } from './rate-limits.ts';
 import { postgresRecords } from './records.ts';
 import { postgresRequests } from './requests.ts';
 import { postgresRetention } from './retention.ts';
@@ -26,5 +27,6 @@ export const openPostgresStorage = (options: PostgresOptions): Storage => {
     ...postgresCentre(connection),
     ...postgresEntries(connection),
     ...postgresHeartbeats(connection),
+    ...postgresRateLimits(connection),
   };
 };

@@ -4,6 +4,7 @@ import { sqliteCentre } from './centre.ts';
 import { sqliteEntries } from './entries.ts';
 import { sqliteHeartbeats } from './heartbeats.ts';
 import { sqlitePush } from './push.ts';
+import { sqliteRateLimits } from './rate-limits.ts';
 import { sqliteRecords } from './records.ts';
 import { sqliteRequests } from './requests.ts';
 import { sqliteRetention } from './retention.ts';
@@ -26,5 +27,6 @@ export const openSqliteStorage = (options: SqliteOptions): Storage => {
     ...sqliteCentre(connection),
     ...sqliteEntries(connection),
     ...sqliteHeartbeats(connection),
+    ...sqliteRateLimits(connection),
   };
 };
