@@ -65,7 +65,10 @@ export const demoEnrolment = (storage: Storage, catalogue: Catalogue): DemoEnrol
  */
 export const bootstrapDemo = async (storage: Storage, { logger, dataDir = 'data' }: { logger: FastifyBaseLogger; now: Date; dataDir?: string }) => {
   const stations = (await storage.listStations()).filter((s) => s.id.startsWith(DEMO_STATION_PREFIX)).length;
-  logger.info({ code: DEMO_ENROLMENT_CODE, stations }, `demo: every browser that opens the kiosk enrols itself as its own demo station with code ${DEMO_ENROLMENT_CODE}; technician PIN ${DEMO_PIN}`);
+  logger.info(
+    { code: DEMO_ENROLMENT_CODE, stations, technicianPin: DEMO_PIN },
+    `demo: every browser that opens the kiosk enrols itself as its own demo station with code ${DEMO_ENROLMENT_CODE}; technician PIN ${DEMO_PIN}`,
+  );
   const volunteers = await writeDemoMemberQr(await loadDemoCredentials(), dataDir);
   logger.info(volunteers, `demo volunteers: tap 志愿者 at the bottom of the kiosk and sign in with PIN ${volunteers.pin}, or show ${volunteers.qrFile} to the camera`);
   return { enrolmentCode: DEMO_ENROLMENT_CODE, stations, volunteers };

@@ -254,7 +254,7 @@ describe('SetupGate', () => {
     expect(status).toHaveTextContent('正在用注册码连接 https://centre.example.cn。');
     expect(status).toHaveAttribute('aria-busy', 'true');
     expect(screen.getByRole('button', { name: '先离线服务' })).toBeDisabled();
-    await waitFor(() => expect(requests).toContainEqual({ url: 'https://centre.example.cn/api/enrol', body: { code: 'K7Q2-9XPM', appVersion: 'test' } }));
+    await waitFor(() => expect(requests).toContainEqual({ url: 'https://centre.example.cn/api/enrol', body: { code: 'K7Q2-9XPM', appVersion: 'test', installId: expect.any(String) } }));
 
     release();
     await waitFor(() => expect(within(status).getByRole('heading')).toHaveTextContent('注册成功'));
