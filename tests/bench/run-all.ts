@@ -10,15 +10,16 @@ import { CPU_THROTTLE, launchChromium } from './support/chromium.ts';
 import { appDist, buildApp, buildBenchPage, serve } from './support/serve.ts';
 import { type Row, table } from './support/summary.ts';
 import { tapToScreen } from './tap.ts';
+import { queueScreen, volunteerSignIn } from './volunteer.ts';
 import { offlineStationConfig } from '../support/offline-station.ts';
 
 /**
  * Runs the benchmarks and prints one table (and one for the sync benches, sync/). Arguments pick benches by name
- * (js, cold, tap, commit, stats; sync: ingest, drain, load, purge); none runs them all. BENCH_DIST names the build to
+ * (js, cold, tap, commit, stats, volunteer, queue; sync: ingest, drain, load, purge); none runs them all. BENCH_DIST names the build to
  * measure (default dist/renderer), BENCH_NO_BUILD=1 measures it as it is instead of building it first,
  * BENCH_JSON=file also writes the rows as JSON.
  */
-const benches: Bench[] = [jsSize, coldStart, tapToScreen, storeCommit, storeStats, ...syncBenches];
+const benches: Bench[] = [jsSize, coldStart, tapToScreen, storeCommit, storeStats, volunteerSignIn, queueScreen, ...syncBenches];
 const picked = process.argv.slice(2);
 const unknown = picked.filter((name) => !benches.some((b) => b.name === name));
 if (unknown.length) throw new Error(`unknown bench ${unknown.join(', ')}: pick from ${benches.map((b) => b.name).join(', ')}`);
