@@ -1,10 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import demo from '../../assets/demo/catalogue.json';
+import { demoCredentialsSchema } from '../protocol/demo-credentials.ts';
+import { memberQrText, verifyMemberPin } from '../protocol/pin-hash.ts';
 import { messages } from '../protocol/wire.ts';
+import { DEMO_CREDENTIALS, DEMO_QR_MEMBER } from './demo-members.ts';
 import { bootstrapDemo, DEMO_ENROLMENT_CODE } from './demo.ts';
+import { qrSvg } from './members.ts';
 import { cliOn, entries, newEpoch, pushBody, requestEvent, residentRequest, silentLogger, startTestServer, type TestServer, visit } from './testing/fixtures.ts';
 
 describe('the server CLI', () => {
@@ -144,7 +148,15 @@ describe('the demo', () => {
   it('lets any number of browsers join with the one demo code, each as its own station, and a restart evicts no one', async () => {
     const t = await startTestServer({ config: { demo: true } });
     try {
-      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now() })).toMatchObject({ enrolmentCode: DEMO_ENROLMENT_CODE });
+      const dataDir = await mkdtemp(join(tmpdir(), 'yizhan-demo-'));
+      const demoCredentials = demoCredentialsSchema.parse(JSON.parse(await readFile(DEMO_CREDENTIALS, 'utf8')));
+      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now(), dataDir })).toMatchObject({
+        enrolmentCode: DEMO_ENROLMENT_CODE,
+        volunteers: { pin: demoCredentials.pin, qrFile: join(dataDir, 'demo-member-qr.svg') },
+      });
+      // The demo QR code a newcomer shows to the camera: the demo member's code, from the shipped demo secret.
+      const wang = demoCredentials.members.find((m) => m.memberId === DEMO_QR_MEMBER)!;
+      expect(await readFile(join(dataDir, 'demo-member-qr.svg'), 'utf8')).toBe(qrSvg(memberQrText(DEMO_QR_MEMBER, wang.qrSecret), DEMO_QR_MEMBER));
       const joined = [];
       for (const installId of installs) {
         const answer = await t.call(messages.enrol.path, { code: DEMO_ENROLMENT_CODE, installId });
@@ -159,11 +171,17 @@ describe('the demo', () => {
       // Each reads the whole demo catalogue as its own, its settings naming it.
       for (const { stationId, token } of joined) {
         const page = messages.pull.response.parse((await t.call(messages.pull.path, { stationId, cursor: '0', limit: 1000, fullRead: true }, token)).json());
-        expect(page.changes).toHaveLength(117);
+        // The catalogue (117 entries) and every demo member's PIN and QR hashes, never a secret.
+        expect(page.changes).toHaveLength(117 + demoCredentials.members.length);
         expect(page.changes.find((c) => c.collection === 'settings')).toMatchObject({ op: 'put', value: { stationId } });
+        const credentials = page.changes.filter((c) => c.collection === 'member-credentials');
+        expect(credentials).toHaveLength(demoCredentials.members.length);
+        expect(JSON.stringify(credentials)).not.toContain(wang.qrSecret);
+        const wangs = credentials.flatMap((c) => (c.op === 'put' ? [c.value as { memberId: string; pinHash: string }] : [])).find((v) => v.memberId === DEMO_QR_MEMBER);
+        expect(await verifyMemberPin(demoCredentials.pin, wangs!.pinHash)).toBe(true);
       }
       // A restart: the demo starts again on the same database; every browser keeps its station and token.
-      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now() })).toMatchObject({ enrolmentCode: DEMO_ENROLMENT_CODE, stations: 2 });
+      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now(), dataDir })).toMatchObject({ enrolmentCode: DEMO_ENROLMENT_CODE, stations: 2 });
       for (const { stationId, token } of joined) expect((await t.call(messages.pull.path, { stationId, cursor: '0' }, token)).statusCode).toBe(200);
       const third = await t.call(messages.enrol.path, { code: DEMO_ENROLMENT_CODE, installId: 'install-demo-browser-three-03' });
       expect(third.statusCode).toBe(200);

@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { idSchema } from '../protocol/ids.ts';
 import { actorSchema, requestEventTypeSchema, requestNumberSchema } from '../protocol/records.ts';
 import { serverUrlSchema, stationIdSchema } from '../protocol/wire.ts';
 import { configFromEnv, defaultConfig } from './config.ts';
+import { issueMemberQr, setMemberPin } from './members.ts';
 import { runMaintenance } from './maintenance.ts';
 import { appendRequestEvent, type CatalogueScope, parseCatalogue, publishCatalogue } from './publish.ts';
 import { parseStationList, provisionStations } from './provision.ts';
@@ -30,10 +31,14 @@ export const usage = `usage: yizhan-server <command>
   find-request <number|request-id> [--station <id>]
                                              a request by the number its resident holds (unique within a
                                              station: --station narrows it) or by its id
-  dispatch-request <number|request-id> [--station <id>] [--note <text>]
-  update-request <number|request-id> <take|complete|cancel|reopen> [--station <id>] [--actor centre|member] [--note <text>]
+  dispatch-request <number|request-id> [--station <id>] [--unit <id> | --member <id>] [--note <text>]
+  update-request <number|request-id> <take|complete|cancel|reopen> [--station <id>] [--actor centre|member]
+                 [--member <id>] [--unit <id>] [--note <text>]
   dead-letters <station-id>                  what the server kept aside from a station, with the reason; for a
                                              content conflict, the stored version beside the one set aside
+  set-pin <member-id> [--pin <digits>]       a member's sign-in PIN (4–8 digits; read from standard input without
+                                             --pin); only its hash is kept and published to the member's stations
+  member-qr <member-id> --out <file.svg>     a new QR code for the member to sign in with (the old one stops working)
   provision <stations.csv> --server <url> --out <dir> [--hours <n>] [--pins]
                                              many tablets at once: lines of id,name[,locale]; creates the
                                              stations, makes each a one-time code and writes its tablet's
@@ -56,6 +61,8 @@ export interface CliContext {
   now: () => Date;
   retentionDays: number;
   tombstoneDays: number;
+  /** What the user typed on standard input (a PIN not given on the command line, so it stays out of the shell's history). */
+  readInput?: () => Promise<string>;
   /** The release channel's folder (config.releasesDir). */
   releasesDir?: string;
 }
@@ -92,6 +99,20 @@ const stationArg = (value: string | undefined): string => {
   const id = need(value, 'station id');
   if (!stationIdSchema.safeParse(id).success) throw new UsageError(`bad station id ${JSON.stringify(id)}: lowercase letters, digits and dashes`);
   return id;
+};
+const rosterId = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const memberArg = (value: string | undefined): string => {
+  const id = need(value, 'member id');
+  if (!rosterId.test(id)) throw new UsageError(`bad member id ${JSON.stringify(id)}: lowercase letters, digits and dashes`);
+  return id;
+};
+/** --member / --unit: on whose behalf the centre acts (or, with dispatch, to whom it sends the request). */
+const onBehalfOf = (flags: ReadonlyMap<string, string>): { memberId?: string; unitId?: string } => {
+  const memberId = flags.get('member');
+  const unitId = flags.get('unit');
+  if (memberId !== undefined && !rosterId.test(memberId)) throw new UsageError('--member is a member id');
+  if (unitId !== undefined && !rosterId.test(unitId)) throw new UsageError('--unit is a unit id');
+  return { ...(memberId ? { memberId } : {}), ...(unitId ? { unitId } : {}) };
 };
 /** A request as staff name it: the number its resident holds (with the station, when given) or its id. */
 const requestArg = (value: string | undefined, station: string | undefined): RequestLookup => {
@@ -220,7 +241,9 @@ export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<
         if (note !== undefined && note.length > 500) throw new UsageError('--note is at most 500 characters');
         const request = await resolveRequest(storage, lookup);
         if (typeof request === 'string') return refuse(ctx, request);
-        const result = await appendRequestEvent(storage, { requestId: request.id, type: type.data, actor: actor.data, ...(note ? { note } : {}), now: now() });
+        const on = onBehalfOf(flags);
+        const target = type.data === 'dispatch' ? (on.memberId ? { type: 'member' as const, memberId: on.memberId } : on.unitId ? { type: 'unit' as const, unitId: on.unitId } : undefined) : undefined;
+        const result = await appendRequestEvent(storage, { requestId: request.id, type: type.data, actor: actor.data, ...(note ? { note } : {}), ...(target ? { target } : on), now: now() });
         if (!result.ok) return refuse(ctx, `refused: ${result.reason}`);
         out(`request ${request.number ?? '-'} (${request.id}) is now ${result.status} (station ${result.stationId} gets it on its next pull)`);
         return 0;
@@ -235,6 +258,23 @@ export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<
           }
           out(`  ${dead.reason === 'content-conflict' ? 'set aside' : 'as sent'}: ${JSON.stringify(dead.payload)}`);
         }
+        return 0;
+      }
+      case 'set-pin': {
+        const memberId = memberArg(args[0]);
+        const pin = (flags.get('pin') ?? (await ctx.readInput?.()) ?? '').trim();
+        const result = await setMemberPin(storage, { memberId, pin, now: now() });
+        if (!result.ok) return refuse(ctx, result.reason === 'bad-pin' ? 'a PIN is 4 to 8 digits' : `no member ${memberId} is published`);
+        out(`PIN set for ${memberId}; its hash is published to ${result.scopes.join(', ')}`);
+        return 0;
+      }
+      case 'member-qr': {
+        const memberId = memberArg(args[0]);
+        const file = need(flags.get('out'), '--out <file.svg>');
+        const result = await issueMemberQr(storage, { memberId, now: now() });
+        if (!result.ok) return refuse(ctx, `no member ${memberId} is published`);
+        await writeFile(file, result.svg, { mode: 0o600 });
+        out(`new QR code for ${memberId} written to ${file} (the old one no longer signs in)`);
         return 0;
       }
       case 'provision': {
@@ -354,6 +394,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       now: () => new Date(),
       retentionDays: config.retentionDays,
       tombstoneDays: config.tombstoneDays,
+      readInput: async () => {
+        let text = '';
+        for await (const chunk of process.stdin) text += String(chunk);
+        return text;
+      },
       releasesDir: config.releasesDir,
     });
   } finally {

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import pino from 'pino';
 import { buildServer } from './app.ts';
 import { configFromEnv } from './config.ts';
@@ -20,7 +21,8 @@ const applied = await storage.migrate().catch(async (error: unknown) => {
   process.exit(1);
 });
 logger.info({ storage: storage.engine, migrations: applied }, applied.length ? 'database migrated' : 'database up to date');
-const demo = config.demo ? await bootstrapDemo(storage, { logger, now: new Date() }) : null;
+// The demo's member QR code is written beside the SQLite file (./data by default).
+const demo = config.demo ? await bootstrapDemo(storage, { logger, now: new Date(), dataDir: dirname(config.sqlitePath) }) : null;
 
 const { app } = await buildServer({ storage, config, logger });
 
@@ -55,4 +57,4 @@ process.on('unhandledRejection', (error) => {
 
 const url = await app.listen({ host: config.host, port: config.port });
 // For a person at a terminal (npm start); a process manager or a test reads the JSON log lines alone.
-if (demo && process.stdout.isTTY) process.stdout.write(demoBanner({ url, stations: demo.stations, database: storage.engine === 'sqlite' ? config.sqlitePath : 'PostgreSQL' }));
+if (demo && process.stdout.isTTY) process.stdout.write(demoBanner({ url, stations: demo.stations, database: storage.engine === 'sqlite' ? config.sqlitePath : 'PostgreSQL', volunteers: demo.volunteers }));

@@ -11,15 +11,16 @@ import { appDist, buildApp, buildBenchPage, serve } from './support/serve.ts';
 import { type Row, table } from './support/summary.ts';
 import { soak } from './soak/index.ts';
 import { tapToScreen } from './tap.ts';
+import { queueScreen, volunteerSignIn } from './volunteer.ts';
 import { offlineStationConfig } from '../support/offline-station.ts';
 
 /**
  * Runs the benchmarks and prints one table (and one for the sync benches, sync/). Arguments pick benches by name
- * (js, cold, tap, commit, stats; sync: ingest, drain, load, purge; soak); none runs them all but the soak.
- * BENCH_DIST names the build to measure (default dist/renderer), BENCH_NO_BUILD=1 measures it as it is instead of
- * building it first, BENCH_JSON=file also writes the rows as JSON.
+ * (js, cold, tap, commit, stats, volunteer, queue; sync: ingest, drain, load, purge; soak); none runs them all but
+ * the soak. BENCH_DIST names the build to measure (default dist/renderer), BENCH_NO_BUILD=1 measures it as it is
+ * instead of building it first, BENCH_JSON=file also writes the rows as JSON.
  */
-const benches: Bench[] = [jsSize, coldStart, tapToScreen, storeCommit, storeStats, ...syncBenches, soak];
+const benches: Bench[] = [jsSize, coldStart, tapToScreen, storeCommit, storeStats, volunteerSignIn, queueScreen, ...syncBenches, soak];
 const picked = process.argv.slice(2);
 const unknown = picked.filter((name) => !benches.some((b) => b.name === name));
 if (unknown.length) throw new Error(`unknown bench ${unknown.join(', ')}: pick from ${benches.map((b) => b.name).join(', ')}`);

@@ -1,6 +1,19 @@
-import { memo } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMinute } from './wall-clock.ts';
+
+/**
+ * Now, every `intervalMs`, for what needs finer than the minute (a lockout's seconds, a call's freshness);
+ * anything that shows the time or depends on today reads the wall clock (wall-clock.ts) instead.
+ */
+export const useNow = (intervalMs = 15_000): Date => {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+};
 
 // Building an Intl formatter costs ~50 ms on a slow tablet: make each once per language, not per render.
 const formatters = new Map<string, { time: Intl.DateTimeFormat; date: Intl.DateTimeFormat }>();

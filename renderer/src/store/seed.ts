@@ -1,4 +1,5 @@
 import { type Catalogue, catalogueSchema } from '@protocol/catalogue.ts';
+import { demoCredentialsSchema, demoMemberCredentials } from '@protocol/demo-credentials.ts';
 import { centreTables, type YizhanDb } from './db.ts';
 
 /** The demo data is written around this day; its events are moved so they stay in the near future. */
@@ -42,6 +43,12 @@ const writeCatalogue = async (db: YizhanDb, c: Catalogue, { onlyIfEmpty = false 
   });
 };
 
+/** The demo members' PIN and QR hashes, so a volunteer can try signing in on a kiosk without a centre. */
+export const writeDemoCredentials = async (db: YizhanDb): Promise<void> => {
+  const { default: file } = await import('@assets/demo/member-credentials.json');
+  await db.memberCredentials.bulkPut(demoMemberCredentials(demoCredentialsSchema.parse(file)));
+};
+
 /**
  * First start without a central server: load the shipped demo data (a lazily loaded chunk). Whether the store
  * is empty is asked inside the writing transaction: a catalogue pulled while the demo was being validated wins.
@@ -51,4 +58,5 @@ export const seedDemoIfEmpty = async (db: YizhanDb, now: Date = new Date()): Pro
   const { default: demo } = await import('@assets/demo/catalogue.json');
   // Validated once here; rebasing only moves dates, so the result needs no second parse.
   await writeCatalogue(db, rebaseDemoDates(catalogueSchema.parse(demo), now), { onlyIfEmpty: true });
+  await writeDemoCredentials(db);
 };

@@ -145,6 +145,18 @@ describe('DexieSyncStore', () => {
     expect((await d.visits.get(young.id))?.contact?.phone).toBe('13812345678');
   });
 
+  it('purges a walk-in volunteer’s name and phone from their shift too', async () => {
+    const d = await db();
+    const store = new DexieSyncStore(d, memoryTokenVault());
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    const contact = { name: '林晓芳', phone: '13912345678', consentAt: old.toISOString() };
+    const walkIn = await commitRecord(d, 'shift-event', 'demo-station', () => ({ kind: 'shift-event', type: 'sign-in', method: 'walk-in', contact }), old);
+    await store.setPushedSeq(1);
+    expect(await store.purgePersonal(new Date())).toBe(1);
+    expect((await d.shiftEvents.get(walkIn.id))?.contact).toBeUndefined();
+    expect((await d.outbox.get(1))?.record).not.toHaveProperty('contact');
+  });
+
   it('purges what residents typed with their names, also from records an older kiosk had already purged', async () => {
     const d = await db();
     const store = new DexieSyncStore(d, memoryTokenVault());

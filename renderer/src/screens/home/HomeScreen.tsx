@@ -11,6 +11,7 @@ import { visitStats } from '../../store/stats.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
 import { useStationConfig } from '../../sync/SyncProvider.tsx';
 import { Tile } from '../../ui/Tile.tsx';
+import { NowCalling } from './NowCalling.tsx';
 
 /** The menu, each tile with the station config's switch for it (electron/common/config.ts `features`). */
 const allTiles = [
@@ -53,6 +54,7 @@ export function HomeScreen() {
         <h1 id="screen-title" className="screen__title">{welcome}</h1>
         <p className="screen__lead">{t('lead')}</p>
       </header>
+      <NowCalling />
       <nav className="tiles" aria-label={t('menu')}>
         {tiles.map((tile) => (
           <Tile

@@ -1,6 +1,7 @@
 import type { Storage } from '../types.ts';
 import { openPostgresConnection, type PostgresOptions } from './connection.ts';
 import { postgresCentre } from './centre.ts';
+import { postgresEntries } from './entries.ts';
 import { postgresHeartbeats } from './heartbeats.ts';
 import { postgresPush } from './push.ts';
 import { postgresRateLimits } from './rate-limits.ts';
@@ -24,6 +25,7 @@ export const openPostgresStorage = (options: PostgresOptions): Storage => {
     ...postgresRequests(connection),
     ...postgresRetention(connection),
     ...postgresCentre(connection),
+    ...postgresEntries(connection),
     ...postgresHeartbeats(connection),
     ...postgresRateLimits(connection),
   };

@@ -1,6 +1,7 @@
 import type { Storage } from '../types.ts';
 import { openSqliteConnection, type SqliteOptions } from './connection.ts';
 import { sqliteCentre } from './centre.ts';
+import { sqliteEntries } from './entries.ts';
 import { sqliteHeartbeats } from './heartbeats.ts';
 import { sqlitePush } from './push.ts';
 import { sqliteRateLimits } from './rate-limits.ts';
@@ -24,6 +25,7 @@ export const openSqliteStorage = (options: SqliteOptions): Storage => {
     ...sqliteRequests(connection),
     ...sqliteRetention(connection),
     ...sqliteCentre(connection),
+    ...sqliteEntries(connection),
     ...sqliteHeartbeats(connection),
     ...sqliteRateLimits(connection),
   };
