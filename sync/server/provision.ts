@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { localeSchema } from '../protocol/catalogue.ts';
+import { setupLinkFor } from '../protocol/setup-link.ts';
 import { serverUrlSchema, stationIdSchema } from '../protocol/wire.ts';
+import { provisionSheetHtml } from './provision-sheet.ts';
 import type { Storage } from './storage/types.ts';
 
 type Locale = z.infer<typeof localeSchema>;
@@ -85,7 +87,7 @@ export const parseStationList = (bytes: Uint8Array, defaultLocale: Locale = 'zh-
 };
 
 export type ProvisionOutcome =
-  | { id: string; name: string; outcome: 'code'; created: boolean; code: string; expiresAt: Date; file: string }
+  | { id: string; name: string; outcome: 'code'; created: boolean; code: string; expiresAt: Date; file: string; link: string }
   | { id: string; name: string; outcome: 'skipped'; reason: 'enrolled' | 'revoked' };
 
 /** Creates the file afresh (an older copy removed first), so it is born readable only by its owner. */
@@ -98,8 +100,9 @@ const csvCell = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll(
 
 /**
  * Prepares every listed station for its tablet: creates the stations the centre does not know yet and makes each
- * a one-time enrolment code, written into the tablet's own config file (`<out>/<id>/station.json`) and into
- * `<out>/codes.csv` for whoever types codes by hand. A station that is already enrolled or revoked gets no new
+ * a one-time enrolment code, written into the tablet's own config file (`<out>/<id>/station.json`), and onto the
+ * sheets: `<out>/codes.html` (printable: each station's QR code and setup link, which a tablet scans or opens
+ * instead of typing anything) and `<out>/codes.csv` (the same, for a spreadsheet). A station that is already enrolled or revoked gets no new
  * code: re-running the list after fixing it is safe, and moving a station to a new tablet stays a deliberate
  * `enrol-code`. Each outcome is reported as it happens, and the sheet is written even when a later station fails,
  * so the codes already made are never lost.
@@ -108,6 +111,8 @@ export const provisionStations = async (input: {
   storage: Storage;
   stations: readonly StationLine[];
   serverUrl: string;
+  /** Where tablets open the kiosk (the setup links' address); default: the centre, which serves it. */
+  kioskUrl?: string;
   outDir: string;
   hours: number;
   now: Date;
@@ -139,11 +144,14 @@ export const provisionStations = async (input: {
       await mkdir(dir, { recursive: true, mode: 0o700 });
       const file = join(dir, 'station.json');
       await writeSecret(file, `${JSON.stringify(config, null, 2)}\n`);
-      report({ id: s.id, name: s.name, outcome: 'code', created: !existing, code, expiresAt, file });
+      const link = setupLinkFor(input.kioskUrl ?? serverUrl, { serverUrl, stationId: s.id, stationName: s.name, enrolmentCode: code, locale: s.locale });
+      report({ id: s.id, name: s.name, outcome: 'code', created: !existing, code, expiresAt, file, link });
     }
   } finally {
-    const rows = outcomes.flatMap((o) => (o.outcome === 'code' ? [[o.id, o.name, o.code, o.expiresAt.toISOString()].map(csvCell).join(',')] : []));
-    await writeSecret(join(outDir, 'codes.csv'), `${['station id,name,enrolment code,valid until', ...rows].join('\n')}\n`);
+    const coded = outcomes.flatMap((o) => (o.outcome === 'code' ? [o] : []));
+    const rows = coded.map((o) => [o.id, o.name, o.code, o.expiresAt.toISOString(), o.link].map(csvCell).join(','));
+    await writeSecret(join(outDir, 'codes.csv'), `${['station id,name,enrolment code,valid until,setup link', ...rows].join('\n')}\n`);
+    await writeSecret(join(outDir, 'codes.html'), provisionSheetHtml({ stations: coded, serverUrl, generatedAt: now }));
   }
   return outcomes;
 };
