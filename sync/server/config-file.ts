@@ -101,7 +101,7 @@ export const loadServerConfig = (sources: ConfigSources): LoadedServerConfig => 
     try {
       json = JSON.parse(readText(file));
     } catch (error) {
-      throw new Error(`bad configuration: ${file} is not JSON: ${(error as Error).message}`);
+      throw new Error(`bad configuration: ${file} is not JSON: ${(error as Error).message}`, { cause: error });
     }
     const parsed = serverConfigFileSchema.safeParse(json);
     if (!parsed.success) throw new Error(`bad configuration in ${file}: ${parsed.error.issues.map(describeIssue).join('; ')}`);
