@@ -12,7 +12,7 @@ const setup: SetupLink = {
 describe('setup links', () => {
   it('open the kiosk the centre serves, and read back to the same setup', () => {
     const link = setupLinkFor('https://yizhan.example.gov.cn/', setup);
-    expect(link.startsWith('https://yizhan.example.gov.cn/#yizhan-setup?station=xingfuli-07&code=K7Q2-9XPM-4HJD&name=')).toBe(true);
+    expect(link).toBe('https://yizhan.example.gov.cn/#yizhan-setup?station=xingfuli-07&code=K7Q2-9XPM-4HJD&name=幸福里社区红色驿站&locale=zh-CN');
     // The centre is where the link opens the kiosk: it is not said twice.
     expect(link).not.toContain('server=');
     expect(readSetupLink(link)).toEqual({ kind: 'setup', setup });
@@ -27,6 +27,13 @@ describe('setup links', () => {
     const own = setupLinkFor('https://gov.example.cn/yizhan/', underPath);
     expect(own).not.toContain('server=');
     expect(readSetupLink(own)).toEqual({ kind: 'setup', setup: underPath });
+  });
+
+  it('keep what means something in a URL escaped in a name, and read it back', () => {
+    const odd = { ...setup, stationName: '3#楼 & 5%驿站=东+西' };
+    const link = setupLinkFor('https://yizhan.example.gov.cn', odd);
+    expect(link).toContain('name=3%23楼+%26+5%25驿站%3D东%2B西&');
+    expect(readSetupLink(link)).toEqual({ kind: 'setup', setup: odd });
   });
 
   it('tell an ordinary address or another QR code from a setup link with something wrong', () => {

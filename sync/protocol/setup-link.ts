@@ -33,8 +33,22 @@ export const setupLinkFor = (kioskUrl: string, setup: SetupLink): string => {
   kiosk.hash = '';
   const params = new URLSearchParams({ station: setup.stationId, code: setup.enrolmentCode, name: setup.stationName, locale: setup.locale });
   if (baseOf(kiosk) !== setup.serverUrl) params.set('server', setup.serverUrl);
-  return `${baseOf(kiosk)}/#${SETUP_FRAGMENT}?${params.toString()}`;
+  return `${baseOf(kiosk)}/#${SETUP_FRAGMENT}?${unescapeNonAscii(params.toString())}`;
 };
+
+/**
+ * Chinese characters as themselves rather than %XX%XX%XX: a third of the bytes in the QR code (coarser modules,
+ * an easier read for a tablet's camera) and a readable link. Only sequences of bytes above 0x7F are unescaped,
+ * so no character that means something in a URL comes back.
+ */
+const unescapeNonAscii = (query: string): string =>
+  query.replace(/(?:%[89A-F][0-9A-F])+/g, (bytes) => {
+    try {
+      return decodeURIComponent(bytes);
+    } catch {
+      return bytes;
+    }
+  });
 
 export type SetupLinkReading = { kind: 'none' } | { kind: 'setup'; setup: SetupLink } | { kind: 'invalid'; problems: string[] };
 
