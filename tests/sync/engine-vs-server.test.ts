@@ -82,6 +82,10 @@ describe.each(engines)('the engine against a real server (%s)', (engine) => {
 
     await e.run();
     expect(e.getState()).toMatchObject({ phase: 'idle', waiting: 0, firstPullDone: true, lastError: null, deadLetters: 4 });
+    // Four records the centre refused for good: not synced until a technician has seen them.
+    expect(isSynced(e.getState())).toBe(false);
+    expect(await db.storage.getHeartbeat('engine-east')).toMatchObject({ recordsWaiting: 0 });
+    await e.acknowledgeDeadLetters();
     expect(isSynced(e.getState())).toBe(true);
     expect(store.pushed).toBe(400);
     await expectExactlyOnce(db, 'engine-east', { valid: built.valid, dead: built.dead, outboxLength: 400 });
