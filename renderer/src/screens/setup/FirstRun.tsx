@@ -6,7 +6,7 @@ import type { KioskSync } from '../../sync/kiosk-sync.ts';
 import { useSync } from '../../sync/SyncProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { PinEntry, technicianSessionOpen, useTechnicianPin } from '../technician/PinEntry.tsx';
-import { SetupForm } from './SetupForm.tsx';
+import { SetupEntry } from './SetupEntry.tsx';
 import { forgetSetup } from './setup-in-progress.ts';
 import { SetupProgress } from './SetupProgress.tsx';
 import { ScrollCue } from '../../app/ScrollCue.tsx';
@@ -77,10 +77,7 @@ export function FirstRun({ onDone, resume = null }: { onDone: () => void; resume
             </div>
           ) : null}
           {step.name === 'form' ? (
-            <>
-              <p className="screen__lead">{t('lead')}</p>
-              <SetupForm bridge={step.bridge} onSaved={(setup) => setStep({ name: 'progress', setup, before: sync })} />
-            </>
+            <SetupEntry bridge={step.bridge} onSaved={(setup) => setStep({ name: 'progress', setup, before: sync })} />
           ) : null}
           {step.name === 'progress' ? (
             <SetupProgress setup={step.setup} before={step.before} onEdit={() => void change()} onDone={() => void finish()} />
