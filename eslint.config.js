@@ -76,8 +76,13 @@ export default tseslint.config(
       { group: ['react', 'react-*', 'dexie', 'electron', '**/renderer/**', '**/server/**', '**/electron/**'], message: 'sync/client talks to its SyncStore and Transport only.' },
     ],
   }),
+  // Of the shell, only electron/common: the CSP and the rule for which file of the web build a path names.
   layer(['sync/server/**/*.ts'], {
-    patterns: [{ group: ['react', 'react-*', 'dexie', '**/renderer/**', 'electron'], message: 'The server imports no UI, no Dexie, no Electron.' }],
+    patterns: [
+      { regex: '^electron(-updater)?(/.*)?$', message: 'The server imports no Electron.' },
+      { group: ['react', 'react-*', 'dexie', '**/renderer/**'], message: 'The server imports no UI, no Dexie.' },
+      { group: shellInternals, message: 'The server shares only electron/common with the shell.' },
+    ],
   }),
   // The shell (see electron/README.md). common/: the bridge contract and pure rules, shared with the renderer.
   layer(['electron/common/**/*.ts'], {

@@ -1,10 +1,12 @@
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { configDefaults, defineConfig } from 'vitest/config';
-import { ANY_CENTRE, contentSecurityPolicy } from './electron/main/csp.ts';
+import { ANY_CENTRE, contentSecurityPolicy } from './electron/common/csp.ts';
 import pkg from './package.json' with { type: 'json' };
+import { precompressBuild } from './sync/server/precompress.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -20,6 +22,28 @@ const cspMeta = (): Plugin => ({
     { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ sources: ANY_CENTRE, meta: true }) }, injectTo: 'head-prepend' },
   ],
 });
+
+/**
+ * Brotli and gzip copies of the build's text files, beside them, for the central server to send (it never
+ * compresses per request). After every other plugin's closeBundle: the service worker is written by then.
+ */
+const precompress = (): Plugin => {
+  let outDir = '';
+  return {
+    name: 'yizhan-precompress',
+    apply: 'build',
+    configResolved: (config) => {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler: async () => {
+        await precompressBuild(outDir);
+      },
+    },
+  };
+};
 
 export default defineConfig({
   root: here('./renderer'),
@@ -56,6 +80,7 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
       },
     }),
+    precompress(),
   ],
   build: {
     outDir: here('./dist/renderer'),

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, promises as fsp, rmSync, symlinkSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ENTRY, appScheme, contentType, createAppProtocolHandler, installAppProtocol, isAppUrl, registerAppScheme, safeSegments } from './app-protocol.ts';
-import { contentSecurityPolicy } from './csp.ts';
+import { APP_ENTRY, appScheme, contentType, createAppProtocolHandler, installAppProtocol, isAppUrl, registerAppScheme } from './app-protocol.ts';
+import { contentSecurityPolicy } from '../common/csp.ts';
 import { servicePages } from './out-of-service.ts';
 import { FakeProtocol } from './testing/fakes.ts';
 
@@ -103,6 +103,8 @@ describe('the app:// handler', () => {
     'app://kiosk/C:%5CWindows%5Cwin.ini',
     'app://kiosk/C:/Windows/win.ini',
     'app://kiosk/index.html::$DATA',
+    'app://kiosk/.env',
+    'app://kiosk/%2eenv',
     'app://kiosk/assets/link-out.txt',
     'app://kiosk/up/secret.txt',
     'app://kiosk/../renderer-evil/x.js',
@@ -132,18 +134,7 @@ describe('the app:// handler', () => {
   });
 });
 
-describe('safeSegments', () => {
-  it('maps the root to index.html and keeps plain paths', () => {
-    expect(safeSegments('/')).toEqual(['index.html']);
-    expect(safeSegments('/assets/a-b_c.js')).toEqual(['assets', 'a-b_c.js']);
-  });
-
-  it('refuses traversal however it is spelled', () => {
-    for (const p of ['/..', '/a/../b', '/%2e%2e', '/%2E', '/a%2fb', '/a%5cb', '/a\\b', '/%00', '/a//b', '/C:', '/%252e%252e', '/ a']) {
-      expect(safeSegments(p), p).toBeNull();
-    }
-  });
-
+describe('content types', () => {
   it('types the files a Vite build makes', () => {
     expect(contentType('x.woff2')).toBe('font/woff2');
     expect(contentType('x.unknown')).toBe('application/octet-stream');

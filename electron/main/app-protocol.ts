@@ -1,6 +1,7 @@
 import type { CustomScheme, Protocol } from 'electron';
-import { extname, isAbsolute, join, relative, sep } from 'node:path';
-import { securityHeaders } from './csp.ts';
+import { extname, sep } from 'node:path';
+import { securityHeaders } from '../common/csp.ts';
+import { findKioskFile, type KioskFiles, kioskPathSegments } from '../common/kiosk-files.ts';
 
 export const APP_SCHEME = 'app';
 /** The renderer's origin. Standard schemes need a host; ours names what is served. */
@@ -44,37 +45,7 @@ const types: Record<string, string> = {
 };
 export const contentType = (path: string): string => types[extname(path).toLowerCase()] ?? 'application/octet-stream';
 
-/**
- * Turns a URL path into path segments under the root, or null for anything that is not a plain relative
- * path: `..` and `.` (also percent-encoded), backslashes, NUL, drive letters and alternate data streams
- * (`:`), encoded slashes, empty segments, and any `%` left after one decoding (double encoding).
- */
-export const safeSegments = (pathname: string): string[] | null => {
-  const raw = pathname.replace(/^\/+/, '');
-  if (raw === '') return ['index.html'];
-  const segments: string[] = [];
-  for (const part of raw.split('/')) {
-    let s: string;
-    try {
-      s = decodeURIComponent(part);
-    } catch {
-      return null;
-    }
-    if (s === '' || s === '.' || s === '..' || /[/\\\0:%]/.test(s) || s.trim() !== s || /^[A-Za-z]:/.test(s)) return null;
-    segments.push(s);
-  }
-  return segments;
-};
-
-/** True when `child` is `root` itself or inside it (both already resolved). */
-export const isInside = (root: string, child: string): boolean => {
-  const rel = relative(root, child);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-};
-
-export interface AppFiles {
-  realpath(path: string): Promise<string>;
-  stat(path: string): Promise<{ isFile(): boolean }>;
+export interface AppFiles extends KioskFiles {
   readFile(path: string): Promise<Uint8Array>;
 }
 
@@ -98,8 +69,9 @@ const respond = (status: number, body: BodyInit | null, headers: Record<string, 
   new Response(head ? null : body, { status, headers });
 
 /**
- * The app:// handler: serves files of the built renderer and nothing else. Resolves symlinks and refuses
- * anything that ends up outside the root. Only GET and HEAD.
+ * The app:// handler: serves files of the built renderer and nothing else, by the rule the central server
+ * serves them with too (common/kiosk-files.ts): symlinks resolved, anything that ends up outside the root
+ * refused. Only GET and HEAD.
  */
 export const createAppProtocolHandler = ({ root, files, csp, servicePages = {}, log = () => undefined }: AppProtocolOptions) => {
   let realRoot: Promise<string> | undefined;
@@ -123,14 +95,13 @@ export const createAppProtocolHandler = ({ root, files, csp, servicePages = {}, 
       return respond(200, page.body, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...securityHeaders(page.csp) }, head);
     }
     if (url.host !== APP_HOST) return refuse(404, 'host');
-    const segments = safeSegments(url.pathname);
+    const segments = kioskPathSegments(url.pathname);
     if (!segments) return refuse(400, 'path');
     try {
       realRoot ??= files.realpath(root);
-      const base = await realRoot;
-      const target = await files.realpath(join(base, ...segments));
-      if (!isInside(base, target)) return refuse(403, 'outside root');
-      if (!(await files.stat(target)).isFile()) return refuse(404, 'not a file');
+      const file = await findKioskFile(await realRoot, segments, files, sep);
+      if (!file.found) return refuse(file.why === 'outside root' ? 403 : 404, file.why);
+      const target = file.path;
       const body = await files.readFile(target);
       return respond(
         200,

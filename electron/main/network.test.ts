@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { ANY_CENTRE, contentSecurityPolicy, securityHeaders } from './csp.ts';
+import { ANY_CENTRE, contentSecurityPolicy, securityHeaders } from '../common/csp.ts';
 import { enforceCsp, requestAllowed, restrictNetwork, serverOrigins } from './network.ts';
 import { FakeSession } from './testing/fakes.ts';
 

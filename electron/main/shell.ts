@@ -10,7 +10,7 @@ import { Activity, localDay, nightlyReloadDue } from './activity.ts';
 import { APP_ENTRY, createAppProtocolHandler, installAppProtocol, isAppUrl, registerAppScheme } from './app-protocol.ts';
 import { installAutostart } from './autostart.ts';
 import { type LoadedConfig, loadStationConfig, publicConfig, setupLayer } from './config.ts';
-import { contentSecurityPolicy } from './csp.ts';
+import { contentSecurityPolicy } from '../common/csp.ts';
 import { CredentialStore, type SafeStorageLike } from './credentials.ts';
 import { writeFileAtomic } from './files.ts';
 import { createHandlers } from './handlers.ts';

@@ -75,5 +75,6 @@ const appPkg = {
   main: 'main.cjs',
 };
 writeFileSync(join(out, 'package.json'), `${JSON.stringify(appPkg, null, 2)}\n`);
-cpSync(renderer, join(out, 'renderer'), { recursive: true, filter: (src) => !src.endsWith('.map') });
+// The .br and .gz copies are for the central server; app:// reads the files themselves from the asar.
+cpSync(renderer, join(out, 'renderer'), { recursive: true, filter: (src) => !/\.(map|br|gz)$/.test(src) });
 console.log(`shell built into ${out} (main.cjs, preload.cjs, package.json, renderer/)`);

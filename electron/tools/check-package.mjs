@@ -88,6 +88,7 @@ try {
   check(stray.length === 0, `app.asar holds nothing but main.cjs, preload.cjs, package.json and renderer/${stray.length ? `: ${stray.slice(0, 5).join(', ')}` : ''}`);
   const forbidden = [
     [/\.map$/, 'source maps'],
+    [/\.(br|gz)$/, "the central server's precompressed copies"],
     [/\.tsx?$/, 'TypeScript sources'],
     [/\.(test|e2e)\.|\/tests?\//, 'tests'],
     [/node_modules/, 'node_modules (dev or prod dependencies)'],

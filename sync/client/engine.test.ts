@@ -6,6 +6,9 @@ import { SyncCallError, type Transport } from './transport.ts';
 
 /** A scripted server: applies pushes contiguously, serves a fixed list of changes, and can be told to fail. */
 class ScriptedServer implements Transport {
+  /** Answers 413 to a push whose JSON body weighs more than this many UTF-8 bytes, as the real server does. */
+  bodyLimitBytes = Infinity;
+  tooLarge: number[] = [];
   applied = new Map<string, number>();
   received: PushRequest[] = [];
   failures: SyncCallError[] = [];
@@ -16,12 +19,18 @@ class ScriptedServer implements Transport {
   /** Records (by their `i`) the server dead-letters as wrong-station when pushed. */
   refuse = new Set<number>();
   heartbeats: MessageRequest<'heartbeat'>[] = [];
+  enrolledInstalls: (string | undefined)[] = [];
 
   async call<K extends MessageName>(name: K, body: MessageRequest<K>): Promise<MessageResponse<K>> {
     const failure = this.failures.shift();
     if (failure) throw failure;
     if (name === 'push') {
       const push = body as PushRequest;
+      const bytes = new TextEncoder().encode(JSON.stringify(push)).length;
+      if (bytes > this.bodyLimitBytes) {
+        this.tooLarge.push(push.entries.length);
+        throw new SyncCallError('payload-too-large', 413, 'request body is too large');
+      }
       this.received.push(push);
       let applied = this.applied.get(push.epoch) ?? 0;
       for (const entry of push.entries) if (entry.seq === applied + 1) applied = entry.seq;
@@ -41,6 +50,7 @@ class ScriptedServer implements Transport {
     }
     if (name === 'enrol') {
       this.enrolments.push((body as MessageRequest<'enrol'>).code);
+      this.enrolledInstalls.push((body as MessageRequest<'enrol'>).installId);
       return { stationId: 'station-from-code', token: `token-${this.enrolments.length}` } as MessageResponse<K>;
     }
     if (name === 'heartbeat') this.heartbeats.push(body as MessageRequest<'heartbeat'>);
@@ -122,14 +132,84 @@ describe('SyncEngine', () => {
     expect(server.received.map((p) => p.entries.length)).toEqual([3, 3, 3, 1]);
   });
 
+  it('sizes batches in UTF-8 bytes: 300 records of 2,000 Chinese characters each reach a server with a 1 MiB body limit', async () => {
+    server.bodyLimitBytes = 1024 * 1024;
+    for (let i = 0; i < 300; i += 1) store.add({ kind: 'device-event', detail: '驿'.repeat(2_000) });
+    const e = engine();
+    await e.run();
+    expect(server.tooLarge).toEqual([]);
+    expect(store.pushed).toBe(300);
+    expect(e.getState()).toMatchObject({ phase: 'idle', waiting: 0 });
+  });
+
+  it('halves a batch the server refuses as too large, down to what it takes, and keeps to that size', async () => {
+    server.bodyLimitBytes = 100 * 1024;
+    for (let i = 0; i < 300; i += 1) store.add({ kind: 'device-event', detail: '驿'.repeat(2_000) });
+    const e = engine();
+    await e.run();
+    expect(store.pushed).toBe(300);
+    expect(e.getState()).toMatchObject({ phase: 'idle', waiting: 0 });
+    // Each refusal halves the batch: a few refusals, then every push fits.
+    expect(server.tooLarge.length).toBeGreaterThan(0);
+    expect(server.tooLarge.length).toBeLessThanOrEqual(4);
+    for (const [i, entries] of server.tooLarge.slice(1).entries()) expect(entries).toBeLessThanOrEqual(Math.ceil(server.tooLarge[i]! / 2));
+    const refusals = server.tooLarge.length;
+    for (let i = 0; i < 100; i += 1) store.add({ kind: 'device-event', detail: '驿'.repeat(2_000) });
+    await e.run();
+    expect(store.pushed).toBe(400);
+    expect(server.tooLarge).toHaveLength(refusals);
+  });
+
+  it('keeps a record the server refuses as too large even alone, says why and backs off instead of looping', async () => {
+    vi.useFakeTimers();
+    server.bodyLimitBytes = 4 * 1024;
+    store.add({ kind: 'device-event', detail: '驿'.repeat(2_000) });
+    store.add({ kind: 'visit' });
+    const e = engine();
+    e.start();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(server.tooLarge).toEqual([2, 1]);
+    expect(store.pushed).toBe(0);
+    expect(e.getState()).toMatchObject({ phase: 'retrying', waiting: 2 });
+    expect(e.getState().lastError).toMatch(/^payload-too-large/);
+    expect(e.getState().nextAttemptAt).toBeGreaterThan(Date.now());
+    e.stop();
+  });
+
   it('is not synced while a record waits, and reports the failure calmly with a jittered retry', async () => {
     store.add({ a: 1 });
     server.failures.push(new SyncCallError('network', null, 'connection refused'));
-    const e = engine();
+    const e = engine({ online: () => false });
     await e.run();
     expect(e.getState()).toMatchObject({ phase: 'offline', waiting: 1 });
     expect(isSynced(e.getState())).toBe(false);
     expect(store.pushed).toBe(0);
+  });
+
+  it('tells a tablet without a network from a centre that does not answer', async () => {
+    store.add({ a: 1 });
+    let online = false;
+    const e = engine({ online: () => online });
+    const phaseAfter = async (failure: SyncCallError) => {
+      server.failures.push(failure);
+      await e.run();
+      return e.getState().phase;
+    };
+    expect(await phaseAfter(new SyncCallError('network', null, 'fetch failed'))).toBe('offline');
+    expect(await phaseAfter(new SyncCallError('timeout', null, 'aborted'))).toBe('offline');
+    online = true;
+    // The link is up: the centre refused the connection, let it time out, or its gateway said it was down.
+    expect(await phaseAfter(new SyncCallError('network', null, 'fetch failed'))).toBe('unreachable');
+    expect(await phaseAfter(new SyncCallError('timeout', null, 'aborted'))).toBe('unreachable');
+    expect(await phaseAfter(new SyncCallError('gateway', 502, 'HTTP 502'))).toBe('unreachable');
+    // The centre answered, with trouble of its own: it is reachable, the round is retried.
+    expect(await phaseAfter(new SyncCallError('internal', 500, 'internal error'))).toBe('retrying');
+    expect(await phaseAfter(new SyncCallError('unavailable', 503, 'maintenance', 30_000))).toBe('retrying');
+    // Without a word on the link, a connection that fails is all the engine knows: the centre did not answer.
+    const blind = engine();
+    server.failures.push(new SyncCallError('network', null, 'fetch failed'));
+    await blind.run();
+    expect(blind.getState().phase).toBe('unreachable');
   });
 
   it('honours Retry-After over its own shorter backoff', async () => {
@@ -221,6 +301,18 @@ describe('SyncEngine', () => {
     expect(server.enrolments).toHaveLength(1);
   });
 
+  it('says which install it is with every enrolment, the same each time, so a retry after a lost answer is recognised', async () => {
+    store.creds = null;
+    server.failures.push(new SyncCallError('network', null, 'the answer was lost'));
+    const e = engine({ enrolmentCode: 'CODE-2026-01' });
+    await e.run();
+    expect(e.getState().enrolledAs).toBeNull();
+    await e.retryNow();
+    await e.enrol('CODE-2026-02');
+    expect(server.enrolledInstalls).toEqual([await store.installId(), await store.installId()]);
+    expect(server.enrolledInstalls[0]).toMatch(/^[A-Za-z0-9_-]{22,64}$/);
+  });
+
   it('keeps trying to enrol, with backoff, while the centre cannot be reached', async () => {
     vi.useFakeTimers();
     store.creds = null;
@@ -228,7 +320,7 @@ describe('SyncEngine', () => {
     const e = engine({ enrolmentCode: 'CODE-2026-01' });
     e.start();
     await vi.advanceTimersByTimeAsync(1);
-    expect(e.getState()).toMatchObject({ phase: 'offline', enrolledAs: null });
+    expect(e.getState()).toMatchObject({ phase: 'unreachable', enrolledAs: null });
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(server.enrolments).toEqual(['CODE-2026-01']);
     expect(e.getState()).toMatchObject({ phase: 'idle', enrolledAs: 'station-from-code' });
@@ -257,7 +349,7 @@ describe('SyncEngine', () => {
     vi.useFakeTimers();
     store.add({ a: 1 });
     server.failures.push(new SyncCallError('network', null, 'down'));
-    const e = engine();
+    const e = engine({ online: () => false });
     e.start();
     await vi.advanceTimersByTimeAsync(1);
     expect(e.getState().phase).toBe('offline');

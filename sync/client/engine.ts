@@ -1,4 +1,5 @@
 export { isSynced, type SyncPhase, type SyncState } from './state.ts';
+import { jsonBytes, PUSH_BATCH_BYTES } from '../protocol/limits.ts';
 import { RECORD_SCHEMA_VERSION } from '../protocol/records.ts';
 import { MAX_PUSH_ENTRIES, type HeartbeatRequest } from '../protocol/wire.ts';
 import { type BackoffPolicy, defaultBackoff, fullJitterDelay } from './backoff.ts';
@@ -10,7 +11,7 @@ export interface EngineOptions {
   store: SyncStore;
   transport: Transport;
   appVersion: string;
-  /** Approximate bytes per push body; the server refuses larger ones with 413. */
+  /** The most a push body may weigh, in UTF-8 bytes of its JSON (the server refuses heavier ones with 413). */
   maxBatchBytes?: number;
   maxBatchEntries?: number;
   pullLimit?: number;
@@ -19,6 +20,12 @@ export interface EngineOptions {
   random?: () => number;
   now?: () => number;
   storage?: () => Promise<{ used: number | null; quota: number | null }>;
+  /**
+   * Whether the tablet has a network link (navigator.onLine): a call that gets no answer then means the centre
+   * is unreachable, without one the tablet is offline. Without this, every call that gets no answer counts as
+   * the centre being unreachable: all the engine knows.
+   */
+  online?: () => boolean;
   /** Runs `task` while holding the tablet-wide sync lock, or not at all if another engine holds it. */
   withLock?: (task: () => Promise<void>) => Promise<void>;
   /**
@@ -43,11 +50,16 @@ export class SyncEngine {
   private running: Promise<void> | null = null;
   private failures = 0;
   private stopped = true;
-  private readonly o: Required<Omit<EngineOptions, 'storage' | 'enrolmentCode'>> & Pick<EngineOptions, 'storage' | 'enrolmentCode'>;
+  /**
+   * What a push may hold: the options' limits until the server refuses a batch as too large (a proxy's cap
+   * below ours), then half of that batch, and so on down to one record. Kept for the engine's life.
+   */
+  private batchLimit: { entries: number; bytes: number };
+  private readonly o: Required<Omit<EngineOptions, 'storage' | 'enrolmentCode' | 'online'>> & Pick<EngineOptions, 'storage' | 'enrolmentCode' | 'online'>;
 
   constructor(options: EngineOptions) {
     this.o = {
-      maxBatchBytes: 512 * 1024,
+      maxBatchBytes: PUSH_BATCH_BYTES,
       maxBatchEntries: MAX_PUSH_ENTRIES,
       pullLimit: 500,
       intervalMs: 30_000,
@@ -57,6 +69,7 @@ export class SyncEngine {
       withLock: (task) => task(),
       ...options,
     };
+    this.batchLimit = { entries: this.o.maxBatchEntries, bytes: this.o.maxBatchBytes };
   }
 
   getState(): SyncState {
@@ -120,7 +133,8 @@ export class SyncEngine {
   }
 
   private async enrolWith(code: string) {
-    const answer = await this.o.transport.call('enrol', { code, appVersion: this.o.appVersion });
+    // The install id lets a retry after a lost answer get the same token instead of a refusal (a spent code).
+    const answer = await this.o.transport.call('enrol', { code, appVersion: this.o.appVersion, installId: await this.o.store.installId() });
     const credentials = { stationId: answer.stationId, token: answer.token };
     await this.o.store.setCredentials(credentials);
     this.set({ enrolledAs: credentials.stationId });
@@ -214,9 +228,15 @@ export class SyncEngine {
     }
     this.failures += 1;
     const delay = Math.max(fullJitterDelay(this.failures, this.o.backoff, this.o.random), e.retryAfterMs ?? 0);
-    const offline = e.code === 'network' || e.code === 'timeout';
-    this.set({ phase: offline ? 'offline' : 'retrying', lastError: `${e.code}: ${e.message}`, waiting });
+    this.set({ phase: this.phaseAfter(e), lastError: `${e.code}: ${e.message}`, waiting });
     this.schedule(delay);
+  }
+
+  /** Which of the transient failures it was: no network, no answer from the centre, or the centre's own trouble. */
+  private phaseAfter(error: SyncCallError): 'offline' | 'unreachable' | 'retrying' {
+    if (error.code === 'gateway') return 'unreachable';
+    if (error.code !== 'network' && error.code !== 'timeout') return 'retrying';
+    return this.o.online?.() === false ? 'offline' : 'unreachable';
   }
 
   private async push(stationId: string): Promise<void> {
@@ -226,26 +246,28 @@ export class SyncEngine {
     let epoch = await store.epoch();
     let pushed = await store.pushedSeq();
     let waiting = this.state.waiting;
-    let next = store.readOutbox(pushed, this.o.maxBatchEntries);
+    let next = store.readOutbox(pushed, this.batchLimit.entries);
     const discard = (pending: Promise<unknown>) => void pending.catch(() => undefined);
     for (;;) {
       const items = await next;
       if (items.length === 0) return;
+      const envelope = { stationId, epoch, schemaVersion: RECORD_SCHEMA_VERSION };
       const entries = [];
-      let bytes = 0;
-      for (const item of items) {
-        const size = JSON.stringify(item.record).length + 32;
-        if (entries.length > 0 && bytes + size > this.o.maxBatchBytes) break;
+      // Weighed as the wire carries it: the body's JSON in UTF-8, each entry and the comma before the next.
+      let bytes = jsonBytes({ ...envelope, entries: [] });
+      for (const item of items.slice(0, this.batchLimit.entries)) {
+        const size = jsonBytes(item) + 1;
+        if (entries.length > 0 && bytes + size > this.batchLimit.bytes) break;
         entries.push(item);
         bytes += size;
       }
       const last = entries[entries.length - 1]!.seq;
       // The next batch is read while this one is on the wire: when the server applies all of it, as it nearly
       // always does, the next push is ready.
-      next = store.readOutbox(last, this.o.maxBatchEntries);
+      next = store.readOutbox(last, this.batchLimit.entries);
       let ack;
       try {
-        ack = await transport.call('push', { stationId, epoch, schemaVersion: RECORD_SCHEMA_VERSION, entries });
+        ack = await transport.call('push', { ...envelope, entries });
       } catch (error) {
         discard(next);
         if (error instanceof SyncCallError && error.code === 'outbox-diverged') {
@@ -255,7 +277,13 @@ export class SyncEngine {
           epoch = await store.epoch();
           waiting = await store.waitingCount();
           pushed = 0;
-          next = store.readOutbox(0, this.o.maxBatchEntries);
+          next = store.readOutbox(0, this.batchLimit.entries);
+          continue;
+        }
+        if (error instanceof SyncCallError && error.code === 'payload-too-large' && entries.length > 1) {
+          // Something on the way takes less than we send: halve the batch and send again, at once.
+          this.batchLimit = { entries: Math.ceil(entries.length / 2), bytes: Math.ceil(bytes / 2) };
+          next = store.readOutbox(pushed, this.batchLimit.entries);
           continue;
         }
         throw error;
@@ -275,7 +303,7 @@ export class SyncEngine {
       }
       if (ack.appliedSeq !== last) {
         discard(next);
-        next = store.readOutbox(ack.appliedSeq, this.o.maxBatchEntries);
+        next = store.readOutbox(ack.appliedSeq, this.batchLimit.entries);
       }
       pushed = ack.appliedSeq;
     }

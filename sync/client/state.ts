@@ -2,7 +2,12 @@
  * The sync state the kiosk shows, apart from the engine so the status line can render it without loading the
  * engine and its schemas (they arrive after the first paint).
  */
-export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'retrying' | 'not-enrolled' | 'unauthorized' | 'update-required';
+/**
+ * `offline`: the tablet has no network. `unreachable`: it has one (or cannot tell), but the centre does not
+ * answer (connection refused, no answer in time, or its gateway says it is down). `retrying`: the centre
+ * answered with trouble of its own (busy, failing) and the round is tried again later.
+ */
+export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'unreachable' | 'retrying' | 'not-enrolled' | 'unauthorized' | 'update-required';
 
 export interface SyncState {
   phase: SyncPhase;
@@ -30,6 +35,12 @@ export interface SyncState {
  * centre's data has been read at least once.
  */
 export const isSynced = (state: SyncState): boolean => state.phase === 'idle' && state.waiting === 0 && state.deadLetters === 0 && state.firstPullDone;
+
+/**
+ * The centre refused the enrolment code the kiosk holds (unknown, used or expired): only a technician's new code
+ * helps, and the technician screen says so. The engine records the refusal as lastError `enrolment-refused: …`.
+ */
+export const enrolmentRefused = (state: SyncState): boolean => state.phase === 'not-enrolled' && (state.lastError?.startsWith('enrolment-refused') ?? false);
 
 export const initialSyncState: SyncState = {
   phase: 'idle',

@@ -16,8 +16,14 @@ export interface OutboxItem {
  */
 export interface SyncStore {
   credentials(): Promise<Credentials | null>;
-  /** Keeps what enrolment returned (null forgets it: the station must enrol again). */
+  /**
+   * Keeps what enrolment returned (null forgets it: the station must enrol again), and claims every record still
+   * waiting in the outbox for the station enrolled as (acknowledged ones are never touched): the rule in
+   * sync/protocol/README.md, "Which station a record belongs to".
+   */
   setCredentials(credentials: Credentials | null): Promise<void>;
+  /** This tablet's install id: made once with the database and kept for good (re-enrolment keeps it too). */
+  installId(): Promise<string>;
   /** The outbox epoch: made once when the database is created. */
   epoch(): Promise<string>;
   /** Starts a new epoch from seq 0 (the server said our history under the old one diverged). */

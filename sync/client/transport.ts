@@ -11,8 +11,11 @@ import {
 } from '../protocol/wire.ts';
 import { parseRetryAfter } from './backoff.ts';
 
-/** Why a call failed: the server's error code, or what went wrong on the way there. */
-export type FailureCode = ErrorCode | 'network' | 'timeout' | 'bad-response';
+/**
+ * Why a call failed: the server's error code, or what went wrong on the way there. `gateway`: a proxy or load
+ * balancer in front of the centre answered that the centre did not (502, 504).
+ */
+export type FailureCode = ErrorCode | 'network' | 'timeout' | 'gateway' | 'bad-response';
 
 export class SyncCallError extends Error {
   constructor(
@@ -28,7 +31,7 @@ export class SyncCallError extends Error {
 
   /** Worth trying again later with the same data (as opposed to: a technician must act first). */
   get transient(): boolean {
-    return ['network', 'timeout', 'bad-response', 'rate-limited', 'unavailable', 'internal'].includes(this.code) || (this.status !== null && this.status >= 500);
+    return ['network', 'timeout', 'gateway', 'bad-response', 'rate-limited', 'unavailable', 'internal'].includes(this.code) || (this.status !== null && this.status >= 500);
   }
 }
 
@@ -45,8 +48,14 @@ export interface HttpTransportOptions {
   timeoutMs?: number;
 }
 
-const statusCode = (status: number): FailureCode =>
-  status === 429 ? 'rate-limited' : status === 503 ? 'unavailable' : status >= 500 ? 'internal' : 'bad-request';
+/** What a status means when the body does not say (a proxy's own page): by the status alone. */
+const statusCode = (status: number): FailureCode => {
+  if (status === 413) return 'payload-too-large';
+  if (status === 429) return 'rate-limited';
+  if (status === 502 || status === 504) return 'gateway';
+  if (status === 503) return 'unavailable';
+  return status >= 500 ? 'internal' : 'bad-request';
+};
 
 export const httpTransport = ({ baseUrl, token, fetch: fetchImpl = globalThis.fetch.bind(globalThis), timeoutMs = 20_000 }: HttpTransportOptions): Transport => {
   const url = (path: string) => new URL(path.replace(/^\//, ''), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).toString();

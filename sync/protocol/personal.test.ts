@@ -27,4 +27,27 @@ describe('personal fields', () => {
     expect(withoutPersonalFields('x')).toBe('x');
     expect(withoutPersonalFields(null)).toBeNull();
   });
+
+  it('counts free text as personal: request text, event notes, feedback comments and handover notes go with the contact', () => {
+    // What residents type is where they write names, addresses and illnesses, consent or not.
+    const base = { stationId: 'demo-station', at, v: 1 };
+    const request = kioskRecordSchema.parse({
+      ...base, id: newId(), kind: 'request', requestKind: 'complaint', category: 'repairs', phrases: ['leak'], number: '0302001',
+      text: '3号楼2单元501 李秀英，独居，腿脚不便，厨房漏水',
+    });
+    const note = kioskRecordSchema.parse({ ...base, id: newId(), kind: 'request-event', requestId: request.id, type: 'cancel', actor: 'resident', note: '李秀英已搬去女儿家' });
+    const feedback = kioskRecordSchema.parse({ ...base, id: newId(), kind: 'feedback', rating: 2, comment: '志愿者王建国态度不好，电话13912345678' });
+    const handover = kioskRecordSchema.parse({ ...base, id: newId(), kind: 'handover-note', memberId: 'wang-01', text: '501 李秀英明早要人陪去医院' });
+    for (const record of [request, note, feedback, handover]) {
+      expect(hasPersonalFields(record), record.kind).toBe(true);
+      const purged = withoutPersonalFields(record);
+      expect(JSON.stringify(purged), record.kind).not.toMatch(/李秀英|王建国|139|501/);
+      expect(hasPersonalFields(purged), record.kind).toBe(false);
+    }
+    // Where the text was optional, what is left is still a record the district can count.
+    for (const record of [request, note, feedback]) expect(kioskRecordSchema.safeParse(withoutPersonalFields(record)).success, record.kind).toBe(true);
+    expect(withoutPersonalFields(request)).toMatchObject({ kind: 'request', requestKind: 'complaint', category: 'repairs', phrases: ['leak'], number: '0302001' });
+    expect(withoutPersonalFields(note)).toMatchObject({ kind: 'request-event', type: 'cancel', actor: 'resident' });
+    expect(withoutPersonalFields(feedback)).toMatchObject({ kind: 'feedback', rating: 2 });
+  });
 });

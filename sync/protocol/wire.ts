@@ -109,7 +109,13 @@ export const ENROLMENT_CODE_PATTERN = /^[A-Za-z0-9 -]{6,40}$/;
 export const enrolmentCodeSchema = z.string().regex(ENROLMENT_CODE_PATTERN);
 export const normalizeEnrolmentCode = (code: string): string => code.replace(/[\s-]/g, '').toUpperCase();
 
-export const enrolRequestSchema = z.object({ code: enrolmentCodeSchema, appVersion: appVersionSchema.optional() });
+/**
+ * A random id the tablet makes once, with its database, and keeps (128 bits or more, base64url). Sent with
+ * enrolment, so that the same tablet asking again after a lost answer gets the same token back.
+ */
+export const installIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/);
+
+export const enrolRequestSchema = z.object({ code: enrolmentCodeSchema, appVersion: appVersionSchema.optional(), installId: installIdSchema.optional() });
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 
 export const stationTokenSchema = z.string().regex(/^yz1_[A-Za-z0-9_-]{43}$/);

@@ -10,7 +10,7 @@ import { enrolmentCodeHash, newEnrolmentCode, newStationToken, tokenHash } from 
 describe('enrolment and station credentials', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer({ config: { enrolRateLimit: { max: 1000, windowMs: 60_000 } } });
+    t = await startTestServer({ config: { enrolRateLimit: { max: 1000, windowMs: 60_000 }, authFailureRateLimit: { max: 1000, windowMs: 60_000 } } });
   });
   afterAll(async () => t?.close());
 
@@ -31,6 +31,40 @@ describe('enrolment and station credentials', () => {
     expect(again.json()).toMatchObject({ error: 'enrolment-refused' });
   });
 
+  it('gives the same tablet the same token again when its answer was lost, until that token is used, and no other tablet anything', async () => {
+    await t.storage.createStation({ id: 'lost-answer', name: '答复丢失', now: t.clock.now() });
+    const value = await code('lost-answer', 1);
+    const installId = 'install-0123456789abcdefABCDEF';
+    const first = await t.call(messages.enrol.path, { code: value, appVersion: '0.1.0', installId });
+    expect(first.statusCode).toBe(200);
+    const { token } = messages.enrol.response.parse(first.json());
+    // The answer never reached the tablet: it asks again (later, past the code's expiry), and again.
+    t.clock.advance(2 * 3_600_000);
+    for (let i = 0; i < 2; i += 1) {
+      const retry = await t.call(messages.enrol.path, { code: value, appVersion: '0.1.0', installId });
+      expect(retry.statusCode).toBe(200);
+      expect(messages.enrol.response.parse(retry.json())).toEqual({ stationId: 'lost-answer', stationName: '答复丢失', token });
+    }
+    // Another tablet, or one that does not say which it is, gets nothing for the used code.
+    expect((await t.call(messages.enrol.path, { code: value, installId: 'install-someone-else-0000000' })).statusCode).toBe(403);
+    expect((await t.call(messages.enrol.path, { code: value })).statusCode).toBe(403);
+    expect((await t.storage.getStation('lost-answer'))?.enrolmentPending).toBe(true);
+    // The tablet syncs with its token: the enrolment is done, and a replay of it is refused.
+    expect((await t.call(messages.pull.path, { stationId: 'lost-answer', cursor: '0' }, token)).statusCode).toBe(200);
+    expect((await t.storage.getStation('lost-answer'))?.enrolmentPending).toBe(false);
+    const replay = await t.call(messages.enrol.path, { code: value, appVersion: '0.1.0', installId });
+    expect(replay.statusCode).toBe(403);
+    expect((await t.call(messages.pull.path, { stationId: 'lost-answer', cursor: '0' }, token)).statusCode).toBe(200);
+  });
+
+  it('refuses an install id that is not one', async () => {
+    await t.storage.createStation({ id: 'bad-install', name: 'bad', now: t.clock.now() });
+    const value = await code('bad-install');
+    for (const installId of ['short', 'x'.repeat(65), 'has spaces in it 0123456789', 42]) {
+      expect((await t.call(messages.enrol.path, { code: value, installId })).statusCode, String(installId)).toBe(400);
+    }
+  });
+
   it('refuses an expired code and an unknown one with the same answer', async () => {
     await t.storage.createStation({ id: 'west-gate', name: 'west', now: t.clock.now() });
     const value = await code('west-gate', 1);
@@ -45,7 +79,9 @@ describe('enrolment and station credentials', () => {
     const dir = t.dir;
     await t.storage.createStation({ id: 'north-gate', name: 'north', now: t.clock.now() });
     const value = await code('north-gate');
-    const { token } = (await t.call(messages.enrol.path, { code: value })).json() as { token: string };
+    // With an install id the token is also kept sealed, for a retry: sealed, not readable.
+    const installId = 'install-north-gate-0123456789';
+    const { token } = (await t.call(messages.enrol.path, { code: value, installId })).json() as { token: string };
     expect(token).toMatch(/^yz1_[A-Za-z0-9_-]{43}$/);
     const file = join(dir!, 'test.sqlite');
     const db = new Database(file, { readonly: true });
@@ -54,11 +90,12 @@ describe('enrolment and station credentials', () => {
     db.close();
     expect(row.token_hash).toBe(tokenHash(token));
     expect(codes.map((c) => c.code_hash)).toContain(enrolmentCodeHash(value));
-    // Neither the token nor the code is anywhere in the database files.
+    // Neither the token, the code nor the install id is anywhere in the database files.
     for (const name of await readdir(dir!)) {
       const bytes = readFileSync(join(dir!, name)).toString('latin1');
       expect(bytes.includes(token), name).toBe(false);
       expect(bytes.includes(value.replace(/-/g, '')), name).toBe(false);
+      expect(bytes.includes(installId), name).toBe(false);
     }
   });
 

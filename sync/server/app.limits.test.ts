@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorBodySchema, messages, PROTOCOL_HEADER } from '../protocol/wire.ts';
+import { errorBodySchema, messages, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../protocol/wire.ts';
 import { runMaintenance } from './maintenance.ts';
 import { entries, newEpoch, pushBody, referralWithContact, scrapeMetrics, startTestServer, type TestServer, visit } from './testing/fixtures.ts';
 
@@ -102,18 +102,19 @@ describe('protocol version, limits and malformed requests', () => {
     const text = metrics.body;
     expect(text).toMatch(/^# TYPE yizhan_http_requests_total counter$/m);
     expect(text).toMatch(/^yizhan_http_requests_total\{route="\/api\/push",method="POST",status="426"\} 3$/m);
-    expect(text).toMatch(/^yizhan_http_request_duration_seconds_bucket\{route="\/api\/heartbeat",le="\+Inf"\} \d+$/m);
+    // prom-client writes `le` first; label order means nothing to Prometheus.
+    expect(text).toMatch(/^yizhan_http_request_duration_seconds_bucket\{le="\+Inf",route="\/api\/heartbeat"\} \d+$/m);
     expect(text).toMatch(/^yizhan_heartbeats_total 2$/m);
     expect(text).toMatch(/^yizhan_enrolments_total\{outcome="enrolled"\} 1$/m);
-    // Every line is a comment or "name{labels} number".
-    for (const line of text.trim().split('\n')) expect(line).toMatch(/^(# (HELP|TYPE) .+|[a-z_]+(\{[^}]*\})? [-+\d.e]+|[a-z_]+(\{[^}]*\})? [+-]Inf)$/);
+    // Every line is empty, a comment or "name{labels} number".
+    for (const line of text.trim().split('\n').filter((l) => l !== '')) expect(line).toMatch(/^(# (HELP|TYPE) .+|[a-z_][a-z0-9_]*(\{[^}]*\})? ([-+\d.e]+|[+-]Inf|Nan|NaN))$/);
   });
 });
 
 describe('rate limits', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer({ config: { rateLimit: { max: 5, windowMs: 60_000 }, enrolRateLimit: { max: 3, windowMs: 60_000 } } });
+    t = await startTestServer({ config: { rateLimit: { max: 5, windowMs: 60_000 }, enrolRateLimit: { max: 3, windowMs: 60_000 }, authFailureRateLimit: { max: 5, windowMs: 60_000 } } });
   });
   afterAll(async () => t?.close());
 
@@ -128,6 +129,32 @@ describe('rate limits', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.json()).toMatchObject({ error: 'rate-limited' });
     expect((await pull(b, 'busy-b')).statusCode).toBe(200);
+  });
+
+  it('limits requests with a bad token per address, and leaves good tokens from that address alone', async () => {
+    const good = await t.enrol('busy-neighbour');
+    const pull = (remoteAddress: string, token: string, stationId = 'busy-neighbour') =>
+      t.app.inject({
+        method: 'POST',
+        url: messages.pull.path,
+        remoteAddress,
+        headers: { 'content-type': 'application/json', [PROTOCOL_HEADER]: PROTOCOL_VERSION, authorization: `Bearer ${token}` },
+        payload: JSON.stringify({ stationId, cursor: '0' }),
+      });
+    const forged = `yz1_${'A'.repeat(43)}`;
+    const statuses = [];
+    for (let i = 0; i < 8; i += 1) statuses.push((await pull('203.0.113.7', i % 2 ? forged : 'not-even-a-token')).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+    const limited = await pull('203.0.113.7', forged);
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.json()).toMatchObject({ error: 'rate-limited' });
+    // Another address is not held back by this one; a station behind the same address keeps syncing.
+    expect((await pull('198.51.100.2', forged)).statusCode).toBe(401);
+    expect((await pull('203.0.113.7', good)).statusCode).toBe(200);
+    // The window passes: the address is heard again.
+    t.clock.advance(61_000);
+    expect((await pull('203.0.113.7', forged)).statusCode).toBe(401);
   });
 
   it('limits enrolment attempts per address, so codes cannot be guessed quickly', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorBodySchema } from '../protocol/wire.ts';
+import { errorBodySchema, messages } from '../protocol/wire.ts';
 import { startTestServer, type TestServer } from './testing/fixtures.ts';
 
 const TOKEN = 'scrape-0123456789abcdef-XYZ';
@@ -61,6 +61,46 @@ describe('who may read /metrics', () => {
         expect(reply.headers['www-authenticate']).toMatch(/^Bearer /);
         expect(reply.body).not.toContain('yizhan_');
       }
+    });
+  });
+
+  describe('what it tells', () => {
+    let t: TestServer;
+    beforeAll(async () => {
+      t = await startTestServer({ config: { metricsToken: TOKEN } });
+    });
+    afterAll(() => t.close());
+
+    it('keeps the series names operators scrape, counts by route pattern, and adds the process\'s own', async () => {
+      const token = await t.enrol('metrics-a');
+      await t.call(messages.pull.path, { stationId: 'metrics-a', cursor: '0' }, token);
+      await t.call(messages.pull.path, { stationId: 'metrics-a', cursor: '0' }, 'yz1_' + 'x'.repeat(43));
+      await t.app.inject({ method: 'GET', url: '/no/such/thing/12345' });
+      const text = (await metricsFrom(t, '10.0.0.5', { authorization: `Bearer ${TOKEN}` })).body;
+      for (const name of [
+        'yizhan_http_requests_total',
+        'yizhan_http_request_duration_seconds',
+        'yizhan_push_records_total',
+        'yizhan_dead_letters_total',
+        'yizhan_pull_changes_total',
+        'yizhan_pull_resets_total',
+        'yizhan_heartbeats_total',
+        'yizhan_enrolments_total',
+        'yizhan_auth_failures_total',
+        'yizhan_rate_limited_total',
+        'yizhan_retention_purged_total',
+      ]) {
+        expect(text, name).toMatch(new RegExp(`^# TYPE ${name} (counter|histogram)$`, 'm'));
+      }
+      expect(text).toMatch(/^# TYPE yizhan_uptime_seconds gauge$/m);
+      expect(text).toMatch(/^yizhan_http_requests_total\{route="\/api\/pull",method="POST",status="200"\} 1$/m);
+      expect(text).toMatch(/^yizhan_http_requests_total\{route="\/api\/pull",method="POST",status="401"\} 1$/m);
+      expect(text).toMatch(/^yizhan_auth_failures_total\{reason="unknown-or-revoked"\} 1$/m);
+      expect(text).toMatch(/^yizhan_enrolments_total\{outcome="enrolled"\} 1$/m);
+      expect(text).not.toContain('12345');
+      // prom-client's process metrics: what an operator of several processes watches (docs/scaling.md).
+      expect(text).toMatch(/^# TYPE nodejs_eventloop_lag_seconds gauge$/m);
+      expect(text).toMatch(/^# TYPE process_resident_memory_bytes gauge$/m);
     });
   });
 });

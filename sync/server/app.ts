@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, type FastifyReply } from 'fastify';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../protocol/wire.ts';
 import type { ServerConfig } from './config.ts';
+import { DEMO_ENROLMENT_CODE, demoEnrolment, loadDemoCatalogue } from './demo.ts';
 import { errorHandler, HttpError, notFoundHandler, toErrorReply } from './errors.ts';
 import { startMaintenance } from './maintenance.ts';
 import { createServerMetrics, type ServerMetrics } from './metrics.ts';
@@ -14,6 +15,7 @@ import { registerJsonBodyParser } from './plugins/json-body.ts';
 import { registerProtocolCheck } from './plugins/protocol.ts';
 import { pullPlugin } from './plugins/pull.ts';
 import { pushPlugin } from './plugins/push.ts';
+import { databaseRateLimitStore } from './rate-limit/database-store.ts';
 import { staticPlugin } from './plugins/static.ts';
 import type { Storage } from './storage/types.ts';
 import { zodSerializerCompiler, zodValidatorCompiler } from './zod.ts';
@@ -26,11 +28,6 @@ export interface BuildServerOptions {
   now?: () => Date;
   /** Check every 200 answer against its protocol schema (on in tests). */
   checkResponses?: boolean;
-  /**
-   * Demo only: served as the kiosk's station-config.json, so a browser opening the demo enrols itself. A real
-   * station gets its code from a technician, never from an open URL.
-   */
-  demoEnrolmentCode?: string | null;
 }
 
 export interface YizhanServer {
@@ -44,8 +41,10 @@ export interface YizhanServer {
  * and answer CORS for config.corsOrigins (the Electron kiosk at app://kiosk); /healthz and /metrics are for
  * operators; the kiosk's web build is served when config.kioskDir is set.
  */
-export const buildServer = async ({ storage, config, logger, now = () => new Date(), checkResponses = false, demoEnrolmentCode = null }: BuildServerOptions): Promise<YizhanServer> => {
+export const buildServer = async ({ storage, config, logger, now = () => new Date(), checkResponses = false }: BuildServerOptions): Promise<YizhanServer> => {
   const metrics = createServerMetrics();
+  // Demo mode: every browser that opens the kiosk enrols itself as its own demo station (demo.ts).
+  const demo = config.demo ? demoEnrolment(storage, await loadDemoCatalogue()) : null;
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
@@ -87,13 +86,16 @@ export const buildServer = async ({ storage, config, logger, now = () => new Dat
       global: true,
       max: config.rateLimit.max,
       timeWindow: config.rateLimit.windowMs,
-      // Per station once the token is known (the limiter runs after auth), per address before.
+      // In the database, so that every process counts against the same windows.
+      store: databaseRateLimitStore(storage, now),
+      // Per station once the token is known (the limiter runs after auth), per address before. A request whose
+      // token is refused never reaches it: auth counts those per address itself (plugins/auth.ts).
       keyGenerator: (request) => (request.station ? `station:${request.station.id}` : `ip:${request.ip}`),
       errorResponseBuilder: (_request, context) => new HttpError(429, 'rate-limited', `too many requests; retry in ${context.after}`),
     });
-    await scope.register(enrolmentPlugin, { storage, metrics, rateLimit: config.enrolRateLimit, now });
+    await scope.register(enrolmentPlugin, { storage, metrics, rateLimit: config.enrolRateLimit, now, demo });
     await scope.register(async (authenticated) => {
-      registerAuth(authenticated, { storage, metrics });
+      registerAuth(authenticated, { storage, metrics, failureLimit: config.authFailureRateLimit, now });
       await authenticated.register(pushPlugin, { storage, metrics, now });
       await authenticated.register(pullPlugin, { storage, metrics });
       await authenticated.register(heartbeatPlugin, { storage, metrics, now });
@@ -102,7 +104,9 @@ export const buildServer = async ({ storage, config, logger, now = () => new Dat
   };
   await app.register(api);
 
-  if (demoEnrolmentCode) app.get('/station-config.json', async (_request, reply) => reply.header('cache-control', 'no-store').send({ enrolmentCode: demoEnrolmentCode }));
+  // Demo only: the kiosk's station-config.json, so a browser opening the demo enrols itself. A real station gets
+  // its code from a technician, never from an open URL.
+  if (demo) app.get('/station-config.json', async (_request, reply) => reply.header('cache-control', 'no-store').send({ enrolmentCode: DEMO_ENROLMENT_CODE }));
   if (config.kioskDir) await app.register(staticPlugin, { root: config.kioskDir });
 
   if (config.maintenanceIntervalMs > 0) {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import demo from '../../assets/demo/catalogue.json';
 import { readSetupLink } from '../protocol/setup-link.ts';
 import { messages } from '../protocol/wire.ts';
-import { bootstrapDemo, DEMO_ENROLMENT_CODE, DEMO_STATION_ID } from './demo.ts';
+import { bootstrapDemo, DEMO_ENROLMENT_CODE } from './demo.ts';
 import { cliOn, entries, newEpoch, pushBody, requestEvent, residentRequest, silentLogger, startTestServer, type TestServer, visit } from './testing/fixtures.ts';
 
 describe('the server CLI', () => {
@@ -199,23 +199,46 @@ describe('the server CLI', () => {
   });
 });
 
-describe('the demo bootstrap', () => {
-  it('publishes the demo catalogue and a fixed code on an empty database, once', async () => {
+describe('the demo', () => {
+  const installs = ['install-demo-browser-one-0001', 'install-demo-browser-two-0002'];
+
+  it('lets any number of browsers join with the one demo code, each as its own station, and a restart evicts no one', async () => {
+    const t = await startTestServer({ config: { demo: true } });
+    try {
+      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now() })).toMatchObject({ enrolmentCode: DEMO_ENROLMENT_CODE });
+      const joined = [];
+      for (const installId of installs) {
+        const answer = await t.call(messages.enrol.path, { code: DEMO_ENROLMENT_CODE, installId });
+        expect(answer.statusCode).toBe(200);
+        joined.push(messages.enrol.response.parse(answer.json()));
+      }
+      const [one, two] = joined;
+      expect(one!.stationId).toMatch(/^demo-[0-9a-f]{10}$/);
+      expect(two!.stationId).not.toBe(one!.stationId);
+      // The same browser asking again (its answer lost) is the same station, with the same token.
+      expect(messages.enrol.response.parse((await t.call(messages.enrol.path, { code: DEMO_ENROLMENT_CODE, installId: installs[0] })).json())).toEqual(one);
+      // Each reads the whole demo catalogue as its own, its settings naming it.
+      for (const { stationId, token } of joined) {
+        const page = messages.pull.response.parse((await t.call(messages.pull.path, { stationId, cursor: '0', limit: 1000, fullRead: true }, token)).json());
+        expect(page.changes).toHaveLength(117);
+        expect(page.changes.find((c) => c.collection === 'settings')).toMatchObject({ op: 'put', value: { stationId } });
+      }
+      // A restart: the demo starts again on the same database; every browser keeps its station and token.
+      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now() })).toMatchObject({ enrolmentCode: DEMO_ENROLMENT_CODE, stations: 2 });
+      for (const { stationId, token } of joined) expect((await t.call(messages.pull.path, { stationId, cursor: '0' }, token)).statusCode).toBe(200);
+      const third = await t.call(messages.enrol.path, { code: DEMO_ENROLMENT_CODE, installId: 'install-demo-browser-three-03' });
+      expect(third.statusCode).toBe(200);
+      expect((await t.storage.listStations()).map((s) => s.id)).toHaveLength(3);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('is no code at all when the server is not in demo mode', async () => {
     const t = await startTestServer();
     try {
-      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now() })).toEqual({ created: true, enrolmentCode: DEMO_ENROLMENT_CODE });
-      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now() })).toEqual({ created: false, enrolmentCode: DEMO_ENROLMENT_CODE });
-      const enrolled = await t.call(messages.enrol.path, { code: DEMO_ENROLMENT_CODE });
-      expect(enrolled.json()).toMatchObject({ stationId: DEMO_STATION_ID });
-      const { token } = enrolled.json() as { token: string };
-      const page = await t.call(messages.pull.path, { stationId: DEMO_STATION_ID, cursor: '0', limit: 1000, fullRead: true }, token);
-      expect((page.json() as { changes: unknown[] }).changes).toHaveLength(117);
-
-      // Started again after a kiosk joined: a fresh one-time code lets another browser join the demo.
-      const again = await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now() });
-      expect(again.enrolmentCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-      expect((await t.call(messages.enrol.path, { code: again.enrolmentCode })).json()).toMatchObject({ stationId: DEMO_STATION_ID });
-      expect((await t.call(messages.enrol.path, { code: DEMO_ENROLMENT_CODE })).statusCode).toBe(403);
+      expect((await t.call(messages.enrol.path, { code: DEMO_ENROLMENT_CODE, installId: installs[0] })).statusCode).toBe(403);
+      expect(await t.storage.listStations()).toEqual([]);
     } finally {
       await t.close();
     }

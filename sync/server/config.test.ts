@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { configFromEnv, defaultConfig } from './config.ts';
-import { Counter, Histogram, Registry } from './metrics.ts';
 
 describe('configuration from the environment', () => {
   it('defaults to SQLite under ./data on loopback', () => {
@@ -35,32 +34,5 @@ describe('configuration from the environment', () => {
     }
     expect(() => configFromEnv({ CORS_ORIGINS: 'app://kiosk,*' })).toThrow(/"\*" is not allowed/);
     expect(() => configFromEnv({ CORS_ORIGINS: 'https://example.com:443' })).toThrow(/arrives as https:\/\/example\.com/);
-  });
-});
-
-describe('the metrics registry', () => {
-  it('renders counters and histograms in the Prometheus text format, escaping label values', () => {
-    const registry = new Registry();
-    const counter = registry.add(new Counter('x_total', 'X.'));
-    counter.inc({ route: 'a"b\\c\nd' });
-    counter.inc({ route: 'a"b\\c\nd' }, 2);
-    const histogram = registry.add(new Histogram('d_seconds', 'D.', [0.1, 1]));
-    histogram.observe({ route: '/r' }, 0.5);
-    histogram.observe({ route: '/r' }, 5);
-    expect(registry.render()).toBe(
-      [
-        '# HELP x_total X.',
-        '# TYPE x_total counter',
-        'x_total{route="a\\"b\\\\c\\nd"} 3',
-        '# HELP d_seconds D.',
-        '# TYPE d_seconds histogram',
-        'd_seconds_bucket{route="/r",le="0.1"} 0',
-        'd_seconds_bucket{route="/r",le="1"} 1',
-        'd_seconds_bucket{route="/r",le="+Inf"} 2',
-        'd_seconds_sum{route="/r"} 5.5',
-        'd_seconds_count{route="/r"} 2',
-        '',
-      ].join('\n'),
-    );
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { serverUrlSchema } from '../protocol/wire.ts';
+import { PUSH_BODY_LIMIT_BYTES } from '../protocol/limits.ts';
 
 /** Everything the server can be told, with the defaults a single-machine district gets. */
 export interface ServerConfig {
@@ -8,12 +9,17 @@ export interface ServerConfig {
   /** postgres://… selects PostgreSQL; otherwise SQLite at sqlitePath. */
   databaseUrl: string | null;
   sqlitePath: string;
-  /** Largest request body accepted, in bytes (413 above it). */
+  /** Largest request body accepted, in bytes (413 above it). Kiosks size their pushes for the protocol's limit. */
   bodyLimitBytes: number;
   /** Requests per station (per IP before a station is known) in each window; 429 with Retry-After above it. */
   rateLimit: { max: number; windowMs: number };
   /** Enrolment attempts per IP in each window (codes are short enough to guess at, slowly). */
   enrolRateLimit: { max: number; windowMs: number };
+  /**
+   * Requests refused for their token, per IP in each window; above it they get 429. Counted apart from the
+   * stations' own limits: a good token from the same address (a district's NAT) is not held back.
+   */
+  authFailureRateLimit: { max: number; windowMs: number };
   /** The district's retention: personal fields of records received longer ago are purged. */
   retentionDays: number;
   /** Tombstones older than this are dropped; stations whose cursor is older are told to reset. */
@@ -49,9 +55,10 @@ export const defaultConfig: ServerConfig = {
   port: 8787,
   databaseUrl: null,
   sqlitePath: './data/yizhan.sqlite',
-  bodyLimitBytes: 1024 * 1024,
+  bodyLimitBytes: PUSH_BODY_LIMIT_BYTES,
   rateLimit: { max: 300, windowMs: 60_000 },
   enrolRateLimit: { max: 10, windowMs: 60_000 },
+  authFailureRateLimit: { max: 20, windowMs: 60_000 },
   retentionDays: 180,
   tombstoneDays: 90,
   maintenanceIntervalMs: 60 * 60_000,
@@ -112,6 +119,7 @@ const envSchema = z.object({
   RATE_LIMIT_MAX: int(1, 1_000_000).optional(),
   RATE_LIMIT_WINDOW_MS: int(1000, 3_600_000).optional(),
   ENROL_RATE_LIMIT_MAX: int(1, 10_000).optional(),
+  AUTH_FAILURE_RATE_LIMIT_MAX: int(1, 100_000).optional(),
   RETENTION_DAYS: int(1, 36_500).optional(),
   TOMBSTONE_DAYS: int(1, 36_500).optional(),
   MAINTENANCE_INTERVAL_MS: int(0, 86_400_000).optional(),
@@ -144,6 +152,7 @@ export const configFromEnv = (env: Record<string, string | undefined>, base: Ser
     bodyLimitBytes: e.BODY_LIMIT_BYTES ?? d.bodyLimitBytes,
     rateLimit: { max: e.RATE_LIMIT_MAX ?? d.rateLimit.max, windowMs: e.RATE_LIMIT_WINDOW_MS ?? d.rateLimit.windowMs },
     enrolRateLimit: { max: e.ENROL_RATE_LIMIT_MAX ?? d.enrolRateLimit.max, windowMs: d.enrolRateLimit.windowMs },
+    authFailureRateLimit: { max: e.AUTH_FAILURE_RATE_LIMIT_MAX ?? d.authFailureRateLimit.max, windowMs: d.authFailureRateLimit.windowMs },
     retentionDays: e.RETENTION_DAYS ?? d.retentionDays,
     tombstoneDays: e.TOMBSTONE_DAYS ?? d.tombstoneDays,
     maintenanceIntervalMs: e.MAINTENANCE_INTERVAL_MS ?? d.maintenanceIntervalMs,

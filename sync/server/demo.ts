@@ -1,42 +1,77 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyBaseLogger } from 'fastify';
-import { catalogueSchema } from '../protocol/catalogue.ts';
+import { type Catalogue, catalogueSchema } from '../protocol/catalogue.ts';
+import { normalizeEnrolmentCode } from '../protocol/wire.ts';
 import { publishCatalogue } from './publish.ts';
-import type { Storage } from './storage/types.ts';
-import { enrolmentCodeHash, newEnrolmentCode } from './tokens.ts';
+import { StorageConflictError, type Storage } from './storage/types.ts';
+import { sha256 } from './tokens.ts';
 
-export const DEMO_STATION_ID = 'demo-station';
-/** Printed for the demo: enrol the demo kiosk with it. Valid once, on a database the demo created. */
+/** What `npm start` serves every browser in station-config.json: good for any number of them, in demo mode only. */
 export const DEMO_ENROLMENT_CODE = 'DEMO-2026-YZ01';
+/** Every demo station's id starts so: `demo-` and ten hex digits of its browser's install id. */
+export const DEMO_STATION_PREFIX = 'demo-';
 export const DEMO_CATALOGUE = new URL('../../assets/demo/catalogue.json', import.meta.url);
 
+const YEAR_MS = 365 * 86_400_000;
+
+export const loadDemoCatalogue = async (): Promise<Catalogue> => catalogueSchema.parse(JSON.parse(await readFile(DEMO_CATALOGUE, 'utf8')));
+
+/** The demo station of one browser: the same install always gets the same station. */
+export const demoStationId = (installId: string): string => `${DEMO_STATION_PREFIX}${sha256(`demo-station:${installId}`).slice(0, 10)}`;
+
 /**
- * On an empty database: publishes the shipped demo catalogue for the demo station, creates that station and a
- * fixed enrolment code, so one command shows a kiosk syncing. On later starts it only says where things stand.
+ * The demo's enrolment: the demo code stands for a one-time code of the browser's own demo station, made on
+ * its first visit (the station, the demo catalogue published for it, the code bound to its install id). From
+ * there enrolment is the ordinary one: the code is redeemed once, a lost answer is reclaimed by the same
+ * install. So any number of browsers sync, each as its own station, and a restart (the same fixed code, no new
+ * one) evicts no one. Only in demo mode: elsewhere the demo code is no code at all.
  */
-export const bootstrapDemo = async (storage: Storage, { logger, now }: { logger: FastifyBaseLogger; now: Date }) => {
-  const stations = await storage.listStations();
-  if (stations.length === 0) {
-    const catalogue = catalogueSchema.parse(JSON.parse(await readFile(DEMO_CATALOGUE, 'utf8')));
-    await storage.createStation({ id: DEMO_STATION_ID, name: catalogue.station.name['zh-CN'], now });
-    const published = await publishCatalogue(storage, catalogue, 'station', now);
-    await storage.createEnrolmentCode({
-      stationId: DEMO_STATION_ID,
-      codeHash: enrolmentCodeHash(DEMO_ENROLMENT_CODE),
-      expiresAt: new Date(now.getTime() + 365 * 86_400_000),
-      now,
-    });
-    logger.info({ station: DEMO_STATION_ID, published }, 'demo data published on an empty database');
-  }
-  const demo = await storage.getStation(DEMO_STATION_ID);
-  if (!demo || demo.revokedAt) return { created: false, enrolmentCode: null };
-  if (!demo.enrolled) {
-    logger.info({ station: DEMO_STATION_ID, code: DEMO_ENROLMENT_CODE }, `demo station waiting: enrol the kiosk with code ${DEMO_ENROLMENT_CODE}`);
-    return { created: stations.length === 0, enrolmentCode: DEMO_ENROLMENT_CODE };
-  }
-  // Already enrolled once: a fresh code for this run, so a browser with empty storage can join the demo again.
-  const code = newEnrolmentCode();
-  await storage.createEnrolmentCode({ stationId: DEMO_STATION_ID, codeHash: enrolmentCodeHash(code), expiresAt: new Date(now.getTime() + 86_400_000), now });
-  logger.info({ station: DEMO_STATION_ID, code }, `demo station enrolled before; code for another kiosk: ${code}`);
-  return { created: false, enrolmentCode: code };
+export interface DemoEnrolment {
+  isDemoCode(code: string): boolean;
+  /** Makes sure the install's station and code exist; returns the code's hash, for the ordinary redemption. */
+  prepare(installId: string, now: Date): Promise<string>;
+}
+
+export const demoEnrolment = (storage: Storage, catalogue: Catalogue): DemoEnrolment => ({
+  isDemoCode: (code) => normalizeEnrolmentCode(code) === normalizeEnrolmentCode(DEMO_ENROLMENT_CODE),
+  async prepare(installId, now) {
+    const stationId = demoStationId(installId);
+    // Two requests of one browser may race here (a retry and its original): whatever exists already is fine.
+    const exists = async (create: () => Promise<unknown>) => {
+      try {
+        await create();
+      } catch (error) {
+        if (!(error instanceof StorageConflictError)) throw error;
+      }
+    };
+    if (!(await storage.getStation(stationId))) await exists(() => storage.createStation({ id: stationId, name: catalogue.station.name['zh-CN'], now }));
+    await publishCatalogue(storage, { ...catalogue, station: { ...catalogue.station, stationId } }, 'station', now);
+    const codeHash = sha256(`enrol-demo:${installId}`);
+    await exists(() => storage.createEnrolmentCode({ stationId, codeHash, expiresAt: new Date(now.getTime() + 10 * YEAR_MS), now }));
+    return codeHash;
+  },
+});
+
+/** At start-up in demo mode: says how to join and how many demo stations there are. The database is left as it is. */
+export const bootstrapDemo = async (storage: Storage, { logger }: { logger: FastifyBaseLogger; now: Date }) => {
+  const stations = (await storage.listStations()).filter((s) => s.id.startsWith(DEMO_STATION_PREFIX)).length;
+  logger.info({ code: DEMO_ENROLMENT_CODE, stations }, `demo: every browser that opens the kiosk enrols itself as its own demo station with code ${DEMO_ENROLMENT_CODE}`);
+  return { enrolmentCode: DEMO_ENROLMENT_CODE, stations };
 };
+
+/** What `npm start` prints for a person at a terminal: where to open the kiosk and what happens then. */
+export const demoBanner = ({ url, stations, database }: { url: string; stations: number; database: string }): string =>
+  [
+    '',
+    `  Yizhan demo: the central server and the kiosk at ${url}`,
+    '',
+    '  Open it in any number of browsers (or browser profiles): each one enrols itself as its own demo station',
+    `  (code ${DEMO_ENROLMENT_CODE}, handed to it in station-config.json) and syncs; the status line at the bottom`,
+    "  right says 已同步 once its records reached the server. Restarting keeps every station and its records",
+    `  (${database}; ${stations} demo station${stations === 1 ? '' : 's'} so far).`,
+    '',
+    '  Technician screen: tap the station name five times, PIN 24681357.',
+    '  Stations and their last heartbeat: npm run server:cli -- stations',
+    '',
+    '',
+  ].join('\n');

@@ -78,7 +78,7 @@ describe('fuzz: malformed, oversized and random requests', () => {
   let otherToken: string;
 
   beforeAll(async () => {
-    t = await startTestServer({ config: { bodyLimitBytes: BODY_LIMIT, rateLimit: { max: 1_000_000, windowMs: 60_000 }, enrolRateLimit: { max: 1_000_000, windowMs: 60_000 } } });
+    t = await startTestServer({ config: { bodyLimitBytes: BODY_LIMIT, rateLimit: { max: 1_000_000, windowMs: 60_000 }, enrolRateLimit: { max: 1_000_000, windowMs: 60_000 }, authFailureRateLimit: { max: 1_000_000, windowMs: 60_000 } } });
     token = await t.enrol('fuzz');
     otherToken = await t.enrol('fuzz-other');
   });

@@ -56,13 +56,14 @@ describe('the server process', () => {
       body: JSON.stringify({ code: DEMO_ENROLMENT_CODE }),
     });
     expect(enrol.status).toBe(200);
-    const { token } = (await enrol.json()) as { token: string };
+    const { token, stationId } = (await enrol.json()) as { token: string; stationId: string };
     // The token never reaches the log, nor does the Authorization header.
-    await fetch(`${url}${messages.pull.path}`, {
+    const pull = await fetch(`${url}${messages.pull.path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [PROTOCOL_HEADER]: PROTOCOL_VERSION, authorization: `Bearer ${token}` },
-      body: JSON.stringify({ stationId: 'demo-station', cursor: '0' }),
+      body: JSON.stringify({ stationId, cursor: '0' }),
     });
+    expect(pull.status).toBe(200);
 
     const exit = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
     proc.kill('SIGTERM');

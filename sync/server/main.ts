@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { buildServer } from './app.ts';
 import { describeDatabase, loadServerConfig } from './config-file.ts';
-import { bootstrapDemo } from './demo.ts';
+import { bootstrapDemo, demoBanner } from './demo.ts';
 import { openStorage } from './storage/open.ts';
 
 /**
@@ -23,7 +23,7 @@ const applied = await storage.migrate().catch(async (error: unknown) => {
 logger.info({ storage: storage.engine, migrations: applied }, applied.length ? 'database migrated' : 'database up to date');
 const demo = config.demo ? await bootstrapDemo(storage, { logger, now: new Date() }) : null;
 
-const { app } = await buildServer({ storage, config, logger, demoEnrolmentCode: demo?.enrolmentCode ?? null });
+const { app } = await buildServer({ storage, config, logger });
 
 let stopping = false;
 const shutdown = async (signal: string) => {
@@ -54,4 +54,6 @@ process.on('unhandledRejection', (error) => {
   process.exit(1);
 });
 
-await app.listen({ host: config.host, port: config.port });
+const url = await app.listen({ host: config.host, port: config.port });
+// For a person at a terminal (npm start); a process manager or a test reads the JSON log lines alone.
+if (demo && process.stdout.isTTY) process.stdout.write(demoBanner({ url, stations: demo.stations, database: storage.engine === 'sqlite' ? config.sqlitePath : 'PostgreSQL' }));

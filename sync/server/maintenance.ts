@@ -8,7 +8,8 @@ const DAY_MS = 86_400_000;
 /**
  * The server's side of retention: personal fields of records received more than `retentionDays` ago are removed
  * (the records stay, for the district's numbers), raw dead-letter payloads are dropped, and tombstones older than
- * `tombstoneDays` are purged, which raises the horizon below which a station's cursor is reset.
+ * `tombstoneDays` are purged, which raises the horizon below which a station's cursor is reset. Rate-limit windows
+ * that have ended are forgotten.
  */
 export const runMaintenance = async (
   storage: Storage,
@@ -20,7 +21,8 @@ export const runMaintenance = async (
     strip: withoutPersonalFields,
   });
   const tombstones = await storage.purgeTombstones({ before: new Date(options.now.getTime() - options.tombstoneDays * DAY_MS) });
-  return { personal, tombstones };
+  const rateLimits = await storage.purgeRateLimits({ before: options.now });
+  return { personal, tombstones, rateLimits };
 };
 
 /** Runs maintenance now and then every intervalMs; returns a stop function. Failures are logged, never thrown. */

@@ -1,13 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_STATION_ID } from '../../sync/server/demo.ts';
 import { seeded } from '../sync/support/random.ts';
 import { buildStationRecords } from '../sync/support/records.ts';
-import { cli, openSqliteDb, ROOT, spawnServer, type TestDb } from '../sync/support/server.ts';
+import { cli } from '../sync/support/server.ts';
+import { checkIn, enrolledStation, startDemoServer, statusLine, waitSynced } from './support/demo-server.ts';
 import { type Kiosk, openKiosk, useChromium, SHOTS } from './support/kiosk.ts';
 
 /**
@@ -16,7 +12,6 @@ import { type Kiosk, openKiosk, useChromium, SHOTS } from './support/kiosk.ts';
  * arrives exactly once and the status line comes back to 已同步. And the status line never says 已同步 while a
  * record waits.
  */
-const KIOSK_DIR = process.env.E2E_DIST ?? `${ROOT}dist/renderer`;
 const BULK = Number(process.env.SYNC_E2E_RECORDS ?? 1_500);
 
 const chromium = useChromium();
@@ -26,32 +21,6 @@ afterEach(async () => {
   for (const step of cleanup.reverse()) await step().catch((e: unknown) => console.warn('cleanup', e));
   cleanup = [];
 });
-
-/** The central server in demo mode on a temp SQLite file and a free port, serving the built kiosk. */
-const startDemoServer = async (): Promise<{ url: string; db: TestDb }> => {
-  const dir = await mkdtemp(join(tmpdir(), 'yizhan-e2e-sync-'));
-  cleanup.push(() => rm(dir, { recursive: true, force: true }));
-  const sqlitePath = join(dir, 'yizhan.sqlite');
-  const server = await spawnServer({ SQLITE_PATH: sqlitePath, YIZHAN_DEMO: '1', KIOSK_DIR, RATE_LIMIT_MAX: '100000' });
-  cleanup.push(() => server.kill('SIGTERM'));
-  // The technician's view of the same file, beside the running server (as the CLI would be).
-  const db = await openSqliteDb(sqlitePath);
-  cleanup.push(() => db.close());
-  return { url: server.url, db };
-};
-
-const statusLine = (page: Page) => page.locator('[data-sync-phase]');
-const waitSynced = (page: Page, timeout = 60_000) => statusLine(page).filter({ hasText: '已同步' }).waitFor({ timeout });
-
-/** One resident checks in through the UI: 签到 → who → purpose → done. */
-const checkIn = async (k: Kiosk) => {
-  await k.tap(/^签到/);
-  await k.tap('本小区居民', 'radio');
-  await k.page.getByRole('radio').nth(1).tap();
-  await k.page.getByRole('status').filter({ hasText: '签到成功' }).waitFor();
-  await k.tap(/完成/);
-  await k.page.getByRole('navigation').waitFor();
-};
 
 const shotStatus = async (k: Kiosk, name: string) => {
   mkdirSync(`${SHOTS}/status-line`, { recursive: true });
@@ -69,17 +38,18 @@ describe('sync in the kiosk (Chromium, the real server)', () => {
   it('reloads in the middle of a sync and still delivers every record exactly once', async () => {
     const { seed, random } = seeded('e2e-reload');
     console.info(`[sync] e2e reload: seed ${seed} (SYNC_SEED to replay), ${BULK} bulk records`);
-    const { url, db } = await startDemoServer();
+    const { url, db } = await startDemoServer(cleanup);
     const k = await openKiosk(chromium(), 'landscape', { url });
     const { page } = k;
     await waitSynced(page);
+    const station = await enrolledStation(k);
 
     for (let i = 0; i < 3; i += 1) await checkIn(k);
     await waitSynced(page);
 
     // A busy hour at once: records written into IndexedDB the way commitRecord writes them (the record in its
     // table with its local day, and its outbox entry, in one transaction), a hundred at a time.
-    const built = buildStationRecords({ stationId: DEMO_STATION_ID, count: BULK, random, at: (i) => new Date(Date.now() - 3_600_000 + i * 1000) });
+    const built = buildStationRecords({ stationId: station, count: BULK, random, at: (i) => new Date(Date.now() - 3_600_000 + i * 1000) });
     await page.evaluate(async (records) => {
       const tables: Record<string, string> = { visit: 'visits', referral: 'referrals', request: 'requests', 'request-event': 'requestEvents', feedback: 'feedback', 'amenity-use': 'amenityUses', 'shift-event': 'shiftEvents', 'device-event': 'deviceEvents' };
       const pad = (n: number) => String(n).padStart(2, '0');
@@ -149,26 +119,27 @@ describe('sync in the kiosk (Chromium, the real server)', () => {
     expect(outbox.length).toBe(BULK + 4);
     expect(meta.find((m) => m.key === 'outbox.pushedSeq')?.value).toBe(Math.max(...outbox.map((e) => e.seq)));
 
-    const [counts] = await db.query<{ n: number; d: number }>('SELECT count(*) AS n, count(DISTINCT id) AS d FROM records WHERE station_id = ?', [DEMO_STATION_ID]);
+    const [counts] = await db.query<{ n: number; d: number }>('SELECT count(*) AS n, count(DISTINCT id) AS d FROM records WHERE station_id = ?', [station]);
     expect(counts).toEqual({ n: outbox.length, d: outbox.length });
-    const stored = new Set((await db.query<{ id: string }>('SELECT id FROM records WHERE station_id = ?', [DEMO_STATION_ID])).map((r) => r.id));
+    const stored = new Set((await db.query<{ id: string }>('SELECT id FROM records WHERE station_id = ?', [station])).map((r) => r.id));
     expect(outbox.filter((e) => !stored.has(e.id)).map((e) => e.seq)).toEqual([]);
     expect(await db.query('SELECT * FROM dead_letters')).toEqual([]);
-    const epochs = await db.query<{ applied_seq: number }>('SELECT applied_seq FROM push_state WHERE station_id = ?', [DEMO_STATION_ID]);
+    const epochs = await db.query<{ applied_seq: number }>('SELECT applied_seq FROM push_state WHERE station_id = ?', [station]);
     expect(epochs.map((e) => e.applied_seq)).toEqual([outbox.length]);
     // What the technician sees: the station's last heartbeat says nothing waits.
-    expect((await cli(db.storage, ['stations'])).join('\n')).toMatch(/demo-station\tenrolled\tlast seen .*, waiting 0/);
+    expect((await cli(db.storage, ['stations'])).join('\n')).toMatch(new RegExp(`${station}\tenrolled\tlast seen .*, waiting 0`));
     await k.close();
   });
 
   it('never says 已同步 while a record waits: offline, check in, see it waiting, online, synced', async () => {
-    const { url, db } = await startDemoServer();
+    const { url, db } = await startDemoServer(cleanup);
     const k = await openKiosk(chromium(), 'landscape', { url });
     const { page, context } = k;
     await waitSynced(page);
+    const station = await enrolledStation(k);
     // The check-in screens load on first use: open them once while online (this visit syncs too).
     await checkIn(k);
-    const onServer = async () => Number((await db.query<{ n: number }>('SELECT count(*) AS n FROM records WHERE station_id = ?', [DEMO_STATION_ID]))[0]!.n);
+    const onServer = async () => Number((await db.query<{ n: number }>('SELECT count(*) AS n FROM records WHERE station_id = ?', [station]))[0]!.n);
     await expect.poll(onServer, { timeout: 30_000 }).toBe(1);
     await waitSynced(page);
     await shotStatus(k, 'sync-synced');
@@ -223,7 +194,7 @@ describe('sync in the kiosk (Chromium, the real server)', () => {
 
     const outbox = await k.rows<OutboxRow>('outbox');
     expect(outbox).toHaveLength(2);
-    const [counts] = await db.query<{ n: number; d: number }>('SELECT count(*) AS n, count(DISTINCT id) AS d FROM records WHERE station_id = ?', [DEMO_STATION_ID]);
+    const [counts] = await db.query<{ n: number; d: number }>('SELECT count(*) AS n, count(DISTINCT id) AS d FROM records WHERE station_id = ?', [station]);
     expect(counts).toEqual({ n: 2, d: 2 });
     await k.close();
   });

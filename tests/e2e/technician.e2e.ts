@@ -32,8 +32,8 @@ describe('technician', () => {
     for (const d of '24681357') await page.getByRole('button', { name: d, exact: true }).tap();
     await k.tap('进入');
     await page.getByRole('heading', { name: '设备诊断' }).waitFor();
-    await page.getByText('无法连接服务器').waitFor();
-    // This suite's station has a centre that cannot be reached, and no token yet.
+    // This suite's station has a centre that cannot be reached (the network is fine), and no token yet.
+    await page.getByText('网络已连接，但社区中心没有应答', { exact: true }).waitFor();
     const row = (label: string) => page.locator('.row', { has: page.getByText(label, { exact: true }) }).locator('strong');
     await expect.poll(() => row('能连上社区中心').textContent(), { timeout: 15_000 }).toBe('否');
     await expect.poll(() => row('同步凭证保护').textContent()).toBe('尚无凭证');

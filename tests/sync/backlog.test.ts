@@ -114,13 +114,13 @@ describe('a 30-day offline backlog', () => {
     expect(outbox.at(-1)!.seq).toBe(TOTAL);
     const personalBefore = outbox.filter((e) => hasPersonalFields(e.record)).length;
 
-    // Offline: the engine tries, says so calmly, and nothing is purged (nothing is acknowledged).
+    // The centre is down: the engine tries, says so calmly, and nothing is purged (nothing is acknowledged).
     const { engine } = kioskEngine({ store, baseUrl: `http://127.0.0.1:${port}/`, credentials, random, timeoutMs: 2_000 });
     cleanup.push(async () => engine.stop());
     const phases = new Set<string>();
     engine.subscribe((s) => phases.add(s.phase));
     engine.start();
-    await waitFor('the engine to notice it is offline', () => engine.getState().phase === 'offline', { timeoutMs: 10_000, states: () => [engine.getState()] });
+    await waitFor('the engine to notice the centre does not answer', () => engine.getState().phase === 'unreachable', { timeoutMs: 10_000, states: () => [engine.getState()] });
     expect(engine.getState().waiting).toBe(TOTAL);
     expect(isSynced(engine.getState())).toBe(false);
     expect(await store.purgePersonal(new Date())).toBe(0);
@@ -135,7 +135,7 @@ describe('a 30-day offline backlog', () => {
     console.info(`[sync] backlog: wrote ${TOTAL} records in ${(writeMs / 1000).toFixed(1)} s (fake-indexeddb); drained in ${(drainMs / 1000).toFixed(1)} s (${Math.round(TOTAL / (drainMs / 1000))} records/s)`);
 
     expect(engine.getState()).toMatchObject({ phase: 'idle', waiting: 0, firstPullDone: true, deadLetters: 0 });
-    expect(phases).toContain('offline');
+    expect(phases).toContain('unreachable');
     expect(await store.waitingCount()).toBe(0);
     expect(await store.pushedSeq()).toBe(TOTAL);
 

@@ -3,9 +3,10 @@ import { isSynced, type SyncEngine } from '../../sync/client/engine.ts';
 import { MemorySyncStore } from '../../sync/client/testing/memory-store.ts';
 import { catalogueEntries } from '../../sync/protocol/centre.ts';
 import { newId } from '../../sync/protocol/ids.ts';
+import { counterValue } from '../../sync/server/metrics.ts';
 import { appendRequestEvent, publishCatalogue } from '../../sync/server/publish.ts';
 import { catalogueFor, expectCentreEqual, expectExactlyOnce } from './support/checks.ts';
-import { type FaultProfile, faults, noFaults, startFaultProxy, type FaultProxy } from './support/fault-proxy.ts';
+import { faults, MIXED, noFaults, startFaultProxy, type FaultProxy } from './support/fault-proxy.ts';
 import { kioskEngine, synced, waitFor } from './support/kiosk-engine.ts';
 import { deriveSeed, rng, seeded } from './support/random.ts';
 import { buildStationRecords, type StationRecords } from './support/records.ts';
@@ -31,22 +32,6 @@ const STATIONS = [
 ] as const;
 const PER_STATION = Number(process.env.SYNC_FAULT_RECORDS ?? 650);
 const ILLEGAL_PER_STATION = 6;
-
-export const MIXED: FaultProfile = {
-  drop: 0.04,
-  reset: 0.04,
-  delay: 0.08,
-  error500: 0.03,
-  error502: 0.03,
-  error503: 0.02,
-  lostAck: 0.05,
-  truncate: 0.04,
-  replay: 0.05,
-  reorder: 0.04,
-  delayMs: [10, 300],
-  retryAfterSeconds: 1,
-  holdMaxMs: 1_500,
-};
 
 const engines: Engine[] = inject('pgUrl') ? ['sqlite', 'postgres'] : ['sqlite'];
 
@@ -201,11 +186,11 @@ describe.each(engines)('sync through a faulty network (%s)', (engine) => {
     const total = kiosks.reduce((n, k) => n + k.store.outbox.length, 0);
     console.info(
       `[sync] faults (${engine}): ${total} records from ${kiosks.length} stations drained in ${((drainedAt - startedAt) / 1000).toFixed(1)} s; ` +
-        `faults ${JSON.stringify(proxy.stats)}; late deliveries ${JSON.stringify(proxy.late)}; centre ${JSON.stringify(centre.stats())}; tombstone horizon ${horizon.horizon} (${horizon.purged} purged), ${server.metrics.pullResets.get()} pull resets`,
+        `faults ${JSON.stringify(proxy.stats)}; late deliveries ${JSON.stringify(proxy.late)}; centre ${JSON.stringify(centre.stats())}; tombstone horizon ${horizon.horizon} (${horizon.purged} purged), ${await counterValue(server.metrics.pullResets)} pull resets`,
     );
 
     // The tombstone purge did push stations behind the horizon: the reset path ran under faults too.
-    expect(server.metrics.pullResets.get(), 'pull resets after the tombstone purge').toBeGreaterThan(0);
+    expect(await counterValue(server.metrics.pullResets), 'pull resets after the tombstone purge').toBeGreaterThan(0);
     // The mix happened: every fault at least once.
     for (const fault of faults) expect(proxy.stats[fault], `fault ${fault} injected`).toBeGreaterThan(0);
     // Every late replay or reordered request was answered calmly: 200, never 409 outbox-diverged, never 5xx.

@@ -6,11 +6,6 @@ import type { YizhanDb } from './db.ts';
 interface StoreValue {
   db: YizhanDb;
   station: StationSettings;
-  /**
-   * The station records are written for: the enrolled one once the kiosk holds a credential (even before the
-   * first pull has replaced the demo settings), otherwise the settings' own.
-   */
-  stationId: string;
 }
 
 const StoreContext = createContext<StoreValue | null>(null);
@@ -18,8 +13,7 @@ const StoreContext = createContext<StoreValue | null>(null);
 /** Renders its children once the station settings are in the local store; every screen can then rely on them. */
 export function StoreProvider({ db, children, fallback }: { db: YizhanDb; children: ReactNode; fallback: ReactNode }) {
   const station = useLiveQuery(() => db.settings.toCollection().first(), [db]);
-  const enrolled = useLiveQuery(async () => ((await db.meta.get('sync.credentials'))?.value as { stationId?: string } | undefined)?.stationId ?? null, [db]);
-  const value = useMemo(() => (station ? { db, station, stationId: enrolled ?? station.stationId } : null), [db, station, enrolled]);
+  const value = useMemo(() => (station ? { db, station } : null), [db, station]);
   if (!value) return fallback;
   return <StoreContext value={value}>{children}</StoreContext>;
 }

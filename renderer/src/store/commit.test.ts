@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../../tests/support/render-screen.tsx';
-import { commitRecord, StorageFullError } from './commit.ts';
+import { MAX_RECORD_BYTES } from '@protocol/limits.ts';
+import { commitRecord, RecordTooLargeError, StorageFullError } from './commit.ts';
 import type { YizhanDb } from './db.ts';
 import { markPushed, pushedSeq, readBatch, waitingCount } from './outbox.ts';
 
@@ -22,11 +23,40 @@ describe('commitRecord', () => {
     expect(await db.outbox.toArray()).toEqual([{ seq: 1, kind: 'visit', id: record.id, record }]);
   });
 
+  it('stamps the station the tablet is enrolled as, decided in the transaction that writes the record', async () => {
+    db = await freshDb();
+    // The screen still knows only the configured station: the enrolment stored a moment ago is what counts.
+    const before = await commitRecord(db, 'visit', 'xingfuli-01', visit);
+    await db.meta.put({ key: 'sync.credentials', value: { stationId: 'xingfuli-02' } });
+    const after = await commitRecord(db, 'visit', 'xingfuli-01', visit);
+    expect(before.stationId).toBe('xingfuli-01');
+    expect(after.stationId).toBe('xingfuli-02');
+    expect((await db.outbox.get(2))?.record.stationId).toBe('xingfuli-02');
+    expect((await db.visits.get(after.id))?.stationId).toBe('xingfuli-02');
+  });
+
   it('writes nothing when the record is invalid', async () => {
     db = await freshDb();
     await expect(commitRecord(db, 'visit', 'demo-station', () => ({ ...visit(), who: 'alien' as 'resident' }))).rejects.toThrow();
     expect(await db.visits.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('refuses a record heavier than the cap, so nothing can sit in the outbox that no push could carry', async () => {
+    db = await freshDb();
+    // Schema-valid: the schemas bound every field but a timestamp's fraction of a second.
+    const consentAt = `2026-11-27T10:00:00.${'1'.repeat(40_000)}+08:00`;
+    const heavy = () =>
+      commitRecord(db, 'visit', 'demo-station', async (ctx) => ({ ...visit(), purpose: `seniors-${await ctx.nextInDay('probe')}`, contact: { name: '王阿姨', consentAt } }));
+    const refusal = await heavy().catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(RecordTooLargeError);
+    expect((refusal as RecordTooLargeError).bytes).toBeGreaterThan(MAX_RECORD_BYTES);
+    expect(await db.visits.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.meta.filter((m) => m.key.startsWith('counter:probe')).count()).toBe(0);
+    // 2,000 Chinese characters are 6 kB: well under the cap.
+    await commitRecord(db, 'device-event', 'demo-station', () => ({ kind: 'device-event', type: 'probe', detail: '驿'.repeat(2_000) }));
+    expect(await db.outbox.count()).toBe(1);
   });
 
   it('turns a full disk into StorageFullError and leaves no half-written record', async () => {

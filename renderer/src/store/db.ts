@@ -135,9 +135,9 @@ export class YizhanDb extends Dexie {
   }
 }
 
-/** Which table keeps each kind of kiosk-born record. */
-export const tableOfKind = (db: YizhanDb, kind: KioskRecord['kind']): Table<Stored<KioskRecord>, string> => {
-  const tables = {
+/** The table of each kind of kiosk-born record: one map, so a new kind cannot be left out of either use below. */
+const tablesByKind = (db: YizhanDb) =>
+  ({
     visit: db.visits,
     referral: db.referrals,
     request: db.requests,
@@ -149,9 +149,14 @@ export const tableOfKind = (db: YizhanDb, kind: KioskRecord['kind']): Table<Stor
     'referral-event': db.referralEvents,
     'contact-reveal': db.contactReveals,
     'handover-note': db.handoverNotes,
-  } satisfies Record<KioskRecord['kind'], unknown>;
-  return tables[kind] as unknown as Table<Stored<KioskRecord>, string>;
-};
+  }) satisfies Record<KioskRecord['kind'], Table>;
+
+/** Which table keeps each kind of kiosk-born record. */
+export const tableOfKind = (db: YizhanDb, kind: KioskRecord['kind']): Table<Stored<KioskRecord>, string> =>
+  tablesByKind(db)[kind] as unknown as Table<Stored<KioskRecord>, string>;
+
+/** Every table of kiosk-born records. */
+export const kioskTables = (db: YizhanDb): Table[] => Object.values(tablesByKind(db));
 
 /** The catalogue the centre publishes, replaced as a whole by a demo seed or a pull reset. */
 export const centreTables = (db: YizhanDb) =>

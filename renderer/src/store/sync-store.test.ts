@@ -7,6 +7,7 @@ import { commitRecord } from './commit.ts';
 import { schemaV1, type YizhanDb, YizhanDb as Db } from './db.ts';
 import { DexieSyncStore } from './sync-store.ts';
 import { memoryTokenVault } from '../sync/token-vault.ts';
+import { submitRequest } from '../screens/requests/submit-request.ts';
 
 const opened: YizhanDb[] = [];
 afterEach(async () => {
@@ -60,6 +61,27 @@ describe('DexieSyncStore', () => {
     expect(await new DexieSyncStore(d, vault).credentials()).toEqual({ stationId: 'station-7', token: 'legacy-token-0123456789' });
     expect(await vault.read()).toBe('legacy-token-0123456789');
     expect((await d.meta.get('sync.credentials'))?.value).toEqual({ stationId: 'station-7' });
+  });
+
+  it('claims every record still waiting for the station it enrols as, and never touches an acknowledged one', async () => {
+    const d = await db();
+    const store = new DexieSyncStore(d, memoryTokenVault());
+    // One record a centre acknowledged; then, served offline, one under the shipped settings' station and a
+    // request (two records) under the station the config named.
+    const acknowledged = await commitRecord(d, 'feedback', 'xingfuli-01', () => ({ kind: 'feedback', rating: 4 }));
+    await store.setPushedSeq(1);
+    const shipped = await commitRecord(d, 'visit', 'demo-station', () => ({ kind: 'visit', who: 'resident', purpose: 'health' }));
+    const { request } = await submitRequest(d, 'xingfuli-01', { requestKind: 'wish', category: 'seniors', phrases: ['repair'] });
+
+    await store.setCredentials({ stationId: 'xingfuli-02', token: 'token-0123456789abcdef' });
+    const outbox = await d.outbox.orderBy('seq').toArray();
+    expect(outbox.map((e) => e.record.stationId)).toEqual(['xingfuli-01', 'xingfuli-02', 'xingfuli-02', 'xingfuli-02']);
+    expect((await d.feedback.get(acknowledged.id))?.stationId).toBe('xingfuli-01');
+    expect((await d.visits.get(shipped.id))?.stationId).toBe('xingfuli-02');
+    expect((await d.requests.get(request.id))?.stationId).toBe('xingfuli-02');
+    expect((await d.requestEvents.where('requestId').equals(request.id).first())?.stationId).toBe('xingfuli-02');
+    // From now on records are the enrolled station's from the start.
+    expect((await commitRecord(d, 'visit', 'xingfuli-01', () => ({ kind: 'visit', who: 'resident', purpose: 'health' }))).stationId).toBe('xingfuli-02');
   });
 
   it('has no credentials when the vault lost the token (a new keyring): the station enrols again', async () => {
@@ -121,6 +143,29 @@ describe('DexieSyncStore', () => {
     expect(await store.purgePersonal(new Date())).toBe(1);
     expect((await d.visits.get(c.id))?.contact).toBeUndefined();
     expect((await d.visits.get(young.id))?.contact?.phone).toBe('13812345678');
+  });
+
+  it('purges what residents typed with their names, also from records an older kiosk had already purged', async () => {
+    const d = await db();
+    const store = new DexieSyncStore(d, memoryTokenVault());
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    const request = await commitRecord(d, 'request', 'demo-station', () => ({ kind: 'request', requestKind: 'complaint', category: 'repairs', phrases: ['leak'], number: '0302001', text: '3号楼501 李秀英，厨房漏水' }), old);
+    const event = await commitRecord(d, 'request-event', 'demo-station', () => ({ kind: 'request-event', requestId: request.id, type: 'cancel', actor: 'resident', note: '李秀英搬走了' }), old);
+    const feedback = await commitRecord(d, 'feedback', 'demo-station', () => ({ kind: 'feedback', rating: 2, comment: '王建国 13912345678' }), old);
+    const young = await commitRecord(d, 'feedback', 'demo-station', () => ({ kind: 'feedback', rating: 5, comment: '谢谢张阿姨' }));
+    // A kiosk of the version before free text counted as personal had already walked past these three.
+    await d.meta.put({ key: 'outbox.purgedSeq', value: 3 });
+    await store.setPushedSeq(4);
+
+    expect(await store.purgePersonal(new Date())).toBe(3);
+    expect(await d.requests.get(request.id)).toMatchObject({ category: 'repairs', number: '0302001' });
+    expect(await d.requests.get(request.id)).not.toHaveProperty('text');
+    expect(await d.requestEvents.get(event.id)).not.toHaveProperty('note');
+    expect(await d.feedback.get(feedback.id)).toMatchObject({ rating: 2 });
+    expect(await d.feedback.get(feedback.id)).not.toHaveProperty('comment');
+    expect(JSON.stringify((await d.outbox.bulkGet([1, 2, 3])).map((e) => e?.record))).not.toMatch(/李秀英|王建国|139/);
+    expect((await d.feedback.get(young.id))?.comment).toBe('谢谢张阿姨');
+    expect(await store.purgePersonal(new Date())).toBe(0);
   });
 });
 

@@ -1,20 +1,25 @@
 import { type CentreCollection, parseCentreValue } from '@protocol/centre.ts';
-import { hasPersonalFields, withoutPersonalFields } from '@protocol/personal.ts';
+import { newInstallId } from '@protocol/ids.ts';
+import { hasPersonalFields, PERSONAL_DEFINITION, withoutPersonalFields } from '@protocol/personal.ts';
 import type { KioskRecord } from '@protocol/records.ts';
 import { dayKey } from '@protocol/time.ts';
 import type { AckDeadLetter, Change } from '@protocol/wire.ts';
 import type { Table } from 'dexie';
 import type { Credentials, OutboxItem, SyncStore } from '../../../sync/client/store.ts';
 import type { TokenVault } from '../sync/token-vault.ts';
-import { centreTables, tableOfKind, type YizhanDb } from './db.ts';
+import { centreTables, kioskTables, tableOfKind, type YizhanDb } from './db.ts';
 import { pushedSeq, waitingCount } from './outbox.ts';
+import { claimWaitingRecords, ENROLMENT_KEY, type EnrolmentRow, enrolmentTables } from './station-claim.ts';
 
 const KEYS = {
   /** The enrolled station's id; its token lives in the TokenVault. */
-  credentials: 'sync.credentials',
+  credentials: ENROLMENT_KEY,
+  installId: 'sync.installId',
   epoch: 'outbox.epoch',
   pushed: 'outbox.pushedSeq',
   purged: 'outbox.purgedSeq',
+  /** The PERSONAL_DEFINITION the purge mark was reached under. */
+  purgedDefinition: 'outbox.purgedDefinition',
   cursor: 'sync.cursor',
   complete: 'sync.pullComplete',
 } as const;
@@ -47,7 +52,7 @@ export class DexieSyncStore implements SyncStore {
   }
 
   async credentials(): Promise<Credentials | null> {
-    const station = await this.meta<{ stationId: string; token?: string; server?: string }>(KEYS.credentials);
+    const station = await this.meta<EnrolmentRow>(KEYS.credentials);
     if (!station || (station.server && this.server && station.server !== this.server)) return null;
     // Kiosks enrolled before the vault existed kept the token here: move it out, once.
     if (station.token) await this.setCredentials({ stationId: station.stationId, token: station.token });
@@ -61,16 +66,36 @@ export class DexieSyncStore implements SyncStore {
     return this.cachedToken;
   }
 
+  /**
+   * Keeps an enrolment: the token in the vault, the station beside the records. In the same transaction, the
+   * station claims every record still waiting in the outbox (station-claim.ts): records made before the tablet
+   * knew which station it is reach the one it is.
+   */
   async setCredentials(credentials: Credentials | null): Promise<void> {
     if (credentials) {
       await this.vault.write(credentials.token);
-      await this.db.meta.put({ key: KEYS.credentials, value: { stationId: credentials.stationId, ...(this.server ? { server: this.server } : {}) } });
+      const db = this.db;
+      const row: EnrolmentRow = { stationId: credentials.stationId, ...(this.server ? { server: this.server } : {}) };
+      await db.transaction('rw', enrolmentTables(db), async () => {
+        await db.meta.put({ key: KEYS.credentials, value: row });
+        await claimWaitingRecords(db, credentials.stationId);
+      });
       this.cachedToken = credentials.token;
     } else {
       await this.db.meta.delete(KEYS.credentials);
       await this.vault.clear();
       this.cachedToken = null;
     }
+  }
+
+  async installId(): Promise<string> {
+    return this.db.transaction('rw', this.db.meta, async () => {
+      const existing = await this.meta<string>(KEYS.installId);
+      if (existing) return existing;
+      const id = newInstallId();
+      await this.db.meta.put({ key: KEYS.installId, value: id });
+      return id;
+    });
   }
 
   async epoch(): Promise<string> {
@@ -171,16 +196,18 @@ export class DexieSyncStore implements SyncStore {
    * Personal fields leave the tablet once the server acknowledged the record and the station's retention has
    * passed. Walks the acknowledged outbox from the purge mark; the mark advances over the prefix that is done,
    * so a record dated in the future by a clock that ran ahead holds the mark but never the purge of later ones.
+   * A mark reached under an older definition of personal counts for nothing: the walk starts again from the
+   * first record.
    */
   async purgePersonal(now: Date): Promise<number> {
     const db = this.db;
     const station = await db.settings.toCollection().first();
     if (!station) return 0;
     const cutoff = now.getTime() - station.retentionDays * DAY_MS;
-    const tables = [db.outbox, db.meta, db.visits, db.referrals, db.requests];
-    return db.transaction('rw', tables, async () => {
+    return db.transaction('rw', [db.outbox, db.meta, ...kioskTables(db)], async () => {
       const pushed = await pushedSeq(db);
-      const from = (await this.meta<number>(KEYS.purged)) ?? 0;
+      const current = (await this.meta<number>(KEYS.purgedDefinition)) === PERSONAL_DEFINITION;
+      const from = current ? ((await this.meta<number>(KEYS.purged)) ?? 0) : 0;
       let purged = 0;
       let mark = from;
       let prefixDone = true;
@@ -199,7 +226,10 @@ export class DexieSyncStore implements SyncStore {
         purged += 1;
         if (prefixDone) mark = entry.seq!;
       }
-      await db.meta.put({ key: KEYS.purged, value: mark });
+      await db.meta.bulkPut([
+        { key: KEYS.purged, value: mark },
+        { key: KEYS.purgedDefinition, value: PERSONAL_DEFINITION },
+      ]);
       return purged;
     });
   }

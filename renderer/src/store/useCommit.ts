@@ -1,15 +1,19 @@
 import type { KioskRecord } from '@protocol/records.ts';
 import { useCallback, useState } from 'react';
-import { type CommitContext, commitRecord, type Draft, isQuotaError, StorageFullError } from './commit.ts';
+import { useStationConfig } from '../sync/SyncProvider.tsx';
+import { type CommitContext, commitRecord, type Draft, isQuotaError, RecordTooLargeError, StorageFullError } from './commit.ts';
 import type { YizhanDb } from './db.ts';
 import { useStore } from './StoreProvider.tsx';
 
 /**
  * Runs a local write for a screen: resolves with its result once it is on disk, or with undefined after setting
  * `error` to a `common` message key (nothing was written in that case: every write here is one transaction).
+ * `stationId` is the station the tablet supposes it is: its config's, else its settings'; commitRecord stamps
+ * the enrolled one instead once there is one.
  */
 export const useSave = <A, R>(save: (db: YizhanDb, stationId: string, arg: A) => Promise<R>) => {
-  const { db, stationId } = useStore();
+  const { db, station } = useStore();
+  const stationId = useStationConfig()?.stationId ?? station.stationId;
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const run = useCallback(
@@ -20,7 +24,7 @@ export const useSave = <A, R>(save: (db: YizhanDb, stationId: string, arg: A) =>
         return await save(db, stationId, arg);
       } catch (e) {
         console.error('local write failed', e);
-        setError(e instanceof StorageFullError || isQuotaError(e) ? 'storage.full' : 'storage.failed');
+        setError(e instanceof StorageFullError || isQuotaError(e) ? 'storage.full' : e instanceof RecordTooLargeError ? 'storage.tooLarge' : 'storage.failed');
         return undefined;
       } finally {
         setSaving(false);

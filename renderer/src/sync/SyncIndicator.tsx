@@ -3,8 +3,10 @@ import { isSynced } from '../../../sync/client/state.ts';
 import { useSync } from './SyncProvider.tsx';
 
 /**
- * A small, calm line for volunteers: never red, never "error" in a resident's face. Problems that need a
- * technician (an update, a revoked credential) read as "waiting"; the details are on the diagnostics screen.
+ * A small, calm line for volunteers: never red, never "error" in a resident's face. It says whether the tablet
+ * has no network or the centre does not answer (a volunteer can check the one, and call about the other);
+ * problems that need a technician (an update, a revoked credential) read as "waiting"; the details are on the
+ * diagnostics screen.
  */
 export function SyncIndicator() {
   const { t, i18n } = useTranslation('sync');
@@ -24,9 +26,10 @@ export function SyncIndicator() {
     tone = 'ok';
   } else if (state.phase === 'syncing') text = t('syncing', { count: state.waiting });
   else if (state.waiting > 0) {
-    text = state.phase === 'offline' ? t('offlineWaiting', { count: state.waiting }) : t('waiting', { count: state.waiting });
+    const cut = state.phase === 'offline' || state.phase === 'unreachable';
+    text = cut ? t(`${state.phase}Waiting`, { count: state.waiting }) : t('waiting', { count: state.waiting });
     tone = 'warn';
-  } else text = state.phase === 'offline' ? t('offline') : t('notYet');
+  } else text = state.phase === 'offline' || state.phase === 'unreachable' ? t(state.phase) : t('notYet');
   return (
     <span className={tone === 'ok' ? 'pill pill--ok' : tone === 'warn' ? 'pill pill--warn' : 'pill'} role="status" aria-live="polite" data-sync-phase={state.phase}>
       {text}

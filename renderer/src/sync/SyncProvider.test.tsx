@@ -1,12 +1,16 @@
-import { cleanup, render, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
 import { useEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bridgeClient, type KioskBridge, type Setup } from '../../../electron/common/bridge.ts';
 import { hashPin } from '../../../electron/common/technician.ts';
 import { freshDb } from '../../../tests/support/render-screen.tsx';
+import { createI18n, type Language } from '../i18n/index.ts';
 import { createWebKiosk } from '../platform/kiosk-bridge/web.ts';
+import { commitRecord } from '../store/commit.ts';
 import type { StationConfigFile } from '../platform/kiosk-bridge/station-config-file.ts';
 import type { YizhanDb } from '../store/db.ts';
+import { SyncIndicator } from './SyncIndicator.tsx';
 import { needsSetup, type Provisioning, SyncProvider, useSync } from './SyncProvider.tsx';
 import { MemoryStorage } from '../../../tests/support/memory-storage.ts';
 import { fastDerive } from '../../../electron/common/testing/fast-derive.ts';
@@ -144,7 +148,7 @@ describe('SyncProvider provisioning', () => {
     expect(latest.config).toMatchObject({ serverUrl: 'https://centre.example.cn', enrolmentCode: 'K7Q2-9XPM' });
     await waitFor(() => expect(sent[0]).toMatchObject({ url: 'https://centre.example.cn/api/enrol', authorization: null, body: { code: 'K7Q2-9XPM', appVersion: 'test' } }));
     // Nobody answers: the engine says so, and keeps its place.
-    await waitFor(() => expect(latest.state.phase).toBe('offline'));
+    await waitFor(() => expect(latest.state.phase).toBe('unreachable'));
   });
 
   it('is ready with a token in the vault even without a code, and the engine syncs with that token', async () => {
@@ -235,5 +239,42 @@ describe('SyncProvider provisioning', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(sent.length).toBe(count);
     expect(sent.every((s) => s.url.startsWith('https://centre.example.cn/'))).toBe(true);
+  });
+});
+
+// ------------------------------------------------------------------------------------------------ the status line
+
+describe('the status line when the centre does not answer', () => {
+  const renderLine = async (language: Language) => {
+    // A check-in waits in the outbox.
+    await commitRecord(db, 'visit', 'demo-station', () => ({ kind: 'visit', who: 'resident', purpose: 'health' }));
+    render(
+      <I18nextProvider i18n={createI18n(language)}>
+        <SyncProvider db={db} bridge={Promise.resolve(webBridge(async () => ({ serverUrl: 'https://centre.example.cn', enrolmentCode: 'K7Q2-9XPM' })))} appVersion="test">
+          <Probe />
+          <SyncIndicator />
+        </SyncProvider>
+      </I18nextProvider>,
+    );
+    await waitFor(() => expect(sent.length).toBeGreaterThan(0));
+    await waitFor(() => expect(['offline', 'unreachable']).toContain(latest.state.phase));
+    return screen.getByRole('status');
+  };
+
+  it('says the centre cannot be reached, not that there is no network, while the tablet is online', async () => {
+    const line = await renderLine('zh-CN');
+    expect(line).toHaveTextContent('暂时连不上社区中心，1 条记录已安全保存在本机');
+    expect(line).not.toHaveTextContent('暂未联网');
+  });
+
+  it('says there is no network when the tablet has none', async () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    const line = await renderLine('zh-CN');
+    expect(line).toHaveTextContent('暂未联网，1 条记录已安全保存在本机');
+  });
+
+  it('says each in English', async () => {
+    const line = await renderLine('en');
+    expect(line).toHaveTextContent("Can't reach the community centre just now: 1 record saved safely on this device");
   });
 });

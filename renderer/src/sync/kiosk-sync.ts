@@ -23,7 +23,15 @@ export const createKioskSync = (db: YizhanDb, bridge: KioskBridge, config: Pick<
   const store = new DexieSyncStore(db, bridgeTokenVault(bridge), server);
   // Every round reads the credentials before its first call, so the store's cached token is the current one.
   const transport: Transport = httpTransport({ baseUrl: server, token: () => store.token });
-  const engine = new SyncEngine({ store, transport, appVersion, storage: storageEstimate, withLock: withWebLock, enrolmentCode: config.enrolmentCode });
+  const engine = new SyncEngine({
+    store,
+    transport,
+    appVersion,
+    storage: storageEstimate,
+    withLock: withWebLock,
+    enrolmentCode: config.enrolmentCode,
+    online: () => navigator.onLine,
+  });
   return { store, transport, engine };
 };
 

@@ -1,3 +1,4 @@
+import { newInstallId } from '../../protocol/ids.ts';
 import type { AckDeadLetter, Change } from '../../protocol/wire.ts';
 import type { Credentials, OutboxItem, SyncStore } from '../store.ts';
 
@@ -10,6 +11,7 @@ export class MemorySyncStore implements SyncStore {
   centre = new Map<string, unknown>();
   deadLetters: (AckDeadLetter & { acknowledgedAt?: string })[] = [];
   epochValue: string;
+  installIdValue = newInstallId();
   private epochs = 0;
 
   constructor(
@@ -30,6 +32,14 @@ export class MemorySyncStore implements SyncStore {
   }
   async setCredentials(credentials: Credentials | null) {
     this.creds = credentials;
+    if (!credentials) return;
+    for (const item of this.outbox) {
+      const record = item.record as { stationId?: unknown } | null;
+      if (item.seq > this.pushed && typeof record === 'object' && record !== null && 'stationId' in record) item.record = { ...record, stationId: credentials.stationId };
+    }
+  }
+  async installId() {
+    return this.installIdValue;
   }
   async epoch() {
     return this.epochValue;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { installIdSchema } from '../../protocol/wire.ts';
 import type { SyncStore } from '../store.ts';
 
 /**
@@ -13,6 +14,26 @@ export const syncStoreContract = (name: string, make: () => Promise<{ store: Syn
       expect(await store.credentials()).toEqual({ stationId: 'station-7', token: 'token-0123456789abcdef' });
       await store.setCredentials(null);
       expect(await store.credentials()).toBeNull();
+    });
+
+    it('claims the records still waiting for the station it enrols as, never an acknowledged one', async () => {
+      const { store, add } = await make();
+      for (let i = 0; i < 3; i += 1) await add({ kind: 'visit', stationId: 'demo-station', i });
+      await store.setPushedSeq(1);
+      await store.setCredentials({ stationId: 'station-7', token: 'token-0123456789abcdef' });
+      const stations = (await store.readOutbox(0, 10)).map((item) => (item.record as { stationId: string }).stationId);
+      expect(stations).toEqual(['demo-station', 'station-7', 'station-7']);
+    });
+
+    it('keeps one install id for good, through a re-enrolment', async () => {
+      const { store } = await make();
+      const id = await store.installId();
+      expect(installIdSchema.safeParse(id).success).toBe(true);
+      await store.setCredentials({ stationId: 'station-7', token: 'token-0123456789abcdef' });
+      await store.setCredentials(null);
+      await store.renewEpoch();
+      expect(await store.installId()).toBe(id);
+      expect(await (await make()).store.installId()).not.toBe(id);
     });
 
     it('reads the outbox above a mark, in order, bounded', async () => {

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { newInstallId } from '../../protocol/ids.ts';
 import { messages } from '../../protocol/wire.ts';
 import { HttpError } from '../errors.ts';
+import type { DemoEnrolment } from '../demo.ts';
 import type { ServerMetrics } from '../metrics.ts';
 import type { Storage } from '../storage/types.ts';
-import { enrolmentCodeHash, newStationToken, tokenHash } from '../tokens.ts';
+import { enrolmentCodeHash, installHash, newStationToken, sealToken, tokenHash, unsealToken } from '../tokens.ts';
 import type { ZodTypeProvider } from '../zod.ts';
 import { ownStation } from './auth.ts';
 
@@ -12,10 +14,20 @@ export interface EnrolmentOptions {
   metrics: ServerMetrics;
   rateLimit: { max: number; windowMs: number };
   now: () => Date;
+  /** Demo mode: the demo code, which stands for each browser's own demo station's code. */
+  demo?: DemoEnrolment | null;
 }
 
-/** A kiosk exchanges a one-time enrolment code for its station token (shown once; kept only hashed). */
-export const enrolmentPlugin: FastifyPluginAsync<EnrolmentOptions> = async (app, { storage, metrics, rateLimit, now }) => {
+/**
+ * POST /api/enrol: a kiosk exchanges a one-time enrolment code for its station token (shown once; kept only
+ * hashed). 200 with the token; 403 enrolment-refused for a code that is unknown, expired or used; 400 for a
+ * body that is not an enrol request; 429 past the per-address limit.
+ *
+ * A tablet that says which install it is (installId) may redeem its code again, and gets the same token back,
+ * until that token is first used: a lost, truncated or replayed answer then costs a retry, not the code. The
+ * token is kept for this sealed with a key only the install id gives (../tokens.ts); other tablets get 403.
+ */
+export const enrolmentPlugin: FastifyPluginAsync<EnrolmentOptions> = async (app, { storage, metrics, rateLimit, now, demo = null }) => {
   app.withTypeProvider<ZodTypeProvider>().post(
     messages.enrol.path,
     {
@@ -23,15 +35,27 @@ export const enrolmentPlugin: FastifyPluginAsync<EnrolmentOptions> = async (app,
       config: { rateLimit: { max: rateLimit.max, timeWindow: rateLimit.windowMs } },
     },
     async (request) => {
+      const { code, appVersion } = request.body;
+      // The demo code without an install id still joins the demo: as a new station each time.
+      const installId = request.body.installId ?? (demo?.isDemoCode(code) ? newInstallId() : undefined);
+      const codeHash = demo?.isDemoCode(code) && installId ? await demo.prepare(installId, now()) : enrolmentCodeHash(code);
       const token = newStationToken();
-      const station = await storage.redeemEnrolmentCode({ codeHash: enrolmentCodeHash(request.body.code), tokenHash: tokenHash(token), now: now() });
-      if (!station) {
-        metrics.enrolments.inc({ outcome: 'refused' });
-        throw new HttpError(403, 'enrolment-refused', 'the enrolment code is unknown, already used or expired');
+      const install = installId ? { installHash: installHash(installId), sealedToken: sealToken(token, installId) } : null;
+      const station = await storage.redeemEnrolmentCode({ codeHash, tokenHash: tokenHash(token), now: now(), install });
+      if (station) {
+        metrics.enrolments.inc({ outcome: 'enrolled' });
+        request.log.info({ station: station.id, appVersion }, 'station enrolled');
+        return { stationId: station.id, stationName: station.name, token };
       }
-      metrics.enrolments.inc({ outcome: 'enrolled' });
-      request.log.info({ station: station.id, appVersion: request.body.appVersion }, 'station enrolled');
-      return { stationId: station.id, stationName: station.name, token };
+      const reclaimed = installId ? await storage.reclaimEnrolment({ codeHash, installHash: installHash(installId) }) : null;
+      const again = reclaimed && installId ? unsealToken(reclaimed.sealedToken, installId) : null;
+      if (reclaimed && again) {
+        metrics.enrolments.inc({ outcome: 'enrolled-again' });
+        request.log.info({ station: reclaimed.station.id, appVersion }, 'station enrolled again: the same tablet, its first answer lost');
+        return { stationId: reclaimed.station.id, stationName: reclaimed.station.name, token: again };
+      }
+      metrics.enrolments.inc({ outcome: 'refused' });
+      throw new HttpError(403, 'enrolment-refused', 'the enrolment code is unknown, already used or expired');
     },
   );
 };

@@ -39,6 +39,6 @@ export const healthPlugin: FastifyPluginAsync<{ storage: Storage; metrics: Serve
 
   app.get('/metrics', async (request, reply) => {
     checkMetricsAccess(request, reply, metricsToken);
-    return reply.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.registry.render());
+    return reply.type(metrics.contentType).send(await metrics.render());
   });
 };

@@ -1,85 +1,48 @@
-import { createReadStream } from 'node:fs';
+import fastifyStatic from '@fastify/static';
 import { realpath, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, resolve, sep } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
+import { ANY_CENTRE, contentSecurityPolicy, securityHeaders } from '../../../electron/common/csp.ts';
+import { findKioskFile, kioskPathSegments } from '../../../electron/common/kiosk-files.ts';
 import { HttpError } from '../errors.ts';
 
+/** Vite names what it emits under assets/ by content hash: a changed file is a new URL, so these never go stale. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 /**
- * Serves the kiosk's web build (dist/renderer) so one process shows the kiosk and its server. Read-only, no
- * directory listings, no dotfiles, nothing outside the root (after decoding and after following symlinks).
- * A path without an extension that matches no file gets index.html (the kiosk routes in the browser).
+ * What a cache may do with a file of the build. Everything outside assets/ keeps its name across releases
+ * (index.html, sw.js, workbox-*.js, manifest.webmanifest, station-config.json, the icon): a browser or proxy
+ * revalidates it on every use (ETag, 304), so a new release is never hidden behind an old index or worker.
  */
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.mp3': 'audio/mpeg',
-};
+export const cacheControlFor = (relative: string): string => (relative.startsWith('assets/') ? IMMUTABLE : 'no-cache');
 
-export type Resolved = { file: string; size: number } | null;
+const nodeFiles = { realpath, stat };
 
-/** Maps a request path to a file under root, or null. Throws HttpError 400 for paths that cannot be decoded. */
-export const resolveStaticPath = async (root: string, urlPath: string): Promise<Resolved> => {
-  const segments: string[] = [];
-  for (const raw of urlPath.split('/')) {
-    if (raw === '') continue;
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      throw new HttpError(400, 'bad-request', 'malformed path');
-    }
-    // No parent or hidden segments, no separators smuggled in encoded, no NUL.
-    if (segment.startsWith('.') || segment.includes('/') || segment.includes('\\') || segment.includes('\0')) return null;
-    segments.push(segment);
-  }
-  const candidate = resolve(root, ...segments);
-  if (candidate !== root && !candidate.startsWith(root + sep)) return null;
-  const found = async (path: string): Promise<Resolved> => {
-    try {
-      const real = await realpath(path);
-      if (real !== root && !real.startsWith(root + sep)) return null;
-      const info = await stat(real);
-      if (info.isDirectory()) return found(join(real, 'index.html'));
-      return info.isFile() ? { file: real, size: info.size } : null;
-    } catch {
-      return null;
-    }
-  };
-  const file = await found(candidate);
-  if (file) return file;
-  const last = segments.at(-1) ?? '';
-  return extname(last) === '' ? found(join(root, 'index.html')) : null;
-};
-
-const cacheControl = (file: string, root: string): string =>
-  file.startsWith(join(root, 'assets') + sep) ? 'public, max-age=31536000, immutable' : 'no-cache';
-
+/**
+ * Serves the kiosk's web build (dist/renderer) so one process shows the kiosk and its server. Which file a path
+ * names is the shell's rule too (electron/common/kiosk-files.ts: no traversal, no dotfiles, nothing outside the
+ * root after following symlinks); a path without an extension that names no file gets index.html (the kiosk
+ * routes in the browser). @fastify/static sends it: the build's .br or .gz copy when the browser accepts it
+ * (sync/server/precompress.ts writes them at build time), ETag and Last-Modified for revalidation, HEAD, ranges.
+ * Every answer carries the shell's CSP (any centre the config accepts, no framing) and its other security headers.
+ */
 export const staticPlugin: FastifyPluginAsync<{ root: string }> = async (app, options) => {
   const root = await realpath(resolve(options.root));
+  const headers = securityHeaders(contentSecurityPolicy({ sources: ANY_CENTRE }));
+  await app.register(fastifyStatic, { root, serve: false, preCompressed: true, cacheControl: false, index: false, dotfiles: 'deny' });
+
   app.get('/*', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (path === '/api' || path.startsWith('/api/')) throw new HttpError(404, 'not-found', `no route ${request.method} ${path.slice(0, 200)}`);
-    const resolved = await resolveStaticPath(root, path);
-    if (!resolved) throw new HttpError(404, 'not-found', 'no such file');
+    const segments = kioskPathSegments(path);
+    if (!segments) throw new HttpError(404, 'not-found', 'no such file');
+    let file = await findKioskFile(root, segments, nodeFiles, sep);
+    if (!file.found && file.why !== 'outside root' && extname(segments.at(-1) ?? '') === '') file = await findKioskFile(root, ['index.html'], nodeFiles, sep);
+    if (!file.found) throw new HttpError(404, 'not-found', 'no such file');
     return reply
-      .type(TYPES[extname(resolved.file).toLowerCase()] ?? 'application/octet-stream')
-      .header('content-length', resolved.size)
-      .header('cache-control', cacheControl(resolved.file, root))
-      .header('x-content-type-options', 'nosniff')
-      .send(createReadStream(resolved.file));
+      .headers(headers)
+      .header('cache-control', cacheControlFor(file.relative))
+      .header('vary', 'Accept-Encoding')
+      .sendFile(file.relative);
   });
 };

@@ -17,6 +17,23 @@ export interface Station {
   createdAt: Date;
   /** Whether a token was ever issued (the hash itself never leaves storage). */
   enrolled: boolean;
+  /** Enrolled, and the token that enrolment issued not used yet: the tablet may not hold it (a lost answer). */
+  enrolmentPending: boolean;
+}
+
+/**
+ * The tablet redeeming a code, when it says which install it is: the hash of its install id, and the token
+ * being issued sealed with a key only that id gives (../tokens.ts), kept until the token is first used.
+ */
+export interface EnrollingInstall {
+  installHash: string;
+  sealedToken: string;
+}
+
+/** One window of a rate limit: the hits counted in it so far, and when it ends. */
+export interface RateLimitWindow {
+  hits: number;
+  resetsAt: Date;
 }
 
 // ------------------------------------------------------------------------------------------------ push
@@ -228,9 +245,18 @@ export interface Storage {
   createStation(input: { id: string; name: string; now: Date }): Promise<Station>;
   getStation(id: string): Promise<Station | null>;
   listStations(): Promise<Station[]>;
+  /** A new code for the station; StorageConflictError when a code with that hash exists. */
   createEnrolmentCode(input: { stationId: string; codeHash: string; expiresAt: Date; now: Date }): Promise<void>;
-  /** One-time: marks the code used and gives the station this token (replacing any other), un-revoking it. */
-  redeemEnrolmentCode(input: { codeHash: string; tokenHash: string; now: Date }): Promise<Station | null>;
+  /**
+   * One-time: marks the code used and gives the station this token (replacing any other), un-revoking it. With
+   * an install, remembers which install redeemed it and keeps the token sealed for reclaimEnrolment.
+   */
+  redeemEnrolmentCode(input: { codeHash: string; tokenHash: string; now: Date; install?: EnrollingInstall | null }): Promise<Station | null>;
+  /**
+   * A used code, redeemed again by the install that redeemed it (its answer was lost): the sealed token that
+   * redemption issued, while the station still holds that token and has never used it; else null.
+   */
+  reclaimEnrolment(input: { codeHash: string; installHash: string }): Promise<{ station: Station; sealedToken: string } | null>;
   /**
    * The station a token hash belongs to, unless revoked. The previous token of a rotation still works until the
    * current one is first used.
@@ -262,6 +288,12 @@ export interface Storage {
   pull(input: PullInput): Promise<PullPage>;
   /** Drops tombstones older than `before` and raises the horizon: older cursors get reset. */
   purgeTombstones(input: { before: Date }): Promise<{ purged: number; horizon: number }>;
+
+  // rate limits (shared by every process on the database)
+  /** Counts one hit of `key`: in its running window, or in a new one of `windowMs` if none runs at `now`. */
+  hitRateLimit(input: { key: string; windowMs: number; now: Date }): Promise<RateLimitWindow>;
+  /** Forgets windows that ended before `before`; returns how many. */
+  purgeRateLimits(input: { before: Date }): Promise<number>;
 
   // heartbeats
   saveHeartbeat(heartbeat: Heartbeat): Promise<void>;

@@ -27,6 +27,8 @@ export interface TestStorage {
   storage: Storage;
   /** The folder of the SQLite file (SQLite only). */
   dir?: string;
+  /** Another connection (pool) of its own to the same database, as a second server process would open. */
+  connectAgain(): Storage;
   /** Runs SQL beside the storage, on its own connection: for a test that sets up what no storage method can. */
   sql(statement: string): Promise<void>;
   close(): Promise<void>;
@@ -42,6 +44,7 @@ export const openTestStorage = async (engine: Engine): Promise<TestStorage> => {
     return {
       storage,
       dir,
+      connectAgain: () => openSqliteStorage({ path }),
       sql: async (statement) => {
         const db = new Database(path);
         try {
@@ -63,6 +66,7 @@ export const openTestStorage = async (engine: Engine): Promise<TestStorage> => {
   await storage.migrate();
   return {
     storage,
+    connectAgain: () => openPostgresStorage({ connectionString: database.url, max: 4 }),
     sql: async (statement) => {
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();

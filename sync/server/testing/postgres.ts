@@ -51,7 +51,11 @@ export const freePort = (): Promise<number> =>
 
 const isRoot = () => process.getuid?.() === 0;
 
-export const startPgCluster = async (bin: string): Promise<PgCluster> => {
+/**
+ * `durable`: fsync, synchronous commits and full-page writes on, as in production (the load benches that say what
+ * one PostgreSQL carries); otherwise off, for speed (the code under test does not depend on them).
+ */
+export const startPgCluster = async (bin: string, { durable = false }: { durable?: boolean } = {}): Promise<PgCluster> => {
   const dir = await mkdtemp(join(tmpdir(), 'yizhan-pg-'));
   const asPostgres = async (command: string, args: string[]) => {
     const file = join(bin, command);
@@ -72,8 +76,7 @@ export const startPgCluster = async (bin: string): Promise<PgCluster> => {
         `-p ${port}`,
         "-c listen_addresses='127.0.0.1'",
         `-k ${dir}`,
-        // A test cluster: durability off for speed (the code under test does not depend on it).
-        '-c fsync=off -c synchronous_commit=off -c full_page_writes=off',
+        durable ? '-c fsync=on -c synchronous_commit=on -c full_page_writes=on' : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off',
         '-c max_connections=200',
       ].join(' ');
       try {

@@ -88,11 +88,51 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
         await storage.createEnrolmentCode({ stationId: id, codeHash: once, expiresAt: later(60_000), now: t0 });
         await storage.createEnrolmentCode({ stationId: id, codeHash: expiring, expiresAt: later(60_000), now: t0 });
         const first = tokenHash(newStationToken());
+        await expect(storage.createEnrolmentCode({ stationId: id, codeHash: once, expiresAt: later(60_000), now: t0 })).rejects.toBeInstanceOf(StorageConflictError);
         expect(await storage.redeemEnrolmentCode({ codeHash: once, tokenHash: first, now: later(1000) })).toMatchObject({ id, enrolled: true });
         expect(await storage.redeemEnrolmentCode({ codeHash: once, tokenHash: tokenHash(newStationToken()), now: later(2000) })).toBeNull();
         expect(await storage.redeemEnrolmentCode({ codeHash: expiring, tokenHash: tokenHash(newStationToken()), now: later(60_000) })).toBeNull();
         expect((await storage.authenticate(first))?.id).toBe(id);
         expect(await storage.authenticate(tokenHash(newStationToken()))).toBeNull();
+      });
+
+      it('hands the same install its sealed token again until that token is first used, and no one else', async () => {
+        const id = await station();
+        const code = enrolmentCodeHash(newEnrolmentCode());
+        await storage.createEnrolmentCode({ stationId: id, codeHash: code, expiresAt: later(60_000), now: t0 });
+        const issued = tokenHash(newStationToken());
+        const install = { installHash: 'install-a', sealedToken: 'sealed-a' };
+        expect(await storage.redeemEnrolmentCode({ codeHash: code, tokenHash: issued, now: later(1000), install })).toMatchObject({ id, enrolled: true, enrolmentPending: true });
+        // The answer was lost: the same install asks again, even after the code's expiry.
+        expect(await storage.redeemEnrolmentCode({ codeHash: code, tokenHash: tokenHash(newStationToken()), now: later(120_000), install })).toBeNull();
+        expect(await storage.reclaimEnrolment({ codeHash: code, installHash: 'install-a' })).toMatchObject({ station: { id, enrolmentPending: true }, sealedToken: 'sealed-a' });
+        expect(await storage.reclaimEnrolment({ codeHash: code, installHash: 'install-b' })).toBeNull();
+        expect(await storage.reclaimEnrolment({ codeHash: enrolmentCodeHash(newEnrolmentCode()), installHash: 'install-a' })).toBeNull();
+        // The tablet uses its token: the enrolment is done, and nothing can reclaim it any more.
+        expect(await storage.authenticate(issued)).toMatchObject({ id, enrolmentPending: false });
+        expect(await storage.getStation(id)).toMatchObject({ enrolmentPending: false });
+        expect(await storage.reclaimEnrolment({ codeHash: code, installHash: 'install-a' })).toBeNull();
+      });
+
+      it('reclaims nothing once the station holds another token, or is revoked', async () => {
+        const install = { installHash: 'install-c', sealedToken: 'sealed-c' };
+        const id = await station();
+        const first = enrolmentCodeHash(newEnrolmentCode());
+        const second = enrolmentCodeHash(newEnrolmentCode());
+        await storage.createEnrolmentCode({ stationId: id, codeHash: first, expiresAt: later(60_000), now: t0 });
+        await storage.createEnrolmentCode({ stationId: id, codeHash: second, expiresAt: later(60_000), now: t0 });
+        await storage.redeemEnrolmentCode({ codeHash: first, tokenHash: tokenHash(newStationToken()), now: later(1000), install });
+        await storage.redeemEnrolmentCode({ codeHash: second, tokenHash: tokenHash(newStationToken()), now: later(2000), install: { installHash: 'install-d', sealedToken: 'sealed-d' } });
+        expect(await storage.reclaimEnrolment({ codeHash: first, installHash: 'install-c' })).toBeNull();
+        expect(await storage.reclaimEnrolment({ codeHash: second, installHash: 'install-d' })).toMatchObject({ sealedToken: 'sealed-d' });
+        await storage.revokeStation({ stationId: id, now: later(3000) });
+        expect(await storage.reclaimEnrolment({ codeHash: second, installHash: 'install-d' })).toBeNull();
+        // A code redeemed without an install is one-time, as it always was.
+        const plain = await station();
+        const code = enrolmentCodeHash(newEnrolmentCode());
+        await storage.createEnrolmentCode({ stationId: plain, codeHash: code, expiresAt: later(60_000), now: t0 });
+        await storage.redeemEnrolmentCode({ codeHash: code, tokenHash: tokenHash(newStationToken()), now: later(1000) });
+        expect(await storage.reclaimEnrolment({ codeHash: code, installHash: 'install-c' })).toBeNull();
       });
 
       it('keeps the old token through a rotation until the new one is used', async () => {
@@ -124,6 +164,28 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
         expect(await storage.redeemEnrolmentCode({ codeHash: fresh, tokenHash: again, now: later(4000) })).toMatchObject({ id, revokedAt: null });
         expect((await storage.authenticate(again))?.id).toBe(id);
         expect(await storage.revokeStation({ stationId: 'nope', now: t0 })).toBe(false);
+      });
+    });
+
+    describe('rate limits', () => {
+      it('counts hits in a window, starts a new one when it has ended, keeps keys apart, and purges ended ones', async () => {
+        const key = `limit-${newId()}`;
+        const other = `limit-${newId()}`;
+        const hit = (k: string, ms: number) => storage.hitRateLimit({ key: k, windowMs: 60_000, now: later(ms) });
+        expect(await hit(key, 0)).toEqual({ hits: 1, resetsAt: later(60_000) });
+        expect(await hit(key, 1_000)).toEqual({ hits: 2, resetsAt: later(60_000) });
+        expect(await hit(other, 2_000)).toEqual({ hits: 1, resetsAt: later(62_000) });
+        expect(await hit(key, 59_999)).toEqual({ hits: 3, resetsAt: later(60_000) });
+        expect(await hit(key, 60_000)).toEqual({ hits: 1, resetsAt: later(120_000) });
+        expect(await storage.purgeRateLimits({ before: later(100_000) })).toBeGreaterThanOrEqual(1);
+        expect(await hit(other, 100_000)).toEqual({ hits: 1, resetsAt: later(160_000) });
+        expect(await hit(key, 100_000)).toEqual({ hits: 2, resetsAt: later(120_000) });
+      });
+
+      it('counts every one of many hits at once', async () => {
+        const key = `limit-${newId()}`;
+        const windows = await Promise.all(Array.from({ length: 40 }, () => storage.hitRateLimit({ key, windowMs: 60_000, now: t0 })));
+        expect(windows.map((w) => w.hits).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
       });
     });
 

@@ -37,7 +37,7 @@ interface Sample {
   end: number;
 }
 
-interface StationState {
+export interface StationState {
   station: BenchStation;
   epoch: string;
   seq: number;
@@ -46,7 +46,7 @@ interface StationState {
   records: KioskRecord[];
 }
 
-interface LoadResult {
+export interface LoadResult {
   cycleMs: number;
   samples: Sample[];
   /** Requests answered per second while every station was past its warm-up and none had finished. */
@@ -65,7 +65,18 @@ interface LoadResult {
  * therefore slows the fleet's rounds down instead of piling them up. Cycle 0 is a warm-up (and every station's
  * first, full read): not in the numbers.
  */
-const runLoad = async (server: BenchServer, states: StationState[], o: { cycleMs: number; cycles: number; batch: number; concurrency: number }): Promise<LoadResult> => {
+/** Where the load goes: one server process, or several (each request to the next, as a round-robin balancer does). */
+export interface LoadTarget {
+  urls: string[];
+  /** CPU time of every server process so far. */
+  cpuMs(): Promise<number>;
+}
+
+export const singleServer = (server: BenchServer): LoadTarget => ({ urls: [server.url], cpuMs: async () => (await server.usage()).cpuMs });
+
+export const runLoad = async (target: LoadTarget, states: StationState[], o: { cycleMs: number; cycles: number; batch: number; concurrency: number }): Promise<LoadResult> => {
+  let turn = 0;
+  const nextUrl = () => target.urls[turn++ % target.urls.length]!;
   const slots = semaphore(o.concurrency);
   const samples: Sample[] = [];
   const errors: string[] = [];
@@ -95,12 +106,12 @@ const runLoad = async (server: BenchServer, states: StationState[], o: { cycleMs
     const records = s.records.slice(cycle * o.batch, (cycle + 1) * o.batch);
     const entries = records.map((record, k) => ({ seq: s.seq + k + 1, record }));
     const body = JSON.stringify({ stationId: s.station.id, epoch: s.epoch, schemaVersion: RECORD_SCHEMA_VERSION, entries });
-    const ack = await timed(s, 'push', cycle, dueAt, () => call<PushResponse>(server.url, '/api/push', s.station.token, body));
+    const ack = await timed(s, 'push', cycle, dueAt, () => call<PushResponse>(nextUrl(), '/api/push', s.station.token, body));
     s.seq = ack.appliedSeq;
     for (let page = 0; page < 20; page++) {
       const pullBody = JSON.stringify({ stationId: s.station.id, cursor: s.cursor, limit: 500, ...(s.complete ? {} : { fullRead: true }) });
       const dueAtPull = performance.now();
-      const answer = await timed(s, 'pull', cycle, dueAtPull, () => call<PullResponse>(server.url, '/api/pull', s.station.token, pullBody));
+      const answer = await timed(s, 'pull', cycle, dueAtPull, () => call<PullResponse>(nextUrl(), '/api/pull', s.station.token, pullBody));
       changes += answer.changes.length;
       s.cursor = answer.cursor;
       if (!answer.hasMore) {
@@ -110,7 +121,7 @@ const runLoad = async (server: BenchServer, states: StationState[], o: { cycleMs
     }
   };
 
-  const cpu0 = (await server.usage()).cpuMs;
+  const cpu0 = await target.cpuMs();
   const self0 = selfCpuMs();
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const n = states.length;
@@ -139,7 +150,7 @@ const runLoad = async (server: BenchServer, states: StationState[], o: { cycleMs
     steadyRate,
     windowMs: to - from,
     errors,
-    serverCpuMs: (await server.usage()).cpuMs - cpu0,
+    serverCpuMs: (await target.cpuMs()) - cpu0,
     clientCpuMs: selfCpuMs() - self0,
     changes,
   };
@@ -180,7 +191,7 @@ export const syncLoad: SyncBench = {
           records: kioskRecords(station.id, (cycles + 1) * batch, 1000 * k + i),
         }));
         made += states.length * (cycles + 1) * batch;
-        const result = await within(`load ${cycleMs} ms`, 5 * 60_000, () => runLoad(server, states, { cycleMs, cycles, batch, concurrency }));
+        const result = await within(`load ${cycleMs} ms`, 5 * 60_000, () => runLoad(singleServer(server), states, { cycleMs, cycles, batch, concurrency }));
         results.push(result);
         log(`load: 30 s → ${ms(cycleMs)}: ${int(result.samples.length)} requests measured, ${result.errors.length} errors`);
       }

@@ -46,7 +46,7 @@ export interface Kiosk {
 export const openKiosk = async (
   browser: Browser,
   viewport: ViewportName,
-  options: { serviceWorkers?: 'allow' | 'block'; url?: string } = {},
+  options: { serviceWorkers?: 'allow' | 'block'; url?: string; beforeLoad?: (page: Page) => Promise<void> } = {},
 ): Promise<Kiosk> => {
   const context = await browser.newContext({
     viewport: viewports[viewport],
@@ -64,6 +64,7 @@ export const openKiosk = async (
   page.on('console', (m) => {
     if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(`CSP: ${m.text()}`);
   });
+  await options.beforeLoad?.(page);
   // The preview server of the global setup, unless a test serves the kiosk itself (the central server does).
   await page.goto(options.url ?? inject('baseUrl'));
   // The kiosk's own first screen, not the 'getting ready' one shown while the demo data is being seeded.

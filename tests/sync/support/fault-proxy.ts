@@ -34,6 +34,23 @@ export type FaultProfile = Partial<Record<Fault, number>> & {
 
 export const noFaults: FaultProfile = {};
 
+/** The mixed profile of the fault runs: every fault, often enough that each happens many times in a run. */
+export const MIXED: FaultProfile = {
+  drop: 0.04,
+  reset: 0.04,
+  delay: 0.08,
+  error500: 0.03,
+  error502: 0.03,
+  error503: 0.02,
+  lostAck: 0.05,
+  truncate: 0.04,
+  replay: 0.05,
+  reorder: 0.04,
+  delayMs: [10, 300],
+  retryAfterSeconds: 1,
+  holdMaxMs: 1_500,
+};
+
 interface Captured {
   method: string;
   path: string;
@@ -55,6 +72,8 @@ export interface FaultProxy {
   late: { delivered: number; statuses: Record<number, number> };
   setProfile(profile: FaultProfile): void;
   setTarget(url: string): void;
+  /** Requests forwarded to each target (by origin), late deliveries included. */
+  perTarget: Record<string, number>;
   /** Delivers every held request and pending replay now and waits for their answers. */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -83,8 +102,18 @@ const stationOf = (body: Buffer): string => {
   return '(none)';
 };
 
-export const startFaultProxy = async (options: { target: string; profile: FaultProfile; seed: number }): Promise<FaultProxy> => {
-  let target = new URL(options.target);
+export const startFaultProxy = async (options: { target: string | string[]; profile: FaultProfile; seed: number }): Promise<FaultProxy> => {
+  // Several targets: every request (and every late delivery) goes to the next one, as a round-robin load
+  // balancer in front of several server processes sends them.
+  let targets = (Array.isArray(options.target) ? options.target : [options.target]).map((t) => new URL(t));
+  let turn = 0;
+  const perTarget: Record<string, number> = {};
+  const nextTarget = (): URL => {
+    const target = targets[turn % targets.length]!;
+    turn += 1;
+    perTarget[target.origin] = (perTarget[target.origin] ?? 0) + 1;
+    return target;
+  };
   let profile = options.profile;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const streams = new Map<string, Rng>();
@@ -117,6 +146,7 @@ export const startFaultProxy = async (options: { target: string; profile: FaultP
   /** Sends a request to the server; `partial` sends only that many bytes of the body, then resets. */
   const forward = (request: Captured, partial?: number): Promise<Upstream> =>
     new Promise((resolve, reject) => {
+      const target = nextTarget();
       const headers: Record<string, string | string[]> = {};
       for (const [name, value] of Object.entries(request.headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
       headers.host = target.host;
@@ -299,8 +329,9 @@ export const startFaultProxy = async (options: { target: string; profile: FaultP
       profile = next;
     },
     setTarget: (url) => {
-      target = new URL(url);
+      targets = [new URL(url)];
     },
+    perTarget,
     settle: async () => {
       for (const key of [...held.keys()]) releaseHeld(key);
       for (const item of [...replayTimers]) {

@@ -9,15 +9,18 @@ export const FAST_BACKOFF: BackoffPolicy = { baseMs: 20, capMs: 250 };
 export interface KioskOptions extends Partial<Omit<EngineOptions, 'store' | 'transport'>> {
   store: SyncStore;
   baseUrl: string;
-  credentials: Credentials;
+  /** The station's credentials, when the test enrolled it; without them the engine enrols itself (enrolmentCode). */
+  credentials?: Credentials;
+  /** The bearer for each request, when the engine enrols itself: what its store holds then. */
+  token?: () => string | null;
   timeoutMs?: number;
   fetch?: typeof fetch;
 }
 
 /** The kiosk's engine as the renderer runs it, over HTTP with Node's fetch, tuned to be quick. */
 export const kioskEngine = (options: KioskOptions): { engine: SyncEngine; transport: Transport } => {
-  const { store, baseUrl, credentials, timeoutMs = 5_000, fetch: fetchImpl, ...rest } = options;
-  const transport = httpTransport({ baseUrl, token: () => credentials.token, timeoutMs, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+  const { store, baseUrl, credentials, token, timeoutMs = 5_000, fetch: fetchImpl, ...rest } = options;
+  const transport = httpTransport({ baseUrl, token: token ?? (() => credentials?.token ?? null), timeoutMs, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
   const engine = new SyncEngine({ store, transport, appVersion: 'sync-test', backoff: FAST_BACKOFF, intervalMs: 200, ...rest });
   return { engine, transport };
 };

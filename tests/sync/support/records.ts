@@ -6,9 +6,10 @@ import type { Rng } from './random.ts';
 /**
  * A station's day-to-day records, built with the shared zod schemas (every one parses): visits, referrals
  * (some for bills), requests with their submit event and later cancellations, feedback, amenity uses, shift
- * sign-ins, device events; about one in five carries a consented name and phone. `illegal` adds request events
- * the server must dead-letter (a rating before the request is done, a second submit, an event for a request the
- * station never sent, an event claiming to be the centre), and says which reason each one must get.
+ * sign-ins and the sign-outs that close them, device events; about one in five carries a consented name and
+ * phone. `illegal` adds request events the server must dead-letter (a rating before the request is done, a second
+ * submit, an event for a request the station never sent, an event claiming to be the centre), and says which
+ * reason each one must get.
  */
 export interface StationRecords {
   records: KioskRecord[];
@@ -43,6 +44,7 @@ export const buildStationRecords = (options: {
   const records: KioskRecord[] = [];
   const dead = new Map<string, DeadLetterReason>();
   const open: string[] = [];
+  const onDuty: { memberId: string; signInId: string }[] = [];
   const counters = new Map<string, number>();
   let illegalLeft = options.illegal ?? 0;
 
@@ -111,7 +113,13 @@ export const buildStationRecords = (options: {
     } else if (roll < 0.9) {
       push({ kind: 'amenity-use', amenityId: random.pick(AMENITIES), action: random.pick(['use', 'lend', 'return']) }, at);
     } else if (roll < 0.96) {
-      push({ kind: 'shift-event', memberId: random.pick(MEMBERS), type: random.pick(['sign-in', 'sign-out']), method: random.pick(['pin', 'qr']) }, at);
+      // A member signs in, or signs out of a shift signed in to before (a sign-out names its sign-in).
+      const shift = onDuty.length > 0 && random.chance(0.5) ? onDuty.splice(random.int(0, onDuty.length - 1), 1)[0]! : null;
+      if (shift) push({ kind: 'shift-event', memberId: shift.memberId, type: 'sign-out', method: random.pick(['pin', 'qr']), signInId: shift.signInId }, at);
+      else {
+        const memberId = random.pick(MEMBERS);
+        onDuty.push({ memberId, signInId: push({ kind: 'shift-event', memberId, type: 'sign-in', method: random.pick(['pin', 'qr']) }, at).id });
+      }
     } else {
       push({ kind: 'device-event', type: random.pick(['boot', 'network-up', 'network-down']), detail: 'sync test' }, at);
     }

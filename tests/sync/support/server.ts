@@ -112,12 +112,18 @@ export const cli = async (storage: Storage, argv: string[]): Promise<string[]> =
   return out;
 };
 
-/** A technician's enrolment: station and one-time code by the CLI, then the kiosk's own enrol call over HTTP. */
-export const enrolStation = async (storage: Storage, baseUrl: string, stationId: string): Promise<Credentials> => {
+/** What a technician does for a new tablet: the station (if new) and a one-time code, by the CLI; returns the code. */
+export const enrolmentCodeFor = async (storage: Storage, stationId: string): Promise<string> => {
   if (!(await storage.getStation(stationId))) await cli(storage, ['create-station', stationId, '--name', `驿站 ${stationId}`]);
   const [line] = await cli(storage, ['enrol-code', stationId, '--hours', '1']);
   const code = /: ([0-9A-Z-]+)$/.exec(line ?? '')?.[1];
   if (!code) throw new Error(`no code in ${JSON.stringify(line)}`);
+  return code;
+};
+
+/** A technician's enrolment: station and one-time code by the CLI, then the kiosk's own enrol call over HTTP. */
+export const enrolStation = async (storage: Storage, baseUrl: string, stationId: string): Promise<Credentials> => {
+  const code = await enrolmentCodeFor(storage, stationId);
   const answer = await httpTransport({ baseUrl, token: () => null }).call('enrol', { code, appVersion: 'sync-test' });
   if (answer.stationId !== stationId) throw new Error(`enrolled as ${answer.stationId}`);
   return { stationId, token: answer.token };

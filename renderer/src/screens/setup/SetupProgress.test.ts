@@ -49,6 +49,7 @@ describe('enrolmentOutcome', () => {
   it('is unreachable while the centre cannot be reached or keeps failing', () => {
     expect(enrolmentOutcome(state({ phase: 'offline', lastError: 'network: fetch failed' }), newEngine, oldEngine)).toBe('unreachable');
     expect(enrolmentOutcome(state({ phase: 'offline', lastError: 'timeout: aborted' }), newEngine, oldEngine)).toBe('unreachable');
+    expect(enrolmentOutcome(state({ phase: 'unreachable', lastError: 'network: fetch failed' }), newEngine, oldEngine)).toBe('unreachable');
     expect(enrolmentOutcome(state({ phase: 'retrying', lastError: 'unavailable: down for maintenance' }), newEngine, oldEngine)).toBe('unreachable');
   });
 

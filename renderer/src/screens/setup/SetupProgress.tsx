@@ -15,7 +15,7 @@ export const enrolmentOutcome = (state: SyncState, sync: KioskSync | null, befor
   if (!sync || sync === before) return 'waiting';
   if (state.enrolledAs) return 'enrolled';
   if (state.phase === 'not-enrolled' && state.lastError?.startsWith('enrolment-refused')) return 'refused';
-  if (state.phase === 'offline' || state.phase === 'retrying') return 'unreachable';
+  if (state.phase === 'offline' || state.phase === 'unreachable' || state.phase === 'retrying') return 'unreachable';
   if (state.phase === 'unauthorized' || state.phase === 'update-required') return 'blocked';
   return 'waiting';
 };

@@ -12,9 +12,9 @@ const knownReason = (reason: string) => ((deadLetterReasons as readonly string[]
  * centre keeps each one with its reason (server:cli dead-letters <station>); the tablet keeps them too. Once the
  * technician has told the centre, acknowledging them lets the status line say "synced" again.
  */
-export function DeadLetters({ onAcknowledge }: { onAcknowledge: (acknowledge: () => Promise<void>) => void }) {
+export function DeadLetters({ stationId, onAcknowledge }: { stationId: string; onAcknowledge: (acknowledge: () => Promise<void>) => void }) {
   const { t, i18n } = useTranslation('technician');
-  const { db, stationId } = useStore();
+  const { db } = useStore();
   const { sync } = useSync();
   const open = useLiveQuery(() => db.deadLetters.filter((dead) => dead.acknowledgedAt === undefined).toArray(), [db]) ?? [];
   if (open.length === 0) return null;

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnostics as DiagnosticsInfo, KioskBridge, Setup } from '../../../../electron/common/bridge.ts';
-import { isSynced } from '../../../../sync/client/state.ts';
+import { enrolmentRefused, isSynced } from '../../../../sync/client/state.ts';
 import { useNavigation } from '../../app/navigation.tsx';
+import { useNetworkLink } from '../../platform/network-link.ts';
 import type { KioskSync } from '../../sync/kiosk-sync.ts';
 import { useSync } from '../../sync/SyncProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -18,7 +19,7 @@ const bytes = (n: number | null) => (n === null ? '—' : n >= 1 << 30 ? `${(n /
 function Row({ label, value }: { label: string; value: string }) {
   return (
     <div className="row" style={{ justifyContent: 'space-between', borderBottom: '1px solid var(--line)', padding: '6px 0' }}>
-      <span className="muted">{label}</span>
+      <span className="muted" style={{ flexShrink: 0 }}>{label}</span>
       <strong style={{ textAlign: 'right', overflowWrap: 'anywhere' }}>{value}</strong>
     </div>
   );
@@ -36,6 +37,7 @@ export function Diagnostics({ bridge, onSessionEnded }: { bridge: KioskBridge; o
   const [code, setCode] = useState('');
   const [note, setNote] = useState<string | null>(null);
   const [setup, setSetup] = useState<SetupStep | null>(null);
+  const linked = useNetworkLink();
 
   // Leaving diagnostics (an idle reset, home) ends a setup in progress; only the shell's reload keeps it.
   useEffect(() => forgetSetup, []);
@@ -104,12 +106,14 @@ export function Diagnostics({ bridge, onSessionEnded }: { bridge: KioskBridge; o
         </ul>
       ) : null}
       <div style={{ display: 'grid', gap: 20, gridTemplateColumns: 'repeat(auto-fit, minmax(340px, 1fr))' }}>
-        <DeadLetters onAcknowledge={(acknowledge) => void act(t('dead.acknowledge'), acknowledge)} />
+        <DeadLetters stationId={info?.stationId ?? '—'} onAcknowledge={(acknowledge) => void act(t('dead.acknowledge'), acknowledge)} />
         <section className="card" aria-labelledby="tech-sync">
           <h2 id="tech-sync" className="card__title">{t('sync.title')}</h2>
           <Row label={t('sync.state')} value={isSynced(state) ? t('sync.synced') : t(`phase.${state.phase}`)} />
+          {state.phase === 'offline' || state.phase === 'unreachable' ? <p className="muted">{t(`phaseHelp.${state.phase}`)}</p> : null}
           <Row label={t('sync.enrolledAs')} value={state.enrolledAs ?? '—'} />
           <Row label={t('sync.server')} value={config?.serverUrl ?? '—'} />
+          <Row label={t('sync.network')} value={t(linked ? 'network.up' : 'network.down')} />
           <Row label={t('sync.reachable')} value={reachable === null ? '—' : reachable ? t('yes') : t('no')} />
           <Row label={t('sync.lastSuccess')} value={time(state.lastSuccessAt)} />
           <Row label={t('sync.waiting')} value={String(state.waiting)} />
@@ -123,6 +127,7 @@ export function Diagnostics({ bridge, onSessionEnded }: { bridge: KioskBridge; o
         </section>
         <section className="card" aria-labelledby="tech-enrol">
           <h2 id="tech-enrol" className="card__title">{t('enrol.title')}</h2>
+          {enrolmentRefused(state) ? <p className="error-banner" role="alert">{t('enrol.refused')}</p> : null}
           <p className="muted">{t('enrol.lead')}</p>
           <div className="field">
             <label className="field__label" htmlFor="tech-code">{t('enrol.code')}</label>

@@ -3,6 +3,7 @@ import { openPostgresConnection, type PostgresOptions } from './connection.ts';
 import { postgresCentre } from './centre.ts';
 import { postgresHeartbeats } from './heartbeats.ts';
 import { postgresPush } from './push.ts';
+import { postgresRateLimits } from './rate-limits.ts';
 import { postgresRecords } from './records.ts';
 import { postgresRequests } from './requests.ts';
 import { postgresRetention } from './retention.ts';
@@ -24,5 +25,6 @@ export const openPostgresStorage = (options: PostgresOptions): Storage => {
     ...postgresRetention(connection),
     ...postgresCentre(connection),
     ...postgresHeartbeats(connection),
+    ...postgresRateLimits(connection),
   };
 };

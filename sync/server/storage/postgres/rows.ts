@@ -12,6 +12,7 @@ export interface StationRow {
   revoked_at: Date | null;
   created_at: Date;
   token_issued_at: Date | null;
+  enrolment_pending: boolean;
 }
 
 export interface RecordRow {
@@ -58,6 +59,7 @@ export const toStation = (row: StationRow): Station => ({
   revokedAt: row.revoked_at,
   createdAt: row.created_at,
   enrolled: row.token_issued_at !== null,
+  enrolmentPending: row.enrolment_pending,
 });
 
 export const toRecord = (row: RecordRow): StoredRecord => ({

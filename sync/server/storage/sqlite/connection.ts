@@ -15,6 +15,12 @@ export interface SqliteOptions {
 
 export interface SqliteConnection {
   db: Database.Database;
+  /**
+   * A second connection to the same file for what may be lost in a power cut (rate-limit windows): synchronous =
+   * NORMAL, so its commits wait for no fsync (WAL mode stays consistent; the next full sync carries them). The
+   * same connection for ':memory:', which a second one would not share.
+   */
+  volatile: Database.Database;
   /** Hands out `count` change sequences; callers are inside an IMMEDIATE transaction, so they are in commit order. */
   nextChangeSeqs(count: number): number;
   /** The statement that puts (or tombstones) one centre entry at a change sequence. */
@@ -41,8 +47,16 @@ export const openSqliteConnection = (options: SqliteOptions): SqliteConnection =
     return statement;
   }) as typeof db.prepare;
 
+  let volatile = db;
+  if (options.path !== ':memory:') {
+    volatile = new Database(options.path);
+    volatile.pragma('synchronous = NORMAL');
+    volatile.pragma('busy_timeout = 5000');
+  }
+
   return {
     db,
+    volatile,
     nextChangeSeqs: (count) => {
       const row = db.prepare<[number], { value: number }>("UPDATE counters SET value = value + ? WHERE name = 'change_seq' RETURNING value").get(count);
       return row!.value - count + 1;

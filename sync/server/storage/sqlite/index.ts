@@ -3,6 +3,7 @@ import { openSqliteConnection, type SqliteOptions } from './connection.ts';
 import { sqliteCentre } from './centre.ts';
 import { sqliteHeartbeats } from './heartbeats.ts';
 import { sqlitePush } from './push.ts';
+import { sqliteRateLimits } from './rate-limits.ts';
 import { sqliteRecords } from './records.ts';
 import { sqliteRequests } from './requests.ts';
 import { sqliteRetention } from './retention.ts';
@@ -24,5 +25,6 @@ export const openSqliteStorage = (options: SqliteOptions): Storage => {
     ...sqliteRetention(connection),
     ...sqliteCentre(connection),
     ...sqliteHeartbeats(connection),
+    ...sqliteRateLimits(connection),
   };
 };

@@ -12,6 +12,7 @@ export interface StationRow {
   revoked_at: string | null;
   created_at: string;
   token_issued_at: string | null;
+  enrolment_pending: number;
 }
 
 export interface RecordRow {
@@ -56,6 +57,7 @@ export const toStation = (row: StationRow): Station => ({
   revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,
   createdAt: new Date(row.created_at),
   enrolled: row.token_issued_at !== null,
+  enrolmentPending: row.enrolment_pending === 1,
 });
 
 export const toRecord = (row: RecordRow): StoredRecord => ({

@@ -3,7 +3,7 @@ import type { Storage } from '../types.ts';
 import type { SqliteConnection } from './connection.ts';
 
 /** The database's life: migrations (in one IMMEDIATE transaction, so two processes cannot both apply one), ping, close. */
-export const sqliteSchema = ({ db }: SqliteConnection): Pick<Storage, 'migrate' | 'ping' | 'close'> => ({
+export const sqliteSchema = ({ db, volatile }: SqliteConnection): Pick<Storage, 'migrate' | 'ping' | 'close'> => ({
   async migrate() {
     const migrations = await loadMigrations('sqlite');
     const applied: number[] = [];
@@ -26,6 +26,7 @@ export const sqliteSchema = ({ db }: SqliteConnection): Pick<Storage, 'migrate' 
   },
 
   async close() {
+    if (volatile !== db && volatile.open) volatile.close();
     if (db.open) db.close();
   },
 });

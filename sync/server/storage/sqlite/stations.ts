@@ -4,7 +4,7 @@ import { type StationRow, toStation } from './rows.ts';
 
 type StationMethods = Pick<
   Storage,
-  'createStation' | 'getStation' | 'listStations' | 'createEnrolmentCode' | 'redeemEnrolmentCode' | 'authenticate' | 'setToken' | 'revokeStation'
+  'createStation' | 'getStation' | 'listStations' | 'createEnrolmentCode' | 'redeemEnrolmentCode' | 'reclaimEnrolment' | 'authenticate' | 'setToken' | 'revokeStation'
 >;
 
 /** Stations and their credentials: enrolment codes, tokens (hashes only), rotation and revocation. */
@@ -32,15 +32,20 @@ export const sqliteStations = ({ db }: SqliteConnection): StationMethods => {
     },
 
     async createEnrolmentCode({ stationId, codeHash, expiresAt, now }) {
-      db.prepare('INSERT INTO enrolment_codes (code_hash, station_id, expires_at, created_at) VALUES (?, ?, ?, ?)').run(
-        codeHash,
-        stationId,
-        expiresAt.toISOString(),
-        now.toISOString(),
-      );
+      try {
+        db.prepare('INSERT INTO enrolment_codes (code_hash, station_id, expires_at, created_at) VALUES (?, ?, ?, ?)').run(
+          codeHash,
+          stationId,
+          expiresAt.toISOString(),
+          now.toISOString(),
+        );
+      } catch (error) {
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new StorageConflictError('that enrolment code exists');
+        throw error;
+      }
     },
 
-    async redeemEnrolmentCode({ codeHash, tokenHash, now }) {
+    async redeemEnrolmentCode({ codeHash, tokenHash, now, install = null }) {
       return db
         .transaction(() => {
           const at = now.toISOString();
@@ -48,11 +53,32 @@ export const sqliteStations = ({ db }: SqliteConnection): StationMethods => {
             .prepare<[string, string], { station_id: string }>('SELECT station_id FROM enrolment_codes WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?')
             .get(codeHash, at);
           if (!code) return null;
-          db.prepare('UPDATE enrolment_codes SET used_at = ? WHERE code_hash = ?').run(at, codeHash);
-          db.prepare('UPDATE stations SET token_hash = ?, prev_token_hash = NULL, token_issued_at = ?, revoked_at = NULL WHERE id = ?').run(tokenHash, at, code.station_id);
+          db.prepare('UPDATE enrolment_codes SET used_at = ?, install_hash = ?, issued_token_hash = ?, sealed_token = ? WHERE code_hash = ?').run(
+            at,
+            install?.installHash ?? null,
+            tokenHash,
+            install?.sealedToken ?? null,
+            codeHash,
+          );
+          db.prepare('UPDATE stations SET token_hash = ?, prev_token_hash = NULL, token_issued_at = ?, revoked_at = NULL, enrolment_pending = 1 WHERE id = ?').run(
+            tokenHash,
+            at,
+            code.station_id,
+          );
           return toStation(stationById(code.station_id)!);
         })
         .immediate();
+    },
+
+    async reclaimEnrolment({ codeHash, installHash }) {
+      const row = db
+        .prepare<[string, string], StationRow & { sealed_token: string }>(
+          `SELECT s.*, c.sealed_token FROM enrolment_codes c JOIN stations s ON s.id = c.station_id
+           WHERE c.code_hash = ? AND c.install_hash = ? AND c.sealed_token IS NOT NULL
+             AND s.token_hash = c.issued_token_hash AND s.enrolment_pending = 1 AND s.revoked_at IS NULL`,
+        )
+        .get(codeHash, installHash);
+      return row ? { station: toStation(row), sealedToken: row.sealed_token } : null;
     },
 
     async authenticate(tokenHash) {
@@ -64,12 +90,20 @@ export const sqliteStations = ({ db }: SqliteConnection): StationMethods => {
       if (row.token_hash === tokenHash && row.prev_token_hash !== null) {
         db.prepare('UPDATE stations SET prev_token_hash = NULL WHERE id = ? AND token_hash = ?').run(row.id, tokenHash);
       }
+      // The tablet holds its enrolment's token: no retry of that enrolment can be needed any more.
+      if (row.token_hash === tokenHash && row.enrolment_pending) {
+        db.transaction(() => {
+          db.prepare('UPDATE stations SET enrolment_pending = 0 WHERE id = ? AND token_hash = ?').run(row.id, tokenHash);
+          db.prepare('UPDATE enrolment_codes SET sealed_token = NULL WHERE station_id = ? AND sealed_token IS NOT NULL').run(row.id);
+        })();
+        return toStation({ ...row, enrolment_pending: 0 });
+      }
       return toStation(row);
     },
 
     async setToken({ stationId, tokenHash, previousHash, now }) {
       const result = db
-        .prepare('UPDATE stations SET token_hash = ?, prev_token_hash = ?, token_issued_at = ? WHERE id = ? AND revoked_at IS NULL')
+        .prepare('UPDATE stations SET token_hash = ?, prev_token_hash = ?, token_issued_at = ?, enrolment_pending = 0 WHERE id = ? AND revoked_at IS NULL')
         .run(tokenHash, previousHash, now.toISOString(), stationId);
       return result.changes === 1;
     },
@@ -78,8 +112,9 @@ export const sqliteStations = ({ db }: SqliteConnection): StationMethods => {
       return db
         .transaction(() => {
           const at = now.toISOString();
-          const result = db.prepare('UPDATE stations SET revoked_at = ?, token_hash = NULL, prev_token_hash = NULL WHERE id = ?').run(at, stationId);
+          const result = db.prepare('UPDATE stations SET revoked_at = ?, token_hash = NULL, prev_token_hash = NULL, enrolment_pending = 0 WHERE id = ?').run(at, stationId);
           db.prepare('UPDATE enrolment_codes SET expires_at = ? WHERE station_id = ? AND used_at IS NULL AND expires_at > ?').run(at, stationId, at);
+          db.prepare('UPDATE enrolment_codes SET sealed_token = NULL WHERE station_id = ? AND sealed_token IS NOT NULL').run(stationId);
           return result.changes === 1;
         })
         .immediate();

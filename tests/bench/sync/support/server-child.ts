@@ -40,6 +40,13 @@ export interface ChildConfig {
   logLevel?: string;
   /** PostgreSQL pool size (the server's default is 10). */
   pgPool?: number;
+  /** PostgreSQL with fsync and synchronous commits on, as in production (default: off, for speed). */
+  durable?: boolean;
+  /**
+   * PostgreSQL: join this database (another bench server's, reported as `databaseUrl`) instead of starting a
+   * cluster: a second server process on the same database. Create no stations there (`stations: 0`).
+   */
+  databaseUrl?: string;
 }
 
 const config = JSON.parse(process.env.BENCH_SERVER ?? '{}') as ChildConfig;
@@ -49,14 +56,21 @@ const cleanups: (() => Promise<void>)[] = [() => rm(dir, { recursive: true, forc
 
 let storage: Storage;
 let engineInfo: string;
-if (config.engine === 'postgres') {
+let databaseUrl: string | null = null;
+if (config.engine === 'postgres' && config.databaseUrl) {
+  databaseUrl = config.databaseUrl;
+  storage = openPostgresStorage({ connectionString: databaseUrl, max: config.pgPool ?? 10 });
+  engineInfo = `PostgreSQL, another process's database; pool ${config.pgPool ?? 10}`;
+} else if (config.engine === 'postgres') {
   const bin = await findPgBin();
   if (!bin) throw new Error('PostgreSQL binaries (initdb, pg_ctl) not found: install postgresql or set PG_BIN');
-  const cluster = await startPgCluster(bin);
+  const cluster = await startPgCluster(bin, { durable: config.durable ?? false });
   cleanups.unshift(() => cluster.stop());
   const database = await createDatabase(cluster.url());
+  databaseUrl = database.url;
   storage = openPostgresStorage({ connectionString: database.url, max: config.pgPool ?? 10 });
-  engineInfo = `PostgreSQL (${bin.split('/').at(-2)}) throwaway cluster from sync/server/testing/postgres.ts: fsync=off, synchronous_commit=off; pool ${config.pgPool ?? 10}`;
+  const durability = config.durable ? 'fsync=on, synchronous_commit=on' : 'fsync=off, synchronous_commit=off';
+  engineInfo = `PostgreSQL (${bin.split('/').at(-2)}) throwaway cluster from sync/server/testing/postgres.ts: ${durability}; pool ${config.pgPool ?? 10}`;
 } else {
   storage = openSqliteStorage({ path: join(dir, 'bench.sqlite') });
   engineInfo = 'SQLite (better-sqlite3, WAL, synchronous=FULL) in a temp file';
@@ -112,7 +126,7 @@ const shutdown = () =>
 process.on('SIGTERM', () => void shutdown());
 process.on('SIGINT', () => void shutdown());
 
-out({ url: `http://127.0.0.1:${address.port}`, engine: config.engine, engineInfo, stations, logLevel: serverConfig.logLevel, pid: process.pid });
+out({ url: `http://127.0.0.1:${address.port}`, engine: config.engine, engineInfo, stations, logLevel: serverConfig.logLevel, pid: process.pid, databaseUrl });
 
 const lines = createInterface({ input: process.stdin });
 // One command at a time, so answers come back in the order of the questions.

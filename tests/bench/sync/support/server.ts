@@ -17,6 +17,8 @@ export interface BenchServer {
   engineInfo: string;
   stations: BenchStation[];
   logLevel: string;
+  /** PostgreSQL: the database, for another server process to join (ChildConfig.databaseUrl). */
+  databaseUrl: string | null;
   /** The server process's CPU time so far (user + system), its memory and its log's size. */
   usage(): Promise<{ cpuMs: number; rssMb: number; logBytes: number }>;
   /** What the server holds for a station: records and dead letters. */
@@ -29,7 +31,7 @@ const childScript = fileURLToPath(new URL('./server-child.ts', import.meta.url))
 
 /** The real server (buildServer + listen on 127.0.0.1:0) in its own Node process; see server-child.ts. */
 export const startBenchServer = async (config: ChildConfig): Promise<BenchServer> => {
-  const child: Child<{ url: string; engine: 'sqlite' | 'postgres'; engineInfo: string; stations: BenchStation[]; logLevel: string }> = await startChild(
+  const child: Child<{ url: string; engine: 'sqlite' | 'postgres'; engineInfo: string; stations: BenchStation[]; logLevel: string; databaseUrl: string | null }> = await startChild(
     `bench server (${config.engine})`,
     // BENCH_CPU_PROF_DIR=folder: the server writes a V8 CPU profile there when it stops (open it in DevTools).
     [...(process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF_DIR] : []), '--import', register, childScript],

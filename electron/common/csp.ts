@@ -8,7 +8,8 @@ export const ANY_CENTRE = ['https:', 'http://localhost:*', 'http://127.0.0.1:*']
 /**
  * The Content-Security-Policy of the app. The shell sends it with every response of the app:// scheme, the
  * only network allowed being the station's server; the web build carries it as a meta tag (`meta`: without
- * frame-ancestors, which a meta tag cannot set), allowing any centre the config accepts. Scripts, styles,
+ * frame-ancestors, which a meta tag cannot set), allowing any centre the config accepts; the central server
+ * sends that same policy, frame-ancestors included, with the web build it serves. Scripts, styles,
  * fonts and workers come only from the app itself. No inline script, no eval, no plugins, no frames, no forms
  * posting anywhere.
  */
@@ -40,10 +41,12 @@ export const contentSecurityPolicy = ({ connect = [], sources = [], meta = false
   ].join('; ');
 };
 
-/** Headers every app:// response carries besides its type. */
+/** Headers every app:// response, and every file of the web build the central server sends, carries besides its type. */
 export const securityHeaders = (csp: string): Record<string, string> => ({
   'Content-Security-Policy': csp,
   'X-Content-Type-Options': 'nosniff',
+  // frame-ancestors says the same to current browsers; this is for those that predate it.
+  'X-Frame-Options': 'DENY',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Referrer-Policy': 'no-referrer',
