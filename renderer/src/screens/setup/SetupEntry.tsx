@@ -46,7 +46,7 @@ export function SetupEntry({ bridge, onSaved }: { bridge: KioskBridge; onSaved: 
     };
     return (
       <>
-        <SetupLinkStep setup={reading.setup} current={config?.stationId ?? null} onUse={() => void use()} onCancel={setAside} />
+        <SetupLinkStep setup={reading.setup} current={config?.provisioned ? config.stationId : null} onUse={() => void use()} onCancel={setAside} />
         {failure ? <p className="error-banner" role="alert">{t('failed', { reason: failure })}</p> : null}
       </>
     );
