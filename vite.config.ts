@@ -45,6 +45,12 @@ const precompress = (): Plugin => {
   };
 };
 
+// Builds used to take the technician PIN's hash from this variable; now no build carries a PIN (each tablet sets
+// its own at first run). A build asked for one fails rather than ship without what its maker expected.
+if (process.env.VITE_TECHNICIAN_PIN_HASH) {
+  throw new Error('VITE_TECHNICIAN_PIN_HASH is no longer read: no build carries a technician PIN; each kiosk sets its own at first run (docs/deploy.md)');
+}
+
 export default defineConfig({
   root: here('./renderer'),
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
@@ -53,6 +59,8 @@ export default defineConfig({
   resolve: {
     alias: {
       '@protocol': here('./sync/protocol'),
+      // The shell's contract with the renderer (the window.kiosk bridge, station config, PIN gate): electron/common.
+      '@shell': here('./electron/common'),
       '@assets': here('./assets'),
     },
   },
@@ -126,7 +134,7 @@ export default defineConfig({
       },
       {
         // Sync fault, crash and drain tests (tests/sync): real servers and processes on 127.0.0.1, one file at a time.
-        resolve: { alias: { '@protocol': here('./sync/protocol'), '@assets': here('./assets') } },
+        resolve: { alias: { '@protocol': here('./sync/protocol'), '@shell': here('./electron/common'), '@assets': here('./assets') } },
         test: {
           name: 'sync',
           root: here('.'),

@@ -151,6 +151,11 @@ export const invokes = {
   'update:get': { request: empty, response: updateStateSchema },
   'update:check': { request: empty, response: updateStateSchema, technician: true },
   'technician:unlock': { request: z.strictObject({ pin: z.string().regex(PIN_PATTERN) }), response: unlockResultSchema },
+  /**
+   * Sets the technician PIN and opens a session with it. At first run, while the station has no PIN, anyone at
+   * the tablet may (a tablet without a PIN shows only the first-run screen); after that, only within a session.
+   */
+  'technician:set-pin': { request: z.strictObject({ pin: z.string().regex(PIN_PATTERN) }), response: z.strictObject({ expiresAt: isoTime }) },
   'technician:lock': { request: empty, response: done },
   'technician:status': { request: empty, response: technicianStatusSchema },
   'kiosk:restart': { request: empty, response: done, technician: true },

@@ -46,11 +46,11 @@ describe('station config schema', () => {
     expect(serverUrlSchema.safeParse('http://10.0.0.2:8080').success).toBe(false);
   });
 
-  it('the shipped default is a valid layer, not provisioned, with the demo PIN', () => {
+  it('the shipped default is a valid layer, not provisioned, with no technician PIN (first run sets one)', () => {
     const layer = stationConfigLayerSchema.parse(JSON.parse(readFileSync('electron/resources/station.default.json', 'utf8')));
     const config = mergeLayers([layer]);
     expect(isProvisioned(config)).toBe(false);
-    expect(config.pinHash).toBe(DEMO_PIN_HASH);
+    expect(config.pinHash).toBeNull();
   });
 });
 

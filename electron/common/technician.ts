@@ -1,3 +1,5 @@
+import { constantTimeEqual, type DeriveKey, type PinHash, parsePinHash, PIN_PATTERN } from '../../sync/protocol/pin-hash.ts';
+
 /**
  * The technician's way in: a gesture nobody makes by accident (taps on the station logo), then a PIN checked
  * against a salted PBKDF2 hash from the station config, with a lockout after repeated failures.
@@ -29,49 +31,18 @@ export class TapGesture {
   }
 }
 
-/** `pbkdf2-sha256$<iterations>$<salt, base64>$<hash, base64>`: computable with Node's crypto and WebCrypto alike. */
-export const PIN_HASH_PATTERN = /^pbkdf2-sha256\$(\d{5,7})\$([A-Za-z0-9+/]{22,}={0,2})\$([A-Za-z0-9+/]{43}=)$/;
-export const MIN_PIN_ITERATIONS = 100_000;
-export const PIN_PATTERN = /^\d{4,12}$/;
-
-/**
- * The hash of the demo PIN 24681357, shipped in electron/resources/station.default.json and used by the
- * browser build. Every real image sets its own (docs/deploy.md); diagnostics flags a station still using it.
- */
-export const DEMO_PIN_HASH = 'pbkdf2-sha256$210000$WWl6aGFuLWRlbW8tc2FsdA==$fvJva+1tg9xdNSv76FN3LKoI4QKVZhw4vnCyTKmr2bA=';
-
-export interface PinHash {
-  iterations: number;
-  salt: Uint8Array;
-  hash: Uint8Array;
-}
-
-const fromBase64 = (s: string): Uint8Array => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
-const toBase64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
-
-export const parsePinHash = (value: string): PinHash | null => {
-  const match = PIN_HASH_PATTERN.exec(value);
-  if (!match) return null;
-  const iterations = Number(match[1]);
-  if (iterations < MIN_PIN_ITERATIONS) return null;
-  return { iterations, salt: fromBase64(match[2] ?? ''), hash: fromBase64(match[3] ?? '') };
-};
-
-export const formatPinHash = ({ iterations, salt, hash }: PinHash): string =>
-  `pbkdf2-sha256$${iterations}$${toBase64(salt)}$${toBase64(hash)}`;
-
-/** PBKDF2-HMAC-SHA256 of the PIN's UTF-8 bytes: `length` bytes. */
-export type DeriveKey = (pin: string, salt: Uint8Array, iterations: number, length: number) => Promise<Uint8Array>;
-
-/** Compares without an early exit, so the time taken does not tell how many leading bytes matched. */
-export const constantTimeEqual = (a: Uint8Array, b: Uint8Array): boolean => {
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < Math.max(a.length, b.length); i += 1) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
-  return diff === 0;
-};
-
-export const hashPin = async (pin: string, salt: Uint8Array, derive: DeriveKey, iterations = 210_000): Promise<string> =>
-  formatPinHash({ iterations, salt, hash: await derive(pin, salt, iterations, 32) });
+export {
+  constantTimeEqual,
+  DEMO_PIN_HASH,
+  type DeriveKey,
+  formatPinHash,
+  hashPin,
+  MIN_PIN_ITERATIONS,
+  parsePinHash,
+  PIN_HASH_PATTERN,
+  PIN_PATTERN,
+  type PinHash,
+} from '../../sync/protocol/pin-hash.ts';
 
 export type UnlockResult =
   | { ok: true; expiresAt: number }

@@ -31,8 +31,8 @@ export interface NightlyInput {
   minIdleMs?: number;
 }
 
-export const localDay = (d: Date): string =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+export const localDay = (date: Date): string =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 /**
  * One reload a night, inside the window (local time, may cross midnight), and only when nobody has touched the

@@ -41,11 +41,11 @@ afterAll(() => rmSync(base, { recursive: true, force: true }));
 const get = (url: string, method = 'GET') => handler(new Request(url, { method }));
 
 describe('the app:// scheme', () => {
-  it('is registered before ready as standard, secure, with fetch, service workers and CORS, without bypassing CSP', () => {
+  it('is registered before ready as standard, secure, with fetch and CORS, without service workers or bypassing CSP', () => {
     const protocol = new FakeProtocol();
     registerAppScheme(protocol);
     expect(protocol.schemes).toEqual([appScheme]);
-    expect(appScheme.privileges).toMatchObject({ standard: true, secure: true, supportFetchAPI: true, allowServiceWorkers: true, corsEnabled: true });
+    expect(appScheme.privileges).toMatchObject({ standard: true, secure: true, supportFetchAPI: true, allowServiceWorkers: false, corsEnabled: true });
     expect(appScheme.privileges?.bypassCSP).toBeFalsy();
     installAppProtocol(protocol, handler);
     expect(protocol.handlers.has('app')).toBe(true);

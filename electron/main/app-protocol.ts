@@ -14,12 +14,14 @@ export const SERVICE_ORIGIN = `${APP_SCHEME}://${SERVICE_HOST}`;
 
 /**
  * Registered before `ready`. `standard` gives the scheme origins (without it IndexedDB and localStorage are
- * off), `secure` makes it a secure context, `allowServiceWorkers` and `supportFetchAPI` let workbox run,
- * `corsEnabled` lets module scripts load. No `bypassCSP`: our own CSP applies to our own pages.
+ * off), `secure` makes it a secure context, `supportFetchAPI` lets the app fetch its own files, `corsEnabled`
+ * lets module scripts load. No `bypassCSP`: our own CSP applies to our own pages. No `allowServiceWorkers`:
+ * in the shell the app is already on the disk, and a worker's cache would keep serving the old renderer after
+ * an update replaced app.asar, against the new preload, whose contract then refuses it (the PWA keeps its worker).
  */
 export const appScheme: CustomScheme = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true, allowServiceWorkers: true, corsEnabled: true, codeCache: true },
+  privileges: { standard: true, secure: true, supportFetchAPI: true, allowServiceWorkers: false, corsEnabled: true, codeCache: true },
 };
 
 export const registerAppScheme = (protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void => {
@@ -109,7 +111,7 @@ export const createAppProtocolHandler = ({ root, files, csp, servicePages = {}, 
         {
           'Content-Type': contentType(target),
           'Content-Length': String(body.byteLength),
-          // The service worker does the caching; the shell always serves what is on disk.
+          // What is on disk is the app: after an update, the next load gets the new files.
           'Cache-Control': 'no-cache',
           ...securityHeaders(csp()),
         },

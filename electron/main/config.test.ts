@@ -24,11 +24,23 @@ describe('loadStationConfig', () => {
     expect(systemConfigPath('win32', {})).toBe('C:\\ProgramData\\Yizhan\\station.json');
   });
 
-  it('with only the shipped default: not provisioned, and the demo PIN is reported', () => {
+  it('with only the shipped default: not provisioned, no PIN, no problem', () => {
     const loaded = load({ '/opt/Yizhan/resources/station.default.json': shippedDefault });
     expect(loaded.sources).toEqual(['default']);
-    expect(publicConfig(loaded).provisioned).toBe(false);
-    expect(loaded.problems).toEqual([expect.stringContaining('demo PIN')]);
+    expect(publicConfig(loaded)).toMatchObject({ provisioned: false, technicianPinSet: false });
+    expect(loaded).toMatchObject({ pinSource: null, problems: [] });
+  });
+
+  it('reports a PIN everybody shares: the demo PIN anywhere, or any PIN baked into the image', () => {
+    expect(load({ '/etc/yizhan/station.json': JSON.stringify({ technician: { pinHash: DEMO_PIN_HASH } }) }).problems).toEqual([expect.stringContaining('demo PIN')]);
+    const baked = load({ '/opt/Yizhan/resources/station.default.json': JSON.stringify({ technician: { pinHash: ownHash } }) });
+    expect(baked).toMatchObject({ pinSource: 'default', problems: [expect.stringContaining('image carries a technician PIN')] });
+    // The station's own file overrides it: no problem then.
+    const own = load({
+      '/opt/Yizhan/resources/station.default.json': JSON.stringify({ technician: { pinHash: ownHash } }),
+      '/home/kiosk/.config/Yizhan/station.setup.json': JSON.stringify({ technician: { pinHash: ownHash.replace('AAAA', 'BBBB') } }),
+    });
+    expect(own).toMatchObject({ pinSource: 'setup', problems: [] });
   });
 
   it('layers default < setup < system file < environment', () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { PublicConfig, Setup } from '../common/bridge.ts';
+import type { PublicConfig } from '../common/bridge.ts';
 import {
   type ConfigSource,
   isProvisioned,
@@ -15,6 +15,8 @@ import { DEFAULT_CONFIG_FILE, systemConfigPath } from './paths.ts';
 export interface LoadedConfig {
   config: StationConfig;
   sources: ConfigSource[];
+  /** The layer the technician PIN's hash came from (the last that set one); null: no PIN yet. */
+  pinSource: ConfigSource | null;
   /** Files or variables that were present but invalid (ignored, reported in diagnostics). */
   problems: string[];
 }
@@ -52,10 +54,11 @@ export const envLayer = (env: Record<string, string | undefined>): Record<string
  * Reads the layers (shipped default < setup screen < system file < environment), validates each, and merges
  * them. An invalid layer is left out and reported; the kiosk still starts (offline use does not need it).
  */
-export const loadStationConfig = (e: ConfigEnvironment): LoadedConfig => {
+export const loadStationConfig = (environment: ConfigEnvironment): LoadedConfig => {
   const layers: StationConfigLayer[] = [];
   const sources: ConfigSource[] = [];
   const problems: string[] = [];
+  let pinSource: ConfigSource | null = null;
   const take = (source: ConfigSource, label: string, raw: unknown) => {
     const parsed = stationConfigLayerSchema.safeParse(raw);
     if (!parsed.success) {
@@ -64,11 +67,12 @@ export const loadStationConfig = (e: ConfigEnvironment): LoadedConfig => {
     }
     layers.push(parsed.data);
     sources.push(source);
+    if (parsed.data.technician?.pinHash) pinSource = source;
   };
   const file = (source: ConfigSource, path: string) => {
     let text: string | null;
     try {
-      text = e.readText(path);
+      text = environment.readText(path);
     } catch (error) {
       problems.push(`${path}: cannot be read (${error instanceof Error ? error.message : String(error)})`.slice(0, 500));
       return;
@@ -83,14 +87,15 @@ export const loadStationConfig = (e: ConfigEnvironment): LoadedConfig => {
     }
     take(source, path, json);
   };
-  file('default', join(e.resourcesPath, DEFAULT_CONFIG_FILE));
-  file('setup', e.setupPath);
-  file('system', e.env.YIZHAN_CONFIG || systemConfigPath(e.platform, e.env));
-  const fromEnv = envLayer(e.env);
+  file('default', join(environment.resourcesPath, DEFAULT_CONFIG_FILE));
+  file('setup', environment.setupPath);
+  file('system', environment.env.YIZHAN_CONFIG || systemConfigPath(environment.platform, environment.env));
+  const fromEnv = envLayer(environment.env);
   if (Object.keys(fromEnv).length > 0) take('env', 'environment (YIZHAN_*)', fromEnv);
   const config = mergeLayers(layers);
-  if (config.pinHash === DEMO_PIN_HASH) problems.push('the technician PIN is still the demo PIN: give this station its own (docs/deploy.md)');
-  return { config, sources, problems };
+  if (config.pinHash === DEMO_PIN_HASH) problems.push('the technician PIN is the demo PIN, which everybody knows: give this station its own (docs/deploy.md)');
+  else if (pinSource === 'default') problems.push('the image carries a technician PIN: every tablet made from it shares it (docs/deploy.md, step 1)');
+  return { config, sources, pinSource, problems };
 };
 
 /** The renderer's read-only view: no PIN hash. */
@@ -109,5 +114,4 @@ export const publicConfig = ({ config, sources, problems }: LoadedConfig): Publi
   problems: problems.slice(0, 20),
 });
 
-/** The layer the first-run setup screen writes (userData/station.setup.json). */
-export const setupLayer = (setup: Setup): StationConfigLayer => stationConfigLayerSchema.parse(setup);
+

@@ -1,10 +1,15 @@
 import type { SafeStorage } from 'electron';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { z } from 'zod';
 import type { CredentialProtection } from '../common/bridge.ts';
-import { writeFileAtomic } from './files.ts';
+import { writeFileAtomicAsync } from './files.ts';
 
 export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
+
+export interface StoredCredential {
+  token: string | null;
+  protection: CredentialProtection;
+}
 
 const fileSchema = z.strictObject({
   version: z.literal(1),
@@ -20,13 +25,21 @@ const parseJson = (text: string): unknown => {
   }
 };
 
+const NONE: StoredCredential = { token: null, protection: 'none' };
+
 /**
- * The station credential from enrolment, kept with the OS keystore through safeStorage where it has one
- * (Windows DPAPI, libsecret/kwallet on Linux). On a Linux tablet without a keyring Electron falls back to a
- * fixed key ("basic_text") or has no encryption at all; the token is still kept (the kiosk must sync), in a
- * file only the kiosk user can read, and diagnostics says how it is protected. Use only after `ready`.
+ * The station credential from enrolment, kept encrypted with safeStorage: DPAPI on Windows; on Linux Chromium's
+ * own fixed key, because the shell starts Chromium with `--password-store=basic` (switches.ts) so that no
+ * keyring can ever ask to be unlocked in front of residents. Without any encryption the token is still kept
+ * (the kiosk must sync) in a file only the kiosk user can read; diagnostics says which.
+ *
+ * The file is read and decrypted once, asynchronously; every later read, the sync engine's each round and the
+ * updater's, is answered from memory. Use only after `ready`.
  */
 export class CredentialStore {
+  private current: Promise<StoredCredential> | null = null;
+  private readonly listeners = new Set<(credential: StoredCredential) => void>();
+
   constructor(
     private readonly safe: SafeStorageLike,
     private readonly path: string,
@@ -41,25 +54,47 @@ export class CredentialStore {
     return 'os-keystore';
   }
 
-  set(token: string): CredentialProtection {
+  get(): Promise<StoredCredential> {
+    this.current ??= this.read();
+    return this.current;
+  }
+
+  async set(token: string): Promise<CredentialProtection> {
     const protection = this.protection();
     const data = protection === 'plain-file' ? Buffer.from(token, 'utf8') : this.safe.encryptString(token);
-    writeFileAtomic(this.path, JSON.stringify({ version: 1, protection, data: data.toString('base64') }), 0o600);
-    if (protection !== 'os-keystore') this.log(`credential stored with weak protection: ${protection}`);
+    await writeFileAtomicAsync(this.path, JSON.stringify({ version: 1, protection, data: data.toString('base64') }), 0o600);
+    if (protection === 'plain-file') this.log('credential stored without encryption: this system offers none');
+    this.changed({ token, protection });
     return protection;
   }
 
-  get(): { token: string | null; protection: CredentialProtection } {
+  async clear(): Promise<void> {
+    await rm(this.path, { force: true });
+    this.changed(NONE);
+  }
+
+  /** Called with the credential whenever it is set or cleared (the updater sends the token with its requests). */
+  onChange(listener: (credential: StoredCredential) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(credential: StoredCredential): void {
+    this.current = Promise.resolve(credential);
+    for (const listener of this.listeners) listener(credential);
+  }
+
+  private async read(): Promise<StoredCredential> {
     let text: string;
     try {
-      text = readFileSync(this.path, 'utf8');
+      text = await readFile(this.path, 'utf8');
     } catch {
-      return { token: null, protection: 'none' };
+      return NONE;
     }
     const parsed = fileSchema.safeParse(parseJson(text));
     if (!parsed.success) {
       this.log('credential file unreadable: ignored');
-      return { token: null, protection: 'none' };
+      return NONE;
     }
     const { protection, data } = parsed.data;
     const bytes = Buffer.from(data, 'base64');
@@ -67,13 +102,9 @@ export class CredentialStore {
     try {
       return { token: this.safe.decryptString(bytes), protection };
     } catch {
-      // The keyring changed (a reinstalled OS, another user): the station must enrol again.
+      // Another key (a reinstalled OS, another user, a keyring from before the basic store): enrol again.
       this.log('credential cannot be decrypted: re-enrolment needed');
-      return { token: null, protection: 'none' };
+      return NONE;
     }
-  }
-
-  clear(): void {
-    rmSync(this.path, { force: true });
   }
 }

@@ -1,4 +1,5 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdir, open, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /**
@@ -25,6 +26,30 @@ export const writeFileAtomic = (path: string, data: string | Uint8Array, mode = 
     }
   } catch {
     // Windows cannot open a folder for fsync; the rename is durable enough there.
+  }
+};
+
+/** writeFileAtomic without holding the main process's thread while the disk flushes (the kiosk's window lives on it). */
+export const writeFileAtomicAsync = async (path: string, data: string | Uint8Array, mode = 0o600): Promise<void> => {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  const file = await open(tmp, 'w', mode);
+  try {
+    await file.writeFile(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  await rename(tmp, path);
+  try {
+    const dir = await open(dirname(path), 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+  } catch {
+    // As above: Windows cannot flush a folder.
   }
 };
 

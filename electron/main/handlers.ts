@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { type BridgeHandlers, type CredentialProtection, type Diagnostics, type Setup, type StorageHealth, toUnlockResponse, type UpdateState } from '../common/bridge.ts';
+import { type BridgeHandlers, type Diagnostics, type Setup, type StorageHealth, toUnlockResponse, type UpdateState } from '../common/bridge.ts';
 import type { OpeningSchedule } from '../common/opening-hours.ts';
 import type { PinGate } from '../common/technician.ts';
 import { type LoadedConfig, publicConfig } from './config.ts';
+import type { CredentialStore } from './credentials.ts';
 import { fileStamp, pruneFiles, writeFileAtomic } from './files.ts';
 import type { RotatingLog } from './log.ts';
 import { type ExportRequests, writeUnsyncedExport } from './unsynced-export.ts';
@@ -11,11 +12,13 @@ export interface HandlerDeps {
   now: () => Date;
   app: { version: string; versions: Record<string, string>; platform: string; arch: string; uptimeSeconds: () => number };
   config: () => LoadedConfig;
-  saveSetup: (setup: Setup) => LoadedConfig;
-  gate: PinGate;
+  saveSetup: (setup: Setup) => Promise<LoadedConfig>;
+  /** Sets the technician PIN and opens a session with it; returns when the session ends. */
+  setPin: (pin: string) => Promise<number>;
+  gate: () => PinGate;
   log: Pick<RotatingLog, 'recent' | 'readAll' | 'write'>;
   storage: () => StorageHealth;
-  credentials: { get(): { token: string | null; protection: CredentialProtection }; set(token: string): CredentialProtection; clear(): void };
+  credentials: Pick<CredentialStore, 'get' | 'set' | 'clear'>;
   updates: { readonly state: UpdateState; check(): Promise<UpdateState> };
   reportIdle: (idle: boolean) => void;
   reportSchedule: (schedule: OpeningSchedule) => void;
@@ -28,84 +31,89 @@ export interface HandlerDeps {
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** The main process's side of every bridge channel. Validation and the technician gate are serveBridge's job. */
-export const createHandlers = (d: HandlerDeps): BridgeHandlers => ({
-  'config:get': () => publicConfig(d.config()),
-  'diagnostics:get': ({ logLines }): Diagnostics => ({
+export const createHandlers = (deps: HandlerDeps): BridgeHandlers => ({
+  'config:get': () => publicConfig(deps.config()),
+  'diagnostics:get': async ({ logLines }): Promise<Diagnostics> => ({
     shell: 'electron',
-    appVersion: d.app.version,
-    versions: d.app.versions,
-    platform: d.app.platform,
-    arch: d.app.arch,
-    uptimeSeconds: Math.round(d.app.uptimeSeconds()),
-    kioskMode: d.kiosk.isKiosk(),
-    stationId: d.config().config.stationId,
-    storage: d.storage(),
-    credential: d.credentials.get().protection,
-    update: d.updates.state,
-    configProblems: d.config().problems.slice(0, 20),
-    recentLog: d.log.recent(logLines ?? 50),
+    appVersion: deps.app.version,
+    versions: deps.app.versions,
+    platform: deps.app.platform,
+    arch: deps.app.arch,
+    uptimeSeconds: Math.round(deps.app.uptimeSeconds()),
+    kioskMode: deps.kiosk.isKiosk(),
+    stationId: deps.config().config.stationId,
+    storage: deps.storage(),
+    credential: (await deps.credentials.get()).protection,
+    update: deps.updates.state,
+    configProblems: deps.config().problems.slice(0, 20),
+    recentLog: deps.log.recent(logLines ?? 50),
   }),
-  'update:get': () => d.updates.state,
-  'update:check': () => d.updates.check(),
+  'update:get': () => deps.updates.state,
+  'update:check': () => deps.updates.check(),
   'technician:unlock': async ({ pin }) => {
-    const result = await d.gate.unlock(pin, d.now().getTime());
-    d.log.write(result.ok ? 'info' : 'warn', result.ok ? 'technician unlocked' : `technician unlock refused: ${result.reason}`);
+    const result = await deps.gate().unlock(pin, deps.now().getTime());
+    deps.log.write(result.ok ? 'info' : 'warn', result.ok ? 'technician unlocked' : `technician unlock refused: ${result.reason}`);
     return toUnlockResponse(result);
   },
+  'technician:set-pin': async ({ pin }) => {
+    const expiresAt = await deps.setPin(pin);
+    deps.log.write('warn', 'technician PIN set on the tablet');
+    return { expiresAt: new Date(expiresAt).toISOString() };
+  },
   'technician:lock': () => {
-    d.gate.lock();
+    deps.gate().lock();
     return {};
   },
   'technician:status': () => {
-    const s = d.gate.status(d.now().getTime());
-    return { unlocked: s.unlocked, expiresAt: iso(s.expiresAt), lockedUntil: iso(s.lockedUntil) };
+    const status = deps.gate().status(deps.now().getTime());
+    return { unlocked: status.unlocked, expiresAt: iso(status.expiresAt), lockedUntil: iso(status.lockedUntil) };
   },
   'kiosk:restart': () => {
-    d.log.write('info', 'restart requested by the technician');
-    d.kiosk.restart();
+    deps.log.write('info', 'restart requested by the technician');
+    deps.kiosk.restart();
     return {};
   },
   'kiosk:leave': () => {
-    d.log.write('warn', 'kiosk mode left by the technician');
-    d.kiosk.leave();
+    deps.log.write('warn', 'kiosk mode left by the technician');
+    deps.kiosk.leave();
     return {};
   },
   'logs:export': () => {
-    const now = d.now();
-    const text = d.log.readAll();
-    const fileName = `logs-${d.config().config.stationId ?? 'station'}-${fileStamp(now)}.txt`;
-    const path = join(d.exportDir, fileName);
+    const now = deps.now();
+    const text = deps.log.readAll();
+    const fileName = `logs-${deps.config().config.stationId ?? 'station'}-${fileStamp(now)}.txt`;
+    const path = join(deps.exportDir, fileName);
     writeFileAtomic(path, text, 0o600);
-    pruneFiles(d.exportDir, 'logs-', 10);
+    pruneFiles(deps.exportDir, 'logs-', 10);
     return { fileName, path, bytes: Buffer.byteLength(text), count: text.split('\n').filter(Boolean).length };
   },
   'logs:write': ({ level, message }) => {
-    d.log.write(level, `renderer: ${message}`);
+    deps.log.write(level, `renderer: ${message}`);
     return {};
   },
-  'records:export-unsynced': async () => writeUnsyncedExport(d.exportDir, await d.exports.request(), d.now()),
+  'records:export-unsynced': async () => writeUnsyncedExport(deps.exportDir, await deps.exports.request(), deps.now()),
   'activity:report': ({ idle }) => {
-    d.reportIdle(idle);
+    deps.reportIdle(idle);
     return {};
   },
   'schedule:report': ({ schedule }) => {
-    d.reportSchedule(schedule);
+    deps.reportSchedule(schedule);
     return {};
   },
-  'credential:get': () => d.credentials.get(),
-  'credential:set': ({ token }) => ({ protection: d.credentials.set(token) }),
-  'credential:clear': () => {
-    d.credentials.clear();
-    d.log.write('warn', 'station credential cleared (re-enrolment)');
+  'credential:get': () => deps.credentials.get(),
+  'credential:set': async ({ token }) => ({ protection: await deps.credentials.set(token) }),
+  'credential:clear': async () => {
+    await deps.credentials.clear();
+    deps.log.write('warn', 'station credential cleared (re-enrolment)');
     return {};
   },
-  'setup:save': (setup) => {
-    const loaded = d.saveSetup(setup);
-    d.log.write('info', `station set up: ${setup.stationId}`);
+  'setup:save': async (setup) => {
+    const loaded = await deps.saveSetup(setup);
+    deps.log.write('info', `station set up: ${setup.stationId}`);
     return publicConfig(loaded);
   },
   'export:deliver': ({ requestId, export: data }) => {
-    d.exports.deliver(requestId, data);
+    deps.exports.deliver(requestId, data);
     return {};
   },
 });

@@ -33,16 +33,16 @@ export interface ServeIpcOptions {
 export const serveIpc = (
   ipcMain: IpcHandle,
   handlers: BridgeHandlers,
-  o: ServeIpcOptions,
+  options: ServeIpcOptions,
 ): void => {
   for (const channel of Object.keys(invokes)) {
     ipcMain.handle(channel, async (event, raw) => {
-      if (!isTrustedSender(event, o.kioskContentsId)) {
-        o.log(`ipc ${channel} refused: sender ${event.senderFrame?.url.slice(0, 200) ?? '(gone)'}`);
+      if (!isTrustedSender(event, options.kioskContentsId)) {
+        options.log(`ipc ${channel} refused: sender ${event.senderFrame?.url.slice(0, 200) ?? '(gone)'}`);
         return failure('forbidden-sender');
       }
-      const envelope = await serveBridge(handlers, channel, raw, { technicianUnlocked: o.technicianUnlocked });
-      if (!envelope.ok && envelope.code !== 'technician-required') o.log(`ipc ${channel}: ${envelope.code} ${envelope.message.slice(0, 300)}`);
+      const envelope = await serveBridge(handlers, channel, raw, { technicianUnlocked: options.technicianUnlocked });
+      if (!envelope.ok && envelope.code !== 'technician-required') options.log(`ipc ${channel}: ${envelope.code} ${envelope.message.slice(0, 300)}`);
       return envelope;
     });
   }

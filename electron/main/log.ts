@@ -38,15 +38,15 @@ export class RotatingLog implements Logger {
   private readonly ring: string[] = [];
   private size = -1;
 
-  constructor(o: RotatingLogOptions) {
-    this.file = join(o.dir, 'kiosk.log');
-    this.maxBytes = o.maxBytes ?? 1_000_000;
-    this.keep = o.keep ?? 5;
-    this.recentMax = o.recentLines ?? 500;
-    this.now = o.now ?? (() => new Date());
-    this.echo = o.echo;
+  constructor(options: RotatingLogOptions) {
+    this.file = join(options.dir, 'kiosk.log');
+    this.maxBytes = options.maxBytes ?? 1_000_000;
+    this.keep = options.keep ?? 5;
+    this.recentMax = options.recentLines ?? 500;
+    this.now = options.now ?? (() => new Date());
+    this.echo = options.echo;
     try {
-      mkdirSync(o.dir, { recursive: true });
+      mkdirSync(options.dir, { recursive: true });
     } catch {
       // reported by the first failed write
     }

@@ -42,7 +42,8 @@ describe('no remote content', () => {
 });
 
 describe('enforceCsp', () => {
-  it('adds the app CSP to every response without one, and keeps a response’s own', () => {
+  // webRequest sees network responses only; app:// pages carry their CSP from the protocol handler (app-protocol.test).
+  it('adds the app CSP to every network response without one, and keeps a response’s own', () => {
     const session = new FakeSession();
     enforceCsp(session.webRequest, () => "default-src 'none'");
     expect(session.headersFor('https://yizhan.example.cn/api', { 'content-type': ['application/json'] })).toEqual({
@@ -50,7 +51,7 @@ describe('enforceCsp', () => {
       'Content-Security-Policy': ["default-src 'none'"],
     });
     const own = { 'content-security-policy': ["style-src 'sha256-x'"] };
-    expect(session.headersFor('app://service/out-of-service.html', own)).toEqual(own);
+    expect(session.headersFor('https://yizhan.example.cn/healthz', own)).toEqual(own);
   });
 });
 

@@ -67,8 +67,10 @@ export interface HeaderFilter {
 const hasCsp = (headers: ResponseHeaders) => Object.keys(headers).some((name) => name.toLowerCase() === 'content-security-policy');
 
 /**
- * A CSP on every response of the session, whatever served it: responses that carry their own (the app://
- * handler's, the out-of-service page's) keep it; every other one gets the app's.
+ * The app's CSP on every network response that has none. webRequest sees only the network schemes (http, https,
+ * ws, file), never app://: the app's own pages and the out-of-service page get their CSP from the app://
+ * handler itself (app-protocol.ts), and this never runs for them. What it covers is any document that comes
+ * over the network, which navigation.ts and restrictNetwork already refuse: a second line, not the first.
  */
 export const enforceCsp = (webRequest: HeaderFilter, policy: () => string): void => {
   webRequest.onHeadersReceived((details, callback) => {

@@ -23,13 +23,13 @@ export interface RecoveryOptions {
 }
 
 export class RecoveryPolicy {
-  private readonly o: Required<RecoveryOptions>;
+  private readonly options: Required<RecoveryOptions>;
   private failures: number[] = [];
   private outOfServiceRetries = 0;
   private healthySince: number | null = null;
 
   constructor(options: RecoveryOptions = {}) {
-    this.o = {
+    this.options = {
       baseDelayMs: 1_000,
       maxDelayMs: 30_000,
       windowMs: 5 * 60_000,
@@ -48,13 +48,13 @@ export class RecoveryPolicy {
   failed(now: number, _kind: Failure): RecoveryDecision {
     this.forgetIfStable(now);
     this.healthySince = null;
-    this.failures = [...this.failures.filter((t) => now - t < this.o.windowMs), now];
-    if (this.outOfService || this.failures.length >= this.o.loopAfter) {
-      const retryInMs = Math.min(this.o.outOfServiceRetryMs * 2 ** this.outOfServiceRetries, this.o.maxOutOfServiceRetryMs);
+    this.failures = [...this.failures.filter((t) => now - t < this.options.windowMs), now];
+    if (this.outOfService || this.failures.length >= this.options.loopAfter) {
+      const retryInMs = Math.min(this.options.outOfServiceRetryMs * 2 ** this.outOfServiceRetries, this.options.maxOutOfServiceRetryMs);
       this.outOfServiceRetries += 1;
       return { action: 'out-of-service', retryInMs };
     }
-    return { action: 'reload', delayMs: Math.min(this.o.baseDelayMs * 2 ** (this.failures.length - 1), this.o.maxDelayMs) };
+    return { action: 'reload', delayMs: Math.min(this.options.baseDelayMs * 2 ** (this.failures.length - 1), this.options.maxDelayMs) };
   }
 
   /** The app finished loading; if it then runs `stableAfterMs` without failing, all is forgiven. */
@@ -64,7 +64,7 @@ export class RecoveryPolicy {
 
   /** Call now and then (and before each decision): clears the history once the app has been stable long enough. */
   forgetIfStable(now: number): boolean {
-    if (this.healthySince === null || now - this.healthySince < this.o.stableAfterMs) return false;
+    if (this.healthySince === null || now - this.healthySince < this.options.stableAfterMs) return false;
     this.failures = [];
     this.outOfServiceRetries = 0;
     this.healthySince = null;
@@ -103,21 +103,21 @@ export interface SuperviseOptions {
  * Watches the kiosk's renderer: a crash, a hang that outlasts its grace, or a failed load of the app leads to
  * the policy's decision. A hung renderer is killed, so its crash is the one failure counted.
  */
-export const superviseRenderer = (contents: SupervisedContents, o: SuperviseOptions): { dispose(): void } => {
+export const superviseRenderer = (contents: SupervisedContents, options: SuperviseOptions): { dispose(): void } => {
   let hang: ReturnType<typeof setTimeout> | undefined;
   let pending: ReturnType<typeof setTimeout> | undefined;
-  const stable = setInterval(() => o.policy.forgetIfStable(o.now()), 60_000);
+  const stable = setInterval(() => options.policy.forgetIfStable(options.now()), 60_000);
 
   const act = (kind: string, failure: Failure) => {
     if (pending) clearTimeout(pending);
-    const decision = o.policy.failed(o.now(), failure);
+    const decision = options.policy.failed(options.now(), failure);
     if (decision.action === 'reload') {
-      o.log(`renderer ${kind}: reloading in ${decision.delayMs} ms`);
-      pending = setTimeout(o.loadApp, decision.delayMs);
+      options.log(`renderer ${kind}: reloading in ${decision.delayMs} ms`);
+      pending = setTimeout(options.loadApp, decision.delayMs);
     } else {
-      o.log(`renderer ${kind}: crash loop, out of service; retrying in ${decision.retryInMs} ms`);
-      o.showOutOfService();
-      pending = setTimeout(o.loadApp, decision.retryInMs);
+      options.log(`renderer ${kind}: crash loop, out of service; retrying in ${decision.retryInMs} ms`);
+      options.showOutOfService();
+      pending = setTimeout(options.loadApp, decision.retryInMs);
     }
   };
 
@@ -128,23 +128,23 @@ export const superviseRenderer = (contents: SupervisedContents, o: SuperviseOpti
   });
   contents.on('unresponsive', () => {
     if (hang) return;
-    o.log('renderer unresponsive');
+    options.log('renderer unresponsive');
     hang = setTimeout(() => {
       hang = undefined;
-      o.log('renderer still unresponsive: killing it');
+      options.log('renderer still unresponsive: killing it');
       contents.forcefullyCrashRenderer();
-    }, o.hangGraceMs ?? 15_000);
+    }, options.hangGraceMs ?? 15_000);
   });
   contents.on('responsive', () => {
     if (hang) clearTimeout(hang);
     hang = undefined;
   });
   contents.on('did-finish-load', () => {
-    if (o.isAppUrl(contents.getURL())) o.policy.loaded(o.now());
+    if (options.isAppUrl(contents.getURL())) options.policy.loaded(options.now());
   });
   contents.on('did-fail-load', (_event, errorCode, description, url, isMainFrame) => {
     // -3 is ERR_ABORTED: a navigation replaced by another, not a failure.
-    if (!isMainFrame || errorCode === -3 || !o.isAppUrl(url)) return;
+    if (!isMainFrame || errorCode === -3 || !options.isAppUrl(url)) return;
     act(`load failed (${errorCode} ${description})`, 'load-failed');
   });
   return {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { StorageHealth } from '../common/bridge.ts';
 import { defaultThresholds, type StorageThresholds, storageLevel } from '../common/storage-level.ts';
 import { writeFileAtomic } from './files.ts';
+import type { Logger } from './log.ts';
 
 const MiB = 1024 * 1024;
 
@@ -81,19 +82,19 @@ export class StorageMonitor {
   latest: StorageHealth | null = null;
   private timer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(private readonly o: StorageMonitorOptions) {}
+  constructor(private readonly options: StorageMonitorOptions) {}
 
   start(): StorageHealth {
     const first = this.run();
-    this.timer = setInterval(() => this.run(), this.o.intervalMs ?? 60 * 60_000);
+    this.timer = setInterval(() => this.run(), this.options.intervalMs ?? 60 * 60_000);
     return first;
   }
 
   run(): StorageHealth {
     const previous = this.latest;
-    const health = this.o.check();
+    const health = this.options.check();
     this.latest = health;
-    if (health.level !== 'ok' || (previous !== null && previous.level !== 'ok')) this.o.onChange(health);
+    if (health.level !== 'ok' || (previous !== null && previous.level !== 'ok')) this.options.onChange(health);
     return health;
   }
 
@@ -101,3 +102,16 @@ export class StorageMonitor {
     clearInterval(this.timer);
   }
 }
+
+/** The shell's storage watch: the data disk checked now and every hour, each warning logged and sent to the page. */
+export const watchStorage = ({ dir, probe, now, log, warn }: { dir: string; probe: DiskProbe; now: () => Date; log: Logger; warn: (health: StorageHealth) => void }): StorageMonitor => {
+  const monitor = new StorageMonitor({
+    check: () => checkStorage(dir, probe, now()),
+    onChange: (health) => {
+      (health.level === 'ok' ? log.info : log.warn)(`storage ${health.level}: ${health.message ?? 'fine again'}`);
+      warn(health);
+    },
+  });
+  monitor.start();
+  return monitor;
+};

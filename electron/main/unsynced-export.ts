@@ -16,17 +16,17 @@ export interface ExportRequestsOptions {
 export class ExportRequests {
   private readonly pending = new Map<string, { resolve(data: UnsyncedExport): void; timer: ReturnType<typeof setTimeout> }>();
 
-  constructor(private readonly o: ExportRequestsOptions) {}
+  constructor(private readonly options: ExportRequestsOptions) {}
 
   request(): Promise<UnsyncedExport> {
-    const requestId = this.o.newId();
+    const requestId = this.options.newId();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(requestId);
         reject(new BridgeError('unavailable', 'the renderer did not deliver the unsynced records in time'));
-      }, this.o.timeoutMs ?? 30_000);
+      }, this.options.timeoutMs ?? 30_000);
       this.pending.set(requestId, { resolve, timer });
-      if (!this.o.send(requestId)) {
+      if (!this.options.send(requestId)) {
         clearTimeout(timer);
         this.pending.delete(requestId);
         reject(new BridgeError('unavailable', 'no renderer to ask for the unsynced records'));

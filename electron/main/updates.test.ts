@@ -9,21 +9,25 @@ const min = 60_000;
 const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 const info = (version: string) => ({ version, files: [], path: '', sha512: '', releaseDate: '2025-01-06' });
 
-const setup = (o: { feedUrl?: string | null; supported?: boolean; prepare?: () => Promise<boolean> } = {}) => {
+const TOKEN = 'yz1_station-token-0123456789abcdefghij';
+
+const setup = (options: { feedUrl?: string | null; supported?: boolean; prepare?: () => Promise<boolean>; token?: string | null; checkEveryHours?: number } = {}) => {
   const updater = new FakeUpdater();
   const states: UpdateState[] = [];
   const window: InstallWindow = { idleMs: 0, withinOpeningHours: false };
   const order: string[] = [];
   const controller = new UpdateController({
     updater,
-    feedUrl: o.feedUrl === undefined ? 'https://yizhan.example.cn/updates' : o.feedUrl,
-    supported: o.supported ?? true,
+    feedUrl: options.feedUrl === undefined ? 'https://yizhan.example.cn/updates' : options.feedUrl,
+    supported: options.supported ?? true,
+    checkEveryMs: (options.checkEveryHours ?? 4) * 60 * min,
+    runAfterInstall: true,
     log: silent,
     now: () => new Date('2025-01-06T02:00:00Z'),
     onState: (s) => states.push(s),
     installWindow: () => window,
     prepareInstall:
-      o.prepare ??
+      options.prepare ??
       (async () => {
         order.push('export+flush');
         return true;
@@ -34,6 +38,7 @@ const setup = (o: { feedUrl?: string | null; supported?: boolean; prepare?: () =
     order.push('quitAndInstall');
     origInstall(a, b);
   };
+  controller.setToken(options.token === undefined ? TOKEN : options.token);
   return { updater, controller, states, window, order };
 };
 
@@ -49,12 +54,47 @@ describe('UpdateController', () => {
     const { updater, controller } = setup();
     controller.start();
     expect(updater.feed).toEqual({ provider: 'generic', url: 'https://yizhan.example.cn/updates' });
+    expect(updater.requestHeaders).toEqual({ authorization: `Bearer ${TOKEN}` });
     expect(updater.autoDownload).toBe(true);
     expect(updater.autoInstallOnAppQuit).toBe(false);
     expect(updater.allowDowngrade).toBe(false);
     expect(updater.checks).toBe(1);
     vi.advanceTimersByTime(4 * 60 * min);
     expect(updater.checks).toBe(2);
+    controller.stop();
+  });
+
+  it('checks as often as the station config says', () => {
+    const { updater, controller } = setup({ checkEveryHours: 12 });
+    controller.start();
+    vi.advanceTimersByTime(11 * 60 * min);
+    expect(updater.checks).toBe(1);
+    vi.advanceTimersByTime(60 * min);
+    expect(updater.checks).toBe(2);
+    controller.stop();
+  });
+
+  it('asks the centre nothing before enrolment, and checks as soon as the token arrives', () => {
+    const { updater, controller } = setup({ token: null });
+    controller.start();
+    expect(updater.checks).toBe(0);
+    expect(updater.requestHeaders).toBeNull();
+    expect(controller.state).toMatchObject({ status: 'idle', message: expect.stringContaining('enrolment') });
+    controller.setToken(TOKEN);
+    expect(updater.requestHeaders).toEqual({ authorization: `Bearer ${TOKEN}` });
+    expect(updater.checks).toBe(1);
+    // A rotated token replaces the header without another check.
+    controller.setToken(`${TOKEN}-rotated`);
+    expect(updater.requestHeaders).toEqual({ authorization: `Bearer ${TOKEN}-rotated` });
+    expect(updater.checks).toBe(1);
+    controller.stop();
+  });
+
+  it('takes "no release for this station" calmly: idle, not an error', () => {
+    const { updater, controller } = setup();
+    controller.start();
+    updater.emit('error', Object.assign(new Error('Cannot find channel "latest-linux.yml" update info: HttpError: 404'), { code: 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND' }));
+    expect(controller.state).toMatchObject({ status: 'idle', message: expect.stringContaining('no release') });
     controller.stop();
   });
 
@@ -117,8 +157,8 @@ describe('UpdateController', () => {
   });
 
   it('is disabled without a feed or where self-update cannot work', async () => {
-    for (const o of [{ feedUrl: null }, { supported: false }]) {
-      const { updater, controller } = setup(o);
+    for (const options of [{ feedUrl: null }, { supported: false }]) {
+      const { updater, controller } = setup(options);
       controller.start();
       expect(controller.state.status).toBe('disabled');
       expect(updater.feed).toBeNull();

@@ -5,6 +5,7 @@ import type { Logger } from './log.ts';
 /** The parts of electron-updater's AppUpdater the controller uses (its `autoUpdater` satisfies it). */
 export type Updater = Pick<AppUpdater, 'autoDownload' | 'autoInstallOnAppQuit' | 'allowDowngrade' | 'setFeedURL' | 'checkForUpdates' | 'quitAndInstall'> & {
   logger: AppUpdater['logger'];
+  requestHeaders: AppUpdater['requestHeaders'];
   on(event: 'checking-for-update', listener: () => void): unknown;
   on(event: 'update-available', listener: (info: UpdateInfo) => void): unknown;
   on(event: 'update-not-available', listener: (info: UpdateInfo) => void): unknown;
@@ -27,11 +28,16 @@ export interface InstallWindow {
 /** Install only when nobody is using the kiosk: a minute of idle after hours, ten within opening hours. */
 export const installAllowed = ({ idleMs, withinOpeningHours }: InstallWindow): boolean => idleMs >= (withinOpeningHours ? 10 : 1) * 60_000;
 
+/** The centre's answer when it has no release for this station (none published, or not yet rolled out to it). */
+const NO_RELEASE = 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND';
+
 export interface UpdateControllerOptions {
   updater: Updater;
   /** The generic-provider feed (`<server>/updates`), or null: updates off. */
   feedUrl: string | null;
   supported: boolean;
+  /** The station config's `updates.checkEveryHours`. */
+  checkEveryMs: number;
   log: Logger;
   now: () => Date;
   onState: (state: UpdateState) => void;
@@ -41,89 +47,121 @@ export interface UpdateControllerOptions {
    * False postpones the install (it is tried again at the next idle moment).
    */
   prepareInstall: () => Promise<boolean>;
-  checkEveryMs?: number;
+  /** Start the new version after installing; false where a service does it (restartedBySupervisor). */
+  runAfterInstall: boolean;
 }
 
 /**
- * electron-updater on the central server's generic feed: checks at start and every few hours, downloads in
- * the background, and installs only between residents, after the unsynced records have been exported.
+ * electron-updater on the central server's release channel (`/updates`, served to enrolled stations only: the
+ * station token goes with every request, so there is no check before enrolment). Checks at start, every
+ * `checkEveryHours` and when the token arrives; downloads in the background (differentially, by range
+ * requests against the blockmaps); installs only between residents, after the unsynced records were exported.
  */
 export class UpdateController {
-  private s: UpdateState = { status: 'idle', version: null, percent: null, checkedAt: null, message: null };
+  private current: UpdateState = { status: 'idle', version: null, percent: null, checkedAt: null, message: null };
   private timer: ReturnType<typeof setInterval> | undefined;
   private installing = false;
+  private token: string | null = null;
+  private started = false;
 
-  constructor(private readonly o: UpdateControllerOptions) {}
+  constructor(private readonly options: UpdateControllerOptions) {}
 
   get state(): UpdateState {
-    return this.s;
+    return this.current;
   }
 
   private set(patch: Partial<UpdateState>): void {
-    this.s = { ...this.s, ...patch };
-    this.o.onState(this.s);
+    this.current = { ...this.current, ...patch };
+    this.options.onState(this.current);
   }
 
   start(): void {
-    const { updater, feedUrl, supported, log } = this.o;
-    if (!feedUrl || !supported) {
-      this.set({ status: 'disabled', message: !supported ? 'self-update needs the AppImage or the Windows installer' : 'no update feed configured' });
+    const { updater, feedUrl, supported, log } = this.options;
+    if (!supported) {
+      this.set({ status: 'disabled', message: 'self-update needs the AppImage or the Windows installer' });
       return;
     }
+    this.started = true;
     updater.logger = log;
     updater.autoDownload = true;
     updater.autoInstallOnAppQuit = false;
     // Never go back to an older Electron: its IndexedDB cannot open a newer one's files.
     updater.allowDowngrade = false;
-    updater.setFeedURL({ provider: 'generic', url: feedUrl });
-    updater.on('checking-for-update', () => this.set({ status: this.s.status === 'ready' ? 'ready' : 'checking', message: null }));
-    updater.on('update-not-available', () => this.set({ status: 'idle', version: null, percent: null, checkedAt: this.o.now().toISOString() }));
-    updater.on('update-available', (info) => this.set({ status: 'downloading', version: info.version, percent: 0, checkedAt: this.o.now().toISOString() }));
-    updater.on('download-progress', (p) => this.set({ status: 'downloading', percent: Math.max(0, Math.min(100, Math.round(p.percent))) }));
+    if (feedUrl) updater.setFeedURL({ provider: 'generic', url: feedUrl });
+    else this.set({ status: 'disabled', message: 'no update feed configured' });
+    updater.on('checking-for-update', () => this.set({ status: this.current.status === 'ready' ? 'ready' : 'checking', message: null }));
+    updater.on('update-not-available', () => this.set({ status: 'idle', version: null, percent: null, checkedAt: this.options.now().toISOString() }));
+    updater.on('update-available', (info) => this.set({ status: 'downloading', version: info.version, percent: 0, checkedAt: this.options.now().toISOString() }));
+    updater.on('download-progress', (progress) => this.set({ status: 'downloading', percent: Math.max(0, Math.min(100, Math.round(progress.percent))) }));
     updater.on('update-downloaded', (info) => {
       log.info(`update ${info.version} downloaded; installs when the kiosk is idle`);
       this.set({ status: 'ready', version: info.version, percent: 100 });
     });
     updater.on('error', (error) => {
+      if ((error as { code?: unknown }).code === NO_RELEASE) {
+        this.set({ status: 'idle', version: null, percent: null, checkedAt: this.options.now().toISOString(), message: 'no release for this station at the centre' });
+        return;
+      }
       log.warn(`update: ${error.message}`);
       // A failed check or download is retried at the next check; a ready update stays ready.
-      if (this.s.status !== 'ready' && !this.installing) this.set({ status: 'error', message: error.message.slice(0, 500) });
+      if (this.current.status !== 'ready' && !this.installing) this.set({ status: 'error', message: error.message.slice(0, 500) });
     });
     void this.check();
-    this.timer = setInterval(() => void this.check(), this.o.checkEveryMs ?? 4 * 60 * 60_000);
+    this.timer = setInterval(() => void this.check(), this.options.checkEveryMs);
+  }
+
+  /** A new server after a setup: the feed moves with it (a tablet set up on the spot gets its first one). */
+  setFeed(feedUrl: string): void {
+    if (!this.started) return;
+    this.options.updater.setFeedURL({ provider: 'generic', url: feedUrl });
+    if (this.current.status === 'disabled') this.set({ status: 'idle', message: null });
+  }
+
+  /** The station token from enrolment (null: none, or dropped): the release channel answers only with it. */
+  setToken(token: string | null): void {
+    const first = this.token === null && token !== null;
+    this.token = token;
+    this.options.updater.requestHeaders = token ? { authorization: `Bearer ${token}` } : null;
+    if (first && this.started) void this.check();
   }
 
   async check(): Promise<UpdateState> {
-    if (this.s.status === 'disabled' || this.s.status === 'downloading' || this.s.status === 'ready' || this.installing) return this.s;
-    try {
-      await this.o.updater.checkForUpdates();
-    } catch (error) {
-      this.o.log.warn(`update check failed: ${error instanceof Error ? error.message : String(error)}`);
+    const { status } = this.current;
+    if (status === 'disabled' || status === 'downloading' || status === 'ready' || this.installing) return this.current;
+    if (this.token === null) {
+      this.set({ status: 'idle', message: 'waiting for enrolment: the centre sends updates to enrolled stations' });
+      return this.current;
     }
-    return this.s;
+    try {
+      await this.options.updater.checkForUpdates();
+    } catch (error) {
+      this.options.log.warn(`update check failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return this.current;
   }
 
   /** Call whenever idleness may have changed (and every minute): installs a ready update if now is the moment. */
   async maybeInstall(): Promise<boolean> {
-    if (this.s.status !== 'ready' || this.installing || !installAllowed(this.o.installWindow())) return false;
+    if (this.current.status !== 'ready' || this.installing || !installAllowed(this.options.installWindow())) return false;
     this.installing = true;
-    const version = this.s.version;
+    const version = this.current.version;
     this.set({ status: 'installing' });
     let prepared = false;
     try {
-      prepared = await this.o.prepareInstall();
+      prepared = await this.options.prepareInstall();
     } catch (error) {
-      this.o.log.error(`before update: ${error instanceof Error ? error.message : String(error)}`);
+      this.options.log.error(`before update: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (!prepared) {
-      this.o.log.warn(`update ${version ?? ''} postponed: the unsynced records could not be exported`);
+      this.options.log.warn(`update ${version ?? ''} postponed: the unsynced records could not be exported`);
       this.installing = false;
       this.set({ status: 'ready', message: 'postponed: export of unsynced records failed' });
       return false;
     }
-    this.o.log.info(`installing update ${version ?? ''}`);
-    // Silent (no installer UI on a kiosk) and start again afterwards.
-    this.o.updater.quitAndInstall(true, true);
+    this.options.log.info(`installing update ${version ?? ''}`);
+    // Silent (no installer UI on a kiosk), then start again (or let the service do it). The Windows installer is
+    // per-user (electron-builder.yml, nsis.perMachine: false), so it needs no administrator: no UAC prompt.
+    this.options.updater.quitAndInstall(true, this.options.runAfterInstall);
     return true;
   }
 

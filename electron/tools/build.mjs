@@ -6,7 +6,7 @@
 //   node electron/tools/build.mjs [--out dist/electron] [--renderer dist/renderer]
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
@@ -75,6 +75,9 @@ const appPkg = {
   main: 'main.cjs',
 };
 writeFileSync(join(out, 'package.json'), `${JSON.stringify(appPkg, null, 2)}\n`);
-// The .br and .gz copies are for the central server; app:// reads the files themselves from the asar.
-cpSync(renderer, join(out, 'renderer'), { recursive: true, filter: (src) => !/\.(map|br|gz)$/.test(src) });
+// Neither the .br and .gz copies (for the central server; app:// reads the files themselves from the asar) nor the
+// PWA's service worker (sw.js and its workbox runtime): the shell serves the app from the disk and lets no worker
+// register (main/app-protocol.ts), so a cache can never outlive an update of app.asar.
+const pwaOnly = (name) => name === 'sw.js' || /^workbox-[\w-]+\.js$/.test(name);
+cpSync(renderer, join(out, 'renderer'), { recursive: true, filter: (src) => !/\.(map|br|gz)$/.test(src) && !pwaOnly(basename(src)) });
 console.log(`shell built into ${out} (main.cjs, preload.cjs, package.json, renderer/)`);

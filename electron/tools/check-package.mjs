@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Packages the kiosk without the internet and checks what came out: `electron-builder --linux dir` against a
-// stand-in Electron (a fake `electron` executable carrying a fuse wire, so the fuse flipping is checked too),
-// then reads app.asar and app-update.yml. The real installers are built on a machine with internet
-// (docs/deploy.md).
+// Packages the kiosk without the internet and checks what came out: first the configuration as electron-builder
+// itself reads it (what no local run can build: the deb's dependencies, the Windows installer), then
+// `electron-builder --linux dir` against a stand-in Electron (a fake `electron` executable carrying a fuse wire,
+// so the fuse flipping is checked too), then app.asar, app-update.yml and the shipped default config. The real
+// installers are built on a machine with internet (docs/deploy.md).
 //
 //   node electron/tools/check-package.mjs [--renderer <built renderer>] [--keep]
 // Without --renderer, the renderer is built into a temporary folder (never into dist/renderer).
@@ -34,6 +35,18 @@ const run = (command, args, env = {}) => {
 };
 
 try {
+  // 0. The configuration, as electron-builder reads it.
+  const { getConfig } = require('app-builder-lib/out/util/config/config.js');
+  const config = await getConfig(root, join(root, 'electron-builder.yml'), null);
+  console.log('configuration checks:');
+  check(config.nsis?.oneClick === true && config.nsis?.perMachine === false, 'Windows: a one-click per-user NSIS install, so an update needs no administrator (no UAC prompt at the kiosk)');
+  const depends = config.deb?.depends ?? [];
+  for (const pkg of ['libgbm1', 'libasound2', 'speech-dispatcher', 'speech-dispatcher-espeak-ng', 'espeak-ng', 'fonts-noto-cjk', 'fonts-noto-color-emoji']) {
+    check(depends.includes(pkg), `the deb depends on ${pkg}`);
+  }
+  const shippedDefault = readFileSync(join(root, 'electron/resources/station.default.json'), 'utf8');
+  check(!/pinHash|pbkdf2-sha256\$/.test(shippedDefault), 'the default config carries no technician PIN (each tablet sets its own at first run, or its station.json does)');
+
   // 1. The renderer, and the shell built around it.
   let renderer = rendererArg > 0 ? resolve(process.argv[rendererArg + 1] ?? '') : join(work, 'renderer');
   if (rendererArg < 0) run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', renderer, '--emptyOutDir']);
@@ -80,9 +93,11 @@ try {
   check(existsSync(archive), 'resources/app.asar exists');
   check(!existsSync(join(resources, 'app.asar.unpacked')), 'nothing is unpacked beside app.asar');
   const files = asar.listPackage(archive, { isPack: false }).map((f) => f.replaceAll('\\', '/'));
-  for (const wanted of ['/main.cjs', '/preload.cjs', '/package.json', '/renderer/index.html', '/renderer/sw.js', '/renderer/manifest.webmanifest']) {
+  for (const wanted of ['/main.cjs', '/preload.cjs', '/package.json', '/renderer/index.html', '/renderer/manifest.webmanifest']) {
     check(files.includes(wanted), `app.asar contains ${wanted}`);
   }
+  const worker = files.filter((f) => /^\/renderer\/(sw|workbox-[\w-]+)\.js$/.test(f));
+  check(worker.length === 0, `app.asar has no service worker (the PWA's only)${worker.length ? `: ${worker.join(', ')}` : ''}`);
   check(files.some((f) => /^\/renderer\/assets\/index-.*\.js$/.test(f)), 'app.asar contains the renderer bundle');
   const stray = files.filter((f) => !['/main.cjs', '/preload.cjs', '/package.json', '/renderer'].includes(f) && !f.startsWith('/renderer/'));
   check(stray.length === 0, `app.asar holds nothing but main.cjs, preload.cjs, package.json and renderer/${stray.length ? `: ${stray.slice(0, 5).join(', ')}` : ''}`);

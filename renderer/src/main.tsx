@@ -23,12 +23,13 @@ const db = new YizhanDb();
 const i18n = createI18n();
 // Seeding needs the schemas (zod) and the demo data: load them only when the store is empty.
 void import('./store/seed.ts').then(({ seedDemoIfEmpty }) => seedDemoIfEmpty(db));
+// Before the web fallback installs its window.kiosk below: only a browser gets the service worker, not the shell.
+if (import.meta.env.PROD) registerServiceWorker();
 // window.kiosk: the Electron shell's bridge, or its web fallback in a browser. In a chunk of its own (it brings
 // the contract's schemas), like the sync engine; code that needs it awaits platform/kiosk-bridge/ready.ts.
 void import('./platform/kiosk-bridge/index.ts').then(({ startKioskBridge }) => startKioskBridge(db));
 void requestPersistentStorage();
 lockDownTouch();
-if (import.meta.env.PROD) registerServiceWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

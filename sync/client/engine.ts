@@ -326,8 +326,8 @@ export class SyncEngine {
       }
       // The first page of a read from "0" replaces whatever centre data the kiosk holds (the shipped demo catalogue
       // every kiosk starts on), in the same transaction: a full read assumes a kiosk that holds nothing else.
-      const fresh = !complete && cursor === '0';
-      await store.applyPull(answer.changes, answer.cursor, { reset: fresh, complete: !answer.hasMore });
+      const startsOver = !complete && cursor === '0';
+      await store.applyPull(answer.changes, answer.cursor, { reset: startsOver, complete: !answer.hasMore });
       if (!answer.hasMore) {
         this.set({ firstPullDone: true });
         return;

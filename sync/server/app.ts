@@ -1,5 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, type FastifyReply } from 'fastify';
+import { DEMO_PIN_HASH } from '../protocol/pin-hash.ts';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../protocol/wire.ts';
 import type { ServerConfig } from './config.ts';
 import { DEMO_ENROLMENT_CODE, demoEnrolment, loadDemoCatalogue } from './demo.ts';
@@ -17,6 +18,8 @@ import { pullPlugin } from './plugins/pull.ts';
 import { pushPlugin } from './plugins/push.ts';
 import { databaseRateLimitStore } from './rate-limit/database-store.ts';
 import { staticPlugin } from './plugins/static.ts';
+import { updatesPlugin } from './plugins/updates.ts';
+import { ReleaseStore } from './releases/store.ts';
 import type { Storage } from './storage/types.ts';
 import { zodSerializerCompiler, zodValidatorCompiler } from './zod.ts';
 
@@ -38,8 +41,8 @@ export interface YizhanServer {
 /**
  * The central server: one Fastify plugin per concern, the storage passed in. Routes under /api speak the sync
  * protocol (a version header on every request, a station token on all but enrolment, a per-station rate limit)
- * and answer CORS for config.corsOrigins (the Electron kiosk at app://kiosk); /healthz and /metrics are for
- * operators; the kiosk's web build is served when config.kioskDir is set.
+ * and answer CORS for config.corsOrigins (the Electron kiosk at app://kiosk); /updates is the kiosks' release
+ * channel; /healthz and /metrics are for operators; the kiosk's web build is served when config.kioskDir is set.
  */
 export const buildServer = async ({ storage, config, logger, now = () => new Date(), checkResponses = false }: BuildServerOptions): Promise<YizhanServer> => {
   const metrics = createServerMetrics();
@@ -103,10 +106,16 @@ export const buildServer = async ({ storage, config, logger, now = () => new Dat
     });
   };
   await app.register(api);
+  // The kiosks' release channel: enrolled stations only, outside /api (electron-updater sends no protocol header).
+  await app.register(updatesPlugin, { storage, metrics, releases: new ReleaseStore(config.releasesDir), rateLimit: config.rateLimit, failureLimit: config.authFailureRateLimit, now });
 
-  // Demo only: the kiosk's station-config.json, so a browser opening the demo enrols itself. A real station gets
-  // its code from a technician, never from an open URL.
-  if (demo) app.get('/station-config.json', async (_request, reply) => reply.header('cache-control', 'no-store').send({ enrolmentCode: DEMO_ENROLMENT_CODE }));
+  // Demo only: the kiosk's station-config.json, so a browser opening the demo enrols itself, with the demo's known
+  // technician PIN. A real station gets its code from a technician, never from an open URL, and its PIN is chosen
+  // on the tablet: no image or build carries one.
+  if (demo) {
+    app.get('/station-config.json', async (_request, reply) =>
+      reply.header('cache-control', 'no-store').send({ enrolmentCode: DEMO_ENROLMENT_CODE, technician: { pinHash: DEMO_PIN_HASH } }));
+  }
   if (config.kioskDir) await app.register(staticPlugin, { root: config.kioskDir });
 
   if (config.maintenanceIntervalMs > 0) {

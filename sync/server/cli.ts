@@ -9,9 +9,13 @@ import { actorSchema, requestEventTypeSchema, requestNumberSchema } from '../pro
 import { serverUrlSchema, stationIdSchema } from '../protocol/wire.ts';
 import { catalogueTemplate, publishRefusal, templateLeftovers } from './catalogue-template.ts';
 import { APP_ROOT, describeDatabase, loadServerConfig } from './config-file.ts';
+import { defaultConfig } from './config.ts';
 import { runMaintenance } from './maintenance.ts';
 import { appendRequestEvent, type CatalogueScope, parseCatalogue, publishCatalogue } from './publish.ts';
 import { parseStationList, provisionStations } from './provision.ts';
+import { rolloutBucket } from './releases/rollout.ts';
+import { ReleaseError, ReleaseStore } from './releases/store.ts';
+import { VERSION_PATTERN } from './releases/version.ts';
 import { openStorage } from './storage/open.ts';
 import { type FoundRequest, type RequestLookup, type Storage, StorageConflictError } from './storage/types.ts';
 import { enrolmentCodeHash, newEnrolmentCode, newStationToken, tokenHash } from './tokens.ts';
@@ -40,15 +44,24 @@ export const usage = `usage: yizhan-server <command>
   update-request <number|request-id> <take|complete|cancel|reopen> [--station <id>] [--actor centre|member] [--note <text>]
   dead-letters <station-id>                  what the server kept aside from a station, with the reason; for a
                                              content conflict, the stored version beside the one set aside
-  provision <stations.csv> --out <dir> [--server <url>] [--kiosk <url>] [--hours <n>]
+  provision <stations.csv> --out <dir> [--server <url>] [--kiosk <url>] [--hours <n>] [--pins]
                                              many tablets at once: lines of id,name[,locale]; creates the
                                              stations, makes each a one-time code and writes its tablet's
                                              <dir>/<id>/station.json, and <dir>/codes.html (print it: each
                                              station's QR code and setup link) and <dir>/codes.csv (enrolled or
                                              revoked stations are skipped). --server: the centre as tablets reach
                                              it (default: the config's publicUrl); --kiosk: where they open the
-                                             kiosk, if the centre does not serve it
-  purge [--retention-days <n>]               run retention (personal fields) and tombstone purges now`;
+                                             kiosk, if the centre does not serve it; --pins: each station its own
+                                             technician PIN too (on the sheet), else each tablet sets one at
+                                             first run
+  purge [--retention-days <n>]               run retention (personal fields) and tombstone purges now
+  release-publish <dir> [--rollout <percent>]
+                                             publish a kiosk release from electron-builder's output folder
+                                             (latest*.yml, the installers, their blockmaps) to enrolled
+                                             stations; --rollout: the share that gets it (default 100)
+  release-rollout <version> <percent>        widen or narrow a release's share of stations (0 holds it back)
+  release-pull <version>                     pull a bad release back: no station is offered it any more
+  releases [--station <id>]                  the releases, newest first; with a station: what it is offered`;
 
 export interface CliContext {
   storage: Storage;
@@ -61,16 +74,22 @@ export interface CliContext {
   publicUrl?: string | null;
   /** The default catalogue catalogue-template starts from. */
   defaultCatalogue?: string;
+  /** The release channel's folder (config.releasesDir). */
+  releasesDir?: string;
 }
 
 const DEFAULT_CATALOGUE = `${APP_ROOT}assets/demo/catalogue.json`;
+
+/** Flags that stand alone; every other flag takes the next argument as its value. */
+const SWITCHES = new Set(['pins']);
 
 const parseArgs = (argv: readonly string[]) => {
   const positional: string[] = [];
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
-    if (arg.startsWith('--')) {
+    if (arg.startsWith('--') && SWITCHES.has(arg.slice(2))) flags.set(arg.slice(2), 'yes');
+    else if (arg.startsWith('--')) {
       flags.set(arg.slice(2), argv[i + 1] ?? '');
       i += 1;
     } else positional.push(arg);
@@ -118,6 +137,17 @@ const resolveRequest = async (storage: Storage, lookup: RequestLookup): Promise<
     return `${found.length} requests have ${what} (stations ${found.map((r) => r.stationId).join(', ')}): add --station <id>, or give the request id`;
   }
   return found[0]!;
+};
+
+const percentArg = (value: string | undefined, what: string): number => {
+  const percent = Number(value);
+  if (value === undefined || value === '' || !Number.isFinite(percent) || percent < 0 || percent > 100) throw new UsageError(`${what} is a percentage from 0 to 100`);
+  return percent;
+};
+const versionArg = (value: string | undefined): string => {
+  const version = need(value, 'release version');
+  if (!VERSION_PATTERN.test(version)) throw new UsageError(`bad version ${JSON.stringify(version)}: as package.json has it, such as 1.2.3`);
+  return version;
 };
 
 /** Runs one command; returns the process exit code (0 done, 1 refused, 2 usage). */
@@ -281,6 +311,7 @@ export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<
           outDir,
           hours,
           now: now(),
+          pins: flags.has('pins'),
           onOutcome: (o) =>
             out(o.outcome === 'code' ? `${o.id}\t${o.created ? 'created, ' : ''}code until ${o.expiresAt.toISOString()}\t${o.file}` : `${o.id}\tskipped: ${o.reason === 'enrolled' ? 'already enrolled (enrol-code makes a code for a new tablet)' : 'revoked'}`),
         });
@@ -293,6 +324,46 @@ export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<
         if (!Number.isInteger(retentionDays) || retentionDays < 1) throw new UsageError('--retention-days must be a whole number ≥ 1');
         const result = await runMaintenance(storage, { retentionDays, tombstoneDays: ctx.tombstoneDays, now: now() });
         out(`purged personal fields of ${result.personal.records} records and ${result.personal.deadLetters} dead letters; ${result.tombstones.purged} tombstones (horizon ${result.tombstones.horizon})`);
+        return 0;
+      }
+      case 'release-publish': {
+        const source = need(args[0], "electron-builder's output folder");
+        const rollout = flags.has('rollout') ? percentArg(flags.get('rollout'), '--rollout') : 100;
+        const release = await releases(ctx).publish(source, { rollout, now: now() });
+        out(`published ${release.version} to ${rollout} % of stations: ${release.channelFiles.join(', ')}; ${release.files.length} files`);
+        out('kiosks take it at their next check (every few hours, and at start), and install it when nobody is using them');
+        return 0;
+      }
+      case 'release-rollout': {
+        const version = versionArg(args[0]);
+        const rollout = percentArg(args[1], 'the share of stations');
+        await releases(ctx).setRollout(version, rollout);
+        out(`${version} now goes to ${rollout} % of stations`);
+        return 0;
+      }
+      case 'release-pull': {
+        const version = versionArg(args[0]);
+        await releases(ctx).pull(version, now());
+        const fallback = (await releases(ctx).releases()).find((r) => r.pulledAt === null);
+        out(`${version} pulled back: no station is offered it; ${fallback ? `stations are offered ${fallback.version} again` : 'no release is offered now'}`);
+        out('stations that installed it stay on it (a kiosk never goes back): publish a newer release with the fix');
+        return 0;
+      }
+      case 'releases': {
+        const stationId = flags.has('station') ? stationArg(flags.get('station')) : null;
+        const all = await releases(ctx).releases();
+        if (all.length === 0) out('no release published yet');
+        for (const r of all) {
+          out(`${r.version}\t${r.pulledAt ? `pulled ${r.pulledAt}` : `${r.rollout} %`}\tpublished ${r.publishedAt}\t${r.channelFiles.join(' ')}`);
+        }
+        if (stationId) {
+          const bucket = rolloutBucket(stationId);
+          out(`station ${stationId} is at ${bucket.toFixed(2)} % of every rollout (it gets a release once the rollout is above that)`);
+          for (const channel of [...new Set(all.flatMap((r) => r.channelFiles))].sort()) {
+            const offered = await releases(ctx).channelFileFor(channel, stationId);
+            out(`  ${channel}: ${offered ? offered.release.version : 'nothing'}`);
+          }
+        }
         return 0;
       }
       case undefined:
@@ -308,7 +379,7 @@ export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<
       ctx.err(usage);
       return 2;
     }
-    if (error instanceof StorageConflictError) return refuse(ctx, error.message);
+    if (error instanceof StorageConflictError || error instanceof ReleaseError) return refuse(ctx, error.message);
     throw error;
   }
 };
@@ -320,6 +391,8 @@ const centreUrl = (flag: string | undefined, ctx: CliContext): string | null => 
   if (!parsed.success) throw new UsageError(`--server: ${parsed.error.issues[0]?.message ?? 'not a server URL'}`);
   return parsed.data;
 };
+
+const releases = (ctx: CliContext) => new ReleaseStore(ctx.releasesDir ?? defaultConfig.releasesDir);
 
 const refuse = (ctx: CliContext, message: string): number => {
   ctx.err(message);
@@ -357,6 +430,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       retentionDays: config.retentionDays,
       tombstoneDays: config.tombstoneDays,
       publicUrl: config.publicUrl,
+      releasesDir: config.releasesDir,
     });
   } finally {
     await storage.close();

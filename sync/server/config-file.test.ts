@@ -29,10 +29,10 @@ describe('the server configuration file', () => {
     return path;
   };
 
-  it('without a file: the defaults, the database in data/ of the server’s folder whatever the current folder', () => {
+  it('without a file: the defaults, the database (and the releases) in data/ of the server’s folder whatever the current folder', () => {
     const { config, file } = loadServerConfig({ env: {}, appRoot: '/srv/yizhan', cwd: '/home/tech/elsewhere', exists: () => false });
     expect(file).toBeNull();
-    expect(config).toEqual({ ...defaultConfig, sqlitePath: '/srv/yizhan/data/yizhan.sqlite' });
+    expect(config).toEqual({ ...defaultConfig, sqlitePath: '/srv/yizhan/data/yizhan.sqlite', releasesDir: '/srv/yizhan/data/releases' });
   });
 
   it('reads the file beside the server, or the one YIZHAN_CONFIG names; its paths are relative to it', async () => {

@@ -34,6 +34,7 @@ export const serverConfigFileSchema = z
     databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional(),
     sqlitePath: z.string().min(1).optional(),
     kioskDir: z.string().min(1).optional(),
+    releasesDir: z.string().min(1).optional(),
     publicUrl: serverUrlSchema.optional(),
     corsOrigins: z
       .array(z.string())
@@ -122,6 +123,7 @@ export const loadServerConfig = (sources: ConfigSources): LoadedServerConfig => 
     tombstoneDays: given.tombstoneDays ?? defaultConfig.tombstoneDays,
     maintenanceIntervalMs: given.maintenanceIntervalMs ?? defaultConfig.maintenanceIntervalMs,
     kioskDir: given.kioskDir === undefined ? defaultConfig.kioskDir : fromHome(given.kioskDir),
+    releasesDir: fromHome(given.releasesDir ?? defaultConfig.releasesDir),
     demo: given.demo ?? defaultConfig.demo,
     trustProxy: given.trustProxy ?? defaultConfig.trustProxy,
     corsOrigins: given.corsOrigins ? [...new Set(given.corsOrigins)] : defaultConfig.corsOrigins,
@@ -139,6 +141,7 @@ export const loadServerConfig = (sources: ConfigSources): LoadedServerConfig => 
       databaseUrl: env.SQLITE_PATH && !env.DATABASE_URL ? null : config.databaseUrl,
       sqlitePath: env.SQLITE_PATH ? fromCwd(config.sqlitePath) : config.sqlitePath,
       kioskDir: env.KIOSK_DIR && config.kioskDir ? fromCwd(config.kioskDir) : config.kioskDir,
+      releasesDir: env.RELEASES_DIR ? fromCwd(config.releasesDir) : config.releasesDir,
     },
   };
 };

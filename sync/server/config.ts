@@ -28,6 +28,11 @@ export interface ServerConfig {
   maintenanceIntervalMs: number;
   /** Serve the kiosk's web build from this folder (e.g. dist/renderer); null: do not. */
   kioskDir: string | null;
+  /**
+   * The release channel's folder (releases/store.ts): what `release-publish` writes and /updates serves. Every
+   * server process of a district reads the same one.
+   */
+  releasesDir: string;
   /** Bootstrap demo data and a demo station on an empty database. */
   demo: boolean;
   /** Behind a load balancer: take the client address from X-Forwarded-For. */
@@ -63,6 +68,7 @@ export const defaultConfig: ServerConfig = {
   tombstoneDays: 90,
   maintenanceIntervalMs: 60 * 60_000,
   kioskDir: null,
+  releasesDir: './data/releases',
   demo: false,
   trustProxy: false,
   corsOrigins: ['app://kiosk'],
@@ -124,6 +130,7 @@ const envSchema = z.object({
   TOMBSTONE_DAYS: int(1, 36_500).optional(),
   MAINTENANCE_INTERVAL_MS: int(0, 86_400_000).optional(),
   KIOSK_DIR: z.string().min(1).optional(),
+  RELEASES_DIR: z.string().min(1).optional(),
   YIZHAN_DEMO: flag.optional(),
   TRUST_PROXY: flag.optional(),
   CORS_ORIGINS: origins.optional(),
@@ -157,6 +164,7 @@ export const configFromEnv = (env: Record<string, string | undefined>, base: Ser
     tombstoneDays: e.TOMBSTONE_DAYS ?? d.tombstoneDays,
     maintenanceIntervalMs: e.MAINTENANCE_INTERVAL_MS ?? d.maintenanceIntervalMs,
     kioskDir: e.KIOSK_DIR ?? d.kioskDir,
+    releasesDir: e.RELEASES_DIR ?? d.releasesDir,
     demo: e.YIZHAN_DEMO ?? d.demo,
     trustProxy: e.TRUST_PROXY ?? d.trustProxy,
     corsOrigins: e.CORS_ORIGINS ?? d.corsOrigins,

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import { type Catalogue, catalogueSchema } from '../protocol/catalogue.ts';
 import { normalizeEnrolmentCode } from '../protocol/wire.ts';
+import { DEMO_PIN } from '../protocol/pin-hash.ts';
 import { publishCatalogue } from './publish.ts';
 import { StorageConflictError, type Storage } from './storage/types.ts';
 import { sha256 } from './tokens.ts';
@@ -55,7 +56,7 @@ export const demoEnrolment = (storage: Storage, catalogue: Catalogue): DemoEnrol
 /** At start-up in demo mode: says how to join and how many demo stations there are. The database is left as it is. */
 export const bootstrapDemo = async (storage: Storage, { logger }: { logger: FastifyBaseLogger; now: Date }) => {
   const stations = (await storage.listStations()).filter((s) => s.id.startsWith(DEMO_STATION_PREFIX)).length;
-  logger.info({ code: DEMO_ENROLMENT_CODE, stations }, `demo: every browser that opens the kiosk enrols itself as its own demo station with code ${DEMO_ENROLMENT_CODE}`);
+  logger.info({ code: DEMO_ENROLMENT_CODE, stations }, `demo: every browser that opens the kiosk enrols itself as its own demo station with code ${DEMO_ENROLMENT_CODE}; technician PIN ${DEMO_PIN}`);
   return { enrolmentCode: DEMO_ENROLMENT_CODE, stations };
 };
 
@@ -70,7 +71,7 @@ export const demoBanner = ({ url, stations, database }: { url: string; stations:
     "  right says 已同步 once its records reached the server. Restarting keeps every station and its records",
     `  (${database}; ${stations} demo station${stations === 1 ? '' : 's'} so far).`,
     '',
-    '  Technician screen: tap the station name five times, PIN 24681357.',
+    `  Technician screen: tap the station name five times, PIN ${DEMO_PIN}.`,
     '  Stations and their last heartbeat: npm run server:cli -- stations',
     '',
     '',

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_PIN, DEMO_PIN_HASH } from '../protocol/pin-hash.ts';
 import { messages, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../protocol/wire.ts';
 import { DEMO_ENROLMENT_CODE } from './demo.ts';
 import { loadMigrations } from './storage/migrations.ts';
@@ -46,7 +47,9 @@ describe('the server process', () => {
       });
       proc.on('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
     });
-    expect(lines.some((l) => l.includes(DEMO_ENROLMENT_CODE))).toBe(true);
+    // What a newcomer needs is printed: the code, and the demo's technician PIN, which only the demo offers.
+    expect(lines.some((l) => l.includes(DEMO_ENROLMENT_CODE) && l.includes(`technician PIN ${DEMO_PIN}`))).toBe(true);
+    expect(await (await fetch(`${url}/station-config.json`)).json()).toEqual({ enrolmentCode: DEMO_ENROLMENT_CODE, technician: { pinHash: DEMO_PIN_HASH } });
 
     const health = await fetch(`${url}/healthz`);
     expect(await health.json()).toEqual({ status: 'ok', storage: 'sqlite' });

@@ -8,6 +8,8 @@ export interface SheetStation {
   expiresAt: Date;
   /** The setup link (sync/protocol/setup-link.ts): opened on the tablet or scanned from the sheet. */
   link: string;
+  /** The station's own technician PIN (provision --pins); null: its technician sets one at first run. */
+  pin?: string | null;
 }
 
 const escapeHtml = (text: string): string =>
@@ -47,6 +49,7 @@ export const provisionSheetHtml = (input: { stations: readonly SheetStation[]; s
   <dl>
     <dt>注册码 · Enrolment code</dt><dd class="code">${escapeHtml(station.code)}</dd>
     <dt>有效期至 · Valid until (UTC)</dt><dd>${day(station.expiresAt)}</dd>
+    ${station.pin ? `<dt>技术员密码 · Technician PIN</dt><dd class="code">${escapeHtml(station.pin)}</dd>` : ''}
     <dt>设置链接 · Setup link</dt><dd class="link"><a href="${escapeHtml(station.link)}">${escapeHtml(station.link)}</a></dd>
   </dl>
 </section>`,

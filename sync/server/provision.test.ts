@@ -4,11 +4,18 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSetupLink } from '../protocol/setup-link.ts';
+import { pbkdf2Sync } from 'node:crypto';
+import { parsePinHash } from '../protocol/pin-hash.ts';
 import { messages } from '../protocol/wire.ts';
 import { parseStationList, provisionStations, type StationFile } from './provision.ts';
 import { cliOn, engines, startTestServer, type TestServer } from './testing/fixtures.ts';
 
 const SERVER = 'https://yizhan.example.gov.cn';
+/** Whether `pin` is the PIN behind `pinHash` (the kiosk's own gate reads these files in tests/sync/provisioning.test.ts). */
+const opens = (pinHash: string, pin: string) => {
+  const parsed = parsePinHash(pinHash);
+  return parsed !== null && Buffer.from(pbkdf2Sync(pin, parsed.salt, parsed.iterations, 32, 'sha256')).equals(Buffer.from(parsed.hash));
+};
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe('parseStationList', () => {
@@ -121,6 +128,24 @@ describe.each(engines())('provisioning many tablets from the CLI on %s', (engine
     expect(html).toContain('<h2>&lt;b&gt;一号&lt;/b&gt; &amp; 驿站</h2>');
     expect(html).not.toContain('<b>一号');
     expect((await stat(join(outDir, 'codes.html'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('with --pins gives each station its own technician PIN: its hash in the station file, the PIN on the sheet', async () => {
+    const file = await list('pins.csv', 'pin-01,一号驿站\npin-02,二号驿站\n');
+    const outDir = join(dir, 'pins');
+    expect(await cli('provision', file, '--server', SERVER, '--pins', '--out', outDir)).toBe(0);
+    const sheet = parse(await readFile(join(outDir, 'codes.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const pins = sheet.map((row) => row['technician PIN']!);
+    expect(pins.every((pin) => /^\d{8}$/.test(pin))).toBe(true);
+    expect(new Set(pins).size).toBe(2);
+    for (const [index, id] of ['pin-01', 'pin-02'].entries()) {
+      const layer = await readConfig(outDir, id);
+      expect(JSON.stringify(layer)).not.toContain(pins[index]!);
+      expect(opens(layer.technician!.pinHash, pins[index]!)).toBe(true);
+      expect(opens(layer.technician!.pinHash, '00000000')).toBe(false);
+    }
+    // Without it the files carry no PIN: each tablet's technician sets one at first run.
+    expect((await readConfig(join(dir, 'east'), 'east-01')).technician).toBeUndefined();
   });
 
   it('keeps the codes to whoever ran it: files 0600, folders 0700', async () => {

@@ -1,12 +1,15 @@
+import { pbkdf2, randomBytes, randomInt } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { localeSchema } from '../protocol/catalogue.ts';
 import { setupLinkFor } from '../protocol/setup-link.ts';
+import { type DeriveKey, hashPin } from '../protocol/pin-hash.ts';
 import { serverUrlSchema, stationIdSchema } from '../protocol/wire.ts';
 import { provisionSheetHtml } from './provision-sheet.ts';
 import type { Storage } from './storage/types.ts';
+import { enrolmentCodeHash, newEnrolmentCode } from './tokens.ts';
 
 type Locale = z.infer<typeof localeSchema>;
 
@@ -20,8 +23,17 @@ export interface StationFile {
   serverUrl: string;
   enrolmentCode: string;
   locale: Locale;
+  /** With --pins: this station's own technician PIN (its hash; the PIN itself is on the codes sheet). */
+  technician?: { pinHash: string };
 }
-import { enrolmentCodeHash, newEnrolmentCode } from './tokens.ts';
+
+/** A station's own technician PIN: 8 random digits, and the hash its station.json carries. */
+const newTechnicianPin = async (): Promise<{ pin: string; pinHash: string }> => {
+  const pin = String(randomInt(0, 100_000_000)).padStart(8, '0');
+  const derive: DeriveKey = (value, salt, iterations, length) =>
+    new Promise((resolve, reject) => pbkdf2(value, salt, iterations, length, 'sha256', (error, key) => (error ? reject(error) : resolve(new Uint8Array(key)))));
+  return { pin, pinHash: await hashPin(pin, new Uint8Array(randomBytes(16)), derive) };
+};
 
 /** One tablet to prepare: a line of the district's station list. */
 export interface StationLine {
@@ -87,7 +99,7 @@ export const parseStationList = (bytes: Uint8Array, defaultLocale: Locale = 'zh-
 };
 
 export type ProvisionOutcome =
-  | { id: string; name: string; outcome: 'code'; created: boolean; code: string; expiresAt: Date; file: string; link: string }
+  | { id: string; name: string; outcome: 'code'; created: boolean; code: string; pin: string | null; expiresAt: Date; file: string; link: string }
   | { id: string; name: string; outcome: 'skipped'; reason: 'enrolled' | 'revoked' };
 
 /** Creates the file afresh (an older copy removed first), so it is born readable only by its owner. */
@@ -105,7 +117,8 @@ const csvCell = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll(
  * instead of typing anything) and `<out>/codes.csv` (the same, for a spreadsheet). A station that is already enrolled or revoked gets no new
  * code: re-running the list after fixing it is safe, and moving a station to a new tablet stays a deliberate
  * `enrol-code`. Each outcome is reported as it happens, and the sheet is written even when a later station fails,
- * so the codes already made are never lost.
+ * so the codes already made are never lost. With `pins`, each station also gets its own technician PIN (the
+ * hash in its file, the PIN on the sheet); without, each tablet's technician chooses one at first run.
  */
 export const provisionStations = async (input: {
   storage: Storage;
@@ -116,6 +129,7 @@ export const provisionStations = async (input: {
   outDir: string;
   hours: number;
   now: Date;
+  pins?: boolean;
   onOutcome?: (outcome: ProvisionOutcome) => void;
 }): Promise<ProvisionOutcome[]> => {
   const { storage, stations, outDir, now, onOutcome = () => undefined } = input;
@@ -139,18 +153,20 @@ export const provisionStations = async (input: {
       if (!existing) await storage.createStation({ id: s.id, name: s.name, now });
       const code = newEnrolmentCode();
       await storage.createEnrolmentCode({ stationId: s.id, codeHash: enrolmentCodeHash(code), expiresAt, now });
-      const config: StationFile = { stationId: s.id, stationName: s.name, serverUrl, enrolmentCode: code, locale: s.locale };
+      const technician = input.pins ? await newTechnicianPin() : null;
+      const config: StationFile = { stationId: s.id, stationName: s.name, serverUrl, enrolmentCode: code, locale: s.locale, ...(technician ? { technician: { pinHash: technician.pinHash } } : {}) };
       const dir = join(outDir, s.id);
       await mkdir(dir, { recursive: true, mode: 0o700 });
       const file = join(dir, 'station.json');
       await writeSecret(file, `${JSON.stringify(config, null, 2)}\n`);
       const link = setupLinkFor(input.kioskUrl ?? serverUrl, { serverUrl, stationId: s.id, stationName: s.name, enrolmentCode: code, locale: s.locale });
-      report({ id: s.id, name: s.name, outcome: 'code', created: !existing, code, expiresAt, file, link });
+      report({ id: s.id, name: s.name, outcome: 'code', created: !existing, code, pin: technician?.pin ?? null, expiresAt, file, link });
     }
   } finally {
     const coded = outcomes.flatMap((o) => (o.outcome === 'code' ? [o] : []));
-    const rows = coded.map((o) => [o.id, o.name, o.code, o.expiresAt.toISOString(), o.link].map(csvCell).join(','));
-    await writeSecret(join(outDir, 'codes.csv'), `${['station id,name,enrolment code,valid until,setup link', ...rows].join('\n')}\n`);
+    const rows = coded.map((o) => [o.id, o.name, o.code, o.expiresAt.toISOString(), o.link, ...(input.pins ? [o.pin ?? ''] : [])].map(csvCell).join(','));
+    const header = `station id,name,enrolment code,valid until,setup link${input.pins ? ',technician PIN' : ''}`;
+    await writeSecret(join(outDir, 'codes.csv'), `${[header, ...rows].join('\n')}\n`);
     await writeSecret(join(outDir, 'codes.html'), provisionSheetHtml({ stations: coded, serverUrl, generatedAt: now }));
   }
   return outcomes;

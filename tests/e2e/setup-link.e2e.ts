@@ -15,7 +15,7 @@ import { type Kiosk, openKiosk, SHOTS, useChromium } from './support/kiosk.ts';
  * The technician's whole path for browser kiosks, as docs/deploy.md tells it: `provision` two stations from a
  * list (codes.html: each station's QR code and setup link), a catalogue for each from `catalogue-template`,
  * published; then each tablet is a fresh browser that opens its station's setup link. Nothing is typed but the
- * technician PIN: the kiosk enrols as the station the link names, shows that station's catalogue, and a
+ * technician PIN the technician chooses there: the kiosk enrols as the station the link names, shows that station's catalogue, and a
  * resident's check-in arrives at the centre under that station's id.
  */
 const STATIONS = [
@@ -45,9 +45,14 @@ const startCentre = async () => {
 
 type CodeRow = Record<'station id' | 'name' | 'enrolment code' | 'valid until' | 'setup link', string>;
 
-const enterPin = async (page: Page) => {
-  for (const d of '24681357') await page.getByRole('button', { name: d, exact: true }).tap();
-  await page.getByRole('button', { name: '进入' }).tap();
+/** The PIN each tablet's technician chooses at its first start: no build carries one. */
+const PIN = '97531864';
+const choosePin = async (page: Page) => {
+  await page.getByRole('heading', { name: '设置技术员密码' }).waitFor();
+  for (const step of ['下一步', '确定']) {
+    for (const d of PIN) await page.getByRole('button', { name: d, exact: true }).tap();
+    await page.getByRole('button', { name: step }).tap();
+  }
 };
 
 interface RecordRow {
@@ -97,7 +102,7 @@ describe('browser kiosks from provisioning to verified stations (Chromium, the r
 
       await page.getByRole('heading', { name: '本机尚未设置' }).waitFor();
       await k.tap('技术人员设置');
-      await enterPin(page);
+      await choosePin(page);
       const setup = page.getByLabel('链接中的设置');
       await setup.waitFor();
       await expect(setup.textContent()).resolves.toContain(station.id);

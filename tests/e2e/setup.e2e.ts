@@ -8,10 +8,10 @@ import { cli, openSqliteDb, ROOT, spawnServer } from '../sync/support/server.ts'
 import { openKiosk, useChromium } from './support/kiosk.ts';
 
 /**
- * A tablet fresh from the image meets a real central server that has no demo: no station config, no token.
- * The kiosk asks for a technician instead of serving residents; behind the PIN the technician types the
- * station's setup; a refused code says so and can be corrected; the right one enrols the station, which then
- * syncs its centre's catalogue. Diagnostics shows what the technician needs; a reload goes straight to home.
+ * A tablet fresh from the image meets a real central server that has no demo: no station config, no token, no
+ * technician PIN. The kiosk asks for a technician instead of serving residents; the technician chooses the PIN,
+ * then types the station's setup; a refused code says so and can be corrected; the right one enrols the station,
+ * which then syncs its centre's catalogue. Diagnostics shows what the technician needs; a reload goes straight to home.
  */
 const KIOSK_DIR = process.env.E2E_DIST ?? `${ROOT}dist/renderer`;
 const STATION = 'xingfuli-01';
@@ -45,8 +45,13 @@ const startCentre = async () => {
   return { url: server.url, code };
 };
 
+/** The PIN this tablet's technician chooses at first run: no build carries one. */
+const PIN = '97531864';
+const typeDigits = async (page: Page, digits: string) => {
+  for (const d of digits) await page.getByRole('button', { name: d, exact: true }).tap();
+};
 const enterPin = async (page: Page) => {
-  for (const d of '24681357') await page.getByRole('button', { name: d, exact: true }).tap();
+  await typeDigits(page, PIN);
   await page.getByRole('button', { name: '进入' }).tap();
 };
 
@@ -62,8 +67,14 @@ describe('first-run setup (Chromium, the real server)', () => {
     await k.axe('setup-welcome');
 
     await k.tap('技术人员设置');
-    await page.getByRole('heading', { name: '技术人员验证' }).waitFor();
-    await enterPin(page);
+    // No image and no build carries a PIN: the technician sets this tablet's own, typed twice.
+    await page.getByRole('heading', { name: '设置技术员密码' }).waitFor();
+    await k.state('setup-new-pin');
+    await k.axe('setup-new-pin');
+    await typeDigits(page, PIN);
+    await k.tap('下一步');
+    await typeDigits(page, PIN);
+    await k.tap('确定');
     await page.getByRole('form', { name: '站点设置' }).waitFor();
     // The server that served the app is offered as the centre.
     await expect(page.getByLabel('社区中心地址').inputValue()).resolves.toBe(url.replace(/\/$/, ''));

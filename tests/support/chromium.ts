@@ -12,5 +12,5 @@ export const chromiumArgs = [
   '--lang=zh-CN',
 ];
 
-export const launchChromium = (extraArgs: readonly string[] = []): Promise<Browser> =>
-  chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...chromiumArgs, ...extraArgs] });
+export const launchChromium = (extraArgs: readonly string[] = [], env?: Record<string, string>): Promise<Browser> =>
+  chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...chromiumArgs, ...extraArgs], ...(env ? { env: { ...process.env, ...env } as Record<string, string> } : {}) });

@@ -1,15 +1,19 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { pbkdf2Sync } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isProvisioned } from '../../electron/common/config.ts';
+import { type DeriveKey, PinGate } from '../../electron/common/technician.ts';
 import { loadStationConfig, publicConfig } from '../../electron/main/config.ts';
 import { SyncEngine } from '../../sync/client/engine.ts';
 import { MemorySyncStore } from '../../sync/client/testing/memory-store.ts';
 import { httpTransport } from '../../sync/client/transport.ts';
 import { FAST_BACKOFF, waitFor } from './support/kiosk-engine.ts';
 import { cli, listen, openTestDb, ROOT, type RunningServer, type TestDb } from './support/server.ts';
+
+const derive: DeriveKey = async (pin, salt, iterations, length) => new Uint8Array(pbkdf2Sync(pin, salt, iterations, length, 'sha256'));
 
 /** The shell's own reading of a tablet: the image's shipped default, no setup screen file, the system file given. */
 const shellConfig = (systemFile: string) =>
@@ -58,8 +62,7 @@ describe('provisioning tablets from the district’s station list', () => {
 
     for (const [id, name, locale] of [['river-01', '河畔社区红色驿站', 'zh-CN'], ['river-02', '河畔二号驿站', 'en']] as const) {
       const loaded = shellConfig(join(dir, 'tablets', id, 'station.json'));
-      // The image's default carries the demo PIN; nothing else may be wrong with the file.
-      expect(loaded.problems.filter((p) => !p.includes('demo PIN'))).toEqual([]);
+      expect(loaded.problems).toEqual([]);
       expect(loaded.sources).toEqual(['default', 'system']);
       expect(isProvisioned(loaded.config)).toBe(true);
       const seen = publicConfig(loaded);
@@ -75,6 +78,21 @@ describe('provisioning tablets from the district’s station list', () => {
         engine.stop();
       }
       expect((await db.storage.getStation(id))?.enrolled).toBe(true);
+    }
+  });
+
+  it('with --pins, each tablet opens to its own PIN from the codes sheet, and to no other', async () => {
+    const list = join(dir, 'pins.csv');
+    await writeFile(list, 'hill-01,山坡社区红色驿站\nhill-02,山坡二号驿站\n');
+    await cli(db.storage, ['provision', list, '--server', server.url.replace(/\/$/, ''), '--out', join(dir, 'pinned'), '--pins']);
+    const sheet = (await readFile(join(dir, 'pinned', 'codes.csv'), 'utf8')).trim().split('\n').slice(1).map((line) => line.split(','));
+    const pinOf = new Map(sheet.map((cells) => [cells[0]!, cells[4]!]));
+    for (const [id, other] of [['hill-01', 'hill-02'], ['hill-02', 'hill-01']] as const) {
+      const loaded = shellConfig(join(dir, 'pinned', id, 'station.json'));
+      expect(loaded).toMatchObject({ pinSource: 'system', problems: [] });
+      const gate = new PinGate({ pinHash: loaded.config.pinHash, derive });
+      expect(await gate.unlock(pinOf.get(other)!, 0)).toMatchObject({ ok: false });
+      expect(await gate.unlock(pinOf.get(id)!, 0)).toMatchObject({ ok: true });
     }
   });
 });

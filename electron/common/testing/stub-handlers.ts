@@ -28,6 +28,7 @@ export const stubHandlers = (overrides: Partial<BridgeHandlers> = {}): BridgeHan
     'update:get': () => idleUpdate,
     'update:check': () => idleUpdate,
     'technician:unlock': () => ({ ok: false, reason: 'wrong-pin', attemptsLeft: 4, retryAt: null }),
+    'technician:set-pin': () => ({ expiresAt: '2025-01-06T02:15:00.000Z' }),
     'technician:lock': () => ({}),
     'technician:status': () => ({ unlocked: false, expiresAt: null, lockedUntil: null }),
     'kiosk:restart': () => ({}),

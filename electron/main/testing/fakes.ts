@@ -232,6 +232,8 @@ export class FakeSession implements ShellSession {
   devicePermission: H<'setDevicePermissionHandler'> = null;
   displayMedia: H<'setDisplayMediaRequestHandler'> = null;
   flushes = 0;
+  /** What clearStorageData was asked to clear, call by call. */
+  cleared: string[][] = [];
   beforeRequest: ((details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void) | null = null;
   headersReceived: Parameters<HeaderFilter['onHeadersReceived']>[0] | null = null;
   readonly webRequest = {
@@ -256,6 +258,10 @@ export class FakeSession implements ShellSession {
   }
   flushStorageData(): void {
     this.flushes += 1;
+  }
+  clearStorageData(options?: Parameters<Session['clearStorageData']>[0]): Promise<void> {
+    this.cleared.push([...(options?.storages ?? ['everything'])]);
+    return Promise.resolve();
   }
   /** Test side: the headers a response would reach the page with. */
   headersFor(url: string, responseHeaders: ResponseHeaders): ResponseHeaders | undefined {
@@ -313,6 +319,7 @@ export class FakePowerSaveBlocker implements Pick<PowerSaveBlocker, 'start' | 's
 
 /** Reversible "encryption" marked with a prefix, so tests can tell an encrypted file from a plain one. */
 export class FakeSafeStorage implements SafeStorageLike {
+  decrypts = 0;
   constructor(
     public available = true,
     public backend: ReturnType<SafeStorageLike['getSelectedStorageBackend']> = 'gnome_libsecret',
@@ -326,6 +333,7 @@ export class FakeSafeStorage implements SafeStorageLike {
     return Buffer.from(`enc:${this.key}:${Buffer.from(plainText).toString('hex')}`);
   }
   decryptString(encrypted: Buffer): string {
+    this.decrypts += 1;
     const [tag, key, hex] = encrypted.toString().split(':');
     if (tag !== 'enc' || key !== this.key || hex === undefined) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
     return Buffer.from(hex, 'hex').toString();
@@ -340,6 +348,7 @@ export class FakeUpdater extends FakeEmitter implements Updater {
   autoInstallOnAppQuit = true;
   allowDowngrade = true;
   logger: AppUpdater['logger'] = null;
+  requestHeaders: AppUpdater['requestHeaders'] = null;
   feed: Parameters<AppUpdater['setFeedURL']>[0] | null = null;
   checks = 0;
   installs: Array<[boolean | undefined, boolean | undefined]> = [];

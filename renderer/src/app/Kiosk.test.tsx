@@ -1,8 +1,8 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
-import type { PublicConfig } from '../../../electron/common/bridge.ts';
-import { defaultFeatures } from '../../../electron/common/config.ts';
+import type { PublicConfig } from '@shell/bridge.ts';
+import { defaultFeatures } from '@shell/config.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshDb } from '../../../tests/support/render-screen.tsx';
 import { createI18n } from '../i18n/index.ts';

@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TapGesture } from '../../../electron/common/technician.ts';
+import { TapGesture } from '@shell/technician.ts';
 import { useLocalized } from '../i18n/index.ts';
 import { useStore } from '../store/StoreProvider.tsx';
 import { useFeature } from '../sync/SyncProvider.tsx';
@@ -13,7 +13,7 @@ import { Icon } from '../ui/icons/Icon.tsx';
 /** The frame's top edge. It only acts on navigation, never reads the route: a tap elsewhere does not re-render it. */
 export const TopBar = memo(function TopBar({ onReadAloudUnavailable }: { onReadAloudUnavailable: () => void }) {
   const { t } = useTranslation();
-  const l = useLocalized();
+  const localize = useLocalized();
   const { station } = useStore();
   const { home, go } = useNavigate();
   // Five taps on the station's name within three seconds open the technician's PIN pad; one tap goes home.
@@ -28,8 +28,8 @@ export const TopBar = memo(function TopBar({ onReadAloudUnavailable }: { onReadA
       <button type="button" className="topbar__station toolbtn" onClick={pressStation}>
         <img className="topbar__logo" src="icon.svg" alt="" />
         <span className="topbar__names">
-          <span className="topbar__name">{l(station.name)}</span>
-          <span className="topbar__community">{l(station.community)}</span>
+          <span className="topbar__name">{localize(station.name)}</span>
+          <span className="topbar__community">{localize(station.community)}</span>
         </span>
         <span className="visually-hidden">{t('nav.home')}</span>
       </button>

@@ -1,6 +1,9 @@
+import { chooseVoice } from './voices.ts';
+
 /**
- * Read-aloud through the Web Speech API. Many kiosks ship without a Chinese voice; then we stay quiet rather
- * than read Chinese with an English voice.
+ * Read-aloud through the Web Speech API, with the voice voices.ts chooses for the language. Many kiosks ship
+ * without a Chinese voice; then we stay quiet rather than read Chinese with an English voice. (On Linux,
+ * Chromium has voices only through speech-dispatcher: the shell starts it with --enable-speech-dispatcher.)
  */
 export interface Speech {
   available(lang: string): boolean;
@@ -8,11 +11,7 @@ export interface Speech {
   stop(): void;
 }
 
-const voiceFor = (synth: SpeechSynthesis, lang: string): SpeechSynthesisVoice | undefined => {
-  const prefix = lang.split('-')[0] ?? lang;
-  const voices = synth.getVoices();
-  return voices.find((v) => v.lang === lang) ?? voices.find((v) => v.lang.replace('_', '-').startsWith(prefix));
-};
+const voiceFor = (synth: SpeechSynthesis, lang: string): SpeechSynthesisVoice | undefined => chooseVoice(synth.getVoices(), lang);
 
 export const browserSpeech = (synth: SpeechSynthesis | undefined = globalThis.speechSynthesis): Speech => ({
   available: (lang) => synth !== undefined && voiceFor(synth, lang) !== undefined,

@@ -2,8 +2,8 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { useEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bridgeClient, type KioskBridge, type Setup } from '../../../electron/common/bridge.ts';
-import { hashPin } from '../../../electron/common/technician.ts';
+import { bridgeClient, type KioskBridge, type Setup } from '@shell/bridge.ts';
+import { hashPin } from '@shell/technician.ts';
 import { freshDb } from '../../../tests/support/render-screen.tsx';
 import { createI18n, type Language } from '../i18n/index.ts';
 import { createWebKiosk } from '../platform/kiosk-bridge/web.ts';
@@ -13,7 +13,7 @@ import type { YizhanDb } from '../store/db.ts';
 import { SyncIndicator } from './SyncIndicator.tsx';
 import { needsSetup, type Provisioning, SyncProvider, useSync } from './SyncProvider.tsx';
 import { MemoryStorage } from '../../../tests/support/memory-storage.ts';
-import { fastDerive } from '../../../electron/common/testing/fast-derive.ts';
+import { fastDerive } from '@shell/testing/fast-derive.ts';
 
 // ------------------------------------------------------------------------------------------------ needsSetup
 
@@ -58,11 +58,11 @@ const webBridge = (loadConfig: () => Promise<StationConfigFile> = async () => ({
     createWebKiosk({
       db,
       localStorage: local,
-      loadConfig,
+      // The station's PIN as a station-config.json carries it.
+      loadConfig: async () => ({ technician: { pinHash }, ...(await loadConfig()) }),
       // A loopback port nothing listens on: only used if a test forgets to stub fetch.
       origin: 'http://127.0.0.1:9',
       derive: fastDerive,
-      pinHash,
       appVersion: 'test',
       userAgent: 'test',
     }),

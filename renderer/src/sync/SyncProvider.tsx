@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { createContext, type ReactNode, use, useEffect, useMemo, useState } from 'react';
-import type { KioskBridge, PublicConfig } from '../../../electron/common/bridge.ts';
-import type { Feature } from '../../../electron/common/config.ts';
+import type { KioskBridge, PublicConfig } from '@shell/bridge.ts';
+import type { Feature } from '@shell/config.ts';
 import { initialSyncState, type SyncState } from '../../../sync/client/state.ts';
 import { kioskBridge } from '../platform/kiosk-bridge/ready.ts';
 import type { YizhanDb } from '../store/db.ts';

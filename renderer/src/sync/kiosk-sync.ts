@@ -1,4 +1,4 @@
-import type { KioskBridge, PublicConfig } from '../../../electron/common/bridge.ts';
+import type { KioskBridge, PublicConfig } from '@shell/bridge.ts';
 import { SyncEngine } from '../../../sync/client/engine.ts';
 import { httpTransport, type Transport } from '../../../sync/client/transport.ts';
 import type { YizhanDb } from '../store/db.ts';

@@ -1,4 +1,4 @@
-import type { CredentialProtection, KioskBridge } from '../../../electron/common/bridge.ts';
+import type { CredentialProtection, KioskBridge } from '@shell/bridge.ts';
 
 /**
  * Where the station's sync token is kept. Never in IndexedDB beside the records: in the shell it goes through

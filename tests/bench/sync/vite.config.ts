@@ -14,6 +14,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@protocol': here('../../../sync/protocol'),
+      '@shell': here('../../../electron/common'),
       '@assets': here('../../../assets'),
     },
   },

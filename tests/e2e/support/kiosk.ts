@@ -46,7 +46,7 @@ export interface Kiosk {
 export const openKiosk = async (
   browser: Browser,
   viewport: ViewportName,
-  options: { serviceWorkers?: 'allow' | 'block'; url?: string; beforeLoad?: (page: Page) => Promise<void> } = {},
+  options: { serviceWorkers?: 'allow' | 'block'; url?: string; beforeLoad?: (page: Page) => Promise<void>; prepare?: (context: BrowserContext) => Promise<void> } = {},
 ): Promise<Kiosk> => {
   const context = await browser.newContext({
     viewport: viewports[viewport],
@@ -57,6 +57,8 @@ export const openKiosk = async (
   });
   // The clock runs as usual, and a state can move it on to see that nothing changes by itself (fit.ts).
   await context.clock.install();
+  // Before the page loads: init scripts, routes.
+  await options.prepare?.(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type EventChannel, type InvokeChannel, type KioskBridge, type PayloadOf, unsyncedExportSchema } from '../../../../electron/common/bridge.ts';
+import { type EventChannel, type InvokeChannel, type KioskBridge, type PayloadOf, unsyncedExportSchema } from '@shell/bridge.ts';
 import { YizhanDb } from '../../store/db.ts';
 import { seedDemoIfEmpty } from '../../store/seed.ts';
 import { connectBridge } from './connect.ts';

@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
-import type { KioskBridge } from '../../../../electron/common/bridge.ts';
-import { openingScheduleSchema } from '../../../../electron/common/opening-hours.ts';
+import type { KioskBridge } from '@shell/bridge.ts';
+import { openingScheduleSchema } from '@shell/opening-hours.ts';
 import type { YizhanDb } from '../../store/db.ts';
 import { exportUnsynced } from './unsynced.ts';
 

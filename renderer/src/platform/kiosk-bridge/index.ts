@@ -1,4 +1,4 @@
-import { bridgeClient, type KioskApi, type KioskBridge } from '../../../../electron/common/bridge.ts';
+import { bridgeClient, type KioskApi, type KioskBridge } from '@shell/bridge.ts';
 import type { YizhanDb } from '../../store/db.ts';
 import { connectBridge } from './connect.ts';
 import { provideKioskBridge } from './ready.ts';

@@ -1,4 +1,4 @@
-import type { KioskBridge } from '../../../../electron/common/bridge.ts';
+import type { KioskBridge } from '@shell/bridge.ts';
 
 let provide: (bridge: KioskBridge) => void = () => undefined;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { featureSchema, idleOverridesSchema, localeSchema } from '../../../../electron/common/config.ts';
+import { featureSchema, idleOverridesSchema, localeSchema, pinHashSchema } from '@shell/config.ts';
 
 /**
  * `station-config.json` beside the app: how a browser kiosk finds and joins its centre (the central server
@@ -13,6 +13,11 @@ export const stationConfigFileSchema = z.object({
   locale: localeSchema.optional(),
   idle: idleOverridesSchema.optional(),
   features: z.partialRecord(featureSchema, z.boolean()).optional(),
+  /**
+   * A technician PIN for every browser that opens this kiosk: the demo server's (`npm start`) and the test
+   * suite's. Anyone who can load the kiosk can read it, so a real station sets its own at first run instead.
+   */
+  technician: z.object({ pinHash: pinHashSchema }).optional(),
 });
 export type StationConfigFile = z.infer<typeof stationConfigFileSchema>;
 

@@ -1,4 +1,4 @@
-import type { UnsyncedExport } from '../../../../electron/common/bridge.ts';
+import type { UnsyncedExport } from '@shell/bridge.ts';
 import type { YizhanDb } from '../../store/db.ts';
 import { pushedSeq, readBatch } from '../../store/outbox.ts';
 

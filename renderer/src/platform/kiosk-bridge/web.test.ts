@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bridgeClient, type KioskBridge, unsyncedExportSchema } from '../../../../electron/common/bridge.ts';
+import { bridgeClient, type KioskBridge, unsyncedExportSchema } from '@shell/bridge.ts';
+import { DEMO_PIN_HASH } from '@shell/technician.ts';
 import { YizhanDb } from '../../store/db.ts';
 import { markPushed } from '../../store/outbox.ts';
 import { seedDemoIfEmpty } from '../../store/seed.ts';
@@ -13,7 +14,7 @@ let reloads: number;
 let kiosk: KioskBridge;
 let local: MemoryStorage;
 
-const make = (o: Partial<WebKioskDeps> = {}) =>
+const make = (overrides: Partial<WebKioskDeps> = {}) =>
   bridgeClient(
     createWebKiosk({
       db,
@@ -22,11 +23,12 @@ const make = (o: Partial<WebKioskDeps> = {}) =>
       localStorage: local,
       reload: () => (reloads += 1),
       download: (fileName, text, type) => downloads.push({ fileName, text, type }),
-      loadConfig: async () => ({ serverUrl: 'https://yizhan.example.cn/', enrolmentCode: 'K7Q2-9XPM' }),
+      // As the demo server serves it: with the demo PIN (24681357).
+      loadConfig: async () => ({ serverUrl: 'https://yizhan.example.cn/', enrolmentCode: 'K7Q2-9XPM', technician: { pinHash: DEMO_PIN_HASH } }),
       origin: 'http://127.0.0.1:4173',
       appVersion: '0.1.0',
       userAgent: 'test',
-      ...o,
+      ...overrides,
     }),
     'web',
   );
@@ -58,10 +60,36 @@ describe('the web fallback of window.kiosk', () => {
   });
 
   it('reports storage from the storage manager', async () => {
-    const d = await kiosk.call('diagnostics:get', { logLines: 10 });
-    expect(d).toMatchObject({ shell: 'web', appVersion: '0.1.0', storage: { level: 'ok', persisted: true, usageBytes: 3 * 1024 ** 2, totalBytes: 20 * GiB } });
+    const diagnostics = await kiosk.call('diagnostics:get', { logLines: 10 });
+    expect(diagnostics).toMatchObject({ shell: 'web', appVersion: '0.1.0', storage: { level: 'ok', persisted: true, usageBytes: 3 * 1024 ** 2, totalBytes: 20 * GiB } });
     const tight = make({ storage: { estimate: async () => ({ quota: 300 * 1024 ** 2, usage: 200 * 1024 ** 2 }), persisted: async () => false } as StorageManager });
     expect((await tight.call('diagnostics:get')).storage).toMatchObject({ level: 'critical', persisted: false, message: expect.stringContaining('evict') });
+  });
+
+  it('carries no PIN of its own: with none in station-config.json nothing opens it, until one is set at first run', async () => {
+    const bare = make({ loadConfig: async () => ({ serverUrl: 'https://yizhan.example.cn/', enrolmentCode: 'K7Q2-9XPM' }) });
+    expect(await bare.call('config:get')).toMatchObject({ technicianPinSet: false, problems: [] });
+    expect(await bare.call('technician:unlock', { pin: '24681357' })).toMatchObject({ ok: false, reason: 'not-configured' });
+    const seen: boolean[] = [];
+    bare.on('config:changed', (config) => seen.push(config.technicianPinSet));
+    expect(await bare.call('technician:set-pin', { pin: '97531' })).toEqual({ expiresAt: '2025-01-06T02:15:00.000Z' });
+    expect(seen).toEqual([true]);
+    expect(await bare.call('technician:status')).toMatchObject({ unlocked: true });
+    expect(local.getItem('yizhan.technician-pin')).toMatch(/^pbkdf2-sha256\$210000\$/);
+    await bare.call('technician:lock');
+    // Set once, it takes the session to change it.
+    await expect(bare.call('technician:set-pin', { pin: '1111' })).rejects.toMatchObject({ code: 'technician-required' });
+    expect(await bare.call('technician:unlock', { pin: '97531' })).toMatchObject({ ok: true });
+    expect(await bare.call('technician:set-pin', { pin: '86420' })).toMatchObject({ expiresAt: expect.any(String) });
+    await bare.call('technician:lock');
+    expect(await bare.call('technician:unlock', { pin: '97531' })).toMatchObject({ ok: false, reason: 'wrong-pin' });
+  });
+
+  it('reports a PIN that station-config.json hands to anyone who opens the kiosk', async () => {
+    expect((await kiosk.call('config:get')).problems).toEqual([expect.stringContaining('demo PIN')]);
+    const other = 'pbkdf2-sha256$210000$AAAAAAAAAAAAAAAAAAAAAA==$fvJva+1tg9xdNSv76FN3LKoI4QKVZhw4vnCyTKmr2bA=';
+    const served = make({ loadConfig: async () => ({ technician: { pinHash: other } }) });
+    expect((await served.call('config:get')).problems).toEqual([expect.stringContaining('station-config.json')]);
   });
 
   it('gates technician actions behind the PIN, with the same lockout as the shell', async () => {

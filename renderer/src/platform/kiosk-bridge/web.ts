@@ -10,10 +10,10 @@ import {
   type StorageHealth,
   toUnlockResponse,
   type UpdateState,
-} from '../../../../electron/common/bridge.ts';
-import { type ConfigSource, defaultFeatures, joinsAnew, stationConfigLayerSchema } from '../../../../electron/common/config.ts';
-import { storageLevel } from '../../../../electron/common/storage-level.ts';
-import { DEMO_PIN_HASH, type DeriveKey, PinGate } from '../../../../electron/common/technician.ts';
+} from '@shell/bridge.ts';
+import { type ConfigSource, defaultFeatures, joinsAnew, stationConfigLayerSchema } from '@shell/config.ts';
+import { storageLevel } from '@shell/storage-level.ts';
+import { DEMO_PIN_HASH, type DeriveKey, hashPin, parsePinHash, PinGate } from '@shell/technician.ts';
 import type { YizhanDb } from '../../store/db.ts';
 import { loadStationConfigFile, type StationConfigFile } from './station-config-file.ts';
 import { exportUnsynced } from './unsynced.ts';
@@ -50,8 +50,6 @@ export interface WebKioskDeps {
   /** The origin that served the app: the sync server when no other is configured. */
   origin?: string;
   derive?: DeriveKey;
-  /** The technician PIN's hash: VITE_TECHNICIAN_PIN_HASH at build time, else the demo PIN's. */
-  pinHash?: string;
   appVersion?: string;
   userAgent?: string;
   exitFullscreen?: () => void;
@@ -59,6 +57,8 @@ export interface WebKioskDeps {
 
 const SETUP_KEY = 'yizhan.station-setup';
 const CREDENTIAL_KEY = 'yizhan.station-credential';
+/** The technician PIN's hash, as set at first run on this browser. */
+const PIN_KEY = 'yizhan.technician-pin';
 const fileStamp = (d: Date) => d.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
 
 /**
@@ -76,8 +76,7 @@ export const createWebKiosk = (deps: WebKioskDeps): KioskApi => {
   const download = deps.download ?? browserDownload;
   const loadConfig = deps.loadConfig ?? (() => loadStationConfigFile(fetch, local));
   const origin = deps.origin ?? (typeof location !== 'undefined' && /^https?:$/.test(location.protocol) ? location.origin : null);
-  const pinHash = deps.pinHash ?? (import.meta.env.VITE_TECHNICIAN_PIN_HASH as string | undefined) ?? DEMO_PIN_HASH;
-  const gate = new PinGate({ pinHash, derive: deps.derive ?? webDerive });
+  const derive = deps.derive ?? webDerive;
   const listeners = new Map<EventChannel, Set<(payload: never) => void>>();
   const log: string[] = [];
   const started = now().getTime();
@@ -91,6 +90,34 @@ export const createWebKiosk = (deps: WebKioskDeps): KioskApi => {
     for (const listener of listeners.get(event) ?? []) (listener as (p: PayloadOf<E>) => void)(payload);
   };
 
+  /**
+   * The technician PIN: the one set at first run on this browser, else a station-config.json's (the demo
+   * server's; any reader of that file can try PINs against it, so a real station sets its own), else none yet.
+   * No build carries one.
+   */
+  const technicianPin = async (): Promise<{ hash: string; from: 'setup' | 'file' } | null> => {
+    const own = local?.getItem(PIN_KEY) ?? null;
+    if (own && parsePinHash(own)) return { hash: own, from: 'setup' };
+    const fromFile = (await loadConfig()).technician?.pinHash;
+    return fromFile ? { hash: fromFile, from: 'file' } : null;
+  };
+  let gate = new PinGate({ pinHash: null, derive });
+  let gateHash: string | null = null;
+  /** The gate for the current PIN: a new one when the PIN changed, the same one (and its session) otherwise. */
+  const currentGate = async (): Promise<PinGate> => {
+    const hash = (await technicianPin())?.hash ?? null;
+    if (hash !== gateHash) {
+      gate = new PinGate({ pinHash: hash, derive });
+      gateHash = hash;
+    }
+    return gate;
+  };
+  const pinProblems = (pin: Awaited<ReturnType<typeof technicianPin>>): string[] => {
+    if (pin?.hash === DEMO_PIN_HASH) return ['the technician PIN is the demo PIN, which everybody knows: set this station its own (technician screen)'];
+    if (pin?.from === 'file') return ['the technician PIN comes from station-config.json, which anyone who can open the kiosk can read: set one on the tablet'];
+    return [];
+  };
+
   const readSetup = () => {
     try {
       const parsed = stationConfigLayerSchema.safeParse(JSON.parse(local?.getItem(SETUP_KEY) ?? 'null'));
@@ -101,7 +128,7 @@ export const createWebKiosk = (deps: WebKioskDeps): KioskApi => {
   };
 
   const config = async (): Promise<PublicConfig> => {
-    const [file, settings] = await Promise.all([loadConfig(), deps.db.settings.toCollection().first()]);
+    const [file, settings, pin] = await Promise.all([loadConfig(), deps.db.settings.toCollection().first(), technicianPin()]);
     const setup = readSetup();
     const sources: ConfigSource[] = ['default'];
     if (Object.keys(file).length > 0) sources.push('system');
@@ -119,9 +146,9 @@ export const createWebKiosk = (deps: WebKioskDeps): KioskApi => {
       locale: setup?.locale ?? file.locale ?? 'zh-CN',
       idle: file.idle ?? {},
       features: { ...defaultFeatures, ...file.features },
-      technicianPinSet: gate.configured,
+      technicianPinSet: pin !== null,
       sources,
-      problems: pinHash === DEMO_PIN_HASH ? ['the technician PIN is the demo PIN (browser build without VITE_TECHNICIAN_PIN_HASH)'] : [],
+      problems: pinProblems(pin),
     };
   };
 
@@ -184,18 +211,28 @@ export const createWebKiosk = (deps: WebKioskDeps): KioskApi => {
       return updateState();
     },
     'technician:unlock': async ({ pin }) => {
-      const result = await gate.unlock(pin, now().getTime());
+      const result = await (await currentGate()).unlock(pin, now().getTime());
       write(result.ok ? 'info' : 'warn', result.ok ? 'technician unlocked' : `technician unlock refused: ${result.reason}`);
       return toUnlockResponse(result);
     },
-    'technician:lock': () => {
-      gate.lock();
+    'technician:set-pin': async ({ pin }) => {
+      const before = await currentGate();
+      if (before.configured && !before.isUnlocked(now().getTime())) throw new BridgeError('technician-required', 'changing the PIN needs the technician session');
+      local?.setItem(PIN_KEY, await hashPin(pin, crypto.getRandomValues(new Uint8Array(16)), derive));
+      const opened = await (await currentGate()).unlock(pin, now().getTime());
+      if (!opened.ok) throw new BridgeError('failed', 'the new PIN did not open the gate');
+      write('warn', 'technician PIN set on this browser');
+      emit('config:changed', await config());
+      return { expiresAt: new Date(opened.expiresAt).toISOString() };
+    },
+    'technician:lock': async () => {
+      (await currentGate()).lock();
       return {};
     },
-    'technician:status': () => {
-      const s = gate.status(now().getTime());
+    'technician:status': async () => {
+      const status = (await currentGate()).status(now().getTime());
       const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-      return { unlocked: s.unlocked, expiresAt: iso(s.expiresAt), lockedUntil: iso(s.lockedUntil) };
+      return { unlocked: status.unlocked, expiresAt: iso(status.expiresAt), lockedUntil: iso(status.lockedUntil) };
     },
     'kiosk:restart': () => {
       write('info', 'restart requested by the technician');

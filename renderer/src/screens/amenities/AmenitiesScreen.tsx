@@ -9,10 +9,10 @@ import './amenities.css';
 /** What the station offers free on the spot or on loan, with an anonymous one-tap tally of each use. */
 export default function AmenitiesScreen() {
   const { t } = useTranslation('amenities');
-  const l = useLocalized();
+  const localize = useLocalized();
   const { db } = useStore();
   const amenities = useLiveQuery(() => db.amenities.orderBy('order').toArray(), [db]);
-  const speech = [t('title'), t('lead'), ...(amenities ?? []).map((a) => t('speechItem', { name: l(a.name), description: l(a.description) }))].join('。');
+  const speech = [t('title'), t('lead'), ...(amenities ?? []).map((a) => t('speechItem', { name: localize(a.name), description: localize(a.description) }))].join('。');
   return (
     <Screen title={t('title')} lead={t('lead')} speech={speech}>
       {amenities?.length === 0 ? <p className="notice-banner">{t('empty')}</p> : null}

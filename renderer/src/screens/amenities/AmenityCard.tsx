@@ -40,10 +40,10 @@ type Said = { action: Action; tap: string } | { action: Action; undone: true };
  */
 export function AmenityCard({ amenity }: { amenity: Amenity }) {
   const { t } = useTranslation('amenities');
-  const l = useLocalized();
+  const localize = useLocalized();
   const { db } = useStore();
   const headingId = useId();
-  const name = l(amenity.name);
+  const name = localize(amenity.name);
   // The day is read on every re-run, so a screen left open past midnight starts counting the new day.
   const counts = useLiveQuery(() => countsOnDay(db, amenity.id, dayKey(new Date())), [db, amenity.id]);
   const { commit, error, saving } = useCommit('amenity-use');
@@ -78,7 +78,7 @@ export function AmenityCard({ amenity }: { amenity: Amenity }) {
             {name}
             {amenity.lendable ? <span className="pill amenity__lendable">{t('lendable')}</span> : null}
           </h2>
-          <p className="amenity__description">{l(amenity.description)}</p>
+          <p className="amenity__description">{localize(amenity.description)}</p>
         </div>
       </div>
       <div className="amenity__tally">

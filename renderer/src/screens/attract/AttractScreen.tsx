@@ -22,7 +22,7 @@ const NOTICES_SHOWN = 4;
  */
 export default function AttractScreen({ onDismiss }: { onDismiss: () => void }) {
   const { t, i18n } = useTranslation('attract');
-  const l = useLocalized();
+  const localize = useLocalized();
   const { db, station } = useStore();
   const duty = useDuty();
   const notices = useLiveQuery(() => db.notices.toArray(), [db]);
@@ -58,8 +58,8 @@ export default function AttractScreen({ onDismiss }: { onDismiss: () => void }) 
       <div className="attract__head">
         <img className="attract__logo" src="icon.svg" alt="" />
         <div>
-          <h2 id="attract-title" className="attract__title">{l(station.name)}</h2>
-          <p className="attract__community">{l(station.community)}</p>
+          <h2 id="attract-title" className="attract__title">{localize(station.name)}</h2>
+          <p className="attract__community">{localize(station.community)}</p>
         </div>
         <Clock />
       </div>

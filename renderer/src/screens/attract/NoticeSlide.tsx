@@ -7,7 +7,7 @@ import { Icon } from '../../ui/icons/Icon.tsx';
 
 export function NoticeSlide({ notice, now }: { notice: Notice; now: Date }) {
   const { t } = useTranslation('attract');
-  const l = useLocalized();
+  const localize = useLocalized();
   const text = useNoticeText();
   const status = text.relative(notice, now);
   return (
@@ -17,7 +17,7 @@ export function NoticeSlide({ notice, now }: { notice: Notice; now: Date }) {
         <KindBadge kind={notice.kind} />
         {status ? <span className="pill pill--ok">{status.label}</span> : null}
       </p>
-      <h3 id="attract-notice" className="attract__notice-title">{l(notice.title)}</h3>
+      <h3 id="attract-notice" className="attract__notice-title">{localize(notice.title)}</h3>
       {notice.startsAt ? (
         <p className="attract__when">
           <span aria-hidden="true"><Icon emoji="🕘" /> </span>
@@ -27,11 +27,11 @@ export function NoticeSlide({ notice, now }: { notice: Notice; now: Date }) {
       {notice.place ? (
         <p className="attract__place">
           <span aria-hidden="true"><Icon emoji="📍" /> </span>
-          {l(notice.place)}
+          {localize(notice.place)}
         </p>
       ) : null}
       {/* Three lines as a teaser (line-clamp): the notice screen has it whole. */}
-      <p className="attract__body" data-clip>{l(notice.body)}</p>
+      <p className="attract__body" data-clip>{localize(notice.body)}</p>
     </article>
   );
 }

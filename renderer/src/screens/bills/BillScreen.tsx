@@ -21,7 +21,7 @@ const wayIcons: Record<Way, string> = { self: '📱', volunteer: '🙋' };
 export default function BillScreen() {
   const { utility } = useRouteParams('bill');
   const { t } = useTranslation('bills');
-  const l = useLocalized();
+  const localize = useLocalized();
   const { db } = useStore();
   const bill = useLiveQuery(async () => (await db.bills.get(utility)) ?? null, [db, utility]);
   const [way, setWay] = useState<Way>();
@@ -43,7 +43,7 @@ export default function BillScreen() {
   if (bill === undefined) return <div className="screen" aria-busy="true" />;
   if (bill === null) return <Screen title={t('title')} lead={t('missing')}>{null}</Screen>;
 
-  const provider = l(bill.provider);
+  const provider = localize(bill.provider);
   return (
     <Screen title={name} lead={provider} speech={[name, provider, t('noMoney'), t('ways.question'), t('ways.self'), t('ways.volunteer')].join('。')}>
       <NoMoneyBanner />

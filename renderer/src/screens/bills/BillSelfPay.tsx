@@ -9,12 +9,12 @@ import './bills.css';
 /** Paying without help, only through the official channels: the steps, their QR codes, the counter. */
 export function BillSelfPay({ bill }: { bill: BillChannel }) {
   const { t } = useTranslation('bills');
-  const l = useLocalized();
+  const localize = useLocalized();
   return (
     <div className="bill-self">
       <section className="card bill-self__steps" aria-labelledby="bill-steps">
         <h2 id="bill-steps" className="card__title">{t('self.steps')}</h2>
-        <StepsList steps={bill.steps.map(l)} />
+        <StepsList steps={bill.steps.map(localize)} />
       </section>
       {bill.online.length > 0 ? (
         <section className="card" aria-labelledby="bill-online">
@@ -22,14 +22,14 @@ export function BillSelfPay({ bill }: { bill: BillChannel }) {
           <p>{t('self.onlineLead')}</p>
           <div className="bill-online">
             {bill.online.map((o) => (
-              <OnlineChannel key={o.url} channel={l(o.channel)} url={o.url} />
+              <OnlineChannel key={o.url} channel={localize(o.channel)} url={o.url} />
             ))}
           </div>
         </section>
       ) : null}
       <section className="card" aria-labelledby="bill-office">
         <h2 id="bill-office" className="card__title">{t('self.office')}</h2>
-        <OfficeDetails name={l(bill.office.name)} address={l(bill.office.address)} hours={l(bill.office.hours)} />
+        <OfficeDetails name={localize(bill.office.name)} address={localize(bill.office.address)} hours={localize(bill.office.hours)} />
       </section>
     </div>
   );

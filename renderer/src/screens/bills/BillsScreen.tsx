@@ -10,7 +10,7 @@ import { NoMoneyBanner } from './NoMoneyBanner.tsx';
 /** Bill payment: first that the kiosk takes no money, then the six utilities as big tiles. */
 export default function BillsScreen() {
   const { t } = useTranslation('bills');
-  const l = useLocalized();
+  const localize = useLocalized();
   const { db } = useStore();
   const { go } = useNavigate();
   const bills = useLiveQuery(() => db.bills.orderBy('order').toArray(), [db]);
@@ -21,7 +21,7 @@ export default function BillsScreen() {
       <p className="screen__lead">{t('lead')}</p>
       <div className="tiles" role="group" aria-label={t('menu')}>
         {(bills ?? []).map((b) => (
-          <Tile key={b.utility} icon={b.icon} title={t(`utilities.${b.utility}`)} hint={l(b.provider)} onPress={() => go('bill', { utility: b.utility })} />
+          <Tile key={b.utility} icon={b.icon} title={t(`utilities.${b.utility}`)} hint={localize(b.provider)} onPress={() => go('bill', { utility: b.utility })} />
         ))}
       </div>
     </Screen>

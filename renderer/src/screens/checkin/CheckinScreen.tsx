@@ -21,7 +21,7 @@ const whoIcons: Record<VisitorType, string> = { resident: '🏠', nearby: '🏘�
  */
 export default function CheckinScreen() {
   const { t } = useTranslation('checkin');
-  const l = useLocalized();
+  const localize = useLocalized();
   const { db } = useStore();
   const categories = useLiveQuery(() => db.categories.orderBy('order').toArray(), [db]);
   const [who, setWho] = useState<VisitorType>();
@@ -49,7 +49,7 @@ export default function CheckinScreen() {
       <Confirmation title={title} speech={`${title}。${t('done.next')}`}>
         <div className="card" style={{ minWidth: 'min(560px, 100%)', textAlign: 'left' }}>
           <p>{t('done.who', { who: t(`who.${done.who}`) })}</p>
-          {purposeName ? <p>{t('done.purpose', { purpose: l(purposeName.name) })}</p> : null}
+          {purposeName ? <p>{t('done.purpose', { purpose: localize(purposeName.name) })}</p> : null}
           {done.contact?.name ? <p>{t('done.name', { name: maskName(done.contact.name) })}</p> : null}
           {done.contact?.phone ? <p>{t('done.phone', { phone: maskPhone(done.contact.phone) })}</p> : null}
           <p className="screen__lead" style={{ marginTop: 12 }}>{t('done.next')}</p>
@@ -87,7 +87,7 @@ export default function CheckinScreen() {
           setPurpose(value);
           if (!contact.consent) void checkIn(value);
         }}
-        choices={(categories ?? []).map((c) => ({ value: c.id, label: l(c.name), icon: c.icon }))}
+        choices={(categories ?? []).map((c) => ({ value: c.id, label: localize(c.name), icon: c.icon }))}
       />
       <ContactConsent value={contact} onChange={setContact} errors={errors} purpose={t('contactPurpose')} />
     </Screen>

@@ -12,11 +12,11 @@ export const useListJoin = (): ((items: readonly string[]) => string) => {
 /** The words about one person on duty, shared by what is shown and what is read aloud. */
 export const usePersonText = () => {
   const { t } = useTranslation('duty');
-  const l = useLocalized();
+  const localize = useLocalized();
   const join = useListJoin();
   const role = ({ member }: OnDuty) => t(`roles.${member.role}`);
-  const organisation = (person: OnDuty) => [role(person), person.unit ? l(person.unit.name) : undefined].filter(Boolean).join(' · ');
-  const helps = ({ member }: OnDuty) => (member.skills.length > 0 ? t('helps', { skills: join(member.skills.map(l)) }) : undefined);
+  const organisation = (person: OnDuty) => [role(person), person.unit ? localize(person.unit.name) : undefined].filter(Boolean).join(' · ');
+  const helps = ({ member }: OnDuty) => (member.skills.length > 0 ? t('helps', { skills: join(member.skills.map(localize)) }) : undefined);
   const hours = ({ shift }: OnDuty) => `${shift.start}–${shift.end}`;
   /** Read aloud without the phone number: a masked number is no use spoken, and the room may be listening. */
   const speech = (person: OnDuty) => [person.member.name, organisation(person).replace(' · ', '，'), helps(person)].filter(Boolean).join('，');

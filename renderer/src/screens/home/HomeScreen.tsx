@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from '../../app/navigation.tsx';
 import type { ScreenName } from '../../app/routes.ts';
-import type { Feature } from '../../../../electron/common/config.ts';
+import type { Feature } from '@shell/config.ts';
 import { useScreenSpeech } from '../../app/read-aloud.tsx';
 import { useLocalized } from '../../i18n/index.ts';
 import { visitStats } from '../../store/stats.ts';
@@ -25,14 +25,14 @@ const allTiles = [
 
 export function HomeScreen() {
   const { t } = useTranslation('home');
-  const l = useLocalized();
+  const localize = useLocalized();
   const { station, db } = useStore();
   const stats = useLiveQuery(() => visitStats(db, []), [db]);
   const { go } = useNavigate();
   const features = useStationConfig()?.features;
   // A station may leave out what it does not offer (no bill referrals, no amenities to lend).
   const tiles = features ? allTiles.filter((tile) => features[tile.switch]) : allTiles;
-  const welcome = t('welcome', { name: l(station.name) });
+  const welcome = t('welcome', { name: localize(station.name) });
   // Check-in is what most residents tap first: fetch its code while the kiosk is idle, not on the tap.
   useEffect(() => {
     const prefetch = () => void import('../checkin/CheckinScreen.tsx');

@@ -6,7 +6,7 @@ import { Icon } from '../../ui/icons/Icon.tsx';
 
 /** One notice in the list: a big button with its kind, title, time and place. */
 export function NoticeItem({ notice, now, onOpen }: { notice: Notice; now: Date; onOpen: () => void }) {
-  const l = useLocalized();
+  const localize = useLocalized();
   const text = useNoticeText();
   const status = text.relative(notice, now);
   return (
@@ -15,7 +15,7 @@ export function NoticeItem({ notice, now, onOpen }: { notice: Notice; now: Date;
         <KindBadge kind={notice.kind} />
         {status ? <span className={status.ended ? 'pill notice-ended' : 'pill pill--ok'}>{status.label}</span> : null}
       </span>
-      <span className="notice-item__title">{l(notice.title)}</span>
+      <span className="notice-item__title">{localize(notice.title)}</span>
       <span className="notice-item__when">
         <span aria-hidden="true"><Icon emoji="🕘" /> </span>
         {notice.startsAt ? text.when(notice.startsAt) : text.published(notice)}
@@ -23,7 +23,7 @@ export function NoticeItem({ notice, now, onOpen }: { notice: Notice; now: Date;
       {notice.place ? (
         <span className="notice-item__place">
           <span aria-hidden="true"><Icon emoji="📍" /> </span>
-          {l(notice.place)}
+          {localize(notice.place)}
         </span>
       ) : null}
       <span className="notice-item__more" aria-hidden="true">›</span>

@@ -12,7 +12,7 @@ import './notices.css';
 /** One notice in full: what, when, where, and the whole text, all of it read aloud on request. */
 export default function NoticeScreen() {
   const { t } = useTranslation('notices');
-  const l = useLocalized();
+  const localize = useLocalized();
   const { db } = useStore();
   const { noticeId } = useRouteParams('notice');
   const now = useNow(60_000);
@@ -29,10 +29,10 @@ export default function NoticeScreen() {
     );
   }
 
-  const title = l(notice.title);
+  const title = localize(notice.title);
   const when = notice.startsAt ? text.when(notice.startsAt) : undefined;
-  const place = notice.place ? l(notice.place) : undefined;
-  const body = l(notice.body);
+  const place = notice.place ? localize(notice.place) : undefined;
+  const body = localize(notice.body);
   const status = text.relative(notice, now);
   const speech = [title, when && t('speech.when', { when }), place && t('speech.place', { place }), body].filter(Boolean).join('。');
 

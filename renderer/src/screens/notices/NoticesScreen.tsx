@@ -16,7 +16,7 @@ const sections = ['upcoming', 'standing', 'past'] as const;
 /** Clinics, talks, meetings and classes still to come first, then standing notices, then what just ended. */
 export default function NoticesScreen() {
   const { t } = useTranslation('notices');
-  const l = useLocalized();
+  const localize = useLocalized();
   const { db } = useStore();
   const { go } = useNavigate();
   const now = useNow(60_000);
@@ -25,7 +25,7 @@ export default function NoticesScreen() {
   const ordered = orderNotices(notices ?? [], now);
   const title = t('title');
   const lead = t('lead');
-  const spoken = (n: Notice) => [l(n.title), n.startsAt ? text.when(n.startsAt) : undefined].filter(Boolean).join('，');
+  const spoken = (n: Notice) => [localize(n.title), n.startsAt ? text.when(n.startsAt) : undefined].filter(Boolean).join('，');
   const speech = [title, lead, ...ordered.upcoming.map(spoken), ...ordered.standing.map(spoken)].join('。');
 
   return (

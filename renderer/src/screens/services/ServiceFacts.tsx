@@ -6,20 +6,20 @@ import './services.css';
 /** What a service is, who provides it, when, and what to bring: the questions a resident asks first. */
 export function ServiceFacts({ service }: { service: Service }) {
   const { t } = useTranslation('services');
-  const l = useLocalized();
+  const localize = useLocalized();
   return (
     <div className="card svc-facts">
       <section className="svc-fact" aria-labelledby="svc-what">
         <h2 id="svc-what" className="svc-fact__title">{t('facts.what')}</h2>
-        <p className="svc-summary">{l(service.summary)}</p>
+        <p className="svc-summary">{localize(service.summary)}</p>
       </section>
       <section className="svc-fact" aria-labelledby="svc-who">
         <h2 id="svc-who" className="svc-fact__title">{t('facts.who')}</h2>
-        <p>{l(service.provider)}</p>
+        <p>{localize(service.provider)}</p>
       </section>
       <section className="svc-fact" aria-labelledby="svc-when">
         <h2 id="svc-when" className="svc-fact__title">{t('facts.when')}</h2>
-        <p>{l(service.hours)}</p>
+        <p>{localize(service.hours)}</p>
         {service.extended.length > 0 ? (
           <p className="svc-pills">
             {service.extended.map((e) => (
@@ -33,7 +33,7 @@ export function ServiceFacts({ service }: { service: Service }) {
         {service.bring.length > 0 ? (
           <ul className="svc-bring">
             {service.bring.map((item) => (
-              <li key={item['zh-CN']}>{l(item)}</li>
+              <li key={item['zh-CN']}>{localize(item)}</li>
             ))}
           </ul>
         ) : (

@@ -14,14 +14,14 @@ import './services.css';
 
 function ServicePage({ service, onReferred }: { service: Service; onReferred: (referral: Referral) => void }) {
   const { t } = useTranslation('services');
-  const l = useLocalized();
-  const name = l(service.name);
+  const localize = useLocalized();
+  const name = localize(service.name);
   const speech = [
     name,
-    l(service.summary),
+    localize(service.summary),
     t('facts.when'),
-    l(service.hours),
-    ...(service.bring.length > 0 ? [t('facts.bring'), ...service.bring.map(l)] : []),
+    localize(service.hours),
+    ...(service.bring.length > 0 ? [t('facts.bring'), ...service.bring.map(localize)] : []),
     t('facts.how'),
     ...service.ways.map((way) => t(`ways.${way.type}.title`)),
   ].join('。');
@@ -45,7 +45,7 @@ function ServicePage({ service, onReferred }: { service: Service; onReferred: (r
 export default function ServiceScreen() {
   const { serviceId } = useRouteParams('service');
   const { t } = useTranslation('services');
-  const l = useLocalized();
+  const localize = useLocalized();
   const { db } = useStore();
   const service = useLiveQuery(async () => (await db.services.get(serviceId)) ?? null, [db, serviceId]);
   const [done, setDone] = useState<{ referral: Referral; subject: string }>();
@@ -53,5 +53,5 @@ export default function ServiceScreen() {
   if (done) return <ReferralConfirmation referral={done.referral} subject={done.subject} help={t('referral.help')} />;
   if (service === undefined) return <div className="screen" aria-busy="true" />;
   if (service === null) return <Screen title={t('title')} lead={t('missing')}>{null}</Screen>;
-  return <ServicePage service={service} onReferred={(referral) => setDone({ referral, subject: l(service.name) })} />;
+  return <ServicePage service={service} onReferred={(referral) => setDone({ referral, subject: localize(service.name) })} />;
 }

@@ -14,24 +14,24 @@ const icons: Record<ServiceWay['type'], string> = { self: 'ðŸ“', volunteer: 'ðŸ
 
 function WayBody({ way, serviceId, onReferred }: { way: ServiceWay; serviceId: string; onReferred: (referral: Referral) => void }) {
   const { t } = useTranslation('services');
-  const l = useLocalized();
+  const localize = useLocalized();
   switch (way.type) {
     case 'self':
       return (
         <>
           <p>{t('ways.self.lead')}</p>
-          <StepsList steps={way.steps.map(l)} />
+          <StepsList steps={way.steps.map(localize)} />
         </>
       );
     case 'volunteer':
       return <VolunteerWay serviceId={serviceId} onReferred={onReferred} />;
     case 'office':
-      return <OfficeDetails name={l(way.office)} address={l(way.address)} hours={l(way.hours)} />;
+      return <OfficeDetails name={localize(way.office)} address={localize(way.address)} hours={localize(way.hours)} />;
     case 'online':
       return (
         <>
           <p>{t('ways.online.lead')}</p>
-          <OnlineChannel channel={l(way.channel)} url={way.url} />
+          <OnlineChannel channel={localize(way.channel)} url={way.url} />
         </>
       );
   }

@@ -12,21 +12,21 @@ const NAMES_ON_TILE = 3;
 
 function Categories() {
   const { t } = useTranslation('services');
-  const l = useLocalized();
+  const localize = useLocalized();
   const { db } = useStore();
   const { go } = useNavigate();
   const categories = useLiveQuery(() => db.categories.orderBy('order').toArray(), [db]);
   const services = useLiveQuery(() => db.services.orderBy('order').toArray(), [db]);
   const hint = (categoryId: string, all: Service[]) => {
-    const names = all.filter((s) => s.categoryId === categoryId).map((s) => l(s.name));
+    const names = all.filter((s) => s.categoryId === categoryId).map((s) => localize(s.name));
     const shown = names.slice(0, NAMES_ON_TILE).join(t('separator'));
     return names.length > NAMES_ON_TILE ? t('more', { names: shown }) : shown;
   };
   return (
-    <Screen title={t('title')} lead={t('lead')} speech={[t('title'), t('lead'), ...(categories ?? []).map((c) => l(c.name))].join('。')}>
+    <Screen title={t('title')} lead={t('lead')} speech={[t('title'), t('lead'), ...(categories ?? []).map((c) => localize(c.name))].join('。')}>
       <div className="tiles">
         {(categories ?? []).map((c) => (
-          <Tile key={c.id} icon={c.icon} title={l(c.name)} hint={hint(c.id, services ?? [])} onPress={() => go('services', { categoryId: c.id })} />
+          <Tile key={c.id} icon={c.icon} title={localize(c.name)} hint={hint(c.id, services ?? [])} onPress={() => go('services', { categoryId: c.id })} />
         ))}
       </div>
     </Screen>
@@ -35,20 +35,20 @@ function Categories() {
 
 function CategoryServices({ categoryId }: { categoryId: string }) {
   const { t } = useTranslation('services');
-  const l = useLocalized();
+  const localize = useLocalized();
   const { db } = useStore();
   const { go } = useNavigate();
   const category = useLiveQuery(async () => (await db.categories.get(categoryId)) ?? null, [db, categoryId]);
   const services = useLiveQuery(() => db.services.where('categoryId').equals(categoryId).sortBy('order'), [db, categoryId]);
   if (category === undefined || services === undefined) return <div className="screen" aria-busy="true" />;
   if (category === null) return <Screen title={t('title')} lead={t('missing')}>{null}</Screen>;
-  const title = l(category.name);
+  const title = localize(category.name);
   const lead = services.length > 0 ? t('categoryLead') : t('empty');
   return (
-    <Screen title={title} lead={lead} speech={[title, lead, ...services.map((s) => l(s.name))].join('。')}>
+    <Screen title={title} lead={lead} speech={[title, lead, ...services.map((s) => localize(s.name))].join('。')}>
       <div className="tiles">
         {services.map((s) => (
-          <Tile key={s.id} icon={s.icon} title={l(s.name)} hint={l(s.hours)} onPress={() => go('service', { serviceId: s.id })} />
+          <Tile key={s.id} icon={s.icon} title={localize(s.name)} hint={localize(s.hours)} onPress={() => go('service', { serviceId: s.id })} />
         ))}
       </div>
     </Screen>

@@ -1,17 +1,26 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type KioskBridge, type Setup, setupSchema } from '../../../../electron/common/bridge.ts';
+import { type KioskBridge, type Setup, setupSchema } from '@shell/bridge.ts';
 import { kioskBridge } from '../../platform/kiosk-bridge/ready.ts';
+import { pendingSetupLink } from '../../platform/setup-link/intake.ts';
 import type { KioskSync } from '../../sync/kiosk-sync.ts';
 import { useSync } from '../../sync/SyncProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { PinEntry, technicianSessionOpen, useTechnicianPin } from '../technician/PinEntry.tsx';
+import { NewPin } from './NewPin.tsx';
 import { SetupEntry } from './SetupEntry.tsx';
 import { forgetSetup } from './setup-in-progress.ts';
 import { SetupProgress } from './SetupProgress.tsx';
 import { ScrollCue } from '../../app/ScrollCue.tsx';
 
-type Step = { name: 'welcome' } | { name: 'pin' } | { name: 'form'; bridge: KioskBridge } | { name: 'progress'; setup: Setup; before: KioskSync | null };
+type Step =
+  | { name: 'welcome' }
+  | { name: 'pin' }
+  | { name: 'new-pin' }
+  | { name: 'form'; bridge: KioskBridge }
+  | { name: 'progress'; setup: Setup; before: KioskSync | null };
+
+const titles: Record<Step['name'], string> = { welcome: 'welcome.title', pin: 'pin.title', 'new-pin': 'newPin.title', form: 'title', progress: 'title' };
 
 /** The first step: the outcome of a setup saved before a reload (every engine is then a new one), else welcome. */
 const firstStep = (resume: unknown): Step => {
@@ -20,21 +29,24 @@ const firstStep = (resume: unknown): Step => {
 };
 
 /**
- * A tablet fresh from the image, with no station config: it cannot know which station it is or where its
- * centre is, so instead of the resident's screens it asks for a technician. Behind the technician PIN: the
- * setup form, then whether the station joined its centre.
+ * A tablet fresh from the image: with no station config it cannot know which station it is or where its centre
+ * is, and with no technician PIN nobody could ever open its technician screen, so instead of the resident's
+ * screens it asks for a technician. The technician sets the PIN first if there is none (no image carries one),
+ * or enters it; then the setup form, then whether the station joined its centre. A station that already has
+ * its config (a provisioned station.json) is done once its PIN is set.
  */
 export function FirstRun({ onDone, resume = null }: { onDone: () => void; resume?: unknown }) {
   const { t, i18n } = useTranslation('setup');
-  const { sync, provisioning } = useSync();
+  const { sync, provisioning, config } = useSync();
+  const pinSet = config?.technicianPinSet ?? true;
   const [step, setStep] = useState<Step>(() => firstStep(resume));
   // A remembered value that is not a setup: forget it, and leave a station that can sync to its residents.
   const stale = resume !== null && step.name === 'welcome';
   useEffect(() => {
     if (!stale || provisioning === 'checking') return;
     forgetSetup();
-    if (provisioning === 'ready') onDone();
-  }, [stale, provisioning, onDone]);
+    if (provisioning === 'ready' && pinSet) onDone();
+  }, [stale, provisioning, pinSet, onDone]);
   const pin = useTechnicianPin((bridge) => setStep({ name: 'form', bridge }));
   const other = i18n.language === 'en' ? 'zh-CN' : 'en';
 
@@ -43,6 +55,10 @@ export function FirstRun({ onDone, resume = null }: { onDone: () => void; resume
     const bridge = await kioskBridge;
     setStep((await technicianSessionOpen(bridge)) ? { name: 'form', bridge } : { name: 'pin' });
   };
+
+  // A provisioned station needed only its PIN (unless it was opened with a setup link); any other goes on to
+  // the form with the session just opened.
+  const pinChosen = (bridge: KioskBridge) => (provisioning === 'ready' && pendingSetupLink() === null ? void finish() : setStep({ name: 'form', bridge }));
 
   const finish = async () => {
     forgetSetup();
@@ -55,14 +71,14 @@ export function FirstRun({ onDone, resume = null }: { onDone: () => void; resume
       <main className="main" id="main">
         <section className="screen" aria-labelledby="setup-title">
           <header className="screen__head">
-            <h1 id="setup-title" className="screen__title">{t(step.name === 'welcome' ? 'welcome.title' : step.name === 'pin' ? 'pin.title' : 'title')}</h1>
+            <h1 id="setup-title" className="screen__title">{t(titles[step.name])}</h1>
             <Button variant="quiet" lang={other} onClick={() => void i18n.changeLanguage(other)}>{t(`locale.${other}`)}</Button>
           </header>
           {step.name === 'welcome' ? (
             <div className="screen__body">
-              <p className="screen__lead">{t('welcome.lead')}</p>
+              <p className="screen__lead">{t(provisioning === 'ready' && !pinSet ? 'welcome.pinLead' : 'welcome.lead')}</p>
               <div className="actions">
-                <Button variant="primary" large onClick={() => setStep({ name: 'pin' })}>{t('welcome.technician')}</Button>
+                <Button variant="primary" large onClick={() => setStep(pinSet ? { name: 'pin' } : { name: 'new-pin' })}>{t('welcome.technician')}</Button>
               </div>
             </div>
           ) : null}
@@ -76,6 +92,7 @@ export function FirstRun({ onDone, resume = null }: { onDone: () => void; resume
               </div>
             </div>
           ) : null}
+          {step.name === 'new-pin' ? <NewPin onSet={pinChosen} onCancel={() => setStep({ name: 'welcome' })} /> : null}
           {step.name === 'form' ? (
             <SetupEntry bridge={step.bridge} onSaved={(setup) => setStep({ name: 'progress', setup, before: sync })} />
           ) : null}

@@ -1,7 +1,7 @@
 import { readSetupLink, type SetupLinkReading } from '@protocol/setup-link.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskBridge, Setup } from '../../../../electron/common/bridge.ts';
+import type { KioskBridge, Setup } from '@shell/bridge.ts';
 import { forgetSetupLink, pendingSetupLink } from '../../platform/setup-link/intake.ts';
 import { useSync } from '../../sync/SyncProvider.tsx';
 import { SetupForm } from './SetupForm.tsx';

@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bridgeClient, type KioskBridge, type Setup } from '../../../../electron/common/bridge.ts';
-import { hashPin } from '../../../../electron/common/technician.ts';
+import { bridgeClient, type KioskBridge, type Setup } from '@shell/bridge.ts';
+import { hashPin } from '@shell/technician.ts';
 import { freshDb } from '../../../../tests/support/render-screen.tsx';
 import { createI18n } from '../../i18n/index.ts';
 import type { StationConfigFile } from '../../platform/kiosk-bridge/station-config-file.ts';
@@ -13,7 +13,7 @@ import type { YizhanDb } from '../../store/db.ts';
 import { SyncProvider, useSync } from '../../sync/SyncProvider.tsx';
 import { invalidFields, SetupForm } from './SetupForm.tsx';
 import { MemoryStorage } from '../../../../tests/support/memory-storage.ts';
-import { fastDerive } from '../../../../electron/common/testing/fast-derive.ts';
+import { fastDerive } from '@shell/testing/fast-derive.ts';
 
 // ------------------------------------------------------------------------------------------------ invalidFields
 
@@ -95,7 +95,7 @@ let calls: Array<{ channel: string; request: unknown }>;
 
 const webBridge = (loadConfig: () => Promise<StationConfigFile> = async () => ({})): KioskBridge => {
   const inner = bridgeClient(
-    createWebKiosk({ db, localStorage: local, loadConfig, origin: 'http://127.0.0.1:9', derive: fastDerive, pinHash, appVersion: 'test', userAgent: 'test' }),
+    createWebKiosk({ db, localStorage: local, loadConfig: async () => ({ technician: { pinHash }, ...(await loadConfig()) }), origin: 'http://127.0.0.1:9', derive: fastDerive, appVersion: 'test', userAgent: 'test' }),
     'web',
   );
   return {

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type KioskBridge, type Setup, setupSchema } from '../../../../electron/common/bridge.ts';
-import { locales } from '../../../../electron/common/config.ts';
+import { type KioskBridge, type Setup, setupSchema } from '@shell/bridge.ts';
+import { locales } from '@shell/config.ts';
 import { useSync } from '../../sync/SyncProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';

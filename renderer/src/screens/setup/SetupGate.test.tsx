@@ -2,7 +2,8 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bridgeClient, type KioskBridge } from '../../../../electron/common/bridge.ts';
+import { bridgeClient, type KioskBridge } from '@shell/bridge.ts';
+import { DEMO_PIN_HASH } from '@shell/technician.ts';
 import { freshDb } from '../../../../tests/support/render-screen.tsx';
 import { createI18n } from '../../i18n/index.ts';
 import { provideKioskBridge } from '../../platform/kiosk-bridge/ready.ts';
@@ -18,13 +19,16 @@ import { MemoryStorage } from '../../../../tests/support/memory-storage.ts';
 const TOKEN = 'yz1_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG';
 
 let db: YizhanDb;
-/** This test's web fallback: the real one, with the shipped demo PIN (24681357) and its real PBKDF2. */
+/** This test's web fallback: the real one, with its real PBKDF2, and no technician PIN unless a test gives one. */
 let current: KioskBridge;
+const NEW_PIN = '13572468';
 /** config:get waits for this: the shell has not answered yet. */
 let shellAnswers: Promise<void>;
 
 const webBridge = (loadConfig: () => Promise<StationConfigFile> = async () => ({})): KioskBridge =>
   bridgeClient(createWebKiosk({ db, localStorage: new MemoryStorage(), loadConfig, origin: 'http://127.0.0.1:9', appVersion: 'test', userAgent: 'test' }), 'web');
+/** A station-config.json that carries the demo PIN (24681357), as the demo server's does. */
+const withDemoPin = (file: StationConfigFile = {}) => async (): Promise<StationConfigFile> => ({ ...file, technician: { pinHash: DEMO_PIN_HASH } });
 
 /**
  * The kiosk's bridge (platform/kiosk-bridge/ready.ts) can be provided once per module instance: it forwards to
@@ -72,12 +76,35 @@ const renderGate = () => {
 type User = ReturnType<typeof userEvent.setup>;
 const kioskHome = () => screen.queryByRole('heading', { name: '居民首页' });
 
-const typePin = async (user: User, pin: string) => {
-  const keypad = screen.getByRole('group', { name: '技术员密码数字键盘' });
+const typePinOn = async (user: User, label: string, pin: string) => {
+  const keypad = screen.getByRole('group', { name: `${label}数字键盘` });
   for (const digit of pin) await user.click(within(keypad).getByRole('button', { name: digit }));
 };
+const typePin = (user: User, pin: string) => typePinOn(user, '技术员密码', pin);
 
-/** Welcome → 技术人员设置 → PIN (a wrong one first) → the form, as a technician at the tablet would go. */
+/** Welcome → 技术人员设置 → a new PIN, typed twice (mistyped the first time) → the form, on a tablet with no PIN. */
+const setPinToForm = async (user: User) => {
+  await user.click(await screen.findByRole('button', { name: '技术人员设置' }));
+  expect(screen.getByRole('heading', { name: '设置技术员密码' })).toBeInTheDocument();
+  const next = screen.getByRole('button', { name: '下一步' });
+  expect(next).toBeDisabled();
+  await typePinOn(user, '新的技术员密码', NEW_PIN);
+  await user.click(next);
+  expect(screen.getByText('请再输入一次同样的密码。')).toBeInTheDocument();
+  await typePinOn(user, '新的技术员密码', '24681357');
+  await user.click(screen.getByRole('button', { name: '确定' }));
+  expect(await screen.findByRole('alert')).toHaveTextContent('两次输入的密码不一样，请重新设置。');
+  expect(await current.call('config:get')).toMatchObject({ technicianPinSet: false });
+  await typePinOn(user, '新的技术员密码', NEW_PIN);
+  await user.click(screen.getByRole('button', { name: '下一步' }));
+  await typePinOn(user, '新的技术员密码', NEW_PIN);
+  await user.click(screen.getByRole('button', { name: '确定' }));
+  await screen.findByRole('form', { name: '站点设置' });
+  expect(await current.call('technician:status')).toMatchObject({ unlocked: true });
+  expect(await current.call('config:get')).toMatchObject({ technicianPinSet: true });
+};
+
+/** Welcome → 技术人员设置 → PIN (a wrong one first) → the form, on a tablet whose station-config.json has a PIN. */
 const unlockToForm = async (user: User) => {
   await user.click(await screen.findByRole('button', { name: '技术人员设置' }));
   expect(screen.getByRole('heading', { name: '技术人员验证' })).toBeInTheDocument();
@@ -149,8 +176,8 @@ describe('SetupGate', () => {
     expect(await screen.findByRole('heading', { name: 'This device is not set up yet' })).toBeInTheDocument();
   });
 
-  it('never shows the setup to a station that can enrol', async () => {
-    current = webBridge(async () => ({ serverUrl: 'https://centre.example.cn', enrolmentCode: 'K7Q2-9XPM' }));
+  it('never shows the setup to a station that can enrol and has its PIN', async () => {
+    current = webBridge(withDemoPin({ serverUrl: 'https://centre.example.cn', enrolmentCode: 'K7Q2-9XPM' }));
     const requests = stubCentre(() => refused());
     renderGate();
     // The engine starts once the provider has decided: by then the gate has seen "ready".
@@ -158,6 +185,28 @@ describe('SetupGate', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(kioskHome()).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: '本机尚未设置' })).toBeNull();
+  });
+
+  it('keeps a provisioned station without a PIN from residents until a technician sets one, then serves them', async () => {
+    current = webBridge(async () => ({ serverUrl: 'http://127.0.0.1:9', enrolmentCode: 'K7Q2-9XPM' }));
+    const user = renderGate();
+    expect(await screen.findByRole('heading', { name: '本机尚未设置' })).toBeInTheDocument();
+    expect(screen.getByText(/还没有技术员密码/)).toBeInTheDocument();
+    expect(kioskHome()).toBeNull();
+    // The PIN the image used to carry opens nothing.
+    expect(await current.call('technician:unlock', { pin: '24681357' })).toMatchObject({ ok: false, reason: 'not-configured' });
+
+    await user.click(screen.getByRole('button', { name: '技术人员设置' }));
+    await typePinOn(user, '新的技术员密码', NEW_PIN);
+    await user.click(screen.getByRole('button', { name: '下一步' }));
+    await typePinOn(user, '新的技术员密码', NEW_PIN);
+    await user.click(screen.getByRole('button', { name: '确定' }));
+    expect(await screen.findByRole('heading', { name: '居民首页' })).toBeInTheDocument();
+    expect(await current.call('technician:status')).toMatchObject({ unlocked: false });
+    expect(await current.call('technician:unlock', { pin: NEW_PIN })).toMatchObject({ ok: true });
+    // Once set, changing it takes the session: nobody walking up can take the tablet over.
+    await current.call('technician:lock');
+    await expect(current.call('technician:set-pin', { pin: '1111' })).rejects.toMatchObject({ code: 'technician-required' });
   });
 
   it('lets a technician cancel at the PIN and go back to the welcome', async () => {
@@ -168,9 +217,9 @@ describe('SetupGate', () => {
     expect(kioskHome()).toBeNull();
   });
 
-  it('welcome → PIN → form → save with the centre out of reach → "先离线服务" → the kiosk, technician locked again', async () => {
+  it('welcome → new PIN → form → save with the centre out of reach → "先离线服务" → the kiosk, technician locked again', async () => {
     const user = renderGate();
-    await unlockToForm(user);
+    await setPinToForm(user);
     // A loopback port nothing listens on: the real fetch fails at once.
     await fillAndSave(user, { stationId: 'xingfuli-01', serverUrl: 'http://127.0.0.1:9', code: 'K7Q2-9XPM' });
 
@@ -198,7 +247,7 @@ describe('SetupGate', () => {
       return enrolled('xingfuli-01');
     });
     const user = renderGate();
-    await unlockToForm(user);
+    await setPinToForm(user);
     await fillAndSave(user, { stationId: 'xingfuli-01', serverUrl: 'https://centre.example.cn/', code: 'K7Q2-9XPM' });
 
     const status = await screen.findByRole('status');
@@ -223,6 +272,7 @@ describe('SetupGate', () => {
 
   it('a refused code → "修改设置" → the form with the saved setup → a new code that belongs to another station is flagged', async () => {
     stubCentre(({ code }) => (code === 'GOOD-CODE-2' ? enrolled('xingfuli-02') : refused()));
+    current = webBridge(withDemoPin());
     const user = renderGate();
     await unlockToForm(user);
     await fillAndSave(user, { stationId: 'xingfuli-01', serverUrl: 'https://centre.example.cn', code: 'USED-CODE-1' });
@@ -252,7 +302,7 @@ describe('a setup outcome left on screen', () => {
   it('asks for the PIN again on "修改设置" once the technician\'s session has ended, then offers the saved setup', async () => {
     stubCentre(() => refused());
     const user = renderGate();
-    await unlockToForm(user);
+    await setPinToForm(user);
     await fillAndSave(user, { stationId: 'xingfuli-01', serverUrl: 'https://centre.example.cn', code: 'USED-CODE-1' });
     await waitFor(() => expect(within(screen.getByRole('status')).getByRole('heading')).toHaveTextContent('注册码不能用'));
 
@@ -261,7 +311,7 @@ describe('a setup outcome left on screen', () => {
     await user.click(screen.getByRole('button', { name: '修改设置' }));
     expect(await screen.findByRole('heading', { name: '技术人员验证' })).toBeInTheDocument();
     expect(screen.queryByRole('form')).toBeNull();
-    await typePin(user, '24681357');
+    await typePin(user, NEW_PIN);
     await user.click(screen.getByRole('button', { name: '进入' }));
     await screen.findByRole('form', { name: '站点设置' });
     expect(screen.getByLabelText('站点编号')).toHaveValue('xingfuli-01');
@@ -270,7 +320,7 @@ describe('a setup outcome left on screen', () => {
 
 describe('a setup saved just before a reload (the shell reloads for a new server)', () => {
   it('comes back with the outcome, even on a station that is ready, and is forgotten once seen', async () => {
-    current = webBridge(async () => ({ serverUrl: 'http://127.0.0.1:9', enrolmentCode: 'K7Q2-9XPM' }));
+    current = webBridge(withDemoPin({ serverUrl: 'http://127.0.0.1:9', enrolmentCode: 'K7Q2-9XPM' }));
     rememberSetup({ stationId: 'xingfuli-01', stationName: '幸福里社区红色驿站', serverUrl: 'http://127.0.0.1:9', enrolmentCode: 'K7Q2-9XPM' });
     const user = renderGate();
     expect(await screen.findByRole('heading', { name: '暂时连不上社区中心' }, { timeout: 5000 })).toBeInTheDocument();
@@ -282,7 +332,7 @@ describe('a setup saved just before a reload (the shell reloads for a new server
 
   it('ignores what is not a setup', async () => {
     sessionStorage.setItem('yizhan.setup-in-progress', JSON.stringify({ at: Date.now(), setup: { stationId: 'x' } }));
-    current = webBridge(async () => ({ serverUrl: 'http://127.0.0.1:9', enrolmentCode: 'K7Q2-9XPM' }));
+    current = webBridge(withDemoPin({ serverUrl: 'http://127.0.0.1:9', enrolmentCode: 'K7Q2-9XPM' }));
     renderGate();
     expect(await screen.findByRole('heading', { name: '居民首页' })).toBeInTheDocument();
     expect(setupInProgress()).toBeNull();
@@ -293,17 +343,27 @@ describe('a setup link the tablet was opened with', () => {
   const link = (fragment: string) => `https://centre.example.cn/#yizhan-setup?${fragment}`;
   afterEach(() => forgetSetupLink());
 
+  /** On a tablet whose station-config.json carries the demo PIN. */
   const unlock = async (user: User) => {
     await user.click(await screen.findByRole('button', { name: '技术人员设置' }));
     await typePin(user, '24681357');
     await user.click(screen.getByRole('button', { name: '进入' }));
   };
+  beforeEach(() => {
+    current = webBridge(withDemoPin());
+  });
 
   it('shows the station, centre and language it carries (never the code), enrols with one tap, and is forgotten', async () => {
+    // A tablet fresh from the image: no PIN anywhere, so the technician chooses one, then sees the link.
+    current = webBridge();
     holdSetupLink(link('station=xingfuli-07&code=K7Q29XPM2345&name=幸福里社区红色驿站&locale=zh-CN'));
     const requests = stubCentre(() => enrolled('xingfuli-07'));
     const user = renderGate();
-    await unlock(user);
+    await user.click(await screen.findByRole('button', { name: '技术人员设置' }));
+    await typePinOn(user, '新的技术员密码', NEW_PIN);
+    await user.click(screen.getByRole('button', { name: '下一步' }));
+    await typePinOn(user, '新的技术员密码', NEW_PIN);
+    await user.click(screen.getByRole('button', { name: '确定' }));
 
     const setup = await screen.findByLabelText('链接中的设置');
     expect(setup).toHaveTextContent('幸福里社区红色驿站');
@@ -342,7 +402,7 @@ describe('a setup link the tablet was opened with', () => {
   });
 
   it('opens the setup on a station that is already set up, and says which station it stops being', async () => {
-    current = webBridge(async () => ({ serverUrl: 'http://127.0.0.1:9', enrolmentCode: 'K7Q2-9XPM' }));
+    current = webBridge(withDemoPin({ serverUrl: 'http://127.0.0.1:9', enrolmentCode: 'K7Q2-9XPM' }));
     const { stationId, provisioned } = await current.call('config:get');
     expect(provisioned).toBe(true);
     holdSetupLink(link('station=xingfuli-07&code=K7Q29XPM2345&name=幸福里'));

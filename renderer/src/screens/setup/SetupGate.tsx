@@ -8,20 +8,22 @@ const FirstRun = lazy(() => import('./FirstRun.tsx').then((m) => ({ default: m.F
 
 /**
  * Shows the first-run setup instead of the kiosk while the station cannot join any centre (no token, no server
- * or code). Once shown it stays until the technician is done, even after the save makes the station ready,
- * and it comes back after a reload to show how a saved setup went. Until the shell has answered, the kiosk
- * shows as usual: a provisioned station must not wait for the check. A setup link the tablet was opened with
- * opens it too, on any station.
+ * or code) or has no technician PIN (nobody could ever reach its technician screen, and the first to tap the
+ * logo would choose one). Once shown it stays until the technician is done, even after the save makes the
+ * station ready, and it comes back after a reload to show how a saved setup went. Until the shell has
+ * answered, the kiosk shows as usual: a provisioned station must not wait for the check. A setup link the
+ * tablet was opened with opens it too, on any station.
  */
 export function SetupGate({ children }: { children: ReactNode }) {
-  const { provisioning } = useSync();
+  const { provisioning, config } = useSync();
+  const needed = provisioning === 'setup-needed' || config?.technicianPinSet === false;
   const [resume] = useState(setupInProgress);
   // A setup link opened on a station already set up: the technician may be moving it to another station.
-  const [open, setOpen] = useState(() => provisioning === 'setup-needed' || resume !== null || pendingSetupLink() !== null);
-  const [seen, setSeen] = useState(provisioning);
-  if (provisioning !== seen) {
-    setSeen(provisioning);
-    if (provisioning === 'setup-needed') setOpen(true);
+  const [open, setOpen] = useState(() => needed || resume !== null || pendingSetupLink() !== null);
+  const [seen, setSeen] = useState(needed);
+  if (needed !== seen) {
+    setSeen(needed);
+    if (needed) setOpen(true);
   }
   if (!open) return children;
   return (

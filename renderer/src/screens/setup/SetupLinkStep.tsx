@@ -1,5 +1,5 @@
 import './setup.css';
-import type { Setup } from '../../../../electron/common/bridge.ts';
+import type { Setup } from '@shell/bridge.ts';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Setup } from '../../../../electron/common/bridge.ts';
+import type { Setup } from '@shell/bridge.ts';
 import type { SyncState } from '../../../../sync/client/state.ts';
 import { type KioskSync } from '../../sync/kiosk-sync.ts';
 import { useSync } from '../../sync/SyncProvider.tsx';

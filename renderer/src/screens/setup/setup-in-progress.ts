@@ -1,4 +1,4 @@
-import type { KioskBridge, Setup } from '../../../../electron/common/bridge.ts';
+import type { KioskBridge, Setup } from '@shell/bridge.ts';
 
 const KEY = 'yizhan.setup-in-progress';
 /** Long enough for the shell's reload; a marker older than this was left behind and means nothing. */

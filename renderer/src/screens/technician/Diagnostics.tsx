@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Diagnostics as DiagnosticsInfo, KioskBridge, Setup } from '../../../../electron/common/bridge.ts';
+import type { Diagnostics as DiagnosticsInfo, KioskBridge, Setup } from '@shell/bridge.ts';
 import { enrolmentRefused, isSynced } from '../../../../sync/client/state.ts';
 import { useNavigation } from '../../app/navigation.tsx';
 import { useNetworkLink } from '../../platform/network-link.ts';

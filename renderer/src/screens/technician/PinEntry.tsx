@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskBridge } from '../../../../electron/common/bridge.ts';
+import type { KioskBridge } from '@shell/bridge.ts';
 import { kioskBridge } from '../../platform/kiosk-bridge/ready.ts';
 import { Keypad } from '../../ui/Keypad.tsx';
 

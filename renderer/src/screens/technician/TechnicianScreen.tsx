@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskBridge } from '../../../../electron/common/bridge.ts';
+import type { KioskBridge } from '@shell/bridge.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { Diagnostics } from './Diagnostics.tsx';
