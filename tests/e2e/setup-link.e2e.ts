@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../sync/server/testing/postgres.ts';
 import { cli, openSqliteDb, spawnServer } from '../sync/support/server.ts';
 import { checkIn, enrolledStation, KIOSK_DIR, statusLine, waitSynced } from './support/demo-server.ts';
@@ -16,7 +16,9 @@ import { type Kiosk, openKiosk, SHOTS, useChromium } from './support/kiosk.ts';
  * list (codes.html: each station's QR code and setup link), a catalogue for each from `catalogue-template`,
  * published; then each tablet is a fresh browser that opens its station's setup link. Nothing is typed but the
  * technician PIN the technician chooses there: the kiosk enrols as the station the link names, shows that station's catalogue, and a
- * resident's check-in arrives at the centre under that station's id.
+ * resident's check-in arrives at the centre under that station's id. And once with the centre down at the first
+ * start (the kiosk served elsewhere, the link naming the centre): the station serves at once, every record under
+ * its provisioned id, the status line never says synced while the centre is down, and all of it arrives.
  */
 const STATIONS = [
   { id: 'xingfuli-07', name: '幸福里社区红色驿站' },
@@ -142,5 +144,66 @@ describe('browser kiosks from provisioning to verified stations (Chromium, the r
     const everyRecord = await centre.db.query<RecordRow>('SELECT id, station_id, kind FROM records');
     expect(new Set(everyRecord.map((r) => r.station_id))).toEqual(new Set(STATIONS.map((s) => s.id)));
     expect(await centre.db.query('SELECT seq, reason, detail FROM dead_letters')).toEqual([]);
+  });
+
+  it('a setup link opened while the centre is down: serves at once under the provisioned id, never says synced early, delivers everything when the centre comes up', async () => {
+    // The kiosk is served elsewhere (the suite's preview server, --kiosk); the centre's port has nobody on it yet.
+    const dir = await mkdtemp(join(tmpdir(), 'yizhan-e2e-setup-link-down-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const sqlitePath = join(dir, 'yizhan.sqlite');
+    const db = await openSqliteDb(sqlitePath);
+    cleanup.push(() => db.close());
+    const port = await freePort();
+    const centre = `http://127.0.0.1:${port}`;
+    const kiosk = inject('baseUrl');
+    const [station] = STATIONS;
+    writeFileSync(join(dir, 'stations.csv'), `${station.id},${station.name}\n`);
+    await cli(db.storage, ['provision', join(dir, 'stations.csv'), '--server', centre, '--kiosk', kiosk, '--out', join(dir, 'codes')]);
+    const file = join(dir, 'catalogue.json');
+    await cli(db.storage, ['catalogue-template', station.id, '--out', file, '--community', '幸福里社区', '--address', '幸福里 7 号', '--phone', '02812345678']);
+    await cli(db.storage, ['publish-catalogue', file]);
+    const [row] = parse(readFileSync(join(dir, 'codes', 'codes.csv')), { columns: true }) as CodeRow[];
+
+    // The suite's kiosks are provisioned stations with the demo PIN: the link opens the setup all the same.
+    const k = await openKiosk(chromium(), 'landscape', { url: row!['setup link'] });
+    const { page } = k;
+    expect(page.url()).toBe(kiosk);
+    await k.tap('技术人员设置');
+    for (const d of '24681357') await page.getByRole('button', { name: d, exact: true }).tap();
+    await k.tap('进入');
+    await expect(page.getByLabel('链接中的设置').textContent()).resolves.toContain(centre);
+    await k.tap('使用此设置');
+    await page.getByRole('heading', { name: '暂时连不上社区中心' }).waitFor({ timeout: 30_000 });
+    await k.tap('先离线服务');
+    await page.getByRole('navigation').waitFor();
+
+    // The status line is watched from the first start: while the centre is down it must never say synced.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { statusSeen: string[] }).statusSeen = seen;
+      const read = () => seen.push(document.querySelector('[data-sync-phase]')?.textContent ?? '');
+      read();
+      new MutationObserver(read).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+
+    for (let i = 0; i < 2; i += 1) await checkIn(k);
+    await statusLine(page).filter({ hasText: '暂时连不上社区中心，2 条记录已安全保存在本机' }).waitFor({ timeout: 30_000 });
+    const before = await k.rows<{ id: string; record: { stationId: string } }>('outbox');
+    expect(before.map((e) => e.record.stationId)).toEqual([station.id, station.id]);
+
+    // A retry or two against the closed port, then the centre comes up.
+    await page.waitForTimeout(3_000);
+    const whileDown = await page.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen);
+    expect(whileDown.some((text) => text.includes('暂时连不上社区中心'))).toBe(true);
+    expect(whileDown.filter((text) => text.includes('已同步'))).toEqual([]);
+    const server = await spawnServer({ SQLITE_PATH: sqlitePath, PORT: String(port), CORS_ORIGINS: new URL(kiosk).origin });
+    cleanup.push(() => server.kill('SIGTERM'));
+    await waitSynced(page, 120_000);
+    const stored = await db.query<RecordRow>('SELECT id, station_id, kind FROM records');
+    expect(stored.map((r) => r.station_id)).toEqual([station.id, station.id]);
+    expect(stored.map((r) => r.id).sort()).toEqual(before.map((e) => e.id).sort());
+    expect(await db.query('SELECT seq, reason FROM dead_letters')).toEqual([]);
+    expect(await enrolledStation(k)).toBe(station.id);
+    await k.close();
   });
 });
