@@ -15,6 +15,7 @@ const ASCII_FIELDS: Record<string, number | 'max'> = {
   requestId: 36,
   referralId: 36,
   signInId: 36,
+  undoes: 36, // an amenity use's id
   at: 29, // ISO 8601 with an offset at most
   consentAt: 29,
   creditedEnd: 29,

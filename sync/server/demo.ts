@@ -56,7 +56,10 @@ export const demoEnrolment = (storage: Storage, catalogue: Catalogue): DemoEnrol
 /** At start-up in demo mode: says how to join and how many demo stations there are. The database is left as it is. */
 export const bootstrapDemo = async (storage: Storage, { logger }: { logger: FastifyBaseLogger; now: Date }) => {
   const stations = (await storage.listStations()).filter((s) => s.id.startsWith(DEMO_STATION_PREFIX)).length;
-  logger.info({ code: DEMO_ENROLMENT_CODE, stations }, `demo: every browser that opens the kiosk enrols itself as its own demo station with code ${DEMO_ENROLMENT_CODE}; technician PIN ${DEMO_PIN}`);
+  logger.info(
+    { code: DEMO_ENROLMENT_CODE, stations, technicianPin: DEMO_PIN },
+    `demo: every browser that opens the kiosk enrols itself as its own demo station with code ${DEMO_ENROLMENT_CODE}; technician PIN ${DEMO_PIN}`,
+  );
   return { enrolmentCode: DEMO_ENROLMENT_CODE, stations };
 };
 

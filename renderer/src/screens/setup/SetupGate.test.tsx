@@ -255,7 +255,7 @@ describe('SetupGate', () => {
     expect(status).toHaveTextContent('正在用注册码连接 https://centre.example.cn。');
     expect(status).toHaveAttribute('aria-busy', 'true');
     expect(screen.getByRole('button', { name: '先离线服务' })).toBeDisabled();
-    await waitFor(() => expect(requests).toContainEqual({ url: 'https://centre.example.cn/api/enrol', body: expect.objectContaining({ code: 'K7Q2-9XPM', appVersion: 'test' }) }));
+    await waitFor(() => expect(requests).toContainEqual({ url: 'https://centre.example.cn/api/enrol', body: { code: 'K7Q2-9XPM', appVersion: 'test', installId: expect.any(String) } }));
 
     release();
     await waitFor(() => expect(within(status).getByRole('heading')).toHaveTextContent('注册成功'));
@@ -376,7 +376,7 @@ describe('a setup link the tablet was opened with', () => {
 
     await user.click(screen.getByRole('button', { name: '使用此设置' }));
     await waitFor(() => expect(within(screen.getByRole('status')).getByRole('heading')).toHaveTextContent('注册成功'));
-    expect(requests).toContainEqual({ url: 'https://centre.example.cn/api/enrol', body: expect.objectContaining({ code: 'K7Q29XPM2345', appVersion: 'test' }) });
+    expect(requests).toContainEqual({ url: 'https://centre.example.cn/api/enrol', body: { code: 'K7Q29XPM2345', appVersion: 'test', installId: expect.any(String) } });
     expect(await current.call('config:get')).toMatchObject({ stationId: 'xingfuli-07', serverUrl: 'https://centre.example.cn', provisioned: true });
     expect(pendingSetupLink()).toBeNull();
   });
