@@ -8,6 +8,7 @@ import { createI18n } from './i18n/index.ts';
 import { registerServiceWorker } from './platform/service-worker.ts';
 import { SetupGate } from './screens/setup/SetupGate.tsx';
 import { lockDownTouch } from './platform/lockdown.ts';
+import { takeSetupLink } from './platform/setup-link/intake.ts';
 import { requestPersistentStorage } from './platform/storage.ts';
 import { YizhanDb } from './store/db.ts';
 import { StoreProvider } from './store/StoreProvider.tsx';
@@ -16,6 +17,8 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/controls.css';
 
+// First of all: a setup link's code leaves the address bar and the history before anything else can see it.
+takeSetupLink(window);
 const db = new YizhanDb();
 const i18n = createI18n();
 // Seeding needs the schemas (zod) and the demo data: load them only when the store is empty.

@@ -1,17 +1,18 @@
 import { dirname } from 'node:path';
 import pino from 'pino';
 import { buildServer } from './app.ts';
-import { configFromEnv } from './config.ts';
+import { describeDatabase, loadServerConfig } from './config-file.ts';
 import { bootstrapDemo, demoBanner } from './demo.ts';
 import { openStorage } from './storage/open.ts';
 
 /**
- * The server process: configuration from the environment (see config.ts and README.md), migrations, optional
+ * The server process: configuration from yizhan.config.json and the environment (config-file.ts, README.md), migrations, optional
  * demo bootstrap, then listen. SIGTERM or SIGINT: stop accepting, finish what is in flight (new requests get
  * 503), close the database, exit 0; a second signal, or 10 s, forces exit 1.
  */
-const config = configFromEnv(process.env);
+const { config, file: configFile } = loadServerConfig({ env: process.env });
 const logger = pino({ level: config.logLevel, base: { service: 'yizhan-server' }, redact: ['req.headers.authorization'] });
+logger.info({ configFile, database: describeDatabase(config) }, configFile ? `configuration from ${configFile}` : 'no configuration file: defaults and the environment');
 const storage = openStorage(config);
 
 const applied = await storage.migrate().catch(async (error: unknown) => {
