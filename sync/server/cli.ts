@@ -10,6 +10,7 @@ import { serverUrlSchema, stationIdSchema } from '../protocol/wire.ts';
 import { catalogueTemplate, publishRefusal, templateLeftovers } from './catalogue-template.ts';
 import { APP_ROOT, describeDatabase, loadServerConfig } from './config-file.ts';
 import { defaultConfig } from './config.ts';
+import { createAdmin } from './console/create-admin.ts';
 import { issueMemberQr, setMemberPin } from './members.ts';
 import { runMaintenance } from './maintenance.ts';
 import { appendRequestEvent, type CatalogueScope, parseCatalogue, publishCatalogue } from './publish.ts';
@@ -46,7 +47,7 @@ export const usage = `usage: yizhan-server <command>
                  [--member <id>] [--unit <id>] [--note <text>]
   dead-letters <station-id>                  what the server kept aside from a station, with the reason; for a
                                              content conflict, the stored version beside the one set aside
-  set-pin <member-id> [--pin <digits>]       a member's sign-in PIN (4–8 digits; read from standard input without
+  set-pin <member-id> [--pin <digits>]       a member's sign-in PIN (4–8 digits; piped to standard input without
                                              --pin); only its hash is kept and published to the member's stations
   member-qr <member-id> --out <file.svg>     a new QR code for the member to sign in with (the old one stops working)
   provision <stations.csv> --out <dir> [--server <url>] [--kiosk <url>] [--hours <n>] [--pins]
@@ -66,7 +67,10 @@ export const usage = `usage: yizhan-server <command>
                                              stations; --rollout: the share that gets it (default 100)
   release-rollout <version> <percent>        widen or narrow a release's share of stations (0 holds it back)
   release-pull <version>                     pull a bad release back: no station is offered it any more
-  releases [--station <id>]                  the releases, newest first; with a station: what it is offered`;
+  releases [--station <id>]                  the releases, newest first; with a station: what it is offered
+  create-admin <login> [--name <name>]       a district admin for the community console (/console): the
+                                             password is the first line of stdin when piped, else one is
+                                             made and printed once`;
 
 export interface CliContext {
   storage: Storage;
@@ -75,8 +79,8 @@ export interface CliContext {
   now: () => Date;
   retentionDays: number;
   tombstoneDays: number;
-  /** What the user typed on standard input (a PIN not given on the command line, so it stays out of the shell's history). */
-  readInput?: () => Promise<string>;
+  /** What was piped to stdin, or null when stdin is a terminal (nothing piped). */
+  stdin?: () => Promise<string | null>;
   /** The centre's address as tablets reach it (config.publicUrl): the setup links' default. */
   publicUrl?: string | null;
   /** The default catalogue catalogue-template starts from. */
@@ -308,7 +312,7 @@ export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<
       }
       case 'set-pin': {
         const memberId = memberArg(args[0]);
-        const pin = (flags.get('pin') ?? (await ctx.readInput?.()) ?? '').trim();
+        const pin = (flags.get('pin') ?? (await ctx.stdin?.())?.split('\n')[0] ?? '').trim();
         const result = await setMemberPin(storage, { memberId, pin, now: now() });
         if (!result.ok) return refuse(ctx, result.reason === 'bad-pin' ? 'a PIN is 4 to 8 digits' : `no member ${memberId} is published`);
         out(`PIN set for ${memberId}; its hash is published to ${result.scopes.join(', ')}`);
@@ -364,6 +368,20 @@ export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<
         if (!Number.isInteger(retentionDays) || retentionDays < 1) throw new UsageError('--retention-days must be a whole number ≥ 1');
         const result = await runMaintenance(storage, { retentionDays, tombstoneDays: ctx.tombstoneDays, now: now() });
         out(`purged personal fields of ${result.personal.records} records and ${result.personal.deadLetters} dead letters; ${result.tombstones.purged} tombstones (horizon ${result.tombstones.horizon})`);
+        return 0;
+      }
+      case 'create-admin': {
+        const login = need(args[0], 'login name');
+        const piped = (await ctx.stdin?.()) ?? null;
+        // Nothing piped (or an empty line, as from </dev/null): make one.
+        const password = piped?.split(/\r?\n/)[0] || null;
+        const result = await createAdmin(storage, { login, name: flags.get('name'), password, now: now() });
+        if (!result.ok) return refuse(ctx, result.reason);
+        out(`created district admin ${result.staff.login} (${result.staff.name}): log in at /console/`);
+        if (result.generatedPassword) {
+          out('password (shown once; change it in the console after the first login):');
+          out(result.generatedPassword);
+        }
         return 0;
       }
       case 'release-publish': {
@@ -432,6 +450,12 @@ const centreUrl = (flag: string | undefined, ctx: CliContext): string | null => 
   return parsed.data;
 };
 
+const readAll = async (stream: NodeJS.ReadableStream): Promise<string> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+};
+
 const releases = (ctx: CliContext) => new ReleaseStore(ctx.releasesDir ?? defaultConfig.releasesDir);
 
 const refuse = (ctx: CliContext, message: string): number => {
@@ -469,11 +493,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       now: () => new Date(),
       retentionDays: config.retentionDays,
       tombstoneDays: config.tombstoneDays,
-      readInput: async () => {
-        let text = '';
-        for await (const chunk of process.stdin) text += String(chunk);
-        return text;
-      },
+      stdin: () => (process.stdin.isTTY ? Promise.resolve(null) : readAll(process.stdin)),
       publicUrl: config.publicUrl,
       releasesDir: config.releasesDir,
     });

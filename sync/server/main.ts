@@ -23,7 +23,9 @@ const applied = await storage.migrate().catch(async (error: unknown) => {
 });
 logger.info({ storage: storage.engine, migrations: applied }, applied.length ? 'database migrated' : 'database up to date');
 // The demo's member QR code is written beside the SQLite file (./data by default).
-const demo = config.demo ? await bootstrapDemo(storage, { logger, now: new Date(), dataDir: dirname(config.sqlitePath) }) : null;
+const demo = config.demo
+  ? await bootstrapDemo(storage, { logger, now: new Date(), dataDir: dirname(config.sqlitePath), consoleUrl: `http://${config.host}:${config.port}/console/` })
+  : null;
 
 const { app } = await buildServer({ storage, config, logger });
 
@@ -58,4 +60,4 @@ process.on('unhandledRejection', (error) => {
 
 const url = await app.listen({ host: config.host, port: config.port });
 // For a person at a terminal (npm start); a process manager or a test reads the JSON log lines alone.
-if (demo && process.stdout.isTTY) process.stdout.write(demoBanner({ url, stations: demo.stations, database: storage.engine === 'sqlite' ? config.sqlitePath : 'PostgreSQL', volunteers: demo.volunteers }));
+if (demo && process.stdout.isTTY) process.stdout.write(demoBanner({ url, stations: demo.stations, database: storage.engine === 'sqlite' ? config.sqlitePath : 'PostgreSQL', volunteers: demo.volunteers, console: demo.console }));
