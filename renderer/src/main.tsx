@@ -9,6 +9,7 @@ import { createI18n } from './i18n/index.ts';
 import { registerServiceWorker } from './platform/service-worker.ts';
 import { SetupGate } from './screens/setup/SetupGate.tsx';
 import { lockDownTouch } from './platform/lockdown.ts';
+import { takeSetupLink } from './platform/setup-link/intake.ts';
 import { requestPersistentStorage } from './platform/storage.ts';
 import { YizhanDb } from './store/db.ts';
 import { startStore } from './store/start.ts';
@@ -18,6 +19,8 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/controls.css';
 
+// First of all: a setup link's code leaves the address bar and the history before anything else can see it.
+takeSetupLink(window);
 // Dexie turns on its debugging (an async stack for every query) for any page on localhost, which the demo
 // server and the benches are: a production build runs as it does on a tablet.
 if (import.meta.env.PROD) Dexie.debug = false;

@@ -141,6 +141,15 @@ export class SyncEngine {
     return credentials;
   }
 
+  /**
+   * A technician has seen the records the centre refused (diagnostics lists them) and told the centre: they no
+   * longer keep the kiosk from saying it is in sync. They stay on the tablet, and at the centre.
+   */
+  async acknowledgeDeadLetters(): Promise<void> {
+    await this.o.store.acknowledgeDeadLetters(new Date(this.o.now()));
+    this.set({ deadLetters: await this.o.store.openDeadLetters() });
+  }
+
   /** One full round: push everything waiting, pull everything new, report a heartbeat. */
   run(): Promise<void> {
     this.running ??= (async () => {
@@ -176,7 +185,7 @@ export class SyncEngine {
       // Inside the try: the credential lives in the shell's vault, and a failing bridge is a failed round.
       let credentials = await store.credentials();
       const cursor = await store.cursor();
-      this.set({ waiting: await store.waitingCount(), firstPullDone: cursor.complete, enrolledAs: credentials?.stationId ?? null });
+      this.set({ waiting: await store.waitingCount(), firstPullDone: cursor.complete, enrolledAs: credentials?.stationId ?? null, deadLetters: await store.openDeadLetters() });
       const code = this.o.enrolmentCode;
       if (!credentials && !code) {
         // Nothing to enrol with: a technician's setup (or enrol) starts the engine again.
@@ -283,7 +292,7 @@ export class SyncEngine {
       await this.measureClock(sentAt, ack.serverTime);
       if (ack.deadLetters.length > 0) {
         await store.saveDeadLetters(ack.deadLetters);
-        this.set({ deadLetters: this.state.deadLetters + ack.deadLetters.length });
+        this.set({ deadLetters: await store.openDeadLetters() });
       }
       await store.setPushedSeq(ack.appliedSeq);
       waiting = Math.max(0, waiting - (ack.appliedSeq - pushed));
@@ -341,6 +350,7 @@ export class SyncEngine {
       storageQuota: storage.quota,
       lastError: this.state.lastError?.slice(0, 500) ?? null,
       clockOffsetMs: this.state.clockOffsetMs,
+      deadLetters: this.state.deadLetters,
       sentAt: new Date(sentAt).toISOString(),
     };
     const answer = await this.o.transport.call('heartbeat', body);

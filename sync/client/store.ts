@@ -42,6 +42,10 @@ export interface SyncStore {
    */
   applyPull(changes: readonly Change[], cursor: string, options: { reset: boolean; complete: boolean }): Promise<void>;
   saveDeadLetters(deadLetters: readonly AckDeadLetter[]): Promise<void>;
+  /** How many dead letters no technician has acknowledged yet: while there are any, the kiosk is not "synced". */
+  openDeadLetters(): Promise<number>;
+  /** A technician has seen them (and told the centre): they stay on the tablet, no longer counted as open. */
+  acknowledgeDeadLetters(at: Date): Promise<void>;
   /** Removes personal fields of acknowledged records older than the station's retention; returns how many. */
   purgePersonal(now: Date): Promise<number>;
 }

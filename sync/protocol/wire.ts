@@ -265,6 +265,11 @@ export const heartbeatRequestSchema = z.object({
   lastError: z.string().max(500).nullable(),
   /** The tablet's clock minus the server's, as the client last measured it (ms); null before the first answer. */
   clockOffsetMs: z.number().int().min(-MAX_OFFSET_MS).max(MAX_OFFSET_MS).nullable(),
+  /**
+   * Records the centre refused (dead letters) that no technician at the tablet has acknowledged yet; absent from
+   * older kiosks.
+   */
+  deadLetters: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   /** The tablet's clock when it sent this. */
   sentAt: z.iso.datetime({ offset: true }),
 });

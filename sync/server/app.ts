@@ -3,6 +3,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPlug
 import { DEMO_PIN_HASH } from '../protocol/pin-hash.ts';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../protocol/wire.ts';
 import type { ServerConfig } from './config.ts';
+import { consolePlugin } from './console/index.ts';
+import type { ConsolePolicy } from './console/policy.ts';
 import { DEMO_ENROLMENT_CODE, demoEnrolment, loadDemoCatalogue } from './demo.ts';
 import { errorHandler, HttpError, notFoundHandler, toErrorReply } from './errors.ts';
 import { startMaintenance } from './maintenance.ts';
@@ -31,6 +33,8 @@ export interface BuildServerOptions {
   now?: () => Date;
   /** Check every 200 answer against its protocol schema (on in tests). */
   checkResponses?: boolean;
+  /** The staff console's session and login policy (tests shorten it). */
+  consolePolicy?: Partial<ConsolePolicy>;
 }
 
 export interface YizhanServer {
@@ -44,7 +48,7 @@ export interface YizhanServer {
  * and answer CORS for config.corsOrigins (the Electron kiosk at app://kiosk); /updates is the kiosks' release
  * channel; /healthz and /metrics are for operators; the kiosk's web build is served when config.kioskDir is set.
  */
-export const buildServer = async ({ storage, config, logger, now = () => new Date(), checkResponses = false }: BuildServerOptions): Promise<YizhanServer> => {
+export const buildServer = async ({ storage, config, logger, now = () => new Date(), checkResponses = false, consolePolicy }: BuildServerOptions): Promise<YizhanServer> => {
   const metrics = createServerMetrics();
   // Demo mode: every browser that opens the kiosk enrols itself as its own demo station (demo.ts).
   const demo = config.demo ? demoEnrolment(storage, await loadDemoCatalogue()) : null;
@@ -108,6 +112,9 @@ export const buildServer = async ({ storage, config, logger, now = () => new Dat
   await app.register(api);
   // The kiosks' release channel: enrolled stations only, outside /api (electron-updater sends no protocol header).
   await app.register(updatesPlugin, { storage, metrics, releases: new ReleaseStore(config.releasesDir), rateLimit: config.rateLimit, failureLimit: config.authFailureRateLimit, now });
+
+  // The community console: its API at /console/api, its app at /console/ (sync/server/console).
+  await app.register(consolePlugin, { storage, now, kioskDir: config.kioskDir, ...(consolePolicy ? { policy: consolePolicy } : {}) });
 
   // Demo only: the kiosk's station-config.json, so a browser opening the demo enrols itself, with the demo's known
   // technician PIN. A real station gets its code from a technician, never from an open URL, and its PIN is chosen

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import demo from '../../assets/demo/catalogue.json';
 import { demoCredentialsSchema } from '../protocol/demo-credentials.ts';
 import { memberQrText, verifyMemberPin } from '../protocol/pin-hash.ts';
+import { readSetupLink } from '../protocol/setup-link.ts';
 import { messages } from '../protocol/wire.ts';
 import { DEMO_CREDENTIALS, DEMO_QR_MEMBER } from './demo-members.ts';
 import { bootstrapDemo, DEMO_ENROLMENT_CODE } from './demo.ts';
@@ -33,6 +34,11 @@ describe('the server CLI', () => {
     expect(await cli('enrol-code', 'south-gate', '--hours', '2')).toBe(0);
     const code = /: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})$/.exec(last.out[0]!)?.[1];
     expect(code).toBeDefined();
+    // Without a centre address (--server or the config's publicUrl) there is no link to print.
+    expect(last.out).toHaveLength(2);
+    expect(await cli('enrol-code', 'south-gate', '--server', 'https://yizhan.example.gov.cn')).toBe(0);
+    const link = readSetupLink(last.out[2]!.replace(/^setup link \(open it on the tablet, or show it as a QR code\): /, ''));
+    expect(link).toEqual({ kind: 'setup', setup: { serverUrl: 'https://yizhan.example.gov.cn', stationId: 'south-gate', stationName: '南门驿站', enrolmentCode: last.out[0]!.split(': ')[1], locale: 'zh-CN' } });
     expect((await t.call(messages.enrol.path, { code })).statusCode).toBe(200);
     expect((await t.call(messages.enrol.path, { code })).statusCode).toBe(403);
     expect(await cli('enrol-code', 'no-such-station')).toBe(1);
@@ -54,7 +60,7 @@ describe('the server CLI', () => {
 
   it('validates a catalogue before publishing it', async () => {
     const good = join(dir, 'good.json');
-    await writeFile(good, JSON.stringify({ ...demo, station: { ...demo.station, stationId: 'south-gate' } }));
+    await writeFile(good, JSON.stringify({ ...demo, station: { ...demo.station, stationId: 'south-gate', demo: false } }));
     const bad = join(dir, 'bad.json');
     await writeFile(bad, JSON.stringify({ ...demo, services: [{ id: 'Bad Id' }] }));
     expect(await cli('publish-catalogue', bad)).toBe(1);
@@ -65,8 +71,63 @@ describe('the server CLI', () => {
     expect(await cli('publish-catalogue', good)).toBe(0);
     expect(last.out[0]).toMatch(/0 new or changed, 0 withdrawn, 117 unchanged/);
     const orphan = join(dir, 'orphan.json');
-    await writeFile(orphan, JSON.stringify({ ...demo, station: { ...demo.station, stationId: 'nobody' } }));
+    await writeFile(orphan, JSON.stringify({ ...demo, station: { ...demo.station, stationId: 'nobody', demo: false } }));
     expect(await cli('publish-catalogue', orphan)).toBe(1);
+  });
+
+  it('refuses a catalogue with the fix named: the demo file for a real station, a stranger station, demo data', async () => {
+    const demoFile = join(dir, 'demo.json');
+    await writeFile(demoFile, JSON.stringify(demo));
+    expect(await cli('publish-catalogue', demoFile)).toBe(1);
+    expect(last.err.join('\n')).toBe(
+      `${demoFile} is the demo catalogue (station demo-station), and the centre has no station demo-station.\n` +
+        'For a real station, make its own from the default: catalogue-template <station-id> (then edit and publish that file).',
+    );
+    const stranger = join(dir, 'stranger.json');
+    await writeFile(stranger, JSON.stringify({ ...demo, station: { ...demo.station, stationId: 'west-gate', demo: false } }));
+    expect(await cli('publish-catalogue', stranger)).toBe(1);
+    expect(last.err[1]).toBe('If the file is meant for another station, set "stationId" in its "station" part to that station\'s id; if west-gate is a new station, create-station west-gate first.');
+    const dressed = join(dir, 'dressed.json');
+    await writeFile(dressed, JSON.stringify({ ...demo, station: { ...demo.station, stationId: 'south-gate' } }));
+    expect(await cli('publish-catalogue', dressed)).toBe(1);
+    expect(last.err[0]).toContain('"demo": true');
+  });
+
+  it("makes a station's catalogue from the default, refused until its marked fields are written", async () => {
+    expect(await cli('create-station', 'north-gate', '--name', '北门社区红色驿站')).toBe(0);
+    const file = join(dir, 'north-gate.catalogue.json');
+    expect(await cli('catalogue-template', 'north-gate', '--out', file)).toBe(0);
+    expect(last.out[1]).toBe(`write station.community, station.address, station.phone in it, then: publish-catalogue ${file}`);
+    const made = JSON.parse(await readFile(file, 'utf8')) as typeof demo;
+    expect(made.station).toMatchObject({ stationId: 'north-gate', name: { 'zh-CN': '北门社区红色驿站' }, demo: false });
+    expect(made.services.length).toBe(demo.services.length);
+    expect([made.members, made.shifts, made.notices, made.units]).toEqual([[], [], [], []]);
+    // Nothing is overwritten: the file may hold the technician's edits.
+    expect(await cli('catalogue-template', 'north-gate', '--out', file)).toBe(1);
+    expect(last.err[0]).toContain('exists');
+
+    expect(await cli('publish-catalogue', file)).toBe(1);
+    expect(last.err.slice(1)).toEqual([
+      "  station.community.zh-CN: the community's name (社区名称)",
+      "  station.community.en: the community's name (社区名称)",
+      "  station.address.zh-CN: the station's address (本站地址)",
+      "  station.address.en: the station's address (本站地址)",
+      "  station.phone: the station's phone number, 7 to 12 digits",
+    ]);
+    made.station.community = { 'zh-CN': '和平街道北门社区', en: 'Beimen Community' };
+    made.station.address = { 'zh-CN': '北门小区3号楼', en: 'Building 3, Beimen Estate' };
+    made.station.phone = '87650000';
+    await writeFile(file, JSON.stringify(made));
+    expect(await cli('publish-catalogue', file)).toBe(0);
+
+    // Said at once, it is publishable as made.
+    const ready = join(dir, 'ready.json');
+    expect(await cli('catalogue-template', 'north-gate', '--out', ready, '--community', '北门社区', '--address', '北门小区3号楼', '--phone', '87650000')).toBe(0);
+    expect(last.out[1]).toBe(`publish it: publish-catalogue ${ready}`);
+    expect(await cli('publish-catalogue', ready)).toBe(0);
+    expect(await cli('catalogue-template', 'no-such-station', '--out', join(dir, 'x.json'))).toBe(1);
+    expect(last.err[0]).toContain('create-station no-such-station --name <name> (or provision) first');
+    expect(await cli('catalogue-template', 'north-gate', '--phone', '12-34')).toBe(2);
   });
 
   it("dispatches and updates a station's request through the state machine", async () => {

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { type Catalogue, catalogueSchema } from '../protocol/catalogue.ts';
 import { normalizeEnrolmentCode } from '../protocol/wire.ts';
 import { DEMO_PIN } from '../protocol/pin-hash.ts';
+import { bootstrapConsoleDemo, type ConsoleDemo, joinDemoCommunity } from './console/demo.ts';
 import { publishCatalogue } from './publish.ts';
 import { loadDemoCredentials, publishDemoCredentials, writeDemoMemberQr } from './demo-members.ts';
 import { StorageConflictError, type Storage } from './storage/types.ts';
@@ -49,6 +50,7 @@ export const demoEnrolment = (storage: Storage, catalogue: Catalogue): DemoEnrol
       }
     };
     if (!(await storage.getStation(stationId))) await exists(() => storage.createStation({ id: stationId, name: catalogue.station.name['zh-CN'], now }));
+    await joinDemoCommunity(storage, stationId, now);
     await publishCatalogue(storage, { ...catalogue, station: { ...catalogue.station, stationId } }, 'station', now);
     // Its volunteers can sign in with the demo PIN or the demo QR code: their hashes, published for this station.
     await publishDemoCredentials(storage, await (credentials ??= loadDemoCredentials()), stationId, now);
@@ -60,10 +62,13 @@ export const demoEnrolment = (storage: Storage, catalogue: Catalogue): DemoEnrol
 };
 
 /**
- * At start-up in demo mode: says how to join and how many demo stations there are, and what a volunteer signs in
- * with (the demo PIN; the demo QR code written under dataDir). The database is left as it is.
+ * At start-up in demo mode: says how to join and how many demo stations there are, what a volunteer signs in with
+ * (the demo PIN; the demo QR code written under dataDir), and the console's demo login. Kiosk data is left as it is.
  */
-export const bootstrapDemo = async (storage: Storage, { logger, dataDir = 'data' }: { logger: FastifyBaseLogger; now: Date; dataDir?: string }) => {
+export const bootstrapDemo = async (
+  storage: Storage,
+  { logger, now, dataDir = 'data', consoleUrl = '/console/' }: { logger: FastifyBaseLogger; now: Date; dataDir?: string; consoleUrl?: string },
+) => {
   const stations = (await storage.listStations()).filter((s) => s.id.startsWith(DEMO_STATION_PREFIX)).length;
   logger.info(
     { code: DEMO_ENROLMENT_CODE, stations, technicianPin: DEMO_PIN },
@@ -71,7 +76,8 @@ export const bootstrapDemo = async (storage: Storage, { logger, dataDir = 'data'
   );
   const volunteers = await writeDemoMemberQr(await loadDemoCredentials(), dataDir);
   logger.info(volunteers, `demo volunteers: tap 志愿者 at the bottom of the kiosk and sign in with PIN ${volunteers.pin}, or show ${volunteers.qrFile} to the camera`);
-  return { enrolmentCode: DEMO_ENROLMENT_CODE, stations, volunteers };
+  const consoleDemo = await bootstrapConsoleDemo(storage, { logger, now, consoleUrl, stationPrefix: DEMO_STATION_PREFIX });
+  return { enrolmentCode: DEMO_ENROLMENT_CODE, stations, volunteers, console: consoleDemo };
 };
 
 /** What `npm start` prints for a person at a terminal: where to open the kiosk and what happens then. */
@@ -80,11 +86,13 @@ export const demoBanner = ({
   stations,
   database,
   volunteers,
+  console: consoleDemo = null,
 }: {
   url: string;
   stations: number;
   database: string;
   volunteers: { pin: string; qrFile: string };
+  console?: ConsoleDemo | null;
 }): string =>
   [
     '',
@@ -99,6 +107,7 @@ export const demoBanner = ({
     `  ${volunteers.qrFile} on a phone and hold it up to the camera (扫二维码签到).`,
     `  Technician screen: tap the station name five times, PIN ${DEMO_PIN}.`,
     '  Stations and their last heartbeat: npm run server:cli -- stations',
+    ...(consoleDemo ? [`  Community console: ${consoleDemo.url} (log in as ${consoleDemo.login} / ${consoleDemo.password})`] : []),
     '',
     '',
   ].join('\n');

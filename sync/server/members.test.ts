@@ -49,9 +49,9 @@ describe('members’ sign-in credentials at the centre', () => {
     const out: string[] = [];
     const err: string[] = [];
     const ctx = { storage: t.storage, out: (l: string) => out.push(l), err: (l: string) => err.push(l), now: t.clock.now, retentionDays: 30, tombstoneDays: 90 };
-    expect(await runCli(['set-pin', 'chen-jing'], { ...ctx, readInput: async () => '8642\n' })).toBe(0);
+    expect(await runCli(['set-pin', 'chen-jing'], { ...ctx, stdin: async () => '8642\n' })).toBe(0);
     expect(await verifyMemberPin('8642', (await credentialsOf('chen-jing'))!.pinHash!)).toBe(true);
-    expect(await runCli(['set-pin', 'chen-jing'], { ...ctx, readInput: async () => '12ab' })).toBe(1);
+    expect(await runCli(['set-pin', 'chen-jing'], { ...ctx, stdin: async () => '12ab' })).toBe(1);
     expect(err.at(-1)).toBe('a PIN is 4 to 8 digits');
     expect(await cli('set-pin', 'nobody', '--pin', '1234')).toBe(1);
     expect(last.err[0]).toBe('no member nobody is published');

@@ -189,6 +189,14 @@ export class DexieSyncStore implements SyncStore {
     await this.db.deadLetters.bulkPut(deadLetters.map((d) => ({ ...d, at })));
   }
 
+  async openDeadLetters(): Promise<number> {
+    return this.db.deadLetters.filter((dead) => dead.acknowledgedAt === undefined).count();
+  }
+
+  async acknowledgeDeadLetters(at: Date): Promise<void> {
+    await this.db.deadLetters.filter((dead) => dead.acknowledgedAt === undefined).modify({ acknowledgedAt: at.toISOString() });
+  }
+
   /**
    * Personal fields leave the tablet once the server acknowledged the record and the station's retention has
    * passed. Walks the acknowledged outbox from the purge mark; the mark advances over the prefix that is done,

@@ -2,6 +2,7 @@ import type { CentreCollection, CentreItem } from '../../protocol/centre.ts';
 import type { AckDeadLetter, Change, DeadLetterReason } from '../../protocol/wire.ts';
 import type { RequestEventType, Actor, RequestTarget } from '../../protocol/records.ts';
 import type { RequestAssignment, RequestStatus, TransitionRefusal } from '../../protocol/request-state.ts';
+import type { CentreStepContext, ConsoleStorage } from './console/types.ts';
 
 /**
  * The one storage contract of the server. Two implementations (sqlite/, postgres/) pass one test suite
@@ -169,6 +170,8 @@ export interface CentreRequestEvent {
   unitId?: string;
   /** With 'dispatch': who the request is sent to. */
   target?: RequestTarget;
+  /** Who in the console took the step (absent: the CLI). */
+  console?: CentreStepContext;
 }
 
 export type CentreEventResult =
@@ -245,7 +248,7 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
-export interface Storage {
+export interface Storage extends ConsoleStorage {
   readonly engine: 'sqlite' | 'postgres';
   /** Applies the numbered migrations not yet applied; safe to call from several processes at once. */
   migrate(): Promise<number[]>;

@@ -10,6 +10,7 @@ import { newId } from '../../protocol/ids.ts';
 import { type PushEntry, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../protocol/wire.ts';
 import { buildServer } from '../app.ts';
 import { defaultConfig, type ServerConfig } from '../config.ts';
+import type { ConsolePolicy } from '../console/policy.ts';
 import { claimedId, claimedRequestId, planPush } from '../push/plan.ts';
 import { openPostgresStorage } from '../storage/postgres/index.ts';
 import { openSqliteStorage } from '../storage/sqlite/index.ts';
@@ -117,12 +118,12 @@ export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
 export const scrapeMetrics = (t: Pick<TestServer, 'app'>, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}`, ...headers } });
 
-export const startTestServer = async (options: { engine?: Engine; config?: Partial<ServerConfig>; clock?: TestClock } = {}): Promise<TestServer> => {
+export const startTestServer = async (options: { engine?: Engine; config?: Partial<ServerConfig>; clock?: TestClock; consolePolicy?: Partial<ConsolePolicy> } = {}): Promise<TestServer> => {
   const engine = options.engine ?? 'sqlite';
   const clock = options.clock ?? testClock();
   const db = await openTestStorage(engine);
   const config: ServerConfig = { ...defaultConfig, maintenanceIntervalMs: 0, metricsToken: TEST_METRICS_TOKEN, ...options.config };
-  const { app, metrics } = await buildServer({ storage: db.storage, config, logger: silentLogger(), now: clock.now, checkResponses: true });
+  const { app, metrics } = await buildServer({ storage: db.storage, config, logger: silentLogger(), now: clock.now, checkResponses: true, ...(options.consolePolicy ? { consolePolicy: options.consolePolicy } : {}) });
   const call: TestServer['call'] = (path, body, token, headers = {}) =>
     app.inject({
       method: 'POST',

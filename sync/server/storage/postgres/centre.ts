@@ -49,7 +49,7 @@ export const postgresCentre = ({ pool, transaction }: PostgresConnection): Pick<
        FROM (SELECT max(value) FILTER (WHERE name = 'change_seq') AS max_seq, max(value) FILTER (WHERE name = 'tombstone_horizon') AS horizon FROM counters) m
        LEFT JOIN LATERAL (
          SELECT collection, id, value, deleted, seq FROM centre_entries
-         WHERE scope IN ('*', $1) AND seq > $2 ORDER BY seq LIMIT $3
+         WHERE scope IN ('*', $1, (SELECT 'community:' || community_id FROM stations WHERE id = $1)) AND seq > $2 ORDER BY seq LIMIT $3
        ) e ON true
        ORDER BY e.seq`,
       [stationId, cursor, limit + 1],

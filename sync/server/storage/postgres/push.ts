@@ -1,7 +1,9 @@
+import type { KioskRecord } from '../../../protocol/records.ts';
 import type { RequestStatus } from '../../../protocol/request-state.ts';
 import { assignmentOf, json, KNOWN_RECORD_COLUMNS, knownRecord, statusValue } from '../shared.ts';
 import type { PushResult, Storage } from '../types.ts';
 import { nextChangeSeqs, type PostgresConnection, RetryTransaction, upsertEntry } from './connection.ts';
+import { postgresConsoleIngest } from './console-requests.ts';
 import { toAck } from './rows.ts';
 
 /**
@@ -106,6 +108,8 @@ export const postgresPush = ({ transaction }: PostgresConnection): Pick<Storage,
         );
       }
       await client.query('UPDATE push_state SET applied_seq = $1, updated_at = $2 WHERE station_id = $3 AND epoch = $4', [decided.appliedSeq, now, stationId, epoch]);
+      // The console's views and report counters move with the records, in this transaction.
+      await postgresConsoleIngest(client, stationId, records.map((r) => r.payload as KioskRecord), now);
       if (decided.statusChanges.length > 0) {
         for (const change of decided.statusChanges) {
           await client.query('UPDATE requests SET status = $1, updated_at = $2 WHERE id = $3', [change.status, now, change.requestId]);

@@ -2,6 +2,7 @@ import { assignAfter, type RequestStatus } from '../../../protocol/request-state
 import { assignmentOf, centreEventRecord, FOUND_REQUEST_COLUMNS, toFoundRequest, json, statusValue } from '../shared.ts';
 import type { CentreEventResult, Storage } from '../types.ts';
 import { nextChangeSeqs, type PostgresConnection, upsertEntry } from './connection.ts';
+import { postgresConsoleCentreStep } from './console-requests.ts';
 
 type FoundRequestRow = Parameters<typeof toFoundRequest>[0];
 
@@ -36,8 +37,10 @@ export const postgresRequests = ({ pool, transaction }: PostgresConnection): Pic
       const result = validate(request.status);
       if (!result.ok) return { ok: false, reason: result.reason };
       await client.query('UPDATE requests SET status = $1, updated_at = $2 WHERE id = $3', [result.status, now, event.requestId]);
+      const record = centreEventRecord(event, request.station_id, now);
+      await postgresConsoleCentreStep(client, record, event.console ?? { staffId: null }, now);
       const seq = await nextChangeSeqs(client, 2);
-      await upsertEntry(client, { collection: 'request-events', scope: request.station_id, id: event.id, value: json(centreEventRecord(event, request.station_id, now)), seq, at: now });
+      await upsertEntry(client, { collection: 'request-events', scope: request.station_id, id: event.id, value: json(record), seq, at: now });
       const assignment = assignAfter(assignmentOf(request.published), event);
       const status = statusValue({ requestId: event.requestId, status: result.status, event: event.type, at: now.toISOString(), assignment }, request.station_id);
       await upsertEntry(client, { collection: 'request-status', scope: request.station_id, id: event.requestId, value: json(status), seq: seq + 1, at: now });

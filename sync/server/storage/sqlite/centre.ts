@@ -48,10 +48,12 @@ export const sqliteCentre = ({ db, nextChangeSeqs, upsertEntry }: SqliteConnecti
       const horizon = counters.get('tombstone_horizon') ?? 0;
       if (cursor > max || (!fullRead && cursor > 0 && cursor < horizon)) return { changes: [], cursor: 0, hasMore: true, reset: true };
       const rows = db
-        .prepare<[string, number, number], Omit<EntryRow, 'deleted'> & { deleted: number }>(
-          "SELECT collection, id, value, deleted, seq FROM centre_entries WHERE scope IN ('*', ?) AND seq > ? ORDER BY seq LIMIT ?",
+        .prepare<[string, string, number, number], Omit<EntryRow, 'deleted'> & { deleted: number }>(
+          // The district's scope, the station's community's (communityScope), the station's own.
+          `SELECT collection, id, value, deleted, seq FROM centre_entries
+           WHERE scope IN ('*', ?, (SELECT 'community:' || community_id FROM stations WHERE id = ?)) AND seq > ? ORDER BY seq LIMIT ?`,
         )
-        .all(stationId, cursor, limit + 1);
+        .all(stationId, stationId, cursor, limit + 1);
       const page = rows.slice(0, limit).map((r) => toChange({ ...r, deleted: r.deleted === 1 }));
       const hasMore = rows.length > limit;
       // At the end of the feed the cursor moves to the newest change of any scope: everything up to it that

@@ -1,7 +1,9 @@
+import type { KioskRecord } from '../../../protocol/records.ts';
 import type { RequestStatus } from '../../../protocol/request-state.ts';
 import { assignmentOf, json, KNOWN_RECORD_COLUMNS, knownRecord, statusValue } from '../shared.ts';
 import type { PushResult, Storage } from '../types.ts';
 import type { SqliteConnection } from './connection.ts';
+import { sqliteConsoleIngest } from './console-requests.ts';
 import { type DeadLetterRow, toAck } from './rows.ts';
 
 /**
@@ -73,6 +75,8 @@ export const sqlitePush = ({ db, nextChangeSeqs, upsertEntry }: SqliteConnection
           }
         }
         db.prepare('UPDATE push_state SET applied_seq = ?, updated_at = ? WHERE station_id = ? AND epoch = ?').run(decided.appliedSeq, at, stationId, epoch);
+        // The console's views and report counters move with the records, in this transaction.
+        sqliteConsoleIngest(db, stationId, decided.records.map((r) => r.payload as KioskRecord), now);
         const acks = [...deadLetters.values()].filter((d) => d.seq <= decided.appliedSeq).sort((a, b) => a.seq - b.seq);
         return { kind: 'applied', appliedSeq: decided.appliedSeq, deadLetters: acks, stored: decided.records.length };
       })

@@ -2,6 +2,7 @@ import { assignAfter, type RequestStatus } from '../../../protocol/request-state
 import { assignmentOf, centreEventRecord, FOUND_REQUEST_COLUMNS, toFoundRequest, json, statusValue } from '../shared.ts';
 import type { CentreEventResult, Storage } from '../types.ts';
 import type { SqliteConnection } from './connection.ts';
+import { sqliteConsoleCentreStep } from './console-requests.ts';
 
 type FoundRequestRow = Parameters<typeof toFoundRequest>[0];
 
@@ -38,9 +39,11 @@ export const sqliteRequests = ({ db, nextChangeSeqs, upsertEntry }: SqliteConnec
         const result = validate(request.status);
         if (!result.ok) return { ok: false, reason: result.reason };
         db.prepare('UPDATE requests SET status = ?, updated_at = ? WHERE id = ?').run(result.status, at, event.requestId);
+        const record = centreEventRecord(event, request.station_id, now);
+        sqliteConsoleCentreStep(db, record, event.console ?? { staffId: null }, now);
         const upsert = upsertEntry();
         const seq = nextChangeSeqs(2);
-        upsert.run('request-events', request.station_id, event.id, json(centreEventRecord(event, request.station_id, now)), 0, seq, at);
+        upsert.run('request-events', request.station_id, event.id, json(record), 0, seq, at);
         const assignment = assignAfter(assignmentOf(request.published), event);
         const status = statusValue({ requestId: event.requestId, status: result.status, event: event.type, at, assignment }, request.station_id);
         upsert.run('request-status', request.station_id, event.requestId, json(status), 0, seq + 1, at);

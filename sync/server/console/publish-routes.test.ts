@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { communityScope } from '../../protocol/centre.ts';
+import { consoleErrorBodySchema } from '../../protocol/console/common.ts';
+import type { MemberCredentialsStatus, PublishedItem } from '../../protocol/console/publish.ts';
+import { hashMemberPin } from '../../protocol/pin-hash.ts';
+import { type Change, messages } from '../../protocol/wire.ts';
+import { addStandardStaff, type ConsoleClient, type ConsoleTestServer, enrolStation, ORG, startConsoleServer } from '../testing/console.ts';
+import { engines } from '../testing/fixtures.ts';
+
+/**
+ * Publishing from the console, on both engines, seen where it matters: in the pull of the stations it is for.
+ * A community's publish reaches each of its stations; versions refuse a lost update; a member's PIN arrives as
+ * its hash only; a rotation template becomes a month of shifts on the station's roster and in its pull.
+ */
+const A = ORG.a;
+
+describe.each(engines())('console publishing on %s', (engine) => {
+  let t: ConsoleTestServer;
+  let staffA: ConsoleClient;
+  const tokens = new Map<string, string>();
+
+  beforeAll(async () => {
+    t = await startConsoleServer(engine);
+    await addStandardStaff(t);
+    staffA = await t.as('staff-a');
+    for (const station of [...A.stations, ...ORG.b.stations]) tokens.set(station, await enrolStation(t, station));
+  });
+  afterAll(async () => t?.close());
+
+  const pull = async (stationId: string): Promise<Change[]> => {
+    const changes: Change[] = [];
+    let cursor = '0';
+    for (;;) {
+      const response = await t.call(messages.pull.path, { stationId, cursor }, tokens.get(stationId));
+      expect(response.statusCode, response.body).toBe(200);
+      const page = response.json() as { changes: Change[]; cursor: string; hasMore: boolean };
+      changes.push(...page.changes);
+      cursor = page.cursor;
+      if (!page.hasMore) return changes;
+    }
+  };
+  const latest = (changes: Change[], collection: string, id: string) => changes.filter((c) => c.collection === collection && c.id === id).at(-1);
+
+  const notice = (id: string, title: string) => ({
+    id,
+    kind: 'activity',
+    title: { 'zh-CN': title, en: title },
+    body: { 'zh-CN': '社区活动', en: 'A community activity' },
+    startsAt: '2026-03-07T09:00',
+    endsAt: '2026-03-07T11:00',
+    pinned: true,
+    publishedAt: t.clock.now().toISOString(),
+  });
+
+  it('publishes a community notice to every station of the community and none of another, refuses a stale version, and withdraws it', async () => {
+    const scope = communityScope(A.community);
+    const put = await staffA.ok<{ item: PublishedItem }>('putPublished', { body: { collection: 'notices', scope, value: notice('spring-fair', '春季义诊'), expectedVersion: null } });
+    expect(put.item).toMatchObject({ collection: 'notices', scope, id: 'spring-fair' });
+    for (const station of A.stations) expect(latest(await pull(station), 'notices', 'spring-fair')).toMatchObject({ op: 'put', value: { pinned: true } });
+    expect(latest(await pull(ORG.b.stations[0]), 'notices', 'spring-fair')).toBeUndefined();
+
+    const changed = await staffA.ok<{ item: PublishedItem }>('putPublished', { body: { collection: 'notices', scope, value: notice('spring-fair', '春季义诊（改期）'), expectedVersion: put.item.version } });
+    const stale = await staffA.call('putPublished', { body: { collection: 'notices', scope, value: notice('spring-fair', '旧标题'), expectedVersion: put.item.version } });
+    expect(stale.statusCode).toBe(409);
+    expect(consoleErrorBodySchema.parse(stale.json()).error).toBe('conflict');
+    const again = await staffA.call('putPublished', { body: { collection: 'notices', scope, value: notice('spring-fair', '重复'), expectedVersion: null } });
+    expect(again.statusCode).toBe(409);
+    expect(latest(await pull(A.stations[0]), 'notices', 'spring-fair')).toMatchObject({ value: { title: { 'zh-CN': '春季义诊（改期）' } } });
+
+    await staffA.ok('withdrawPublished', { body: { collection: 'notices', scope, id: 'spring-fair', expectedVersion: changed.item.version } });
+    expect(latest(await pull(A.stations[1]), 'notices', 'spring-fair')).toMatchObject({ op: 'delete' });
+    const listed = await staffA.ok<{ items: PublishedItem[] }>('listPublished', { query: { collection: 'notices', scope } });
+    expect(listed.items.map((item) => item.id)).not.toContain('spring-fair');
+  });
+
+  it('takes a member\'s PIN as its hash only, publishes it to the stations, and never answers the hash back', async () => {
+    const scope = communityScope(A.community);
+    const raw = await staffA.call('setMemberCredentials', { body: { scope, memberId: A.member, pinHash: '2468' } });
+    expect(raw.statusCode).toBe(400);
+    const pinHash = await hashMemberPin('2468', 100_000);
+    const set = await staffA.ok<{ credentials: MemberCredentialsStatus }>('setMemberCredentials', { body: { scope, memberId: A.member, pinHash } });
+    expect(set.credentials).toMatchObject({ memberId: A.member, hasPin: true, hasQr: false });
+    const listed = await staffA.call('memberCredentials', { query: { scope } });
+    expect(listed.body).not.toContain(pinHash);
+    expect(latest(await pull(A.stations[0]), 'member-credentials', A.member)).toMatchObject({ op: 'put', value: expect.objectContaining({ pinHash }) });
+
+    await staffA.ok('setMemberCredentials', { body: { scope, memberId: A.member, pinHash: null } });
+    const after = await staffA.ok<{ credentials: MemberCredentialsStatus[] }>('memberCredentials', { query: { scope } });
+    expect(after.credentials.find((c) => c.memberId === A.member)?.hasPin ?? false).toBe(false);
+  });
+
+  it('turns a rotation template into a month of dated shifts on the roster and in the station\'s pull', async () => {
+    const station = A.stations[0];
+    const template = { units: [{ unitId: A.unit, memberIds: [A.member] }], turn: 'day', anchor: '2026-04-01', slots: [{ weekdays: [1, 3], start: '18:00', end: '20:00', kind: 'evening-hour' }] };
+    const saved = await staffA.ok<{ template: { version: number } }>('saveRotationTemplate', { params: { stationId: station }, body: { template, expectedVersion: null } });
+    expect(saved.template.version).toBeGreaterThanOrEqual(1);
+    expect((await staffA.ok<{ template: unknown }>('rotationTemplate', { params: { stationId: station } })).template).toMatchObject({ template });
+
+    const generated = await staffA.ok<{ put: number; shifts: { id: string }[] }>('generateRotation', { body: { stationId: station, month: '2026-04' } });
+    // April 2026 has 4 Mondays and 5 Wednesdays.
+    expect(generated.put).toBe(9);
+    const roster = await staffA.ok<{ occurrences: { day: string; memberId: string; kind: string }[] }>('roster', { query: { stationId: station, from: '2026-04-01', to: '2026-04-30' } });
+    expect(roster.occurrences).toHaveLength(9);
+    expect(new Set(roster.occurrences.map((o) => [o.memberId, o.kind].join()))).toEqual(new Set([`${A.member},evening-hour`]));
+    const shifts = (await pull(station)).filter((c) => c.collection === 'shifts' && c.op === 'put');
+    expect(shifts.map((c) => c.id)).toEqual(expect.arrayContaining(generated.shifts.map((s) => s.id)));
+
+    // Generating again changes nothing; the other station of the community gets none of it.
+    expect((await staffA.ok<{ put: number; withdrawn: number }>('generateRotation', { body: { stationId: station, month: '2026-04' } }))).toMatchObject({ put: 0, withdrawn: 0 });
+    expect((await pull(A.stations[1])).some((c) => c.collection === 'shifts')).toBe(false);
+  });
+
+  it('lets community staff make unit leads of their own community only, never an account above their own', async () => {
+    const made = await staffA.call('createStaff', { body: { login: 'new-a', name: '新同事', role: { kind: 'unit-lead', communityId: A.community, unitId: A.unit }, password: 'a long enough password' } });
+    expect(made.statusCode, made.body).toBe(200);
+    expect((await t.login('new-a', 'a long enough password')).statusCode).toBe(200);
+    const sneak = (role: unknown) => staffA.call('createStaff', { body: { login: 'sneaky', name: '越权', role, password: 'a long enough password' } });
+    // A peer is refused; the district's role lies outside a community's scope, so it is not found there at all.
+    expect((await sneak({ kind: 'community-staff', communityId: A.community })).statusCode).toBe(403);
+    expect((await sneak({ kind: 'district-admin' })).statusCode).toBe(404);
+    const other = await staffA.call('createStaff', { body: { login: 'sneaky-b', name: '越权', role: { kind: 'unit-lead', communityId: ORG.b.community, unitId: ORG.b.unit }, password: 'a long enough password' } });
+    expect([403, 404]).toContain(other.statusCode);
+    const logins = (await t.storage.listStaff()).map((s) => s.login);
+    expect(logins).not.toContain('sneaky');
+    expect(logins).not.toContain('sneaky-b');
+  });
+});
