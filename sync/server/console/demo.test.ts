@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consolePath } from '../../protocol/console/routes.ts';
 import { sessionSchema } from '../../protocol/console/session.ts';
@@ -27,10 +30,12 @@ describe.each(engines())('the console demo on %s', (engine) => {
     const enrolment = demoEnrolment(t.storage, await loadDemoCatalogue());
     // A browser that enrolled before the console's demo existed, and one after.
     await enrolment.prepare('install-before', t.clock.now());
-    const demo = await bootstrapDemo(t.storage, { logger: logger(), now: t.clock.now(), consoleUrl: 'http://127.0.0.1:8787/console/' });
+    const dataDir = await mkdtemp(join(tmpdir(), 'yizhan-demo-'));
+    const demo = await bootstrapDemo(t.storage, { logger: logger(), now: t.clock.now(), dataDir, consoleUrl: 'http://127.0.0.1:8787/console/' });
+    await rm(dataDir, { recursive: true, force: true });
     await enrolment.prepare('install-after', t.clock.now());
     expect(lines).toContain(`community console: http://127.0.0.1:8787/console/ (log in as ${DEMO_STAFF_LOGIN} / ${DEMO_STAFF_PASSWORD})`);
-    expect(demoBanner({ url: 'http://127.0.0.1:8787', stations: 2, database: 'x', console: demo.console })).toContain(`log in as ${DEMO_STAFF_LOGIN} / ${DEMO_STAFF_PASSWORD}`);
+    expect(demoBanner({ url: 'http://127.0.0.1:8787', stations: 2, database: 'x', volunteers: demo.volunteers, console: demo.console })).toContain(`log in as ${DEMO_STAFF_LOGIN} / ${DEMO_STAFF_PASSWORD}`);
     const response = await login();
     expect(response.statusCode, response.body).toBe(200);
     expect(sessionSchema.parse(response.json()).staff.role).toEqual({ kind: 'district-admin' });

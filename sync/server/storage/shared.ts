@@ -1,7 +1,6 @@
 import { type CentreCollection, type CentreItem, requestStatusSchema } from '../../protocol/centre.ts';
 import { type RequestAssignment, unassigned } from '../../protocol/request-state.ts';
 import { RECORD_SCHEMA_VERSION, type RequestEvent } from '../../protocol/records.ts';
-import type { RequestAssignment } from '../../protocol/request-state.ts';
 import type { Change } from '../../protocol/wire.ts';
 import { recordDigest } from '../push/digest.ts';
 import type { RequestStatus } from '../../protocol/request-state.ts';
