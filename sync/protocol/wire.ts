@@ -187,10 +187,18 @@ export const deadLetterReasons = [
 export const deadLetterReasonSchema = z.enum(deadLetterReasons);
 export type DeadLetterReason = z.infer<typeof deadLetterReasonSchema>;
 
+/**
+ * Names a newer centre may send that this version does not know (a dead-letter reason, a centre collection). The
+ * centre is upgraded before its tablets: an answer must not fail whole for one new name, or every kiosk of the
+ * district would stop pushing or pulling until its own update. The kiosk shows an unknown reason as "other" and
+ * skips a collection it has no table for.
+ */
+const laterName = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/);
+
 export const ackDeadLetterSchema = z.object({
   seq: z.number().int().min(1),
   id: z.string().nullable(),
-  reason: deadLetterReasonSchema,
+  reason: z.union([deadLetterReasonSchema, laterName]),
   detail: z.string().nullable(),
 });
 export type AckDeadLetter = z.infer<typeof ackDeadLetterSchema>;
@@ -228,7 +236,7 @@ export const pullRequestSchema = z.object({
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
-const changeBase = { seq: cursorSchema, collection: centreCollectionSchema, id: z.string().min(1).max(128) };
+const changeBase = { seq: cursorSchema, collection: z.union([centreCollectionSchema, laterName]), id: z.string().min(1).max(128) };
 export const changeSchema = z.discriminatedUnion('op', [
   z.object({ ...changeBase, op: z.literal('put'), value: z.unknown().refine((v) => v !== undefined, 'value required') }),
   /** A tombstone: the entry was withdrawn. */

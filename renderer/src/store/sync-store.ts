@@ -1,4 +1,4 @@
-import { type CentreCollection, parseCentreValue } from '@protocol/centre.ts';
+import { type CentreCollection, isCentreCollection, parseCentreValue } from '@protocol/centre.ts';
 import { newInstallId } from '@protocol/ids.ts';
 import { hasPersonalFields, PERSONAL_DEFINITION, withoutPersonalFields } from '@protocol/personal.ts';
 import type { KioskRecord } from '@protocol/records.ts';
@@ -165,6 +165,8 @@ export class DexieSyncStore implements SyncStore {
     await db.transaction('rw', [...centreTables(db), db.requestEvents, db.requestStatus, db.memberCredentials, db.meta], async () => {
       if (options.reset) await Promise.all([...centreTables(db), db.requestStatus, db.memberCredentials].map((t) => t.clear()));
       for (const change of changes) {
+        // A collection a newer centre publishes and this version has no table for (wire.ts laterName).
+        if (!isCentreCollection(change.collection)) continue;
         const table = this.tableFor(change.collection);
         if (change.op === 'delete') {
           await table.delete(change.id);
