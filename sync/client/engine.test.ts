@@ -20,6 +20,10 @@ class ScriptedServer implements Transport {
   refuse = new Set<number>();
   heartbeats: MessageRequest<'heartbeat'>[] = [];
   enrolledInstalls: (string | undefined)[] = [];
+  /** The server's clock minus the real one, in the time its push and pull answers carry. */
+  clockAheadMs = 0;
+  heartbeatDown = false;
+  private serverTime = () => new Date(Date.now() + this.clockAheadMs).toISOString();
 
   async call<K extends MessageName>(name: K, body: MessageRequest<K>): Promise<MessageResponse<K>> {
     const failure = this.failures.shift();
@@ -38,7 +42,7 @@ class ScriptedServer implements Transport {
       const deadLetters = push.entries
         .filter((entry) => this.refuse.has((entry.record as { i?: number }).i ?? -1))
         .map((entry) => ({ seq: entry.seq, id: `record-${(entry.record as { i: number }).i}`, reason: 'wrong-station' as const, detail: null }));
-      return { epoch: push.epoch, appliedSeq: applied, deadLetters } as MessageResponse<K>;
+      return { epoch: push.epoch, appliedSeq: applied, deadLetters, serverTime: this.serverTime() } as MessageResponse<K>;
     }
     if (name === 'pull') {
       this.pulls.push(body as MessageRequest<'pull'>);
@@ -46,15 +50,18 @@ class ScriptedServer implements Transport {
         this.resetNext = false;
         return { changes: [], cursor: '0', hasMore: false, reset: true } as MessageResponse<K>;
       }
-      return { changes: this.changes, cursor: '1', hasMore: false, reset: false } as MessageResponse<K>;
+      return { changes: this.changes, cursor: '1', hasMore: false, reset: false, serverTime: this.serverTime() } as MessageResponse<K>;
     }
     if (name === 'enrol') {
       this.enrolments.push((body as MessageRequest<'enrol'>).code);
       this.enrolledInstalls.push((body as MessageRequest<'enrol'>).installId);
       return { stationId: 'station-from-code', token: `token-${this.enrolments.length}` } as MessageResponse<K>;
     }
-    if (name === 'heartbeat') this.heartbeats.push(body as MessageRequest<'heartbeat'>);
-    if (name === 'heartbeat') return { serverTime: new Date(Date.now() - 5_000).toISOString() } as MessageResponse<K>;
+    if (name === 'heartbeat') {
+      if (this.heartbeatDown) throw new SyncCallError('unavailable', 503, 'heartbeat down');
+      this.heartbeats.push(body as MessageRequest<'heartbeat'>);
+      return { serverTime: new Date(Date.now() - 5_000).toISOString() } as MessageResponse<K>;
+    }
     throw new Error(`unexpected ${name}`);
   }
   probe = async () => true;
@@ -83,6 +90,22 @@ describe('SyncEngine', () => {
     expect(e.getState()).toMatchObject({ phase: 'idle', waiting: 0, firstPullDone: true });
     expect(e.getState().clockOffsetMs).toBeGreaterThan(4_000);
     expect(isSynced(e.getState())).toBe(true);
+  });
+
+  it('measures the tablet\'s clock at every push and pull, and keeps it for the records written next, heartbeat or not', async () => {
+    server.heartbeatDown = true;
+    // The tablet booted in the past: the server is 12 hours ahead of it.
+    server.clockAheadMs = 12 * 3_600_000;
+    store.add({ i: 1 });
+    const e = engine();
+    await e.run().catch(() => undefined);
+    expect(store.pushed).toBe(1);
+    expect(e.getState().clockOffsetMs).toBeLessThan(-12 * 3_600_000 + 60_000);
+    expect(store.clockOffsetMs).toBe(e.getState().clockOffsetMs);
+    // NTP puts the clock right: the next pull says so.
+    server.clockAheadMs = 0;
+    await e.run().catch(() => undefined);
+    expect(Math.abs(store.clockOffsetMs ?? Infinity)).toBeLessThan(60_000);
   });
 
   it('never says synced while the centre has refused records no technician has seen, even after a restart', async () => {

@@ -266,6 +266,7 @@ export class SyncEngine {
       // always does, the next push is ready.
       next = store.readOutbox(last, this.batchLimit.entries);
       let ack;
+      const sentAt = this.o.now();
       try {
         ack = await transport.call('push', { ...envelope, entries });
       } catch (error) {
@@ -288,6 +289,7 @@ export class SyncEngine {
         }
         throw error;
       }
+      await this.measureClock(sentAt, ack.serverTime);
       if (ack.deadLetters.length > 0) {
         await store.saveDeadLetters(ack.deadLetters);
         this.set({ deadLetters: await store.openDeadLetters() });
@@ -314,9 +316,11 @@ export class SyncEngine {
     let resets = 0;
     for (;;) {
       const { cursor, complete } = await store.cursor();
+      const sentAt = this.o.now();
       // Until one read from "0" has completed, every page says so: its cursors may lie below the tombstone
       // horizon without being stale, since the kiosk holds nothing whose deletion it could have missed.
       const answer = await transport.call('pull', { stationId, cursor, limit: this.o.pullLimit, ...(complete ? {} : { fullRead: true }) });
+      await this.measureClock(sentAt, answer.serverTime);
       if (answer.reset) {
         resets += 1;
         if (resets > 2) throw new SyncCallError('bad-response', 200, 'the server keeps answering reset');
@@ -350,8 +354,18 @@ export class SyncEngine {
       sentAt: new Date(sentAt).toISOString(),
     };
     const answer = await this.o.transport.call('heartbeat', body);
-    const receivedAt = this.o.now();
+    await this.measureClock(sentAt, answer.serverTime);
+  }
+
+  /**
+   * The tablet's clock against the server's, from any answer that carries the server's time: at every push, pull
+   * and heartbeat, so records made after a sync are flagged by the offset that sync found (commit.ts).
+   */
+  private async measureClock(sentAt: number, serverTime: string | undefined): Promise<void> {
+    if (serverTime === undefined) return;
     // The server stamped its time somewhere in the round trip: assume the middle.
-    this.set({ clockOffsetMs: Math.round((sentAt + receivedAt) / 2 - Date.parse(answer.serverTime)) });
+    const clockOffsetMs = Math.round((sentAt + this.o.now()) / 2 - Date.parse(serverTime));
+    this.set({ clockOffsetMs });
+    await this.o.store.setClockOffset(clockOffsetMs);
   }
 }

@@ -31,6 +31,8 @@ export interface SyncStore {
   pushedSeq(): Promise<number>;
   /** Sets the high-water mark to what the server says it has applied. */
   setPushedSeq(seq: number): Promise<void>;
+  /** Keeps the tablet's clock offset from the server's (ms) as measured at a sync, where records are written. */
+  setClockOffset(offsetMs: number): Promise<void>;
   readOutbox(afterSeq: number, limit: number): Promise<OutboxItem[]>;
   waitingCount(): Promise<number>;
   cursor(): Promise<{ cursor: string; complete: boolean }>;

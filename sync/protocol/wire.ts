@@ -213,6 +213,8 @@ export const pushResponseSchema = z.object({
   appliedSeq: z.number().int().min(0),
   /** Entries of this batch that can never be accepted: acknowledged, kept on the server with their reason. */
   deadLetters: z.array(ackDeadLetterSchema),
+  /** The server's clock as it answered, so every sync measures the tablet's clock (absent from older servers). */
+  serverTime: z.iso.datetime().optional(),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
@@ -252,6 +254,8 @@ export const pullResponseSchema = z.object({
   cursor: cursorSchema,
   hasMore: z.boolean(),
   reset: z.boolean(),
+  /** The server's clock as it answered, as in the push's answer. */
+  serverTime: z.iso.datetime().optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

@@ -27,8 +27,9 @@ export const replaceCentreData = async (db: YizhanDb, input: unknown): Promise<v
   await writeCatalogue(db, catalogueSchema.parse(input));
 };
 
-const writeCatalogue = async (db: YizhanDb, c: Catalogue): Promise<void> => {
+const writeCatalogue = async (db: YizhanDb, c: Catalogue, { onlyIfEmpty = false } = {}): Promise<void> => {
   await db.transaction('rw', [...centreTables(db)], async () => {
+    if (onlyIfEmpty && (await db.settings.count()) > 0) return;
     await Promise.all(centreTables(db).map((t) => t.clear()));
     await db.settings.put(c.station);
     await db.categories.bulkPut(c.categories);
@@ -48,11 +49,14 @@ export const writeDemoCredentials = async (db: YizhanDb): Promise<void> => {
   await db.memberCredentials.bulkPut(demoMemberCredentials(demoCredentialsSchema.parse(file)));
 };
 
-/** First start without a central server: load the shipped demo data (a lazily loaded chunk). */
+/**
+ * First start without a central server: load the shipped demo data (a lazily loaded chunk). Whether the store
+ * is empty is asked inside the writing transaction: a catalogue pulled while the demo was being validated wins.
+ */
 export const seedDemoIfEmpty = async (db: YizhanDb, now: Date = new Date()): Promise<void> => {
   if ((await db.settings.count()) > 0) return;
   const { default: demo } = await import('@assets/demo/catalogue.json');
   // Validated once here; rebasing only moves dates, so the result needs no second parse.
-  await writeCatalogue(db, rebaseDemoDates(catalogueSchema.parse(demo), now));
+  await writeCatalogue(db, rebaseDemoDates(catalogueSchema.parse(demo), now), { onlyIfEmpty: true });
   await writeDemoCredentials(db);
 };

@@ -9,6 +9,7 @@ import type { Credentials, OutboxItem, SyncStore } from '../../../sync/client/st
 import type { TokenVault } from '../sync/token-vault.ts';
 import { centreTables, kioskTables, tableOfKind, type YizhanDb } from './db.ts';
 import { pushedSeq, waitingCount } from './outbox.ts';
+import { saveClockOffset } from './clock-offset.ts';
 import { claimWaitingRecords, ENROLMENT_KEY, type EnrolmentRow, enrolmentTables } from './station-claim.ts';
 
 const KEYS = {
@@ -121,6 +122,10 @@ export class DexieSyncStore implements SyncStore {
 
   async setPushedSeq(seq: number): Promise<void> {
     await this.db.meta.put({ key: KEYS.pushed, value: seq });
+  }
+
+  setClockOffset(offsetMs: number): Promise<void> {
+    return saveClockOffset(this.db, offsetMs);
   }
 
   async readOutbox(afterSeq: number, limit: number): Promise<OutboxItem[]> {

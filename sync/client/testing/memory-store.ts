@@ -55,6 +55,10 @@ export class MemorySyncStore implements SyncStore {
   async setPushedSeq(seq: number) {
     this.pushed = seq;
   }
+  clockOffsetMs: number | null = null;
+  async setClockOffset(offsetMs: number) {
+    this.clockOffsetMs = offsetMs;
+  }
   async readOutbox(afterSeq: number, limit: number) {
     return this.outbox.filter((item) => item.seq > afterSeq).slice(0, limit);
   }

@@ -16,8 +16,8 @@ function ReadAloud() {
 
 /** Renders the duty screen as the kiosk would show it at a given local time. */
 const dutyAt = async (time: Date, language: 'zh-CN' | 'en' = 'zh-CN', prepare?: (db: YizhanDb) => Promise<unknown>) => {
-  // Only the clock and the screen's own minute tick are faked: IndexedDB keeps its real scheduling.
-  vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+  // Only the clock and the kiosk's minute tick are faked, and time still flows: IndexedDB keeps its real scheduling.
+  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
   vi.setSystemTime(time);
   const db = await freshDb(time);
   await prepare?.(db);
@@ -142,9 +142,7 @@ describe('DutyScreen', () => {
   it('follows the clock: a forgotten sign-out stops counting as here once the shift and the grace are over', async () => {
     await dutyAt(new Date(2026, 11, 1, 12, 59, 40), 'zh-CN', signedIn(['huang-li', new Date(2026, 11, 1, 8, 20)], ['zhao-jianguo', new Date(2026, 11, 1, 8, 25)]));
     expect(names(section('正在值班'))).toEqual(['黄莉', '赵建国']);
-    await act(async () => {
-      vi.advanceTimersByTime(30_000);
-    });
+    await act(() => vi.advanceTimersByTimeAsync(30_000));
     expect(names(section('正在值班'))).toEqual([]);
     expect(section('正在值班')).toHaveTextContent('下一班：今天 13:30 开始');
   });

@@ -1,6 +1,6 @@
 import type { Shift } from '@protocol/catalogue.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useNow } from '../../app/Clock.tsx';
+import { useMinute } from '../../app/wall-clock.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
 import { policyOf } from '../../volunteers/policy.ts';
 import { type Presence, presenceAt } from '../../volunteers/presence.ts';
@@ -17,12 +17,12 @@ export interface Duty extends Presence {
 
 /**
  * Who is on duty as of this minute, kept current: the roster and the sign-ins together (presence.ts), re-read
- * when the community publishes a new roster or someone signs in or out, and recomputed every half minute, so a
- * screen left open rolls over to the next shift by itself.
+ * when the community publishes a new roster or someone signs in or out, and recomputed at every minute of the
+ * kiosk's one clock, so a screen left open rolls over to the next shift (and the next day) by itself.
  */
 export const useDuty = (): Duty | undefined => {
   const { db, station } = useStore();
-  const at = useNow(30_000);
+  const at = useMinute();
   const data = useLiveQuery(async () => {
     const [shifts, members, units, events] = await Promise.all([db.shifts.toArray(), db.members.toArray(), db.units.toArray(), recentShiftEvents(db, new Date())]);
     return { shifts, members, units, events };

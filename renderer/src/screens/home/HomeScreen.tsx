@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from '../../app/navigation.tsx';
+import { useToday } from '../../app/wall-clock.ts';
 import type { ScreenName } from '../../app/routes.ts';
 import type { Feature } from '@shell/config.ts';
 import { useScreenSpeech } from '../../app/read-aloud.tsx';
@@ -28,7 +29,9 @@ export function HomeScreen() {
   const { t } = useTranslation('home');
   const localize = useLocalized();
   const { station, db } = useStore();
-  const stats = useLiveQuery(() => visitStats(db, []), [db]);
+  // Counted again at local midnight as well as on every new visit: home stays up for days.
+  const today = useToday();
+  const stats = useLiveQuery(() => visitStats(db, []), [db, today]);
   const { go } = useNavigate();
   const features = useStationConfig()?.features;
   // A station may leave out what it does not offer (no bill referrals, no amenities to lend).
