@@ -107,7 +107,8 @@ export default defineConfig({
         icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,woff2,json}'],
+        // wasm: the QR decoder, so a volunteer can scan their code on a tablet that is offline.
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,json,wasm}'],
         navigateFallback: 'index.html',
         // The community console (/console) is another app on the same origin: never the kiosk's to serve or cache.
         navigateFallbackDenylist: [/^\/console(\/|$)/],

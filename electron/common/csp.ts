@@ -11,7 +11,7 @@ export const ANY_CENTRE = ['https:', 'http://localhost:*', 'http://127.0.0.1:*']
  * frame-ancestors, which a meta tag cannot set), allowing any centre the config accepts; the central server
  * sends that same policy, frame-ancestors included, with the web build it serves. Scripts, styles,
  * fonts and workers come only from the app itself. No inline script, no eval, no plugins, no frames, no forms
- * posting anywhere.
+ * posting anywhere. WebAssembly may compile (the app's own QR decoder); the camera is open to the app itself.
  */
 export const contentSecurityPolicy = ({ connect = [], sources = [], meta = false }: { connect?: string[]; sources?: readonly string[]; meta?: boolean } = {}): string => {
   const origins = connect.flatMap((url) => {
@@ -24,7 +24,8 @@ export const contentSecurityPolicy = ({ connect = [], sources = [], meta = false
   });
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    // WebAssembly compiles under 'wasm-unsafe-eval' (the QR decoder, platform/qr-decoder.ts); JavaScript eval stays off.
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -50,5 +51,5 @@ export const securityHeaders = (csp: string): Record<string, string> => ({
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Referrer-Policy': 'no-referrer',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), bluetooth=(), payment=()',
+  'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), usb=(), serial=(), hid=(), bluetooth=(), payment=()',
 });

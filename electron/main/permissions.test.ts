@@ -32,9 +32,23 @@ const details = (requestingUrl: string): PermissionRequest => ({ requestingUrl, 
 const contents = new FakeWebContents() as unknown as WebContents;
 
 describe('permissions', () => {
-  it('grants none: the kiosk needs no camera, microphone, location, notifications, clipboard or full-screen API', () => {
+  it('grants none but the camera: no microphone, location, notifications, clipboard or full-screen API', () => {
     expect(GRANTED.size).toBe(0);
     for (const p of everyPermission) expect(permissionAllowed(p, 'app://kiosk/')).toBe(false);
+  });
+
+  it('lets the app itself use the camera, video only, for scanning a volunteer’s QR code', () => {
+    expect(permissionAllowed('media', 'app://kiosk/index.html', ['video'])).toBe(true);
+    expect(permissionAllowed('media', 'app://kiosk/index.html', ['video', 'audio'])).toBe(false);
+    expect(permissionAllowed('media', 'app://kiosk/index.html', ['audio'])).toBe(false);
+    expect(permissionAllowed('media', 'https://evil.example/', ['video'])).toBe(false);
+    const session = new FakeSession();
+    lockDownPermissions(session);
+    const answers: boolean[] = [];
+    session.permissionRequest?.(contents, 'media', (granted) => answers.push(granted), { ...details('app://kiosk/index.html'), mediaTypes: ['video'] } as PermissionRequest);
+    session.permissionRequest?.(contents, 'media', (granted) => answers.push(granted), { ...details('app://kiosk/index.html'), mediaTypes: ['audio'] } as PermissionRequest);
+    expect(answers).toEqual([true, false]);
+    expect(session.permissionCheck?.(contents, 'media', 'app://kiosk', { isMainFrame: true, requestingUrl: 'app://kiosk/', mediaType: 'video' })).toBe(true);
   });
 
   it('answers every request with a refusal and logs it', () => {

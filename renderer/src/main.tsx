@@ -1,4 +1,5 @@
 import '@shared/platform/zod-jitless.ts';
+import Dexie from 'dexie';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -8,32 +9,50 @@ import { createI18n } from './i18n/index.ts';
 import { registerServiceWorker } from './platform/service-worker.ts';
 import { SetupGate } from './screens/setup/SetupGate.tsx';
 import { lockDownTouch } from './platform/lockdown.ts';
+import { takeSetupLink } from './platform/setup-link/intake.ts';
 import { requestPersistentStorage } from './platform/storage.ts';
 import { YizhanDb } from './store/db.ts';
+import { startStore } from './store/start.ts';
 import { StoreProvider } from './store/StoreProvider.tsx';
 import { SyncProvider } from './sync/SyncProvider.tsx';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/controls.css';
 
+// First of all: a setup link's code leaves the address bar and the history before anything else can see it.
+takeSetupLink(window);
+// Dexie turns on its debugging (an async stack for every query) for any page on localhost, which the demo
+// server and the benches are: a production build runs as it does on a tablet.
+if (import.meta.env.PROD) Dexie.debug = false;
 const db = new YizhanDb();
+const store = startStore(db);
 const i18n = createI18n();
-// Seeding needs the schemas (zod) and the demo data: load them only when the store is empty.
-void import('./store/seed.ts').then(({ seedDemoIfEmpty }) => seedDemoIfEmpty(db));
-// Before the web fallback installs its window.kiosk below: only a browser gets the service worker, not the shell.
-if (import.meta.env.PROD) registerServiceWorker();
-// window.kiosk: the Electron shell's bridge, or its web fallback in a browser. In a chunk of its own (it brings
-// the contract's schemas), like the sync engine; code that needs it awaits platform/kiosk-bridge/ready.ts.
-void import('./platform/kiosk-bridge/index.ts').then(({ startKioskBridge }) => startKioskBridge(db));
-void requestPersistentStorage();
 lockDownTouch();
+
+/** Once the main thread has nothing more urgent (the first home screen is up), or after two seconds at most. */
+const whenIdle = (): Promise<void> =>
+  new Promise((resolve) => (window.requestIdleCallback ? window.requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 500)));
+
+// What the first home screen does not need waits until the store is ready and home is up, so its code (the
+// bridge brings zod) and the service worker's precache do not compete with the first paint for a tablet's CPU.
+void store.seeded
+  .catch((error: unknown) => console.error('the store did not start', error))
+  .then(whenIdle)
+  .then(() => {
+    // Before the web fallback installs its window.kiosk below: only a browser gets the service worker, not the shell.
+    if (import.meta.env.PROD) registerServiceWorker();
+    // window.kiosk: the Electron shell's bridge, or its web fallback in a browser. In a chunk of its own (it
+    // brings the contract's schemas), like the sync engine; code that needs it awaits kiosk-bridge/ready.ts.
+    void import('./platform/kiosk-bridge/index.ts').then(({ startKioskBridge }) => startKioskBridge(db));
+    void requestPersistentStorage();
+  });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <StoreProvider db={db} fallback={<Preparing />}>
+      <StoreProvider db={db} firstStation={store.firstStation} fallback={<Preparing />}>
         <SyncProvider db={db}>
           <SetupGate>
             <Kiosk />

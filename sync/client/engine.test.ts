@@ -16,7 +16,14 @@ class ScriptedServer implements Transport {
   resetNext = false;
   pulls: MessageRequest<'pull'>[] = [];
   enrolments: string[] = [];
+  /** Records (by their `i`) the server dead-letters as wrong-station when pushed. */
+  refuse = new Set<number>();
+  heartbeats: MessageRequest<'heartbeat'>[] = [];
   enrolledInstalls: (string | undefined)[] = [];
+  /** The server's clock minus the real one, in the time its push and pull answers carry. */
+  clockAheadMs = 0;
+  heartbeatDown = false;
+  private serverTime = () => new Date(Date.now() + this.clockAheadMs).toISOString();
 
   async call<K extends MessageName>(name: K, body: MessageRequest<K>): Promise<MessageResponse<K>> {
     const failure = this.failures.shift();
@@ -32,7 +39,10 @@ class ScriptedServer implements Transport {
       let applied = this.applied.get(push.epoch) ?? 0;
       for (const entry of push.entries) if (entry.seq === applied + 1) applied = entry.seq;
       this.applied.set(push.epoch, applied);
-      return { epoch: push.epoch, appliedSeq: applied, deadLetters: [] } as MessageResponse<K>;
+      const deadLetters = push.entries
+        .filter((entry) => this.refuse.has((entry.record as { i?: number }).i ?? -1))
+        .map((entry) => ({ seq: entry.seq, id: `record-${(entry.record as { i: number }).i}`, reason: 'wrong-station' as const, detail: null }));
+      return { epoch: push.epoch, appliedSeq: applied, deadLetters, serverTime: this.serverTime() } as MessageResponse<K>;
     }
     if (name === 'pull') {
       this.pulls.push(body as MessageRequest<'pull'>);
@@ -40,14 +50,18 @@ class ScriptedServer implements Transport {
         this.resetNext = false;
         return { changes: [], cursor: '0', hasMore: false, reset: true } as MessageResponse<K>;
       }
-      return { changes: this.changes, cursor: '1', hasMore: false, reset: false } as MessageResponse<K>;
+      return { changes: this.changes, cursor: '1', hasMore: false, reset: false, serverTime: this.serverTime() } as MessageResponse<K>;
     }
     if (name === 'enrol') {
       this.enrolments.push((body as MessageRequest<'enrol'>).code);
       this.enrolledInstalls.push((body as MessageRequest<'enrol'>).installId);
       return { stationId: 'station-from-code', token: `token-${this.enrolments.length}` } as MessageResponse<K>;
     }
-    if (name === 'heartbeat') return { serverTime: new Date(Date.now() - 5_000).toISOString() } as MessageResponse<K>;
+    if (name === 'heartbeat') {
+      if (this.heartbeatDown) throw new SyncCallError('unavailable', 503, 'heartbeat down');
+      this.heartbeats.push(body as MessageRequest<'heartbeat'>);
+      return { serverTime: new Date(Date.now() - 5_000).toISOString() } as MessageResponse<K>;
+    }
     throw new Error(`unexpected ${name}`);
   }
   probe = async () => true;
@@ -76,6 +90,46 @@ describe('SyncEngine', () => {
     expect(e.getState()).toMatchObject({ phase: 'idle', waiting: 0, firstPullDone: true });
     expect(e.getState().clockOffsetMs).toBeGreaterThan(4_000);
     expect(isSynced(e.getState())).toBe(true);
+  });
+
+  it('measures the tablet\'s clock at every push and pull, and keeps it for the records written next, heartbeat or not', async () => {
+    server.heartbeatDown = true;
+    // The tablet booted in the past: the server is 12 hours ahead of it.
+    server.clockAheadMs = 12 * 3_600_000;
+    store.add({ i: 1 });
+    const e = engine();
+    await e.run().catch(() => undefined);
+    expect(store.pushed).toBe(1);
+    expect(e.getState().clockOffsetMs).toBeLessThan(-12 * 3_600_000 + 60_000);
+    expect(store.clockOffsetMs).toBe(e.getState().clockOffsetMs);
+    // NTP puts the clock right: the next pull says so.
+    server.clockAheadMs = 0;
+    await e.run().catch(() => undefined);
+    expect(Math.abs(store.clockOffsetMs ?? Infinity)).toBeLessThan(60_000);
+  });
+
+  it('never says synced while the centre has refused records no technician has seen, even after a restart', async () => {
+    for (let i = 0; i < 5; i += 1) store.add({ i });
+    server.refuse = new Set([1, 3]);
+    const e = engine();
+    await e.run();
+    expect(e.getState()).toMatchObject({ phase: 'idle', waiting: 0, firstPullDone: true, deadLetters: 2 });
+    expect(isSynced(e.getState())).toBe(false);
+    // The centre hears of it in the station's heartbeat.
+    expect(server.heartbeats.at(-1)).toMatchObject({ deadLetters: 2 });
+
+    // A new engine (a reload) reads them from the store: the count is not this engine's memory.
+    const again = engine();
+    await again.run();
+    expect(again.getState()).toMatchObject({ waiting: 0, deadLetters: 2 });
+    expect(isSynced(again.getState())).toBe(false);
+
+    // A technician acknowledges them: the kiosk may say synced; they stay on the tablet.
+    await again.acknowledgeDeadLetters();
+    expect(isSynced(again.getState())).toBe(true);
+    await again.run();
+    expect(server.heartbeats.at(-1)).toMatchObject({ deadLetters: 0 });
+    expect(store.deadLetters.map((dead) => dead.id)).toEqual(['record-1', 'record-3']);
   });
 
   it('keeps its books from the acknowledgements, not by recounting the outbox every batch', async () => {

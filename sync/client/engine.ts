@@ -141,6 +141,15 @@ export class SyncEngine {
     return credentials;
   }
 
+  /**
+   * A technician has seen the records the centre refused (diagnostics lists them) and told the centre: they no
+   * longer keep the kiosk from saying it is in sync. They stay on the tablet, and at the centre.
+   */
+  async acknowledgeDeadLetters(): Promise<void> {
+    await this.o.store.acknowledgeDeadLetters(new Date(this.o.now()));
+    this.set({ deadLetters: await this.o.store.openDeadLetters() });
+  }
+
   /** One full round: push everything waiting, pull everything new, report a heartbeat. */
   run(): Promise<void> {
     this.running ??= (async () => {
@@ -176,7 +185,7 @@ export class SyncEngine {
       // Inside the try: the credential lives in the shell's vault, and a failing bridge is a failed round.
       let credentials = await store.credentials();
       const cursor = await store.cursor();
-      this.set({ waiting: await store.waitingCount(), firstPullDone: cursor.complete, enrolledAs: credentials?.stationId ?? null });
+      this.set({ waiting: await store.waitingCount(), firstPullDone: cursor.complete, enrolledAs: credentials?.stationId ?? null, deadLetters: await store.openDeadLetters() });
       const code = this.o.enrolmentCode;
       if (!credentials && !code) {
         // Nothing to enrol with: a technician's setup (or enrol) starts the engine again.
@@ -257,6 +266,7 @@ export class SyncEngine {
       // always does, the next push is ready.
       next = store.readOutbox(last, this.batchLimit.entries);
       let ack;
+      const sentAt = this.o.now();
       try {
         ack = await transport.call('push', { ...envelope, entries });
       } catch (error) {
@@ -279,9 +289,10 @@ export class SyncEngine {
         }
         throw error;
       }
+      await this.measureClock(sentAt, ack.serverTime);
       if (ack.deadLetters.length > 0) {
         await store.saveDeadLetters(ack.deadLetters);
-        this.set({ deadLetters: this.state.deadLetters + ack.deadLetters.length });
+        this.set({ deadLetters: await store.openDeadLetters() });
       }
       await store.setPushedSeq(ack.appliedSeq);
       waiting = Math.max(0, waiting - (ack.appliedSeq - pushed));
@@ -305,9 +316,11 @@ export class SyncEngine {
     let resets = 0;
     for (;;) {
       const { cursor, complete } = await store.cursor();
+      const sentAt = this.o.now();
       // Until one read from "0" has completed, every page says so: its cursors may lie below the tombstone
       // horizon without being stale, since the kiosk holds nothing whose deletion it could have missed.
       const answer = await transport.call('pull', { stationId, cursor, limit: this.o.pullLimit, ...(complete ? {} : { fullRead: true }) });
+      await this.measureClock(sentAt, answer.serverTime);
       if (answer.reset) {
         resets += 1;
         if (resets > 2) throw new SyncCallError('bad-response', 200, 'the server keeps answering reset');
@@ -337,11 +350,22 @@ export class SyncEngine {
       storageQuota: storage.quota,
       lastError: this.state.lastError?.slice(0, 500) ?? null,
       clockOffsetMs: this.state.clockOffsetMs,
+      deadLetters: this.state.deadLetters,
       sentAt: new Date(sentAt).toISOString(),
     };
     const answer = await this.o.transport.call('heartbeat', body);
-    const receivedAt = this.o.now();
+    await this.measureClock(sentAt, answer.serverTime);
+  }
+
+  /**
+   * The tablet's clock against the server's, from any answer that carries the server's time: at every push, pull
+   * and heartbeat, so records made after a sync are flagged by the offset that sync found (commit.ts).
+   */
+  private async measureClock(sentAt: number, serverTime: string | undefined): Promise<void> {
+    if (serverTime === undefined) return;
     // The server stamped its time somewhere in the round trip: assume the middle.
-    this.set({ clockOffsetMs: Math.round((sentAt + receivedAt) / 2 - Date.parse(answer.serverTime)) });
+    const clockOffsetMs = Math.round((sentAt + this.o.now()) / 2 - Date.parse(serverTime));
+    this.set({ clockOffsetMs });
+    await this.o.store.setClockOffset(clockOffsetMs);
   }
 }

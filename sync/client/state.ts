@@ -21,13 +21,20 @@ export interface SyncState {
   /** Tablet clock minus server clock, ms. */
   clockOffsetMs: number | null;
   nextAttemptAt: number | null;
+  /**
+   * Records the centre refused for good (kept there with a reason) that no technician has acknowledged here yet.
+   * While there are any, the kiosk does not say it is in sync.
+   */
   deadLetters: number;
   /** The station the centre enrolled this kiosk as; null before enrolment. */
   enrolledAs: string | null;
 }
 
-/** "Synced" means every record was acknowledged and the centre's data has been read at least once. */
-export const isSynced = (state: SyncState): boolean => state.phase === 'idle' && state.waiting === 0 && state.firstPullDone;
+/**
+ * "Synced" means every record was accepted (none waiting, none refused and still unseen by a technician) and the
+ * centre's data has been read at least once.
+ */
+export const isSynced = (state: SyncState): boolean => state.phase === 'idle' && state.waiting === 0 && state.deadLetters === 0 && state.firstPullDone;
 
 /**
  * The centre refused the enrolment code the kiosk holds (unknown, used or expired): only a technician's new code

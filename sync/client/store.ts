@@ -31,6 +31,8 @@ export interface SyncStore {
   pushedSeq(): Promise<number>;
   /** Sets the high-water mark to what the server says it has applied. */
   setPushedSeq(seq: number): Promise<void>;
+  /** Keeps the tablet's clock offset from the server's (ms) as measured at a sync, where records are written. */
+  setClockOffset(offsetMs: number): Promise<void>;
   readOutbox(afterSeq: number, limit: number): Promise<OutboxItem[]>;
   waitingCount(): Promise<number>;
   cursor(): Promise<{ cursor: string; complete: boolean }>;
@@ -40,6 +42,10 @@ export interface SyncStore {
    */
   applyPull(changes: readonly Change[], cursor: string, options: { reset: boolean; complete: boolean }): Promise<void>;
   saveDeadLetters(deadLetters: readonly AckDeadLetter[]): Promise<void>;
+  /** How many dead letters no technician has acknowledged yet: while there are any, the kiosk is not "synced". */
+  openDeadLetters(): Promise<number>;
+  /** A technician has seen them (and told the centre): they stay on the tablet, no longer counted as open. */
+  acknowledgeDeadLetters(at: Date): Promise<void>;
   /** Removes personal fields of acknowledged records older than the station's retention; returns how many. */
   purgePersonal(now: Date): Promise<number>;
 }

@@ -173,14 +173,8 @@ export const volunteerPolicySchema = z.object({
   workspaceLockSeconds: z.number().int().min(30).max(900),
 });
 export type VolunteerPolicy = z.infer<typeof volunteerPolicySchema>;
-export const defaultVolunteerPolicy: VolunteerPolicy = {
-  lateAfterMinutes: 15,
-  autoSignOutAfterMinutes: 60,
-  unscheduledMaxHours: 8,
-  autoCredit: 'scheduled-end',
-  signature: false,
-  workspaceLockSeconds: 120,
-};
+/** In a module of its own (no zod), so the kiosk's first chunk can read it without the schemas. */
+export { defaultVolunteerPolicy } from './volunteer-policy.ts';
 
 export const stationSettingsSchema = z.object({
   stationId: z.string().min(1).max(64),

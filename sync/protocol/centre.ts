@@ -73,6 +73,7 @@ export const centreValueSchemas = {
 export type CentreCollection = keyof typeof centreValueSchemas;
 export const centreCollections = Object.keys(centreValueSchemas) as CentreCollection[];
 export const centreCollectionSchema = z.enum(centreCollections as [CentreCollection, ...CentreCollection[]]);
+export const isCentreCollection = (name: string): name is CentreCollection => (centreCollections as readonly string[]).includes(name);
 export type CentreValue<C extends CentreCollection> = z.infer<(typeof centreValueSchemas)[C]>;
 
 /** The id of an entry within its collection. */

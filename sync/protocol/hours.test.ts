@@ -75,6 +75,16 @@ describe('volunteer hours from shift events', () => {
     expect(session).toMatchObject({ minutes: 0, flags: ['ends-before-start'], needsReview: true });
   });
 
+  it('holds a shift signed in or out on a tablet whose clock was off for review, its hours pending', () => {
+    const skewed = signIn('2026-12-07T08:25', { shiftId: 'li-am', clockSkewMs: 12 * 3_600_000 });
+    const [session] = hours([skewed, signOut(skewed, '2026-12-07T12:05')], '2026-12-07T15:00');
+    expect(session).toMatchObject({ minutes: 220, flags: ['clock-skewed'], needsReview: true });
+    const morning = signIn('2026-12-07T08:25', { shiftId: 'li-am' });
+    const [outSkewed] = hours([morning, { ...signOut(morning, '2026-12-07T12:05'), clockSkewMs: -3_600_000 }], '2026-12-07T15:00');
+    expect(outSkewed).toMatchObject({ flags: ['clock-skewed'], needsReview: true });
+    expect(totalHours([session!], (s) => s.memberId, 'month', CN).get('li-ming')?.[0]).toMatchObject({ minutes: 0, pendingMinutes: 220 });
+  });
+
   it('ends an open shift at the next sign-in of the same person at the same station', () => {
     const first = signIn('2026-12-07T08:30', { shiftId: 'li-am' });
     const second = signIn('2026-12-07T10:00', { shiftId: 'li-am' });

@@ -13,7 +13,7 @@ const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 
 /** The parts of a shift event hours depend on. */
-export type ShiftEventInput = Pick<ShiftEvent, 'id' | 'stationId' | 'at' | 'type' | 'memberId' | 'signInId' | 'shiftId' | 'creditedEnd'> & {
+export type ShiftEventInput = Pick<ShiftEvent, 'id' | 'stationId' | 'at' | 'type' | 'memberId' | 'signInId' | 'shiftId' | 'creditedEnd' | 'clockSkewMs'> & {
   contact?: { name?: string | undefined } | undefined;
 };
 
@@ -43,6 +43,8 @@ export type SessionFlag =
   | 'signed-in-again'
   /** The sign-out is stamped before the sign-in (a tablet clock that jumped). */
   | 'ends-before-start'
+  /** The sign-in or the member's sign-out was made on a tablet whose clock was off (records.ts clockSkewMs). */
+  | 'clock-skewed'
   | 'corrected'
   | 'declined';
 
@@ -63,7 +65,7 @@ export interface ShiftSession {
   /** Credited minutes (0 for a declined shift; up to now for an open one). */
   minutes: number;
   flags: SessionFlag[];
-  /** Waiting for staff: closed automatically, a walk-in, or a clock that went backwards, and not yet reviewed. */
+  /** Waiting for staff: closed automatically, a walk-in, a clock that went backwards or was off, and not yet reviewed. */
   needsReview: boolean;
   review: HoursReview | null;
 }
@@ -157,6 +159,7 @@ export const computeSessions = (input: HoursInput): ShiftSession[] => {
       flags.push('auto-closed');
     } else flags.push('open');
     if (end !== null && end < start) flags.push('ends-before-start');
+    if (signIn.clockSkewMs !== undefined || byMember?.clockSkewMs !== undefined) flags.push('clock-skewed');
 
     const review = latestReview.get(signIn.id) ?? null;
     let minutes = minutesBetween(start, end ?? input.now);
@@ -167,7 +170,7 @@ export const computeSessions = (input: HoursInput): ShiftSession[] => {
       flags.push('corrected');
       minutes = minutesBetween(time(review.start), time(review.end));
     }
-    const doubtful = flags.includes('auto-closed') || flags.includes('walk-in') || flags.includes('ends-before-start') || flags.includes('signed-in-again');
+    const doubtful = flags.includes('auto-closed') || flags.includes('walk-in') || flags.includes('ends-before-start') || flags.includes('signed-in-again') || flags.includes('clock-skewed');
     return {
       signInId: signIn.id,
       stationId: signIn.stationId,

@@ -8,11 +8,21 @@ import { accountNumberSchema, personNameSchema, phoneSchema } from './validation
  */
 export const RECORD_SCHEMA_VERSION = 1;
 
+/** A tablet clock further than this from the server's (either way) makes its records' times doubtful. */
+export const CLOCK_SKEW_FLAG_MS = 5 * 60_000;
+/** A clock set anywhere from 1970 on is within this of the server's. */
+const MAX_CLOCK_SKEW_MS = 200 * 365 * 86_400_000;
+
 const base = {
   id: idSchema,
   stationId: z.string().min(1).max(64),
   /** The tablet's clock when the record was made (ISO 8601); the server keeps its own receive time too. */
   at: z.iso.datetime({ offset: true }),
+  /**
+   * Set only on a record made while the tablet's clock was off by more than CLOCK_SKEW_FLAG_MS at its last
+   * sync: the offset measured then (tablet minus server, ms), so staff know `at` is doubtful and by about how much.
+   */
+  clockSkewMs: z.number().int().min(-MAX_CLOCK_SKEW_MS).max(MAX_CLOCK_SKEW_MS).optional(),
   v: z.literal(RECORD_SCHEMA_VERSION),
 };
 

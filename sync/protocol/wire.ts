@@ -187,10 +187,18 @@ export const deadLetterReasons = [
 export const deadLetterReasonSchema = z.enum(deadLetterReasons);
 export type DeadLetterReason = z.infer<typeof deadLetterReasonSchema>;
 
+/**
+ * Names a newer centre may send that this version does not know (a dead-letter reason, a centre collection). The
+ * centre is upgraded before its tablets: an answer must not fail whole for one new name, or every kiosk of the
+ * district would stop pushing or pulling until its own update. The kiosk shows an unknown reason as "other" and
+ * skips a collection it has no table for.
+ */
+const laterName = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/);
+
 export const ackDeadLetterSchema = z.object({
   seq: z.number().int().min(1),
   id: z.string().nullable(),
-  reason: deadLetterReasonSchema,
+  reason: z.union([deadLetterReasonSchema, laterName]),
   detail: z.string().nullable(),
 });
 export type AckDeadLetter = z.infer<typeof ackDeadLetterSchema>;
@@ -205,6 +213,8 @@ export const pushResponseSchema = z.object({
   appliedSeq: z.number().int().min(0),
   /** Entries of this batch that can never be accepted: acknowledged, kept on the server with their reason. */
   deadLetters: z.array(ackDeadLetterSchema),
+  /** The server's clock as it answered, so every sync measures the tablet's clock (absent from older servers). */
+  serverTime: z.iso.datetime().optional(),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
@@ -226,7 +236,7 @@ export const pullRequestSchema = z.object({
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
-const changeBase = { seq: cursorSchema, collection: centreCollectionSchema, id: z.string().min(1).max(128) };
+const changeBase = { seq: cursorSchema, collection: z.union([centreCollectionSchema, laterName]), id: z.string().min(1).max(128) };
 export const changeSchema = z.discriminatedUnion('op', [
   z.object({ ...changeBase, op: z.literal('put'), value: z.unknown().refine((v) => v !== undefined, 'value required') }),
   /** A tombstone: the entry was withdrawn. */
@@ -244,6 +254,8 @@ export const pullResponseSchema = z.object({
   cursor: cursorSchema,
   hasMore: z.boolean(),
   reset: z.boolean(),
+  /** The server's clock as it answered, as in the push's answer. */
+  serverTime: z.iso.datetime().optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
@@ -261,6 +273,11 @@ export const heartbeatRequestSchema = z.object({
   lastError: z.string().max(500).nullable(),
   /** The tablet's clock minus the server's, as the client last measured it (ms); null before the first answer. */
   clockOffsetMs: z.number().int().min(-MAX_OFFSET_MS).max(MAX_OFFSET_MS).nullable(),
+  /**
+   * Records the centre refused (dead letters) that no technician at the tablet has acknowledged yet; absent from
+   * older kiosks.
+   */
+  deadLetters: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   /** The tablet's clock when it sent this. */
   sentAt: z.iso.datetime({ offset: true }),
 });

@@ -1,10 +1,15 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import demo from '../../assets/demo/catalogue.json';
+import { demoCredentialsSchema } from '../protocol/demo-credentials.ts';
+import { memberQrText, verifyMemberPin } from '../protocol/pin-hash.ts';
+import { readSetupLink } from '../protocol/setup-link.ts';
 import { messages } from '../protocol/wire.ts';
+import { DEMO_CREDENTIALS, DEMO_QR_MEMBER } from './demo-members.ts';
 import { bootstrapDemo, DEMO_ENROLMENT_CODE } from './demo.ts';
+import { qrSvg } from './members.ts';
 import { cliOn, entries, newEpoch, pushBody, requestEvent, residentRequest, silentLogger, startTestServer, type TestServer, visit } from './testing/fixtures.ts';
 
 describe('the server CLI', () => {
@@ -29,6 +34,11 @@ describe('the server CLI', () => {
     expect(await cli('enrol-code', 'south-gate', '--hours', '2')).toBe(0);
     const code = /: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})$/.exec(last.out[0]!)?.[1];
     expect(code).toBeDefined();
+    // Without a centre address (--server or the config's publicUrl) there is no link to print.
+    expect(last.out).toHaveLength(2);
+    expect(await cli('enrol-code', 'south-gate', '--server', 'https://yizhan.example.gov.cn')).toBe(0);
+    const link = readSetupLink(last.out[2]!.replace(/^setup link \(open it on the tablet, or show it as a QR code\): /, ''));
+    expect(link).toEqual({ kind: 'setup', setup: { serverUrl: 'https://yizhan.example.gov.cn', stationId: 'south-gate', stationName: '南门驿站', enrolmentCode: last.out[0]!.split(': ')[1], locale: 'zh-CN' } });
     expect((await t.call(messages.enrol.path, { code })).statusCode).toBe(200);
     expect((await t.call(messages.enrol.path, { code })).statusCode).toBe(403);
     expect(await cli('enrol-code', 'no-such-station')).toBe(1);
@@ -50,7 +60,7 @@ describe('the server CLI', () => {
 
   it('validates a catalogue before publishing it', async () => {
     const good = join(dir, 'good.json');
-    await writeFile(good, JSON.stringify({ ...demo, station: { ...demo.station, stationId: 'south-gate' } }));
+    await writeFile(good, JSON.stringify({ ...demo, station: { ...demo.station, stationId: 'south-gate', demo: false } }));
     const bad = join(dir, 'bad.json');
     await writeFile(bad, JSON.stringify({ ...demo, services: [{ id: 'Bad Id' }] }));
     expect(await cli('publish-catalogue', bad)).toBe(1);
@@ -61,8 +71,63 @@ describe('the server CLI', () => {
     expect(await cli('publish-catalogue', good)).toBe(0);
     expect(last.out[0]).toMatch(/0 new or changed, 0 withdrawn, 117 unchanged/);
     const orphan = join(dir, 'orphan.json');
-    await writeFile(orphan, JSON.stringify({ ...demo, station: { ...demo.station, stationId: 'nobody' } }));
+    await writeFile(orphan, JSON.stringify({ ...demo, station: { ...demo.station, stationId: 'nobody', demo: false } }));
     expect(await cli('publish-catalogue', orphan)).toBe(1);
+  });
+
+  it('refuses a catalogue with the fix named: the demo file for a real station, a stranger station, demo data', async () => {
+    const demoFile = join(dir, 'demo.json');
+    await writeFile(demoFile, JSON.stringify(demo));
+    expect(await cli('publish-catalogue', demoFile)).toBe(1);
+    expect(last.err.join('\n')).toBe(
+      `${demoFile} is the demo catalogue (station demo-station), and the centre has no station demo-station.\n` +
+        'For a real station, make its own from the default: catalogue-template <station-id> (then edit and publish that file).',
+    );
+    const stranger = join(dir, 'stranger.json');
+    await writeFile(stranger, JSON.stringify({ ...demo, station: { ...demo.station, stationId: 'west-gate', demo: false } }));
+    expect(await cli('publish-catalogue', stranger)).toBe(1);
+    expect(last.err[1]).toBe('If the file is meant for another station, set "stationId" in its "station" part to that station\'s id; if west-gate is a new station, create-station west-gate first.');
+    const dressed = join(dir, 'dressed.json');
+    await writeFile(dressed, JSON.stringify({ ...demo, station: { ...demo.station, stationId: 'south-gate' } }));
+    expect(await cli('publish-catalogue', dressed)).toBe(1);
+    expect(last.err[0]).toContain('"demo": true');
+  });
+
+  it("makes a station's catalogue from the default, refused until its marked fields are written", async () => {
+    expect(await cli('create-station', 'north-gate', '--name', '北门社区红色驿站')).toBe(0);
+    const file = join(dir, 'north-gate.catalogue.json');
+    expect(await cli('catalogue-template', 'north-gate', '--out', file)).toBe(0);
+    expect(last.out[1]).toBe(`write station.community, station.address, station.phone in it, then: publish-catalogue ${file}`);
+    const made = JSON.parse(await readFile(file, 'utf8')) as typeof demo;
+    expect(made.station).toMatchObject({ stationId: 'north-gate', name: { 'zh-CN': '北门社区红色驿站' }, demo: false });
+    expect(made.services.length).toBe(demo.services.length);
+    expect([made.members, made.shifts, made.notices, made.units]).toEqual([[], [], [], []]);
+    // Nothing is overwritten: the file may hold the technician's edits.
+    expect(await cli('catalogue-template', 'north-gate', '--out', file)).toBe(1);
+    expect(last.err[0]).toContain('exists');
+
+    expect(await cli('publish-catalogue', file)).toBe(1);
+    expect(last.err.slice(1)).toEqual([
+      "  station.community.zh-CN: the community's name (社区名称)",
+      "  station.community.en: the community's name (社区名称)",
+      "  station.address.zh-CN: the station's address (本站地址)",
+      "  station.address.en: the station's address (本站地址)",
+      "  station.phone: the station's phone number, 7 to 12 digits",
+    ]);
+    made.station.community = { 'zh-CN': '和平街道北门社区', en: 'Beimen Community' };
+    made.station.address = { 'zh-CN': '北门小区3号楼', en: 'Building 3, Beimen Estate' };
+    made.station.phone = '87650000';
+    await writeFile(file, JSON.stringify(made));
+    expect(await cli('publish-catalogue', file)).toBe(0);
+
+    // Said at once, it is publishable as made.
+    const ready = join(dir, 'ready.json');
+    expect(await cli('catalogue-template', 'north-gate', '--out', ready, '--community', '北门社区', '--address', '北门小区3号楼', '--phone', '87650000')).toBe(0);
+    expect(last.out[1]).toBe(`publish it: publish-catalogue ${ready}`);
+    expect(await cli('publish-catalogue', ready)).toBe(0);
+    expect(await cli('catalogue-template', 'no-such-station', '--out', join(dir, 'x.json'))).toBe(1);
+    expect(last.err[0]).toContain('create-station no-such-station --name <name> (or provision) first');
+    expect(await cli('catalogue-template', 'north-gate', '--phone', '12-34')).toBe(2);
   });
 
   it("dispatches and updates a station's request through the state machine", async () => {
@@ -144,7 +209,15 @@ describe('the demo', () => {
   it('lets any number of browsers join with the one demo code, each as its own station, and a restart evicts no one', async () => {
     const t = await startTestServer({ config: { demo: true } });
     try {
-      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now() })).toMatchObject({ enrolmentCode: DEMO_ENROLMENT_CODE });
+      const dataDir = await mkdtemp(join(tmpdir(), 'yizhan-demo-'));
+      const demoCredentials = demoCredentialsSchema.parse(JSON.parse(await readFile(DEMO_CREDENTIALS, 'utf8')));
+      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now(), dataDir })).toMatchObject({
+        enrolmentCode: DEMO_ENROLMENT_CODE,
+        volunteers: { pin: demoCredentials.pin, qrFile: join(dataDir, 'demo-member-qr.svg') },
+      });
+      // The demo QR code a newcomer shows to the camera: the demo member's code, from the shipped demo secret.
+      const wang = demoCredentials.members.find((m) => m.memberId === DEMO_QR_MEMBER)!;
+      expect(await readFile(join(dataDir, 'demo-member-qr.svg'), 'utf8')).toBe(qrSvg(memberQrText(DEMO_QR_MEMBER, wang.qrSecret), DEMO_QR_MEMBER));
       const joined = [];
       for (const installId of installs) {
         const answer = await t.call(messages.enrol.path, { code: DEMO_ENROLMENT_CODE, installId });
@@ -159,11 +232,17 @@ describe('the demo', () => {
       // Each reads the whole demo catalogue as its own, its settings naming it.
       for (const { stationId, token } of joined) {
         const page = messages.pull.response.parse((await t.call(messages.pull.path, { stationId, cursor: '0', limit: 1000, fullRead: true }, token)).json());
-        expect(page.changes).toHaveLength(117);
+        // The catalogue (117 entries) and every demo member's PIN and QR hashes, never a secret.
+        expect(page.changes).toHaveLength(117 + demoCredentials.members.length);
         expect(page.changes.find((c) => c.collection === 'settings')).toMatchObject({ op: 'put', value: { stationId } });
+        const credentials = page.changes.filter((c) => c.collection === 'member-credentials');
+        expect(credentials).toHaveLength(demoCredentials.members.length);
+        expect(JSON.stringify(credentials)).not.toContain(wang.qrSecret);
+        const wangs = credentials.flatMap((c) => (c.op === 'put' ? [c.value as { memberId: string; pinHash: string }] : [])).find((v) => v.memberId === DEMO_QR_MEMBER);
+        expect(await verifyMemberPin(demoCredentials.pin, wangs!.pinHash)).toBe(true);
       }
       // A restart: the demo starts again on the same database; every browser keeps its station and token.
-      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now() })).toMatchObject({ enrolmentCode: DEMO_ENROLMENT_CODE, stations: 2 });
+      expect(await bootstrapDemo(t.storage, { logger: silentLogger(), now: t.clock.now(), dataDir })).toMatchObject({ enrolmentCode: DEMO_ENROLMENT_CODE, stations: 2 });
       for (const { stationId, token } of joined) expect((await t.call(messages.pull.path, { stationId, cursor: '0' }, token)).statusCode).toBe(200);
       const third = await t.call(messages.enrol.path, { code: DEMO_ENROLMENT_CODE, installId: 'install-demo-browser-three-03' });
       expect(third.statusCode).toBe(200);

@@ -1,11 +1,17 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { catalogueSchema } from '../protocol/catalogue.ts';
 import { idSchema } from '../protocol/ids.ts';
+import { setupLinkFor } from '../protocol/setup-link.ts';
 import { actorSchema, requestEventTypeSchema, requestNumberSchema } from '../protocol/records.ts';
 import { serverUrlSchema, stationIdSchema } from '../protocol/wire.ts';
-import { configFromEnv, defaultConfig } from './config.ts';
+import { catalogueTemplate, publishRefusal, templateLeftovers } from './catalogue-template.ts';
+import { APP_ROOT, describeDatabase, loadServerConfig } from './config-file.ts';
+import { defaultConfig } from './config.ts';
 import { createAdmin } from './console/create-admin.ts';
+import { issueMemberQr, setMemberPin } from './members.ts';
 import { runMaintenance } from './maintenance.ts';
 import { appendRequestEvent, type CatalogueScope, parseCatalogue, publishCatalogue } from './publish.ts';
 import { parseStationList, provisionStations } from './provision.ts';
@@ -18,29 +24,42 @@ import { enrolmentCodeHash, newEnrolmentCode, newStationToken, tokenHash } from 
 
 /**
  * The technician's and the centre's tool until the staff console exists:
- *   npm run server:cli -- <command> …   (the database is chosen as for the server: DATABASE_URL or SQLITE_PATH)
+ *   npm run server:cli -- <command> …   (the database is the server's: yizhan.config.json and the environment, config-file.ts)
  */
 export const usage = `usage: yizhan-server <command>
   create-station <id> [--name <name>]        a new station (id: lowercase letters, digits, dashes)
-  enrol-code <station-id> [--hours <n>]      a one-time enrolment code for the station's tablet (default 72 h)
+  enrol-code <station-id> [--hours <n>] [--server <url>]
+                                             a one-time enrolment code for the station's tablet (default 72 h),
+                                             and its setup link (the centre: --server, else the config's publicUrl)
   rotate-token <station-id>                  a new token for the station; every older one is refused at once
   revoke <station-id>                        refuse the station's tokens and unused codes (a new code re-enrols)
   stations                                   list stations with their last heartbeat
+  catalogue-template <station-id> [--out <file>] [--community <name>] [--address <text>] [--phone <digits>]
+                                             the station's own catalogue from the default one, to edit and publish
+                                             (default file: <station-id>.catalogue.json)
   publish-catalogue <file.json> [--scope station|district]
                                              validate and publish a catalogue (default: the file's station)
   find-request <number|request-id> [--station <id>]
                                              a request by the number its resident holds (unique within a
                                              station: --station narrows it) or by its id
-  dispatch-request <number|request-id> [--station <id>] [--note <text>]
-  update-request <number|request-id> <take|complete|cancel|reopen> [--station <id>] [--actor centre|member] [--note <text>]
+  dispatch-request <number|request-id> [--station <id>] [--unit <id> | --member <id>] [--note <text>]
+  update-request <number|request-id> <take|complete|cancel|reopen> [--station <id>] [--actor centre|member]
+                 [--member <id>] [--unit <id>] [--note <text>]
   dead-letters <station-id>                  what the server kept aside from a station, with the reason; for a
                                              content conflict, the stored version beside the one set aside
-  provision <stations.csv> --server <url> --out <dir> [--hours <n>] [--pins]
+  set-pin <member-id> [--pin <digits>]       a member's sign-in PIN (4–8 digits; piped to standard input without
+                                             --pin); only its hash is kept and published to the member's stations
+  member-qr <member-id> --out <file.svg>     a new QR code for the member to sign in with (the old one stops working)
+  provision <stations.csv> --out <dir> [--server <url>] [--kiosk <url>] [--hours <n>] [--pins]
                                              many tablets at once: lines of id,name[,locale]; creates the
                                              stations, makes each a one-time code and writes its tablet's
-                                             <dir>/<id>/station.json and <dir>/codes.csv (enrolled or revoked
-                                             stations are skipped); --pins: each station its own technician
-                                             PIN too (on the sheet), else each tablet sets one at first run
+                                             <dir>/<id>/station.json, and <dir>/codes.html (print it: each
+                                             station's QR code and setup link) and <dir>/codes.csv (enrolled or
+                                             revoked stations are skipped). --server: the centre as tablets reach
+                                             it (default: the config's publicUrl); --kiosk: where they open the
+                                             kiosk, if the centre does not serve it; --pins: each station its own
+                                             technician PIN too (on the sheet), else each tablet sets one at
+                                             first run
   purge [--retention-days <n>]               run retention (personal fields) and tombstone purges now
   release-publish <dir> [--rollout <percent>]
                                              publish a kiosk release from electron-builder's output folder
@@ -62,9 +81,15 @@ export interface CliContext {
   tombstoneDays: number;
   /** What was piped to stdin, or null when stdin is a terminal (nothing piped). */
   stdin?: () => Promise<string | null>;
+  /** The centre's address as tablets reach it (config.publicUrl): the setup links' default. */
+  publicUrl?: string | null;
+  /** The default catalogue catalogue-template starts from. */
+  defaultCatalogue?: string;
   /** The release channel's folder (config.releasesDir). */
   releasesDir?: string;
 }
+
+const DEFAULT_CATALOGUE = `${APP_ROOT}assets/demo/catalogue.json`;
 
 /** Flags that stand alone; every other flag takes the next argument as its value. */
 const SWITCHES = new Set(['pins']);
@@ -98,6 +123,20 @@ const stationArg = (value: string | undefined): string => {
   const id = need(value, 'station id');
   if (!stationIdSchema.safeParse(id).success) throw new UsageError(`bad station id ${JSON.stringify(id)}: lowercase letters, digits and dashes`);
   return id;
+};
+const rosterId = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const memberArg = (value: string | undefined): string => {
+  const id = need(value, 'member id');
+  if (!rosterId.test(id)) throw new UsageError(`bad member id ${JSON.stringify(id)}: lowercase letters, digits and dashes`);
+  return id;
+};
+/** --member / --unit: on whose behalf the centre acts (or, with dispatch, to whom it sends the request). */
+const onBehalfOf = (flags: ReadonlyMap<string, string>): { memberId?: string; unitId?: string } => {
+  const memberId = flags.get('member');
+  const unitId = flags.get('unit');
+  if (memberId !== undefined && !rosterId.test(memberId)) throw new UsageError('--member is a member id');
+  if (unitId !== undefined && !rosterId.test(unitId)) throw new UsageError('--unit is a unit id');
+  return { ...(memberId ? { memberId } : {}), ...(unitId ? { unitId } : {}) };
 };
 /** A request as staff name it: the number its resident holds (with the station, when given) or its id. */
 const requestArg = (value: string | undefined, station: string | undefined): RequestLookup => {
@@ -159,6 +198,8 @@ export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<
         await storage.createEnrolmentCode({ stationId: id, codeHash: enrolmentCodeHash(code), expiresAt, now: now() });
         out(`enrolment code for ${id}: ${code}`);
         out(`valid once, until ${expiresAt.toISOString()}`);
+        const server = centreUrl(flags.get('server'), ctx);
+        if (server) out(`setup link (open it on the tablet, or show it as a QR code): ${setupLinkFor(server, { serverUrl: server, stationId: id, stationName: station.name, enrolmentCode: code, locale: 'zh-CN' })}`);
         return 0;
       }
       case 'rotate-token': {
@@ -202,10 +243,34 @@ export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<
           for (const issue of parsed.error.issues.slice(0, 20)) ctx.err(`  ${issue.path.join('.')}: ${issue.message}`);
           return 1;
         }
-        const stationId = parsed.data.station.stationId;
-        if (!(await storage.getStation(stationId))) return refuse(ctx, `the catalogue is for station ${stationId}, which does not exist (create-station first)`);
+        const refusal = publishRefusal(parsed.data, file, (await storage.getStation(parsed.data.station.stationId)) !== null);
+        if (refusal) {
+          for (const line of refusal) ctx.err(line);
+          return 1;
+        }
         const result = await publishCatalogue(storage, parsed.data, scope, now());
         out(`published ${file} (${scope} scope): ${result.put} new or changed, ${result.deleted} withdrawn, ${result.unchanged} unchanged`);
+        return 0;
+      }
+      case 'catalogue-template': {
+        const id = stationArg(args[0]);
+        const phone = flags.get('phone');
+        if (phone !== undefined && !/^\d{7,12}$/.test(phone)) throw new UsageError('--phone is 7 to 12 digits');
+        const station = await storage.getStation(id);
+        if (!station) return refuse(ctx, `no station ${id}: create-station ${id} --name <name> (or provision) first; the template takes the station's name from the centre`);
+        const source = ctx.defaultCatalogue ?? DEFAULT_CATALOGUE;
+        const base = catalogueSchema.parse(JSON.parse(await readFile(source, 'utf8')));
+        const template = catalogueTemplate(base, { stationId: id, name: station.name, community: flags.get('community'), address: flags.get('address'), phone });
+        const file = flags.get('out') || `${id}.catalogue.json`;
+        try {
+          await writeFile(file, `${JSON.stringify(template, null, 2)}\n`, { flag: 'wx' });
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'EEXIST') return refuse(ctx, `${file} exists: it may hold your edits. Publish it, or name another file with --out`);
+          return refuse(ctx, `cannot write ${file}: ${(error as Error).message}`);
+        }
+        const left = templateLeftovers(template);
+        out(`wrote ${file}: the default service menu, bills and amenities for ${id} (${station.name}); no roster or notices yet`);
+        out(left.length > 0 ? `write ${left.filter((path) => !path.endsWith('.en')).map((path) => path.replace(/\.zh-CN$/, '')).join(', ')} in it, then: publish-catalogue ${file}` : `publish it: publish-catalogue ${file}`);
         return 0;
       }
       case 'find-request': {
@@ -226,7 +291,9 @@ export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<
         if (note !== undefined && note.length > 500) throw new UsageError('--note is at most 500 characters');
         const request = await resolveRequest(storage, lookup);
         if (typeof request === 'string') return refuse(ctx, request);
-        const result = await appendRequestEvent(storage, { requestId: request.id, type: type.data, actor: actor.data, ...(note ? { note } : {}), now: now() });
+        const on = onBehalfOf(flags);
+        const target = type.data === 'dispatch' ? (on.memberId ? { type: 'member' as const, memberId: on.memberId } : on.unitId ? { type: 'unit' as const, unitId: on.unitId } : undefined) : undefined;
+        const result = await appendRequestEvent(storage, { requestId: request.id, type: type.data, actor: actor.data, ...(note ? { note } : {}), ...(target ? { target } : on), now: now() });
         if (!result.ok) return refuse(ctx, `refused: ${result.reason}`);
         out(`request ${request.number ?? '-'} (${request.id}) is now ${result.status} (station ${result.stationId} gets it on its next pull)`);
         return 0;
@@ -243,10 +310,29 @@ export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<
         }
         return 0;
       }
+      case 'set-pin': {
+        const memberId = memberArg(args[0]);
+        const pin = (flags.get('pin') ?? (await ctx.stdin?.())?.split('\n')[0] ?? '').trim();
+        const result = await setMemberPin(storage, { memberId, pin, now: now() });
+        if (!result.ok) return refuse(ctx, result.reason === 'bad-pin' ? 'a PIN is 4 to 8 digits' : `no member ${memberId} is published`);
+        out(`PIN set for ${memberId}; its hash is published to ${result.scopes.join(', ')}`);
+        return 0;
+      }
+      case 'member-qr': {
+        const memberId = memberArg(args[0]);
+        const file = need(flags.get('out'), '--out <file.svg>');
+        const result = await issueMemberQr(storage, { memberId, now: now() });
+        if (!result.ok) return refuse(ctx, `no member ${memberId} is published`);
+        await writeFile(file, result.svg, { mode: 0o600 });
+        out(`new QR code for ${memberId} written to ${file} (the old one no longer signs in)`);
+        return 0;
+      }
       case 'provision': {
         const file = need(args[0], 'station list (CSV)');
-        const server = serverUrlSchema.safeParse(need(flags.get('server'), '--server <url>'));
+        const server = serverUrlSchema.safeParse(need(flags.get('server') ?? ctx.publicUrl ?? undefined, "--server <url> (or publicUrl in the server's config)"));
         if (!server.success) throw new UsageError(`--server: ${server.error.issues[0]?.message ?? 'not a server URL'}`);
+        const kiosk = flags.has('kiosk') ? serverUrlSchema.safeParse(flags.get('kiosk')) : null;
+        if (kiosk && !kiosk.success) throw new UsageError(`--kiosk: ${kiosk.error.issues[0]?.message ?? 'not a URL'}`);
         const outDir = need(flags.get('out'), '--out <dir>');
         const hours = codeHours(flags.get('hours'));
         let bytes: Uint8Array;
@@ -265,6 +351,7 @@ export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<
           storage,
           stations,
           serverUrl: server.data,
+          ...(kiosk ? { kioskUrl: kiosk.data } : {}),
           outDir,
           hours,
           now: now(),
@@ -273,7 +360,7 @@ export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<
             out(o.outcome === 'code' ? `${o.id}\t${o.created ? 'created, ' : ''}code until ${o.expiresAt.toISOString()}\t${o.file}` : `${o.id}\tskipped: ${o.reason === 'enrolled' ? 'already enrolled (enrol-code makes a code for a new tablet)' : 'revoked'}`),
         });
         const made = outcomes.filter((o) => o.outcome === 'code').length;
-        out(`${made} of ${outcomes.length} stations have a code; the codes are also in ${join(outDir, 'codes.csv')}. Publish each station's catalogue before its tablet starts.`);
+        out(`${made} of ${outcomes.length} stations have a code. Print ${join(outDir, 'codes.html')}: each station's QR code and setup link (also in codes.csv). Publish each station's catalogue before its tablet starts (catalogue-template <station-id>).`);
         return 0;
       }
       case 'purge': {
@@ -355,11 +442,20 @@ export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<
   }
 };
 
+/** The centre's address for a setup link: --server, else the configured publicUrl; null when neither says. */
+const centreUrl = (flag: string | undefined, ctx: CliContext): string | null => {
+  if (flag === undefined) return ctx.publicUrl ?? null;
+  const parsed = serverUrlSchema.safeParse(flag);
+  if (!parsed.success) throw new UsageError(`--server: ${parsed.error.issues[0]?.message ?? 'not a server URL'}`);
+  return parsed.data;
+};
+
 const readAll = async (stream: NodeJS.ReadableStream): Promise<string> => {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
   return Buffer.concat(chunks).toString('utf8');
 };
+
 const releases = (ctx: CliContext) => new ReleaseStore(ctx.releasesDir ?? defaultConfig.releasesDir);
 
 const refuse = (ctx: CliContext, message: string): number => {
@@ -367,8 +463,26 @@ const refuse = (ctx: CliContext, message: string): number => {
   return 1;
 };
 
+/**
+ * The database the CLI would open, or why it must not: a SQLite file that does not exist is not the server's (the
+ * server creates and migrates it on its first start), and creating an empty one would hide the mistake.
+ */
+export const cliDatabaseProblem = (config: { databaseUrl: string | null; sqlitePath: string }, configFile: string | null, exists: (path: string) => boolean): string | null => {
+  if (config.databaseUrl || exists(config.sqlitePath)) return null;
+  return [
+    `no database at ${config.sqlitePath}: the server has not run with this configuration (${configFile ? `from ${configFile}` : 'no yizhan.config.json: the defaults'}).`,
+    'Start the server once (it creates the database), or point the CLI at the server\'s configuration: YIZHAN_CONFIG=/path/to/yizhan.config.json.',
+  ].join('\n');
+};
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const config = configFromEnv(process.env);
+  const { config, file } = loadServerConfig({ env: process.env });
+  const problem = cliDatabaseProblem(config, file, existsSync);
+  if (problem) {
+    process.stderr.write(`${problem}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`database: ${describeDatabase(config)}${file ? ` (${file})` : ''}\n`);
   const storage = openStorage(config);
   try {
     await storage.migrate();
@@ -380,6 +494,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       retentionDays: config.retentionDays,
       tombstoneDays: config.tombstoneDays,
       stdin: () => (process.stdin.isTTY ? Promise.resolve(null) : readAll(process.stdin)),
+      publicUrl: config.publicUrl,
       releasesDir: config.releasesDir,
     });
   } finally {

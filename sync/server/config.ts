@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serverUrlSchema } from '../protocol/wire.ts';
 import { PUSH_BODY_LIMIT_BYTES } from '../protocol/limits.ts';
 
 /** Everything the server can be told, with the defaults a single-machine district gets. */
@@ -46,6 +47,11 @@ export interface ServerConfig {
    * stations exist and how busy they are).
    */
   metricsToken: string | null;
+  /**
+   * The centre's address as tablets reach it (https://…): what `provision` and `enrol-code` put into setup links
+   * unless told another. Null: they ask for --server.
+   */
+  publicUrl: string | null;
   logLevel: string;
 }
 
@@ -67,6 +73,7 @@ export const defaultConfig: ServerConfig = {
   trustProxy: false,
   corsOrigins: ['app://kiosk'],
   metricsToken: null,
+  publicUrl: null,
   logLevel: 'info',
 };
 
@@ -95,6 +102,8 @@ export const originProblem = (entry: string): string | null => {
   }
   return null;
 };
+
+export const metricsTokenSchema = z.string().regex(/^[\x21-\x7e]{24,}$/, 'METRICS_TOKEN must be at least 24 printable characters, no spaces');
 
 /** A comma-separated list of origins, each checked. */
 const origins = z.string().transform((raw, ctx) => {
@@ -125,37 +134,42 @@ const envSchema = z.object({
   YIZHAN_DEMO: flag.optional(),
   TRUST_PROXY: flag.optional(),
   CORS_ORIGINS: origins.optional(),
-  METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{24,}$/, 'METRICS_TOKEN must be at least 24 printable characters, no spaces').optional(),
+  METRICS_TOKEN: metricsTokenSchema.optional(),
+  PUBLIC_URL: serverUrlSchema.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
-/** Reads the configuration from the environment; throws with every problem listed when something is wrong. */
-export const configFromEnv = (env: Record<string, string | undefined>): ServerConfig => {
+/**
+ * Reads the configuration from the environment over `base` (the defaults, or what the config file says:
+ * config-file.ts); throws with every problem listed when something is wrong.
+ */
+export const configFromEnv = (env: Record<string, string | undefined>, base: ServerConfig = defaultConfig): ServerConfig => {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     throw new Error(`bad configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
-  const given = parsed.data;
-  const defaults = defaultConfig;
+  const e = parsed.data;
+  const d = base;
   return {
-    host: given.HOST ?? defaults.host,
-    port: given.PORT ?? defaults.port,
-    databaseUrl: given.DATABASE_URL ?? null,
-    sqlitePath: given.SQLITE_PATH ?? defaults.sqlitePath,
-    bodyLimitBytes: given.BODY_LIMIT_BYTES ?? defaults.bodyLimitBytes,
-    rateLimit: { max: given.RATE_LIMIT_MAX ?? defaults.rateLimit.max, windowMs: given.RATE_LIMIT_WINDOW_MS ?? defaults.rateLimit.windowMs },
-    enrolRateLimit: { max: given.ENROL_RATE_LIMIT_MAX ?? defaults.enrolRateLimit.max, windowMs: defaults.enrolRateLimit.windowMs },
-    authFailureRateLimit: { max: given.AUTH_FAILURE_RATE_LIMIT_MAX ?? defaults.authFailureRateLimit.max, windowMs: defaults.authFailureRateLimit.windowMs },
-    retentionDays: given.RETENTION_DAYS ?? defaults.retentionDays,
-    tombstoneDays: given.TOMBSTONE_DAYS ?? defaults.tombstoneDays,
-    maintenanceIntervalMs: given.MAINTENANCE_INTERVAL_MS ?? defaults.maintenanceIntervalMs,
-    kioskDir: given.KIOSK_DIR ?? null,
-    releasesDir: given.RELEASES_DIR ?? defaults.releasesDir,
-    demo: given.YIZHAN_DEMO ?? false,
-    trustProxy: given.TRUST_PROXY ?? false,
-    corsOrigins: given.CORS_ORIGINS ?? defaults.corsOrigins,
-    metricsToken: given.METRICS_TOKEN ?? null,
-    logLevel: given.LOG_LEVEL ?? defaults.logLevel,
+    host: e.HOST ?? d.host,
+    port: e.PORT ?? d.port,
+    databaseUrl: e.DATABASE_URL ?? d.databaseUrl,
+    sqlitePath: e.SQLITE_PATH ?? d.sqlitePath,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES ?? d.bodyLimitBytes,
+    rateLimit: { max: e.RATE_LIMIT_MAX ?? d.rateLimit.max, windowMs: e.RATE_LIMIT_WINDOW_MS ?? d.rateLimit.windowMs },
+    enrolRateLimit: { max: e.ENROL_RATE_LIMIT_MAX ?? d.enrolRateLimit.max, windowMs: d.enrolRateLimit.windowMs },
+    authFailureRateLimit: { max: e.AUTH_FAILURE_RATE_LIMIT_MAX ?? d.authFailureRateLimit.max, windowMs: d.authFailureRateLimit.windowMs },
+    retentionDays: e.RETENTION_DAYS ?? d.retentionDays,
+    tombstoneDays: e.TOMBSTONE_DAYS ?? d.tombstoneDays,
+    maintenanceIntervalMs: e.MAINTENANCE_INTERVAL_MS ?? d.maintenanceIntervalMs,
+    kioskDir: e.KIOSK_DIR ?? d.kioskDir,
+    releasesDir: e.RELEASES_DIR ?? d.releasesDir,
+    demo: e.YIZHAN_DEMO ?? d.demo,
+    trustProxy: e.TRUST_PROXY ?? d.trustProxy,
+    corsOrigins: e.CORS_ORIGINS ?? d.corsOrigins,
+    metricsToken: e.METRICS_TOKEN ?? d.metricsToken,
+    publicUrl: e.PUBLIC_URL ?? d.publicUrl,
+    logLevel: e.LOG_LEVEL ?? d.logLevel,
   };
 };

@@ -5,6 +5,7 @@ import { normalizeEnrolmentCode } from '../protocol/wire.ts';
 import { DEMO_PIN } from '../protocol/pin-hash.ts';
 import { bootstrapConsoleDemo, type ConsoleDemo, joinDemoCommunity } from './console/demo.ts';
 import { publishCatalogue } from './publish.ts';
+import { loadDemoCredentials, publishDemoCredentials, writeDemoMemberQr } from './demo-members.ts';
 import { StorageConflictError, type Storage } from './storage/types.ts';
 import { sha256 } from './tokens.ts';
 
@@ -34,7 +35,9 @@ export interface DemoEnrolment {
   prepare(installId: string, now: Date): Promise<string>;
 }
 
-export const demoEnrolment = (storage: Storage, catalogue: Catalogue): DemoEnrolment => ({
+export const demoEnrolment = (storage: Storage, catalogue: Catalogue): DemoEnrolment => {
+  let credentials: ReturnType<typeof loadDemoCredentials> | undefined;
+  return {
   isDemoCode: (code) => normalizeEnrolmentCode(code) === normalizeEnrolmentCode(DEMO_ENROLMENT_CODE),
   async prepare(installId, now) {
     const stationId = demoStationId(installId);
@@ -49,25 +52,48 @@ export const demoEnrolment = (storage: Storage, catalogue: Catalogue): DemoEnrol
     if (!(await storage.getStation(stationId))) await exists(() => storage.createStation({ id: stationId, name: catalogue.station.name['zh-CN'], now }));
     await joinDemoCommunity(storage, stationId, now);
     await publishCatalogue(storage, { ...catalogue, station: { ...catalogue.station, stationId } }, 'station', now);
+    // Its volunteers can sign in with the demo PIN or the demo QR code: their hashes, published for this station.
+    await publishDemoCredentials(storage, await (credentials ??= loadDemoCredentials()), stationId, now);
     const codeHash = sha256(`enrol-demo:${installId}`);
     await exists(() => storage.createEnrolmentCode({ stationId, codeHash, expiresAt: new Date(now.getTime() + 10 * YEAR_MS), now }));
     return codeHash;
   },
-});
+  };
+};
 
-/** At start-up in demo mode: says how to join and how many demo stations there are. The database is left as it is. */
-export const bootstrapDemo = async (storage: Storage, { logger, now, consoleUrl = '/console/' }: { logger: FastifyBaseLogger; now: Date; consoleUrl?: string }) => {
+/**
+ * At start-up in demo mode: says how to join and how many demo stations there are, what a volunteer signs in with
+ * (the demo PIN; the demo QR code written under dataDir), and the console's demo login. Kiosk data is left as it is.
+ */
+export const bootstrapDemo = async (
+  storage: Storage,
+  { logger, now, dataDir = 'data', consoleUrl = '/console/' }: { logger: FastifyBaseLogger; now: Date; dataDir?: string; consoleUrl?: string },
+) => {
   const stations = (await storage.listStations()).filter((s) => s.id.startsWith(DEMO_STATION_PREFIX)).length;
   logger.info(
     { code: DEMO_ENROLMENT_CODE, stations, technicianPin: DEMO_PIN },
     `demo: every browser that opens the kiosk enrols itself as its own demo station with code ${DEMO_ENROLMENT_CODE}; technician PIN ${DEMO_PIN}`,
   );
+  const volunteers = await writeDemoMemberQr(await loadDemoCredentials(), dataDir);
+  logger.info(volunteers, `demo volunteers: tap 志愿者 at the bottom of the kiosk and sign in with PIN ${volunteers.pin}, or show ${volunteers.qrFile} to the camera`);
   const consoleDemo = await bootstrapConsoleDemo(storage, { logger, now, consoleUrl, stationPrefix: DEMO_STATION_PREFIX });
-  return { enrolmentCode: DEMO_ENROLMENT_CODE, stations, console: consoleDemo };
+  return { enrolmentCode: DEMO_ENROLMENT_CODE, stations, volunteers, console: consoleDemo };
 };
 
 /** What `npm start` prints for a person at a terminal: where to open the kiosk and what happens then. */
-export const demoBanner = ({ url, stations, database, console: consoleDemo = null }: { url: string; stations: number; database: string; console?: ConsoleDemo | null }): string =>
+export const demoBanner = ({
+  url,
+  stations,
+  database,
+  volunteers,
+  console: consoleDemo = null,
+}: {
+  url: string;
+  stations: number;
+  database: string;
+  volunteers: { pin: string; qrFile: string };
+  console?: ConsoleDemo | null;
+}): string =>
   [
     '',
     `  Yizhan demo: the central server and the kiosk at ${url}`,
@@ -77,6 +103,8 @@ export const demoBanner = ({ url, stations, database, console: consoleDemo = nul
     "  right says 已同步 once its records reached the server. Restarting keeps every station and its records",
     `  (${database}; ${stations} demo station${stations === 1 ? '' : 's'} so far).`,
     '',
+    `  Volunteers: tap 志愿者 at the bottom, find a name (王秀兰, say), PIN ${volunteers.pin}; or open`,
+    `  ${volunteers.qrFile} on a phone and hold it up to the camera (扫二维码签到).`,
     `  Technician screen: tap the station name five times, PIN ${DEMO_PIN}.`,
     '  Stations and their last heartbeat: npm run server:cli -- stations',
     ...(consoleDemo ? [`  Community console: ${consoleDemo.url} (log in as ${consoleDemo.login} / ${consoleDemo.password})`] : []),

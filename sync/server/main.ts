@@ -1,16 +1,18 @@
+import { dirname } from 'node:path';
 import pino from 'pino';
 import { buildServer } from './app.ts';
-import { configFromEnv } from './config.ts';
+import { describeDatabase, loadServerConfig } from './config-file.ts';
 import { bootstrapDemo, demoBanner } from './demo.ts';
 import { openStorage } from './storage/open.ts';
 
 /**
- * The server process: configuration from the environment (see config.ts and README.md), migrations, optional
+ * The server process: configuration from yizhan.config.json and the environment (config-file.ts, README.md), migrations, optional
  * demo bootstrap, then listen. SIGTERM or SIGINT: stop accepting, finish what is in flight (new requests get
  * 503), close the database, exit 0; a second signal, or 10 s, forces exit 1.
  */
-const config = configFromEnv(process.env);
+const { config, file: configFile } = loadServerConfig({ env: process.env });
 const logger = pino({ level: config.logLevel, base: { service: 'yizhan-server' }, redact: ['req.headers.authorization'] });
+logger.info({ configFile, database: describeDatabase(config) }, configFile ? `configuration from ${configFile}` : 'no configuration file: defaults and the environment');
 const storage = openStorage(config);
 
 const applied = await storage.migrate().catch(async (error: unknown) => {
@@ -20,7 +22,10 @@ const applied = await storage.migrate().catch(async (error: unknown) => {
   process.exit(1);
 });
 logger.info({ storage: storage.engine, migrations: applied }, applied.length ? 'database migrated' : 'database up to date');
-const demo = config.demo ? await bootstrapDemo(storage, { logger, now: new Date(), consoleUrl: `http://${config.host}:${config.port}/console/` }) : null;
+// The demo's member QR code is written beside the SQLite file (./data by default).
+const demo = config.demo
+  ? await bootstrapDemo(storage, { logger, now: new Date(), dataDir: dirname(config.sqlitePath), consoleUrl: `http://${config.host}:${config.port}/console/` })
+  : null;
 
 const { app } = await buildServer({ storage, config, logger });
 
@@ -55,4 +60,4 @@ process.on('unhandledRejection', (error) => {
 
 const url = await app.listen({ host: config.host, port: config.port });
 // For a person at a terminal (npm start); a process manager or a test reads the JSON log lines alone.
-if (demo && process.stdout.isTTY) process.stdout.write(demoBanner({ url, stations: demo.stations, database: storage.engine === 'sqlite' ? config.sqlitePath : 'PostgreSQL', console: demo.console }));
+if (demo && process.stdout.isTTY) process.stdout.write(demoBanner({ url, stations: demo.stations, database: storage.engine === 'sqlite' ? config.sqlitePath : 'PostgreSQL', volunteers: demo.volunteers, console: demo.console }));

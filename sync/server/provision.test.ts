@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSetupLink } from '../protocol/setup-link.ts';
 import { pbkdf2Sync } from 'node:crypto';
 import { parsePinHash } from '../protocol/pin-hash.ts';
 import { messages } from '../protocol/wire.ts';
@@ -98,6 +99,35 @@ describe.each(engines())('provisioning many tablets from the CLI on %s', (engine
     expect(sheet.map((row) => row['station id'])).toEqual(['east-01', 'east-02']);
     expect(sheet[0]!['enrolment code']).toBe((await readConfig(outDir, 'east-01')).enrolmentCode);
     expect(new Date(sheet[0]!['valid until']!).getTime() - t.clock.now().getTime()).toBe(720 * 3_600_000);
+
+    // Each row's setup link carries exactly what the station's file does: a tablet scans it instead of typing.
+    for (const row of sheet) {
+      const layer = await readConfig(outDir, row['station id']!);
+      expect(readSetupLink(row['setup link']!)).toEqual({ kind: 'setup', setup: layer });
+      expect(row['setup link']!.startsWith(`${SERVER}/#yizhan-setup?`)).toBe(true);
+    }
+    // The printable sheet: a card per station with its QR code, its link and its code written out.
+    const html = await readFile(join(outDir, 'codes.html'), 'utf8');
+    expect(html.match(/<section class="card">/g)).toHaveLength(2);
+    expect(html.match(/<svg [^>]*role="img" aria-label="setup link of east-0[12]"/g)).toHaveLength(2);
+    for (const row of sheet) {
+      expect(html).toContain(row['enrolment code']);
+      expect(html).toContain(`<a href="${row['setup link']!.replaceAll('&', '&amp;')}">`);
+    }
+    expect(html).toContain('<h2>东一驿站</h2>');
+  });
+
+  it('sends the setup links to a kiosk served elsewhere, with the centre in them, and escapes names on the sheet', async () => {
+    const file = await list('kiosk.csv', 'kiosk-01,"<b>一号</b> & 驿站"\n');
+    const outDir = join(dir, 'kiosk');
+    expect(await cli('provision', file, '--server', SERVER, '--kiosk', 'https://kiosk.example.gov.cn/app', '--out', outDir)).toBe(0);
+    const [row] = parse(await readFile(join(outDir, 'codes.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(row!['setup link']!.startsWith('https://kiosk.example.gov.cn/app/#yizhan-setup?')).toBe(true);
+    expect(readSetupLink(row!['setup link']!)).toMatchObject({ kind: 'setup', setup: { serverUrl: SERVER, stationId: 'kiosk-01' } });
+    const html = await readFile(join(outDir, 'codes.html'), 'utf8');
+    expect(html).toContain('<h2>&lt;b&gt;一号&lt;/b&gt; &amp; 驿站</h2>');
+    expect(html).not.toContain('<b>一号');
+    expect((await stat(join(outDir, 'codes.html'))).mode & 0o777).toBe(0o600);
   });
 
   it('with --pins gives each station its own technician PIN: its hash in the station file, the PIN on the sheet', async () => {
@@ -173,6 +203,8 @@ describe.each(engines())('provisioning many tablets from the CLI on %s', (engine
     const good = await list('north.csv', 'north-01,北一驿站\n');
     expect(await cli('provision', good, '--server', 'http://yizhan.example.gov.cn', '--out', join(dir, 'north'))).toBe(2);
     expect(await cli('provision', good, '--out', join(dir, 'north'))).toBe(2);
+    expect(last.err[0]).toBe("missing --server <url> (or publicUrl in the server's config)");
+    expect(await cli('provision', good, '--server', SERVER, '--kiosk', 'ftp://kiosk', '--out', join(dir, 'north'))).toBe(2);
     expect(await cli('provision', good, '--server', SERVER)).toBe(2);
     expect(await cli('provision', good, '--server', SERVER, '--out', join(dir, 'north'), '--hours', '0')).toBe(2);
     expect(await cli('provision', join(dir, 'missing.csv'), '--server', SERVER, '--out', join(dir, 'north'))).toBe(1);

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { localeSchema } from '../protocol/catalogue.ts';
+import { setupLinkFor } from '../protocol/setup-link.ts';
 import { type DeriveKey, hashPin } from '../protocol/pin-hash.ts';
 import { serverUrlSchema, stationIdSchema } from '../protocol/wire.ts';
+import { provisionSheetHtml } from './provision-sheet.ts';
 import type { Storage } from './storage/types.ts';
 import { enrolmentCodeHash, newEnrolmentCode } from './tokens.ts';
 
@@ -97,7 +99,7 @@ export const parseStationList = (bytes: Uint8Array, defaultLocale: Locale = 'zh-
 };
 
 export type ProvisionOutcome =
-  | { id: string; name: string; outcome: 'code'; created: boolean; code: string; pin: string | null; expiresAt: Date; file: string }
+  | { id: string; name: string; outcome: 'code'; created: boolean; code: string; pin: string | null; expiresAt: Date; file: string; link: string }
   | { id: string; name: string; outcome: 'skipped'; reason: 'enrolled' | 'revoked' };
 
 /** Creates the file afresh (an older copy removed first), so it is born readable only by its owner. */
@@ -110,8 +112,9 @@ const csvCell = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll(
 
 /**
  * Prepares every listed station for its tablet: creates the stations the centre does not know yet and makes each
- * a one-time enrolment code, written into the tablet's own config file (`<out>/<id>/station.json`) and into
- * `<out>/codes.csv` for whoever types codes by hand. A station that is already enrolled or revoked gets no new
+ * a one-time enrolment code, written into the tablet's own config file (`<out>/<id>/station.json`), and onto the
+ * sheets: `<out>/codes.html` (printable: each station's QR code and setup link, which a tablet scans or opens
+ * instead of typing anything) and `<out>/codes.csv` (the same, for a spreadsheet). A station that is already enrolled or revoked gets no new
  * code: re-running the list after fixing it is safe, and moving a station to a new tablet stays a deliberate
  * `enrol-code`. Each outcome is reported as it happens, and the sheet is written even when a later station fails,
  * so the codes already made are never lost. With `pins`, each station also gets its own technician PIN (the
@@ -121,6 +124,8 @@ export const provisionStations = async (input: {
   storage: Storage;
   stations: readonly StationLine[];
   serverUrl: string;
+  /** Where tablets open the kiosk (the setup links' address); default: the centre, which serves it. */
+  kioskUrl?: string;
   outDir: string;
   hours: number;
   now: Date;
@@ -154,14 +159,15 @@ export const provisionStations = async (input: {
       await mkdir(dir, { recursive: true, mode: 0o700 });
       const file = join(dir, 'station.json');
       await writeSecret(file, `${JSON.stringify(config, null, 2)}\n`);
-      report({ id: s.id, name: s.name, outcome: 'code', created: !existing, code, pin: technician?.pin ?? null, expiresAt, file });
+      const link = setupLinkFor(input.kioskUrl ?? serverUrl, { serverUrl, stationId: s.id, stationName: s.name, enrolmentCode: code, locale: s.locale });
+      report({ id: s.id, name: s.name, outcome: 'code', created: !existing, code, pin: technician?.pin ?? null, expiresAt, file, link });
     }
   } finally {
-    const rows = outcomes.flatMap((o) =>
-      o.outcome === 'code' ? [[o.id, o.name, o.code, o.expiresAt.toISOString(), ...(input.pins ? [o.pin ?? ''] : [])].map(csvCell).join(',')] : [],
-    );
-    const header = `station id,name,enrolment code,valid until${input.pins ? ',technician PIN' : ''}`;
+    const coded = outcomes.flatMap((o) => (o.outcome === 'code' ? [o] : []));
+    const rows = coded.map((o) => [o.id, o.name, o.code, o.expiresAt.toISOString(), o.link, ...(input.pins ? [o.pin ?? ''] : [])].map(csvCell).join(','));
+    const header = `station id,name,enrolment code,valid until,setup link${input.pins ? ',technician PIN' : ''}`;
     await writeSecret(join(outDir, 'codes.csv'), `${[header, ...rows].join('\n')}\n`);
+    await writeSecret(join(outDir, 'codes.html'), provisionSheetHtml({ stations: coded, serverUrl, generatedAt: now }));
   }
   return outcomes;
 };

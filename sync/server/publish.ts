@@ -1,7 +1,7 @@
 import { type Catalogue, catalogueSchema } from '../protocol/catalogue.ts';
 import { type CatalogueCollection, catalogueEntries, DISTRICT_SCOPE } from '../protocol/centre.ts';
 import { newId } from '../protocol/ids.ts';
-import type { Actor, RequestEventType } from '../protocol/records.ts';
+import type { Actor, RequestEventType, RequestTarget } from '../protocol/records.ts';
 import { applyRequestEvent } from '../protocol/request-state.ts';
 import type { CentreEventResult, PublishResult, Storage } from './storage/types.ts';
 
@@ -30,10 +30,19 @@ export const publishCatalogue = async (storage: Storage, catalogue: Catalogue, s
 /** Appends a centre (or member) event to a request, through the shared state machine. */
 export const appendRequestEvent = (
   storage: Storage,
-  input: { requestId: string; type: RequestEventType; actor: Actor; note?: string; now: Date },
+  input: { requestId: string; type: RequestEventType; actor: Actor; note?: string; memberId?: string; unitId?: string; target?: RequestTarget; now: Date },
 ): Promise<CentreEventResult> =>
   storage.appendCentreRequestEvent({
-    event: { id: newId(), requestId: input.requestId, type: input.type, actor: input.actor, ...(input.note ? { note: input.note } : {}) },
+    event: {
+      id: newId(),
+      requestId: input.requestId,
+      type: input.type,
+      actor: input.actor,
+      ...(input.note ? { note: input.note } : {}),
+      ...(input.memberId ? { memberId: input.memberId } : {}),
+      ...(input.unitId ? { unitId: input.unitId } : {}),
+      ...(input.target ? { target: input.target } : {}),
+    },
     now: input.now,
     validate: (status) => {
       const result = applyRequestEvent(status, { type: input.type, actor: input.actor });

@@ -1,7 +1,9 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { type Bench, envInt } from './support/bench.ts';
 import { CPU_THROTTLE, cpuThrottle, explained, kioskContext, watchErrors } from './support/chromium.ts';
-import { aim, median, percentile, timingRow } from './support/summary.ts';
+import { serve } from './support/serve.ts';
+import { aim, median, percentile, ratio, type Row, timingRow } from './support/summary.ts';
+import { offlineStationConfig } from '../support/offline-station.ts';
 
 interface HomeTiming {
   /** performance.now() (from navigation start) when the home heading and a laid-out tile were in the DOM. */
@@ -67,59 +69,98 @@ const homeTiming = async (page: Page): Promise<HomeTiming> => {
   return { ...home, fcp };
 };
 
+/** One start of each kind, in a new browser context: the first (empty storage) and, after a reload, a later one. */
+const startTwice = async (browser: Browser, url: string): Promise<{ first: HomeTiming; later: HomeTiming; errors: string[] }> => {
+  const context = await kioskContext(browser, 'allow');
+  try {
+    await context.addInitScript(watchHome);
+    const page = await context.newPage();
+    const pageErrors = watchErrors(page);
+    await (await cpuThrottle(page))(CPU_THROTTLE);
+    const [first, later] = await explained(pageErrors, async () => {
+      await page.goto(url, { waitUntil: 'commit' });
+      const cold = await homeTiming(page);
+      // Let the first start finish what it does after home is up (seed, precache, persist request) before reloading.
+      await page.evaluate(() =>
+        Promise.race([navigator.serviceWorker?.ready, new Promise((resolve) => setTimeout(resolve, 15_000))]),
+      );
+      await page.waitForTimeout(300);
+      await page.reload({ waitUntil: 'commit' });
+      return [cold, await homeTiming(page)] as const;
+    });
+    return { first, later, errors: pageErrors() };
+  } finally {
+    await context.close();
+  }
+};
+
+interface Build {
+  name: string;
+  url: string;
+  first: HomeTiming[];
+  later: HomeTiming[];
+}
+
 /**
  * Cold start to an interactive home screen. Each run opens a new browser context (empty IndexedDB, HTTP cache
  * and service worker: the kiosk's very first start, which also seeds the demo data), then reloads it once the
  * service worker is ready (every later start: data in IndexedDB, app served from the precache).
+ * BENCH_COLD_BASELINE=dir also measures another build of the app (say, main's, to compare a change against),
+ * run for run alternating with this one, so both see the same machine; its rows carry the ratio.
  */
 export const coldStart: Bench = {
   name: 'cold',
   async run({ browser, appUrl, log }) {
     const runs = envInt('BENCH_COLD_RUNS', 15);
-    const empty: HomeTiming[] = [];
-    const warm: HomeTiming[] = [];
+    const baselineDir = process.env.BENCH_COLD_BASELINE;
+    const baselineServer = baselineDir ? await serve(baselineDir, [offlineStationConfig()]) : null;
+    const builds: Build[] = [{ name: 'this build', url: appUrl, first: [], later: [] }];
+    if (baselineServer) builds.push({ name: `baseline ${baselineDir}`, url: baselineServer.url, first: [], later: [] });
     const errors: string[] = [];
-    // One run more than recorded: the first warms the OS file cache and Chromium's shared processes.
-    for (let run = 0; run <= runs; run++) {
-      const context = await kioskContext(browser, 'allow');
-      try {
-        await context.addInitScript(watchHome);
-        const page = await context.newPage();
-        const pageErrors = watchErrors(page);
-        await (await cpuThrottle(page))(CPU_THROTTLE);
-        const [first, second] = await explained(pageErrors, async () => {
-          await page.goto(appUrl, { waitUntil: 'commit' });
-          const cold = await homeTiming(page);
-          // Let the first start finish what it does after home is up (precache, persist request) before reloading.
-          await page.evaluate(() =>
-            Promise.race([navigator.serviceWorker?.ready, new Promise((resolve) => setTimeout(resolve, 15_000))]),
-          );
-          await page.waitForTimeout(300);
-          await page.reload({ waitUntil: 'commit' });
-          return [cold, await homeTiming(page)] as const;
-        });
-        if (run > 0) {
-          empty.push(first);
-          warm.push(second);
+    try {
+      // One run more than recorded: the first warms the OS file cache and Chromium's shared processes.
+      for (let run = 0; run <= runs; run++) {
+        const order = run % 2 ? [...builds].reverse() : builds;
+        for (const build of order) {
+          const { first, later, errors: seen } = await startTwice(browser, build.url);
+          if (run > 0) {
+            build.first.push(first);
+            build.later.push(later);
+          }
+          errors.push(...seen);
         }
-        errors.push(...pageErrors());
-      } finally {
-        await context.close();
+        if (run > 0 && run % 5 === 0) log(`cold start: ${run}/${runs}`);
       }
-      if (run > 0 && run % 5 === 0) log(`cold start: ${run}/${runs}`);
+    } finally {
+      await baselineServer?.close();
     }
     const painted = (xs: HomeTiming[]) => xs.map((x) => x.painted);
     const fcp = (xs: HomeTiming[]) => xs.map((x) => x.fcp).filter((x): x is number => x !== null);
     const target = (xs: HomeTiming[]) => aim('≤ 1000 ms', percentile(painted(xs), 95), 1000);
+    const [current, baseline] = builds as [Build, Build | undefined];
+    const rows: Row[] = [];
+    for (const build of builds) {
+      const suffix = build === current ? '' : ` (${build.name})`;
+      const against = (mine: HomeTiming[], theirs: HomeTiming[]) =>
+        baseline && build === current ? ratio(painted(mine), painted(theirs), 'baseline') : '';
+      rows.push(
+        timingRow('cold start', `first start, empty storage → home painted${suffix}`, painted(build.first), {
+          aim: target(build.first),
+          ratio: against(build.first, baseline?.first ?? []),
+        }),
+        timingRow('cold start', `later start, warm reload → home painted${suffix}`, painted(build.later), {
+          aim: target(build.later),
+          ratio: against(build.later, baseline?.later ?? []),
+        }),
+      );
+    }
     return {
-      rows: [
-        timingRow('cold start', 'first start, empty storage → home painted', painted(empty), { aim: target(empty) }),
-        timingRow('cold start', 'later start, warm reload → home painted', painted(warm), { aim: target(warm) }),
-      ],
+      rows,
       notes: [
-        `cold start: from navigation start, ${CPU_THROTTLE}× CPU; first contentful paint median ${Math.round(median(fcp(empty)))} ms (first start), ` +
-          `${Math.round(median(fcp(warm)))} ms (later start); home DOM→painted adds ${Math.round(median(empty.map((x) => x.painted - x.seen)))} ms; ` +
-          `later starts served by the service worker: ${warm.filter((x) => x.controlled).length}/${warm.length}` +
+        `cold start: from navigation start, ${CPU_THROTTLE}× CPU; first contentful paint median ${Math.round(median(fcp(current.first)))} ms (first start), ` +
+          `${Math.round(median(fcp(current.later)))} ms (later start); home DOM→painted adds ${Math.round(median(current.first.map((x) => x.painted - x.seen)))} ms; ` +
+          `later starts served by the service worker: ${current.later.filter((x) => x.controlled).length}/${current.later.length}` +
+          (baseline ? `; the baseline's runs alternate with this build's, in the same browser` : '') +
           (errors.length ? `; PAGE ERRORS: ${[...new Set(errors)].join(' | ')}` : ''),
       ],
     };

@@ -9,20 +9,22 @@ import type { Bench, BenchContext } from './support/bench.ts';
 import { CPU_THROTTLE, launchChromium } from './support/chromium.ts';
 import { appDist, buildApp, buildBenchPage, serve } from './support/serve.ts';
 import { type Row, table } from './support/summary.ts';
+import { soak } from './soak/index.ts';
 import { tapToScreen } from './tap.ts';
+import { queueScreen, volunteerSignIn } from './volunteer.ts';
 import { offlineStationConfig } from '../support/offline-station.ts';
 
 /**
  * Runs the benchmarks and prints one table (and one for the sync benches, sync/). Arguments pick benches by name
- * (js, cold, tap, commit, stats; sync: ingest, drain, load, purge); none runs them all. BENCH_DIST names the build to
- * measure (default dist/renderer), BENCH_NO_BUILD=1 measures it as it is instead of building it first,
- * BENCH_JSON=file also writes the rows as JSON.
+ * (js, cold, tap, commit, stats, volunteer, queue; sync: ingest, drain, load, purge; soak); none runs them all but
+ * the soak. BENCH_DIST names the build to measure (default dist/renderer), BENCH_NO_BUILD=1 measures it as it is
+ * instead of building it first, BENCH_JSON=file also writes the rows as JSON.
  */
-const benches: Bench[] = [jsSize, coldStart, tapToScreen, storeCommit, storeStats, ...syncBenches];
+const benches: Bench[] = [jsSize, coldStart, tapToScreen, storeCommit, storeStats, volunteerSignIn, queueScreen, ...syncBenches, soak];
 const picked = process.argv.slice(2);
 const unknown = picked.filter((name) => !benches.some((b) => b.name === name));
 if (unknown.length) throw new Error(`unknown bench ${unknown.join(', ')}: pick from ${benches.map((b) => b.name).join(', ')}`);
-const selected = picked.length ? benches.filter((b) => picked.includes(b.name)) : benches;
+const selected = picked.length ? benches.filter((b) => picked.includes(b.name)) : benches.filter((b) => !b.onlyWhenNamed);
 
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
@@ -31,7 +33,7 @@ const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
 const loadAtStart = load();
 
 // A bench that hangs must not hold the machine: the whole run stops itself (Playwright closes Chromium on exit).
-const limitMinutes = Number(process.env.BENCH_TIMEOUT_MIN ?? 15);
+const limitMinutes = Number(process.env.BENCH_TIMEOUT_MIN ?? (selected.includes(soak) ? 300 : 15));
 setTimeout(() => {
   console.error(`bench: still running after ${limitMinutes} min, stopping`);
   process.exit(2);
@@ -54,6 +56,7 @@ log(`app ${app?.url ?? '(not needed)'}, store page ${storePage?.url ?? '(not nee
 
 const rows: Row[] = [];
 const syncRows: SyncRow[] = [];
+const tables: string[] = [];
 const notes: string[] = [];
 try {
   const ctx: BenchContext = { browser, appUrl: app?.url ?? '', appDir, pageUrl: storePage?.url ?? '', log };
@@ -63,6 +66,7 @@ try {
       const result = await bench.run(ctx);
       rows.push(...result.rows);
       syncRows.push(...((result as { syncRows?: SyncRow[] }).syncRows ?? []));
+      tables.push(...(result.tables ?? []));
       notes.push(...result.notes);
     } catch (error) {
       // One broken bench (the app changed under it) still leaves the others' numbers.
@@ -81,8 +85,9 @@ if (needsApp) console.log(`\nYizhan benchmarks: ${appDir}, Chromium, ${CPU_THROT
 else console.log('');
 // Other work on this shared machine moves every number: say how busy it was.
 console.log(`load average (1, 5, 15 min): ${loadAtStart} at start, ${load()} at the end, on ${availableParallelism()} cores\n`);
-if (rows.length || !syncRows.length) console.log(table(rows));
+if (rows.length || (!syncRows.length && !tables.length)) console.log(table(rows));
 if (syncRows.length) console.log(`${rows.length ? '\n' : ''}Sync (issue 3): servers in their own process on 127.0.0.1, clients in this one; Chromium at the CPU rate its case says\n\n${syncTable(syncRows)}`);
+for (const text of tables) console.log(`\n${text}`);
 console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
 log('done');
 if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify({ at: new Date().toISOString(), appDir, cpuThrottle: CPU_THROTTLE, loadAverage: { start: loadAtStart, end: load() }, rows, syncRows, notes }, null, 2)}\n`);

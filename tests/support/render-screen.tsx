@@ -11,18 +11,19 @@ import { SessionProvider } from '../../renderer/src/app/session.tsx';
 import { createI18n, type Language } from '../../renderer/src/i18n/index.ts';
 import type { Speech } from '../../renderer/src/platform/speech.ts';
 import { YizhanDb } from '../../renderer/src/store/db.ts';
-import { rebaseDemoDates, replaceCentreData } from '../../renderer/src/store/seed.ts';
+import { rebaseDemoDates, replaceCentreData, writeDemoCredentials } from '../../renderer/src/store/seed.ts';
 import { StoreProvider } from '../../renderer/src/store/StoreProvider.tsx';
 import { catalogueSchema } from '../../sync/protocol/catalogue.ts';
 import { useNavigation } from '../../renderer/src/app/navigation.tsx';
 
 let dbCounter = 0;
 
-/** A fresh, uniquely named database (fake-indexeddb in units) seeded with the shipped demo data. */
+/** A fresh, uniquely named database (fake-indexeddb in units) seeded with the shipped demo data and credentials. */
 export const freshDb = async (now = new Date()): Promise<YizhanDb> => {
   dbCounter += 1;
   const db = new YizhanDb(`test-${Date.now()}-${dbCounter}`);
   await replaceCentreData(db, rebaseDemoDates(catalogueSchema.parse(demo), now));
+  await writeDemoCredentials(db);
   return db;
 };
 

@@ -82,6 +82,10 @@ describe.each(engines)('the engine against a real server (%s)', (engine) => {
 
     await e.run();
     expect(e.getState()).toMatchObject({ phase: 'idle', waiting: 0, firstPullDone: true, lastError: null, deadLetters: 4 });
+    // Four records the centre refused for good: not synced until a technician has seen them.
+    expect(isSynced(e.getState())).toBe(false);
+    expect(await db.storage.getHeartbeat('engine-east')).toMatchObject({ recordsWaiting: 0 });
+    await e.acknowledgeDeadLetters();
     expect(isSynced(e.getState())).toBe(true);
     expect(store.pushed).toBe(400);
     await expectExactlyOnce(db, 'engine-east', { valid: built.valid, dead: built.dead, outboxLength: 400 });
@@ -154,6 +158,9 @@ describe.each(engines)('the engine against a real server (%s)', (engine) => {
     // This app's own engine: everything goes, once; the odd record is set aside with its reason, not a wall.
     const { engine: current } = kioskEngine({ store, baseUrl: server.url, credentials, random });
     await current.run();
+    // The odd record is a dead letter: not synced until a technician has seen it.
+    expect(isSynced(current.getState())).toBe(false);
+    await current.acknowledgeDeadLetters();
     expect(isSynced(current.getState())).toBe(true);
     const oddId = built.records[odd]!.id;
     await expectExactlyOnce(db, 'engine-old', {

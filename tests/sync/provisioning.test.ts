@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { pbkdf2Sync } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -58,7 +59,7 @@ describe('provisioning tablets from the district’s station list', () => {
     await writeFile(list, 'id,name,locale\nriver-01,河畔社区红色驿站\nriver-02,河畔二号驿站,en\n');
     const centre = server.url.replace(/\/$/, '');
     await cli(db.storage, ['provision', list, '--server', centre, '--out', join(dir, 'tablets')]);
-    expect((await readdir(join(dir, 'tablets'))).sort()).toEqual(['codes.csv', 'river-01', 'river-02']);
+    expect((await readdir(join(dir, 'tablets'))).sort()).toEqual(['codes.csv', 'codes.html', 'river-01', 'river-02']);
 
     for (const [id, name, locale] of [['river-01', '河畔社区红色驿站', 'zh-CN'], ['river-02', '河畔二号驿站', 'en']] as const) {
       const loaded = shellConfig(join(dir, 'tablets', id, 'station.json'));
@@ -85,8 +86,8 @@ describe('provisioning tablets from the district’s station list', () => {
     const list = join(dir, 'pins.csv');
     await writeFile(list, 'hill-01,山坡社区红色驿站\nhill-02,山坡二号驿站\n');
     await cli(db.storage, ['provision', list, '--server', server.url.replace(/\/$/, ''), '--out', join(dir, 'pinned'), '--pins']);
-    const sheet = (await readFile(join(dir, 'pinned', 'codes.csv'), 'utf8')).trim().split('\n').slice(1).map((line) => line.split(','));
-    const pinOf = new Map(sheet.map((cells) => [cells[0]!, cells[4]!]));
+    const sheet = parse(await readFile(join(dir, 'pinned', 'codes.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const pinOf = new Map(sheet.map((row) => [row['station id']!, row['technician PIN']!]));
     for (const [id, other] of [['hill-01', 'hill-02'], ['hill-02', 'hill-01']] as const) {
       const loaded = shellConfig(join(dir, 'pinned', id, 'station.json'));
       expect(loaded).toMatchObject({ pinSource: 'system', problems: [] });

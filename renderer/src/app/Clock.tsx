@@ -1,6 +1,11 @@
 import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMinute } from './wall-clock.ts';
 
+/**
+ * Now, every `intervalMs`, for what needs finer than the minute (a lockout's seconds, a call's freshness);
+ * anything that shows the time or depends on today reads the wall clock (wall-clock.ts) instead.
+ */
 export const useNow = (intervalMs = 15_000): Date => {
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
@@ -26,7 +31,7 @@ const formattersFor = (language: string) => {
 
 export const Clock = memo(function Clock() {
   const { t, i18n } = useTranslation();
-  const now = useNow();
+  const now = useMinute();
   const f = formattersFor(i18n.language);
   const time = f.time.format(now);
   const date = f.date.format(now);

@@ -2,6 +2,7 @@ import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState } from '
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/StoreProvider.tsx';
 import { useStationConfig } from '../sync/SyncProvider.tsx';
+import { policyOf } from '../volunteers/policy.ts';
 import { Button } from '../ui/Button.tsx';
 import { type IdlePhase, IdleTimer } from './idle-timer.ts';
 import { useRoute } from './navigation.tsx';
@@ -15,10 +16,12 @@ const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'input', 'compositionupdate',
  * Tells the idle guard about every screen change: moving between screens is activity too, and decides whether
  * there is a session to warn about. Its own component, so that a tap re-renders this, not the whole guard.
  */
-function SessionWatch({ onChange }: { onChange: (hasSession: boolean) => void }) {
-  const { depth } = useRoute();
+function SessionWatch({ onChange, onVolunteer }: { onChange: (hasSession: boolean) => void; onVolunteer: (open: boolean) => void }) {
+  const { depth, route } = useRoute();
   const { elderly, language, defaultLanguage } = useSession();
   useEffect(() => onChange(depth > 0 || elderly || language !== defaultLanguage), [onChange, depth, elderly, language, defaultLanguage]);
+  const volunteer = route.screen === 'volunteer';
+  useEffect(() => onVolunteer(volunteer), [onVolunteer, volunteer]);
   return null;
 }
 
@@ -40,7 +43,10 @@ export const IdleGuard = memo(function IdleGuard({ onReset }: { onReset: () => v
 
   // The tablet's own config may override what the community published (a busier or a quieter station).
   const overrides = useStationConfig()?.idle;
-  const resetMs = (elderly ? (overrides?.elderlyResetSeconds ?? station.idle.elderlyResetSeconds) : (overrides?.resetSeconds ?? station.idle.resetSeconds)) * 1000;
+  // The volunteers' screens lock by the centre's policy instead: the workspace shows residents' requests.
+  const [volunteer, setVolunteer] = useState(false);
+  const residentMs = (elderly ? (overrides?.elderlyResetSeconds ?? station.idle.elderlyResetSeconds) : (overrides?.resetSeconds ?? station.idle.resetSeconds)) * 1000;
+  const resetMs = volunteer ? policyOf(station).workspaceLockSeconds * 1000 : residentMs;
   const attractMs = (overrides?.attractSeconds ?? station.idle.attractSeconds) * 1000;
 
   useEffect(() => {
@@ -69,7 +75,7 @@ export const IdleGuard = memo(function IdleGuard({ onReset }: { onReset: () => v
   // SessionWatch keeps its place in the tree whatever the phase: remounting it would count as activity.
   return (
     <>
-      <SessionWatch onChange={sessionChanged} />
+      <SessionWatch onChange={sessionChanged} onVolunteer={setVolunteer} />
       {phase.phase === 'attract' ? (
         <Suspense fallback={null}>
           <AttractScreen onDismiss={() => timer.current?.activity()} />

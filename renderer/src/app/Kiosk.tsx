@@ -1,4 +1,4 @@
-import { startTransition, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../ui/Button.tsx';
 import { applyPendingUpdate } from '../platform/service-worker.ts';
@@ -12,6 +12,9 @@ import { SessionProvider, useSession } from './session.tsx';
 import { ScrollCue } from './ScrollCue.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { TopBar } from './TopBar.tsx';
+
+/** Its own chunk: it brings the record schemas, which the first paint does not need. */
+const ShiftKeeper = lazy(() => import('../volunteers/ShiftKeeper.tsx'));
 
 function ScreenHost() {
   const { t } = useTranslation();
@@ -90,8 +93,13 @@ export function Kiosk() {
   const locale = useStationConfig()?.locale ?? 'zh-CN';
   return (
     // The station's language (its config) starts every visit; a resident may switch for theirs.
-    <SessionProvider key={session} defaultLanguage={locale}>
-      <SessionView onReset={reset} />
-    </SessionProvider>
+    <>
+      <SessionProvider key={session} defaultLanguage={locale}>
+        <SessionView onReset={reset} />
+      </SessionProvider>
+      <Suspense fallback={null}>
+        <ShiftKeeper />
+      </Suspense>
+    </>
   );
 }

@@ -26,6 +26,21 @@ describe('IdleTimer', () => {
     expect(last()?.[0]).toBe('idle');
   });
 
+  it('counts down on the monotonic clock: a wall clock stepped by hours (NTP, a dead battery) changes nothing', () => {
+    const { onReset, last } = setup();
+    vi.advanceTimersByTime(52_000);
+    expect(last()).toEqual(['warning', 8]);
+    vi.setSystemTime(Date.now() - 3_600_000);
+    vi.advanceTimersByTime(1_000);
+    expect(last()).toEqual(['warning', 7]);
+    vi.setSystemTime(Date.now() + 7_200_000);
+    vi.advanceTimersByTime(1_000);
+    expect(last()).toEqual(['warning', 6]);
+    expect(onReset).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(6_000);
+    expect(onReset).toHaveBeenCalledTimes(1);
+  });
+
   it('"I\'m still here" (any activity) cancels the warning and restarts the clock', () => {
     const { timer, onReset, last } = setup();
     vi.advanceTimersByTime(55_000);

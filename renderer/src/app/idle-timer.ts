@@ -44,8 +44,9 @@ export class IdleTimer {
   }
 
   private warn(): void {
-    const deadline = Date.now() + this.options.warnMs;
-    const tick = () => this.setPhase('warning', Math.max(Math.ceil((deadline - Date.now()) / 1000), 0));
+    // The monotonic clock: the wall clock may be stepped by hours while the warning counts down (NTP, a dead battery).
+    const deadline = performance.now() + this.options.warnMs;
+    const tick = () => this.setPhase('warning', Math.max(Math.ceil((deadline - performance.now()) / 1000), 0));
     tick();
     this.ticker = setInterval(tick, 250);
   }

@@ -6,6 +6,8 @@ interface ReadAloud {
   available: boolean;
   setText(text: string): void;
   readNow(): void;
+  /** Says this at once, whatever the screen's text is (a queue number called to the desk). */
+  announce(text: string): void;
 }
 
 type SetText = (text: string) => void;
@@ -39,7 +41,7 @@ export function ReadAloudProvider({
   useEffect(() => () => speech.stop(), [speech]);
 
   const value = useMemo<ReadAloud>(
-    () => ({ available, setText, readNow: () => speech.speak(text.current, language) }),
+    () => ({ available, setText, readNow: () => speech.speak(text.current, language), announce: (said: string) => speech.speak(said, language) }),
     [available, setText, speech, language],
   );
   return (

@@ -15,6 +15,8 @@ export interface Routes {
   notice: { noticeId: string };
   feedback: undefined;
   amenities: undefined;
+  /** The volunteers' way in: sign a shift, then their workspace (it locks when left or idle). */
+  volunteer: undefined;
   /** Diagnostics and enrolment, behind the technician's gesture and PIN. */
   technician: undefined;
 }

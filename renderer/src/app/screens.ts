@@ -17,5 +17,6 @@ export const screens: Record<ScreenName, ComponentType> = {
   notice: lazy(() => import('../screens/notices/NoticeScreen.tsx')),
   feedback: lazy(() => import('../screens/feedback/FeedbackScreen.tsx')),
   amenities: lazy(() => import('../screens/amenities/AmenitiesScreen.tsx')),
+  volunteer: lazy(() => import('../screens/volunteer/VolunteerScreen.tsx')),
   technician: lazy(() => import('../screens/technician/TechnicianScreen.tsx')),
 };

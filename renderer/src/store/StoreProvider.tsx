@@ -1,6 +1,6 @@
 import type { StationSettings } from '@protocol/catalogue.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext, type ReactNode, use, useMemo } from 'react';
+import { createContext, type ReactNode, use, useEffect, useMemo, useState } from 'react';
 import type { YizhanDb } from './db.ts';
 
 interface StoreValue {
@@ -10,9 +10,31 @@ interface StoreValue {
 
 const StoreContext = createContext<StoreValue | null>(null);
 
-/** Renders its children once the station settings are in the local store; every screen can then rely on them. */
-export function StoreProvider({ db, children, fallback }: { db: YizhanDb; children: ReactNode; fallback: ReactNode }) {
-  const station = useLiveQuery(() => db.settings.toCollection().first(), [db]);
+/**
+ * Renders its children once the station settings are in the local store; every screen can then rely on them.
+ * On a tablet's first start `firstStation` (store/start.ts) stands in for them until the demo seed has landed.
+ */
+export function StoreProvider({
+  db,
+  children,
+  fallback,
+  firstStation,
+}: {
+  db: YizhanDb;
+  children: ReactNode;
+  fallback: ReactNode;
+  firstStation?: Promise<StationSettings | null>;
+}) {
+  const stored = useLiveQuery(() => db.settings.toCollection().first(), [db]);
+  const [first, setFirst] = useState<StationSettings | null>(null);
+  useEffect(() => {
+    let current = true;
+    void firstStation?.then((settings) => current && setFirst(settings));
+    return () => {
+      current = false;
+    };
+  }, [firstStation]);
+  const station = stored ?? first;
   const value = useMemo(() => (station ? { db, station } : null), [db, station]);
   if (!value) return fallback;
   return <StoreContext value={value}>{children}</StoreContext>;

@@ -4,6 +4,8 @@ import { MAX_RECORD_BYTES } from '@protocol/limits.ts';
 import { commitRecord, RecordTooLargeError, StorageFullError } from './commit.ts';
 import type { YizhanDb } from './db.ts';
 import { markPushed, pushedSeq, readBatch, waitingCount } from './outbox.ts';
+import { saveClockOffset } from './clock-offset.ts';
+import { CLOCK_SKEW_FLAG_MS } from '@protocol/records.ts';
 
 let db: YizhanDb;
 afterEach(async () => {
@@ -100,5 +102,32 @@ describe('outbox', () => {
     expect(await pushedSeq(db)).toBe(3);
     expect((await readBatch(db, 10)).map((e) => e.seq)).toEqual([4, 5]);
     expect(await db.outbox.count()).toBe(5);
+  });
+
+  it('flags a record made while the last sync found the tablet\'s clock off by more than 5 minutes, with that offset', async () => {
+    db = await freshDb();
+    const plain = await commitRecord(db, 'visit', 's', visit);
+    expect(plain).not.toHaveProperty('clockSkewMs');
+    await saveClockOffset(db, 12 * 3_600_000);
+    expect(await commitRecord(db, 'visit', 's', visit)).toMatchObject({ clockSkewMs: 12 * 3_600_000 });
+    await saveClockOffset(db, -(CLOCK_SKEW_FLAG_MS + 1));
+    expect(await commitRecord(db, 'visit', 's', visit)).toMatchObject({ clockSkewMs: -(CLOCK_SKEW_FLAG_MS + 1) });
+    await saveClockOffset(db, 4_000);
+    expect(await commitRecord(db, 'visit', 's', visit)).not.toHaveProperty('clockSkewMs');
+    expect((await readBatch(db, 10)).map((e) => e.record.clockSkewMs)).toEqual([undefined, 12 * 3_600_000, -(CLOCK_SKEW_FLAG_MS + 1), undefined]);
+  });
+
+  it('keeps the order things happened in through clock jumps: the outbox is keyed by seq, not by time or id', async () => {
+    db = await freshDb();
+    // A dead clock battery boots in 2000, then in 1970; NTP puts it right; the same tablet, one record each.
+    const clocks = ['2026-11-27T10:00:00+08:00', '2000-01-01T08:00:00+08:00', '1970-01-01T08:00:05+08:00', '2026-11-27T10:05:00+08:00'];
+    const made = [];
+    for (const at of clocks) made.push(await commitRecord(db, 'visit', 's', visit, new Date(at)));
+    const batch = await readBatch(db, 10);
+    expect(batch.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    expect(batch.map((e) => e.id)).toEqual(made.map((r) => r.id));
+    expect(batch.map((e) => e.record.at)).toEqual(clocks.map((at) => new Date(at).toISOString()));
+    await markPushed(db, 2);
+    expect((await readBatch(db, 10)).map((e) => e.id)).toEqual(made.slice(2).map((r) => r.id));
   });
 });

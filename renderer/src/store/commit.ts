@@ -3,6 +3,7 @@ import { jsonBytes, MAX_RECORD_BYTES } from '@protocol/limits.ts';
 import { type KioskRecord, kioskRecordSchema, RECORD_SCHEMA_VERSION } from '@protocol/records.ts';
 import { dayKey } from '@protocol/time.ts';
 import { tableOfKind, type YizhanDb } from './db.ts';
+import { clockSkewOfNewRecord } from './clock-offset.ts';
 import { enrolledStationId } from './station-claim.ts';
 
 type Envelope = 'id' | 'stationId' | 'at' | 'v';
@@ -76,6 +77,7 @@ export const commitRecord = async <K extends KioskRecord['kind']>(
         id: newId(),
         stationId: station,
         at: now.toISOString(),
+        ...(await clockSkewOfNewRecord(db)),
         v: RECORD_SCHEMA_VERSION,
       }) as Extract<KioskRecord, { kind: K }>;
       const bytes = jsonBytes(record);

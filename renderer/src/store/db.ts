@@ -93,6 +93,8 @@ export interface DeadLetterRow {
   reason: string;
   detail: string | null;
   at: string;
+  /** When a technician acknowledged it on the diagnostics screen; absent: still open. */
+  acknowledgedAt?: string;
 }
 
 export class YizhanDb extends Dexie {

@@ -1,5 +1,8 @@
 import demo from '@assets/demo/catalogue.json';
+import credentials from '@assets/demo/member-credentials.json';
 import { catalogueSchema } from '@protocol/catalogue.ts';
+import { demoCredentialsSchema } from '@protocol/demo-credentials.ts';
+import { verifyMemberPin, verifyMemberQr } from '@protocol/pin-hash.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { YizhanDb } from './db.ts';
 import { rebaseDemoDates, replaceCentreData, seedDemoIfEmpty } from './seed.ts';
@@ -19,6 +22,19 @@ describe('demo seeding', () => {
     await db.services.clear();
     await seedDemoIfEmpty(db);
     expect(await db.services.count()).toBe(0);
+  });
+
+  it('gives the demo members the demo PIN and a QR code that match the published hashes', async () => {
+    db = new YizhanDb('seed-test-3');
+    await seedDemoIfEmpty(db);
+    const file = demoCredentialsSchema.parse(credentials);
+    expect(await db.memberCredentials.count()).toBe(catalogueSchema.parse(demo).members.length);
+    const wang = await db.memberCredentials.get('wang-xiulan');
+    expect(wang).not.toHaveProperty('qrSecret');
+    expect(await verifyMemberPin(file.pin, wang!.pinHash!)).toBe(true);
+    expect(await verifyMemberPin('0000', wang!.pinHash!)).toBe(false);
+    const secret = file.members.find((m) => m.memberId === 'wang-xiulan')!.qrSecret;
+    expect(await verifyMemberQr(secret, wang!.qrHash!)).toBe(true);
   });
 
   it('moves demo events so they stay ahead of today', () => {

@@ -1,4 +1,5 @@
 import { type Catalogue, catalogueSchema } from '@protocol/catalogue.ts';
+import { demoCredentialsSchema, demoMemberCredentials } from '@protocol/demo-credentials.ts';
 import { centreTables, type YizhanDb } from './db.ts';
 
 /** The demo data is written around this day; its events are moved so they stay in the near future. */
@@ -26,8 +27,9 @@ export const replaceCentreData = async (db: YizhanDb, input: unknown): Promise<v
   await writeCatalogue(db, catalogueSchema.parse(input));
 };
 
-const writeCatalogue = async (db: YizhanDb, c: Catalogue): Promise<void> => {
+const writeCatalogue = async (db: YizhanDb, c: Catalogue, { onlyIfEmpty = false } = {}): Promise<void> => {
   await db.transaction('rw', [...centreTables(db)], async () => {
+    if (onlyIfEmpty && (await db.settings.count()) > 0) return;
     await Promise.all(centreTables(db).map((t) => t.clear()));
     await db.settings.put(c.station);
     await db.categories.bulkPut(c.categories);
@@ -41,10 +43,20 @@ const writeCatalogue = async (db: YizhanDb, c: Catalogue): Promise<void> => {
   });
 };
 
-/** First start without a central server: load the shipped demo data (a lazily loaded chunk). */
+/** The demo members' PIN and QR hashes, so a volunteer can try signing in on a kiosk without a centre. */
+export const writeDemoCredentials = async (db: YizhanDb): Promise<void> => {
+  const { default: file } = await import('@assets/demo/member-credentials.json');
+  await db.memberCredentials.bulkPut(demoMemberCredentials(demoCredentialsSchema.parse(file)));
+};
+
+/**
+ * First start without a central server: load the shipped demo data (a lazily loaded chunk). Whether the store
+ * is empty is asked inside the writing transaction: a catalogue pulled while the demo was being validated wins.
+ */
 export const seedDemoIfEmpty = async (db: YizhanDb, now: Date = new Date()): Promise<void> => {
   if ((await db.settings.count()) > 0) return;
   const { default: demo } = await import('@assets/demo/catalogue.json');
   // Validated once here; rebasing only moves dates, so the result needs no second parse.
-  await writeCatalogue(db, rebaseDemoDates(catalogueSchema.parse(demo), now));
+  await writeCatalogue(db, rebaseDemoDates(catalogueSchema.parse(demo), now), { onlyIfEmpty: true });
+  await writeDemoCredentials(db);
 };

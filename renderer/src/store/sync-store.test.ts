@@ -90,7 +90,7 @@ describe('DexieSyncStore', () => {
     expect(await new DexieSyncStore(d, memoryTokenVault()).credentials()).toBeNull();
   });
 
-  it('applies pulled changes: puts, tombstones, request statuses, and skips values it cannot read', async () => {
+  it('applies pulled changes: puts, tombstones, request statuses, and skips values and collections it cannot read', async () => {
     const d = await db();
     const store = new DexieSyncStore(d, memoryTokenVault());
     const notice = (await d.notices.toArray())[0]!;
@@ -101,15 +101,18 @@ describe('DexieSyncStore', () => {
         { seq: '2', collection: 'amenities', id: 'umbrella', op: 'delete' },
         { seq: '3', collection: 'request-status', id: requestId, op: 'put', value: { requestId, stationId: 'demo-station', status: 'dispatched', event: 'dispatch', at: new Date().toISOString() } },
         { seq: '4', collection: 'services', id: 'broken', op: 'put', value: { id: 'broken' } },
+        // A newer centre's collection, and its tombstone: nothing to put them in, and the page still applies.
+        { seq: '5', collection: 'parking-spaces', id: 'p1', op: 'put', value: { id: 'p1' } },
+        { seq: '6', collection: 'parking-spaces', id: 'p0', op: 'delete' },
       ],
-      '4',
+      '6',
       { reset: false, complete: true },
     );
     expect((await d.notices.get(notice.id))?.title['zh-CN']).toBe('新标题');
     expect(await d.amenities.get('umbrella')).toBeUndefined();
     expect((await d.requestStatus.get(requestId))?.status).toBe('dispatched');
     expect(await d.services.get('broken')).toBeUndefined();
-    expect(await store.cursor()).toEqual({ cursor: '4', complete: true });
+    expect(await store.cursor()).toEqual({ cursor: '6', complete: true });
   });
 
   it('drops the centre\'s data on reset and keeps the resident\'s records', async () => {
@@ -143,6 +146,18 @@ describe('DexieSyncStore', () => {
     expect(await store.purgePersonal(new Date())).toBe(1);
     expect((await d.visits.get(c.id))?.contact).toBeUndefined();
     expect((await d.visits.get(young.id))?.contact?.phone).toBe('13812345678');
+  });
+
+  it('purges a walk-in volunteer’s name and phone from their shift too', async () => {
+    const d = await db();
+    const store = new DexieSyncStore(d, memoryTokenVault());
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    const contact = { name: '林晓芳', phone: '13912345678', consentAt: old.toISOString() };
+    const walkIn = await commitRecord(d, 'shift-event', 'demo-station', () => ({ kind: 'shift-event', type: 'sign-in', method: 'walk-in', contact }), old);
+    await store.setPushedSeq(1);
+    expect(await store.purgePersonal(new Date())).toBe(1);
+    expect((await d.shiftEvents.get(walkIn.id))?.contact).toBeUndefined();
+    expect((await d.outbox.get(1))?.record).not.toHaveProperty('contact');
   });
 
   it('purges what residents typed with their names, also from records an older kiosk had already purged', async () => {

@@ -1,4 +1,4 @@
-import { type CentreCollection, parseCentreValue } from '@protocol/centre.ts';
+import { type CentreCollection, isCentreCollection, parseCentreValue } from '@protocol/centre.ts';
 import { newInstallId } from '@protocol/ids.ts';
 import { hasPersonalFields, PERSONAL_DEFINITION, withoutPersonalFields } from '@protocol/personal.ts';
 import type { KioskRecord } from '@protocol/records.ts';
@@ -9,6 +9,7 @@ import type { Credentials, OutboxItem, SyncStore } from '../../../sync/client/st
 import type { TokenVault } from '../sync/token-vault.ts';
 import { centreTables, kioskTables, tableOfKind, type YizhanDb } from './db.ts';
 import { pushedSeq, waitingCount } from './outbox.ts';
+import { saveClockOffset } from './clock-offset.ts';
 import { claimWaitingRecords, ENROLMENT_KEY, type EnrolmentRow, enrolmentTables } from './station-claim.ts';
 
 const KEYS = {
@@ -123,6 +124,10 @@ export class DexieSyncStore implements SyncStore {
     await this.db.meta.put({ key: KEYS.pushed, value: seq });
   }
 
+  setClockOffset(offsetMs: number): Promise<void> {
+    return saveClockOffset(this.db, offsetMs);
+  }
+
   async readOutbox(afterSeq: number, limit: number): Promise<OutboxItem[]> {
     const entries = await this.db.outbox.where('seq').above(afterSeq).limit(limit).toArray();
     return entries.map((e) => ({ seq: e.seq!, record: e.record }));
@@ -160,6 +165,8 @@ export class DexieSyncStore implements SyncStore {
     await db.transaction('rw', [...centreTables(db), db.requestEvents, db.requestStatus, db.memberCredentials, db.meta], async () => {
       if (options.reset) await Promise.all([...centreTables(db), db.requestStatus, db.memberCredentials].map((t) => t.clear()));
       for (const change of changes) {
+        // A collection a newer centre publishes and this version has no table for (wire.ts laterName).
+        if (!isCentreCollection(change.collection)) continue;
         const table = this.tableFor(change.collection);
         if (change.op === 'delete') {
           await table.delete(change.id);
@@ -182,6 +189,14 @@ export class DexieSyncStore implements SyncStore {
   async saveDeadLetters(deadLetters: readonly AckDeadLetter[]): Promise<void> {
     const at = new Date().toISOString();
     await this.db.deadLetters.bulkPut(deadLetters.map((d) => ({ ...d, at })));
+  }
+
+  async openDeadLetters(): Promise<number> {
+    return this.db.deadLetters.filter((dead) => dead.acknowledgedAt === undefined).count();
+  }
+
+  async acknowledgeDeadLetters(at: Date): Promise<void> {
+    await this.db.deadLetters.filter((dead) => dead.acknowledgedAt === undefined).modify({ acknowledgedAt: at.toISOString() });
   }
 
   /**

@@ -6,14 +6,22 @@ import type { YizhanDb } from './db.ts';
 import { useStore } from './StoreProvider.tsx';
 
 /**
- * Runs a local write for a screen: resolves with its result once it is on disk, or with undefined after setting
- * `error` to a `common` message key (nothing was written in that case: every write here is one transaction).
- * `stationId` is the station the tablet supposes it is: its config's, else its settings'; commitRecord stamps
+ * The station the tablet supposes it is, for commitRecord: its config's, else its settings'; commitRecord stamps
  * the enrolled one instead once there is one.
  */
+export const useRecordStationId = (): string => {
+  const { station } = useStore();
+  return useStationConfig()?.stationId ?? station.stationId;
+};
+
+/**
+ * Runs a local write for a screen: resolves with its result once it is on disk, or with undefined after setting
+ * `error` to a `common` message key (nothing was written in that case: every write here is one transaction).
+ * `stationId` is useRecordStationId's.
+ */
 export const useSave = <A, R>(save: (db: YizhanDb, stationId: string, arg: A) => Promise<R>) => {
-  const { db, station } = useStore();
-  const stationId = useStationConfig()?.stationId ?? station.stationId;
+  const { db } = useStore();
+  const stationId = useRecordStationId();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const run = useCallback(

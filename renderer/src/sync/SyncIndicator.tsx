@@ -17,7 +17,11 @@ export function SyncIndicator() {
   let text: string;
   let tone: 'ok' | 'warn' | 'plain' = 'plain';
   if (state.phase === 'not-enrolled') text = t('notEnrolled');
-  else if (isSynced(state)) {
+  else if (state.deadLetters > 0 && state.waiting === 0 && state.phase !== 'syncing') {
+    // Never "synced" while the centre has refused records: calmly, a matter for the staff, not the resident.
+    text = t('deadLetters', { count: state.deadLetters });
+    tone = 'warn';
+  } else if (isSynced(state)) {
     text = t('synced', { time });
     tone = 'ok';
   } else if (state.phase === 'syncing') text = t('syncing', { count: state.waiting });

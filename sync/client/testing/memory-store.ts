@@ -9,7 +9,7 @@ export class MemorySyncStore implements SyncStore {
   cursorValue = '0';
   complete = false;
   centre = new Map<string, unknown>();
-  deadLetters: AckDeadLetter[] = [];
+  deadLetters: (AckDeadLetter & { acknowledgedAt?: string })[] = [];
   epochValue: string;
   installIdValue = newInstallId();
   private epochs = 0;
@@ -55,6 +55,10 @@ export class MemorySyncStore implements SyncStore {
   async setPushedSeq(seq: number) {
     this.pushed = seq;
   }
+  clockOffsetMs: number | null = null;
+  async setClockOffset(offsetMs: number) {
+    this.clockOffsetMs = offsetMs;
+  }
   async readOutbox(afterSeq: number, limit: number) {
     return this.outbox.filter((item) => item.seq > afterSeq).slice(0, limit);
   }
@@ -79,6 +83,12 @@ export class MemorySyncStore implements SyncStore {
   }
   async saveDeadLetters(deadLetters: readonly AckDeadLetter[]) {
     this.deadLetters.push(...deadLetters);
+  }
+  async openDeadLetters() {
+    return this.deadLetters.filter((dead) => !dead.acknowledgedAt).length;
+  }
+  async acknowledgeDeadLetters(at: Date) {
+    for (const dead of this.deadLetters) dead.acknowledgedAt ??= at.toISOString();
   }
   async purgePersonal() {
     return 0;

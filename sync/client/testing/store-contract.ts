@@ -59,6 +59,20 @@ export const syncStoreContract = (name: string, make: () => Promise<{ store: Syn
       expect(await store.waitingCount()).toBe(1);
     });
 
+    it('counts the dead letters no technician has acknowledged, and keeps them after', async () => {
+      const { store } = await make();
+      expect(await store.openDeadLetters()).toBe(0);
+      await store.saveDeadLetters([
+        { seq: 3, id: 'a', reason: 'wrong-station', detail: null },
+        { seq: 4, id: 'b', reason: 'invalid-record', detail: 'kind' },
+      ]);
+      expect(await store.openDeadLetters()).toBe(2);
+      await store.acknowledgeDeadLetters(new Date('2026-03-02T08:00:00Z'));
+      expect(await store.openDeadLetters()).toBe(0);
+      await store.saveDeadLetters([{ seq: 9, id: 'c', reason: 'id-conflict', detail: null }]);
+      expect(await store.openDeadLetters()).toBe(1);
+    });
+
     it('starts at cursor "0", incomplete, and moves the cursor with each pull', async () => {
       const { store } = await make();
       expect(await store.cursor()).toEqual({ cursor: '0', complete: false });

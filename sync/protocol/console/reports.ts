@@ -80,7 +80,7 @@ export const hoursReportSchema = z.object({
 });
 export type HoursReport = z.infer<typeof hoursReportSchema>;
 
-export const sessionFlags = ['open', 'auto-closed', 'walk-in', 'unscheduled', 'signed-in-again', 'ends-before-start', 'corrected', 'declined'] as const;
+export const sessionFlags = ['open', 'auto-closed', 'walk-in', 'unscheduled', 'signed-in-again', 'ends-before-start', 'clock-skewed', 'corrected', 'declined'] as const;
 export const hoursReviewSchema = z.object({
   decision: z.enum(['approve', 'correct', 'decline']),
   start: instantSchema.nullable(),

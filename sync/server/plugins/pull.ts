@@ -23,7 +23,7 @@ export const pullPlugin: FastifyPluginAsync<{ storage: Storage; metrics: ServerM
         metrics.pullResets.inc();
         request.log.info({ station: station.id, cursor: request.body.cursor }, 'pull reset: cursor behind the tombstone horizon or unknown');
       }
-      return { changes: page.changes, cursor: String(page.cursor), hasMore: page.hasMore, reset: page.reset };
+      return { changes: page.changes, cursor: String(page.cursor), hasMore: page.hasMore, reset: page.reset, serverTime: new Date().toISOString() };
     },
   );
 };

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { kioskRecordSchema } from '../../protocol/records.ts';
-import { applyRequestEvent, type RequestStatus } from '../../protocol/request-state.ts';
+import { applyRequestEvent, assignAfter, type RequestAssignment, type RequestStatus, unassigned } from '../../protocol/request-state.ts';
 import { acceptedVersions, checkVersion, recordSchemaWindow, type SchemaWindow, upgradeRecord, versionOf } from '../../protocol/upgrade.ts';
 import type { DeadLetterReason, PushEntry } from '../../protocol/wire.ts';
 import type { KnownRecord, NewDeadLetter, NewRecord, NewRequest, PushPlan, PushSnapshot, StatusChange } from '../storage/types.ts';
@@ -51,8 +51,8 @@ export const planPush = (input: PlanInput, snapshot: PushSnapshot): PushPlan => 
   const { min, max } = acceptedVersions(window);
   let applied = snapshot.appliedSeq;
   const known = new Map<string, KnownRecord>(snapshot.known);
-  const requests = new Map<string, { stationId: string; status: RequestStatus | null }>();
-  for (const [id, request] of snapshot.requests) requests.set(id, { ...request });
+  const requests = new Map<string, { stationId: string; status: RequestStatus | null; assignment: RequestAssignment }>();
+  for (const [id, request] of snapshot.requests) requests.set(id, { ...request, assignment: request.assignment ?? unassigned });
   const records: NewRecord[] = [];
   const deadLetters: NewDeadLetter[] = [];
   const newRequests: NewRequest[] = [];
@@ -126,11 +126,12 @@ export const planPush = (input: PlanInput, snapshot: PushSnapshot): PushPlan => 
         continue;
       }
       request.status = result.status;
+      request.assignment = assignAfter(request.assignment, record);
       statusChanges.delete(record.requestId);
-      statusChanges.set(record.requestId, { requestId: record.requestId, status: result.status, event: record.type, at: record.at });
+      statusChanges.set(record.requestId, { requestId: record.requestId, status: result.status, event: record.type, at: record.at, assignment: request.assignment });
     }
     if (record.kind === 'request') {
-      requests.set(record.id, { stationId, status: null });
+      requests.set(record.id, { stationId, status: null, assignment: unassigned });
       newRequests.push({ id: record.id, number: record.number });
     }
     known.set(record.id, { stationId, digest });

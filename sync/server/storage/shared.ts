@@ -1,6 +1,6 @@
-import type { CentreCollection, CentreItem } from '../../protocol/centre.ts';
+import { type CentreCollection, type CentreItem, requestStatusSchema } from '../../protocol/centre.ts';
+import { type RequestAssignment, unassigned } from '../../protocol/request-state.ts';
 import { RECORD_SCHEMA_VERSION, type RequestEvent } from '../../protocol/records.ts';
-import type { RequestAssignment } from '../../protocol/request-state.ts';
 import type { Change } from '../../protocol/wire.ts';
 import { recordDigest } from '../push/digest.ts';
 import type { RequestStatus } from '../../protocol/request-state.ts';
@@ -87,14 +87,26 @@ export const centreEventRecord = (event: CentreRequestEvent, stationId: string, 
   ...(event.target !== undefined ? { target: event.target } : {}),
 });
 
-export const statusValue = (change: StatusChange, stationId: string, assignment?: RequestAssignment) => ({
+export const statusValue = (change: StatusChange, stationId: string) => ({
   requestId: change.requestId,
   stationId,
   status: change.status,
   event: change.event,
   at: change.at,
-  ...(assignment ? { dispatchedTo: assignment.dispatchedTo, takenBy: assignment.takenBy } : {}),
+  dispatchedTo: change.assignment.dispatchedTo,
+  takenBy: change.assignment.takenBy,
 });
+
+/**
+ * Who a request is with, as its published status says (the value of its 'request-status' entry): the server's
+ * memory of the assignment between events, so neither engine needs a column for it. Nobody, for a status
+ * published before assignments were, or none at all.
+ */
+export const assignmentOf = (statusJson: string | null | undefined): RequestAssignment => {
+  if (!statusJson) return unassigned;
+  const parsed = requestStatusSchema.safeParse(JSON.parse(statusJson));
+  return parsed.success ? { dispatchedTo: parsed.data.dispatchedTo ?? null, takenBy: parsed.data.takenBy ?? null } : unassigned;
+};
 
 export const json = (value: unknown): string => JSON.stringify(value ?? null);
 export const parseJson = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown));

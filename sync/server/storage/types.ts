@@ -1,7 +1,7 @@
 import type { CentreCollection, CentreItem } from '../../protocol/centre.ts';
 import type { AckDeadLetter, Change, DeadLetterReason } from '../../protocol/wire.ts';
 import type { RequestEventType, Actor, RequestTarget } from '../../protocol/records.ts';
-import type { RequestStatus, TransitionRefusal } from '../../protocol/request-state.ts';
+import type { RequestAssignment, RequestStatus, TransitionRefusal } from '../../protocol/request-state.ts';
 import type { CentreStepContext, ConsoleStorage } from './console/types.ts';
 
 /**
@@ -51,8 +51,11 @@ export interface PushSnapshot {
   appliedSeq: number;
   /** Records already stored, among the ids the batch names. */
   known: ReadonlyMap<string, KnownRecord>;
-  /** Requests the batch's events name (and its new requests): id → owner and current status. */
-  requests: ReadonlyMap<string, { stationId: string; status: RequestStatus | null }>;
+  /**
+   * Requests the batch's events name (and its new requests): id → owner, current status and who it is with (from
+   * the request's published status; absent: nobody).
+   */
+  requests: ReadonlyMap<string, { stationId: string; status: RequestStatus | null; assignment?: RequestAssignment }>;
   /** Dead letters already kept for this (station, epoch) at the batch's seqs. */
   deadLetters: ReadonlyMap<number, AckDeadLetter>;
 }
@@ -91,6 +94,8 @@ export interface StatusChange {
   status: RequestStatus;
   event: RequestEventType;
   at: string;
+  /** Where the centre sent it and who took it, after this change (request-state.ts assignAfter). */
+  assignment: RequestAssignment;
 }
 
 export type PushPlan =
@@ -159,9 +164,11 @@ export interface CentreRequestEvent {
   type: RequestEventType;
   actor: Actor;
   note?: string;
-  /** The member who acted, or for whom the centre acted; the unit on whose behalf; a dispatch's target. */
+  /** The member the centre acted for (a take on a member's behalf). */
   memberId?: string;
+  /** The partner unit the centre acted for. */
   unitId?: string;
+  /** With 'dispatch': who the request is sent to. */
   target?: RequestTarget;
   /** Who in the console took the step (absent: the CLI). */
   console?: CentreStepContext;
@@ -293,6 +300,13 @@ export interface Storage extends ConsoleStorage {
   /** Appends a centre request event after the state machine accepted it against the request's current status. */
   appendCentreRequestEvent(input: { event: CentreRequestEvent; now: Date; validate: (status: RequestStatus | null) => { ok: true; status: RequestStatus } | { ok: false; reason: TransitionRefusal } }): Promise<CentreEventResult>;
   pull(input: PullInput): Promise<PullPage>;
+  /** Every live (not deleted) entry of this collection and id, in whichever scopes it is published. */
+  findCentreEntries(input: { collection: CentreCollection; id: string }): Promise<{ scope: string; value: unknown }[]>;
+  /**
+   * Puts one entry in one scope at a new change sequence, leaving the rest of its collection alone (a publish
+   * replaces a whole collection). For entries the centre keeps one at a time, such as a member's credentials.
+   */
+  putCentreEntry(input: { collection: CentreCollection; scope: string; id: string; value: unknown; now: Date }): Promise<{ seq: number }>;
   /** Drops tombstones older than `before` and raises the horizon: older cursors get reset. */
   purgeTombstones(input: { before: Date }): Promise<{ purged: number; horizon: number }>;
 

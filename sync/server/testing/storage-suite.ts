@@ -277,6 +277,38 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
         expect(changes.filter((c) => c.collection === 'request-status')).toMatchObject([{ op: 'put', id: request.id, value: { status: 'cancelled', event: 'cancel' } }]);
       });
 
+      it('publishes who has a request: the first take wins a race, and the loser’s take is refused, not lost', async () => {
+        const id = await station();
+        const request = residentRequest(id);
+        await pushToStorage(storage, id, newEpoch(), entries([request, requestEvent(id, request.id, 'submit')]));
+        // The centre sends it to a unit; a member of the kiosk takes it; a second take, pushed later, loses.
+        await storage.appendCentreRequestEvent({
+          event: { id: newId(), requestId: request.id, type: 'dispatch', actor: 'centre', target: { type: 'unit', unitId: 'hospital' } },
+          now: later(1000),
+          validate: (status) => applyRequestEvent(status, { type: 'dispatch', actor: 'centre' }) as never,
+        });
+        const first = { ...requestEvent(id, request.id, 'take', 'member'), memberId: 'wang' };
+        const second = { ...requestEvent(id, request.id, 'take', 'member'), memberId: 'zhao' };
+        expect(await pushToStorage(storage, id, newEpoch(), entries([first]))).toMatchObject({ deadLetters: [] });
+        expect(await pushToStorage(storage, id, newEpoch(), entries([second]))).toMatchObject({ deadLetters: [{ seq: 1, id: second.id, reason: 'illegal-transition', detail: 'wrong-state' }] });
+        const status = (await pullAll(id)).changes.filter((c) => c.collection === 'request-status');
+        expect(status).toMatchObject([
+          { id: request.id, value: { status: 'taken', event: 'take', dispatchedTo: { type: 'unit', unitId: 'hospital' }, takenBy: { type: 'member', memberId: 'wang' } } },
+        ]);
+        // A handover frees it for the next shift but keeps the centre's dispatch; the centre taking it for a member
+        // names that member.
+        await pushToStorage(storage, id, newEpoch(), entries([{ ...requestEvent(id, request.id, 'handover', 'member'), memberId: 'wang', note: '明天再去' }]));
+        expect((await pullAll(id)).changes.find((c) => c.collection === 'request-status')).toMatchObject({ value: { status: 'dispatched', dispatchedTo: { type: 'unit', unitId: 'hospital' }, takenBy: null } });
+        await storage.appendCentreRequestEvent({
+          event: { id: newId(), requestId: request.id, type: 'take', actor: 'centre', memberId: 'li' },
+          now: later(2000),
+          validate: (s) => applyRequestEvent(s, { type: 'take', actor: 'centre' }) as never,
+        });
+        expect((await pullAll(id)).changes.filter((c) => c.collection === 'request-status' || c.collection === 'request-events').at(-1)).toMatchObject({
+          value: { status: 'taken', takenBy: { type: 'member', memberId: 'li' } },
+        });
+      });
+
       it('keeps a request of one station out of reach of another', async () => {
         const a = await station();
         const b = await station();
@@ -449,6 +481,30 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
         // A full read's own cursors may lie below the horizon: the station holds nothing older than the read.
         expect((await storage.pull({ stationId: id, cursor: old, limit: 10, fullRead: true })).reset).toBe(false);
         expect((await storage.pull({ stationId: id, cursor: 10 ** 12, limit: 10, fullRead: true })).reset).toBe(true);
+      });
+
+      it('puts one entry without touching the rest of its collection, and finds where an entry is published', async () => {
+        const a = await station('ent');
+        const b = await station('ent');
+        const member = (id: string) => ({ id, name: '王秀兰', unitId: 'u', role: 'member', phone: '13903517264', skills: [] });
+        await storage.publish({ scope: a, collections: { members: [{ id: 'wang', value: member('wang') }, { id: 'li', value: member('li') }] }, now: t0 });
+        await storage.publish({ scope: b, collections: { members: [{ id: 'wang', value: member('wang') }] }, now: t0 });
+        expect((await storage.findCentreEntries({ collection: 'members', id: 'wang' })).map((e) => e.scope).filter((s) => s === a || s === b)).toEqual([a, b].sort());
+        const credentials = (memberId: string, qrHash: string | null) => ({ memberId, pinHash: null, qrHash, updatedAt: t0.toISOString() });
+        const { cursor } = await pullAll(a);
+        await storage.putCentreEntry({ collection: 'member-credentials', scope: a, id: 'wang', value: credentials('wang', null), now: t0 });
+        await storage.putCentreEntry({ collection: 'member-credentials', scope: a, id: 'li', value: credentials('li', null), now: t0 });
+        const qr = 'A'.repeat(43);
+        const { seq } = await storage.putCentreEntry({ collection: 'member-credentials', scope: a, id: 'wang', value: credentials('wang', qr), now: later(1) });
+        const { changes } = await pullAll(a, cursor);
+        expect(changes.map((c) => [c.collection, c.id, c.op])).toEqual([
+          ['member-credentials', 'li', 'put'],
+          ['member-credentials', 'wang', 'put'],
+        ]);
+        expect(changes[1]).toMatchObject({ seq: String(seq), value: { qrHash: qr } });
+        expect(await storage.findCentreEntries({ collection: 'member-credentials', id: 'wang' })).toEqual([{ scope: a, value: credentials('wang', qr) }]);
+        // The other station reads none of it.
+        expect((await pullAll(b)).changes.filter((c) => c.collection === 'member-credentials')).toEqual([]);
       });
 
       it('appends centre request events only where the state machine allows them', async () => {

@@ -17,10 +17,14 @@ export interface BenchResult {
   rows: Row[];
   /** Lines printed under the table: what a number means, or a check that it measured the right thing. */
   notes: string[];
+  /** Tables of the bench's own shape (the soak's), printed as they are after the main one. */
+  tables?: string[];
 }
 
 export interface Bench {
   name: string;
+  /** Runs only when named on the command line (a long soak), never as part of "all". */
+  onlyWhenNamed?: boolean;
   run(ctx: BenchContext): Promise<BenchResult>;
 }
 

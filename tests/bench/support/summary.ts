@@ -61,13 +61,17 @@ const width = (s: string): number => {
 };
 const pad = (s: string, w: number, right = false): string => (right ? ' '.repeat(w - width(s)) + s : s + ' '.repeat(w - width(s)));
 
-export const table = (rows: readonly Row[]): string => {
-  const head: Row = { bench: 'bench', case: 'case', n: 'n', median: 'median', p95: 'p95', ratio: 'vs baseline (median / p95)', aim: 'aim (issue 2)' };
-  const cols = ['bench', 'case', 'n', 'median', 'p95', 'ratio', 'aim'] as const;
-  const numeric = new Set<string>(['n', 'median', 'p95']);
+/** A plain text table: a header, a rule, the rows; the columns named in `right` are right-aligned. */
+export const textTable = (head: readonly string[], rows: readonly (readonly string[])[], right: readonly number[] = []): string => {
   const all = [head, ...rows];
-  const widths = cols.map((c) => Math.max(...all.map((r) => width(String(r[c])))));
-  const line = (r: Row) => cols.map((c, i) => pad(String(r[c]), widths[i] ?? 0, numeric.has(c) && r !== head)).join('  ').trimEnd();
-  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
-  return [line(head), rule, ...rows.map(line)].join('\n');
+  const widths = head.map((_, i) => Math.max(...all.map((r) => width(r[i] ?? ''))));
+  const line = (r: readonly string[], isHead: boolean) =>
+    widths.map((w, i) => pad(r[i] ?? '', w, !isHead && right.includes(i))).join('  ').trimEnd();
+  return [line(head, true), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map((r) => line(r, false))].join('\n');
+};
+
+export const table = (rows: readonly Row[]): string => {
+  const cols = ['bench', 'case', 'n', 'median', 'p95', 'ratio', 'aim'] as const;
+  const head = ['bench', 'case', 'n', 'median', 'p95', 'vs baseline (median / p95)', 'aim (issue 2)'];
+  return textTable(head, rows.map((r) => cols.map((c) => String(r[c]))), [2, 3, 4]);
 };

@@ -9,7 +9,7 @@ import { centreTruth, ROOT, type TestDb } from './server.ts';
 /** The shipped demo catalogue, re-addressed to another station (its notices and settings get that station's ids). */
 export const catalogueFor = async (stationId: string, changes: Partial<Catalogue['station']> = {}): Promise<Catalogue> => {
   const demo = catalogueSchema.parse(JSON.parse(await readFile(`${ROOT}assets/demo/catalogue.json`, 'utf8')));
-  return { ...demo, station: { ...demo.station, stationId, ...changes }, notices: demo.notices.map((n) => ({ ...n, id: `${stationId}-${n.id}` })) };
+  return { ...demo, station: { ...demo.station, stationId, demo: false, ...changes }, notices: demo.notices.map((n) => ({ ...n, id: `${stationId}-${n.id}` })) };
 };
 
 interface RecordRow {

@@ -1,9 +1,9 @@
 import type { Amenity } from '@protocol/catalogue.ts';
 import type { AmenityUse } from '@protocol/records.ts';
-import { dayKey } from '@protocol/time.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useToday } from '../../app/wall-clock.ts';
 import { useLocalized } from '../../i18n/index.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
 import { useCommit } from '../../store/useCommit.ts';
@@ -45,7 +45,8 @@ export function AmenityCard({ amenity }: { amenity: Amenity }) {
   const headingId = useId();
   const name = localize(amenity.name);
   // The day is read on every re-run, so a screen left open past midnight starts counting the new day.
-  const counts = useLiveQuery(() => countsOnDay(db, amenity.id, dayKey(new Date())), [db, amenity.id]);
+  const today = useToday();
+  const counts = useLiveQuery(() => countsOnDay(db, amenity.id, today), [db, amenity.id, today]);
   const { commit, error, saving } = useCommit('amenity-use');
   const [guard] = useState(createTapGuard);
   const [thanks, flashThanks] = useFlash<Said>(THANKS_MS);

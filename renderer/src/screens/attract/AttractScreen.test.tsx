@@ -1,11 +1,12 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freshDb, renderScreen, routeProbe } from '../../../../tests/support/render-screen.tsx';
+import { signIn } from '../../volunteers/shifts.ts';
 import AttractScreen, { SLIDE_MS } from './AttractScreen.tsx';
 
 // The longer wait covers the store on a busy two-core machine.
 
-// Friday 27 November 2026, the demo data's anchor day, at 10:00: Deng Gang and Wang Xiulan are on duty.
+// Friday 27 November 2026, the demo data's anchor day, at 10:00: Deng Gang and Wang Xiulan are rostered.
 const now = new Date(2026, 10, 27, 10, 0);
 
 const renderAttract = async (language: 'zh-CN' | 'en' = 'zh-CN') => {
@@ -13,7 +14,12 @@ const renderAttract = async (language: 'zh-CN' | 'en' = 'zh-CN') => {
   vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
   vi.setSystemTime(now);
   const onDismiss = vi.fn();
-  const view = await renderScreen({ screen: 'home', params: undefined }, { db: await freshDb(now), language, extra: <AttractScreen onDismiss={onDismiss} /> });
+  const db = await freshDb(now);
+  // Both of the morning's rostered people signed in; Liu Fang (afternoon) has not come yet.
+  for (const [memberId, minute] of [['deng-gang', 20], ['wang-xiulan', 28]] as const) {
+    await signIn(db, 'demo-station', { volunteer: { memberId }, method: 'pin' }, new Date(2026, 10, 27, 8, minute));
+  }
+  const view = await renderScreen({ screen: 'home', params: undefined }, { db, language, extra: <AttractScreen onDismiss={onDismiss} /> });
   const dialog = await screen.findByRole('dialog');
   await within(dialog).findByRole('heading', { level: 3 });
   return { ...view, onDismiss, dialog };
@@ -62,6 +68,17 @@ describe('AttractScreen', () => {
     expect(seen).toEqual(['“12·4”国家宪法日法律讲座：守好养老钱', '12月8日停水通知', '三方联动议事会：电动自行车充电桩选址']);
     await turn();
     expect(slideTitle(dialog)).toBe('正在值班');
+  });
+
+  it('shows only who signed in: someone rostered but not here is not on duty', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    vi.setSystemTime(now);
+    const db = await freshDb(now);
+    await signIn(db, 'demo-station', { volunteer: { memberId: 'wang-xiulan' }, method: 'pin' }, new Date(2026, 10, 27, 8, 28));
+    await renderScreen({ screen: 'home', params: undefined }, { db, extra: <AttractScreen onDismiss={() => undefined} /> });
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByText('王秀兰');
+    expect(within(dialog).getAllByRole('listitem').map((li) => li.querySelector('.person__name')?.textContent)).toEqual(['王秀兰']);
   });
 
   it('shows the station phone and who comes next when nobody is on duty', async () => {

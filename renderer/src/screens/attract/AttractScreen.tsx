@@ -8,7 +8,7 @@ import { useDuty } from '../duty/useDuty.ts';
 import { orderNotices } from '../notices/order.ts';
 import { DutySlide } from './DutySlide.tsx';
 import { NoticeSlide } from './NoticeSlide.tsx';
-import { swallowNextClick } from './swallow-click.ts';
+import { swallowWakingClick } from './swallow-click.ts';
 import './attract.css';
 import { Icon } from '../../ui/icons/Icon.tsx';
 
@@ -27,8 +27,8 @@ export default function AttractScreen({ onDismiss }: { onDismiss: () => void }) 
   const duty = useDuty();
   const notices = useLiveQuery(() => db.notices.toArray(), [db]);
   const [turn, setTurn] = useState(0);
-  const wake = useEffectEvent(() => {
-    swallowNextClick();
+  const wake = useEffectEvent((event: PointerEvent) => {
+    swallowWakingClick(event);
     onDismiss();
   });
 
@@ -39,7 +39,7 @@ export default function AttractScreen({ onDismiss }: { onDismiss: () => void }) 
 
   // On the window and in the capture phase, so the touch counts wherever it lands and before anything else sees it.
   useEffect(() => {
-    const onPointerDown = () => wake();
+    const onPointerDown = (event: PointerEvent) => wake(event);
     window.addEventListener('pointerdown', onPointerDown, true);
     return () => window.removeEventListener('pointerdown', onPointerDown, true);
   }, []);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useReadAloudControl } from '../../app/read-aloud.tsx';
 import type { YizhanDb } from '../../store/db.ts';
 import { freshDb, recordingSpeech, renderScreen } from '../../../../tests/support/render-screen.tsx';
+import { signIn } from '../../volunteers/shifts.ts';
 
 // Loaded up front so the kiosk's lazy import of it is instant, and the first look need not wait for a transform;
 // the longer wait covers the store on a busy two-core machine.
@@ -15,8 +16,8 @@ function ReadAloud() {
 
 /** Renders the duty screen as the kiosk would show it at a given local time. */
 const dutyAt = async (time: Date, language: 'zh-CN' | 'en' = 'zh-CN', prepare?: (db: YizhanDb) => Promise<unknown>) => {
-  // Only the clock and the screen's own minute tick are faked: IndexedDB keeps its real scheduling.
-  vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+  // Only the clock and the kiosk's minute tick are faked, and time still flows: IndexedDB keeps its real scheduling.
+  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
   vi.setSystemTime(time);
   const db = await freshDb(time);
   await prepare?.(db);
@@ -26,6 +27,10 @@ const dutyAt = async (time: Date, language: 'zh-CN' | 'en' = 'zh-CN', prepare?: 
   return { ...view, speech };
 };
 const section = (name: string) => screen.getByRole('region', { name });
+/** Members sign in at the kiosk at these times (2026-12, local). */
+const signedIn = (...who: [string, Date][]) => async (db: YizhanDb) => {
+  for (const [memberId, at] of who) await signIn(db, 'demo-station', { volunteer: { memberId }, method: 'pin' }, at);
+};
 const names = (region: HTMLElement) => within(region).queryAllByRole('listitem').map((li) => li.querySelector('.person__name')?.textContent);
 
 afterEach(() => {
@@ -33,12 +38,13 @@ afterEach(() => {
 });
 
 describe('DutyScreen', () => {
-  it('shows who is on duty now and later on a Tuesday morning, with masked phones only', async () => {
-    await dutyAt(new Date(2026, 11, 1, 10, 0));
+  it('shows who signed in as on duty, who is rostered but not here, and who comes later, with masked phones only', async () => {
+    await dutyAt(new Date(2026, 11, 1, 10, 0), 'zh-CN', signedIn(['zhao-jianguo', new Date(2026, 11, 1, 8, 25)]));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('今日值班');
-    expect(names(section('正在值班'))).toEqual(['黄莉', '赵建国']);
+    expect(names(section('正在值班'))).toEqual(['赵建国']);
+    expect(names(section('应到还没到'))).toEqual(['黄莉']);
     expect(names(section('今天稍后值班'))).toEqual(['陈静', '马骏', '孙磊', '唐文杰']);
-    const zhao = within(section('正在值班')).getAllByRole('listitem')[1]!;
+    const zhao = within(section('正在值班')).getAllByRole('listitem')[0]!;
     expect(zhao).toHaveTextContent('社区工作人员 · 幸福里社区党群服务中心');
     expect(zhao).toHaveTextContent('可以帮您：矛盾调处和三方联动议事');
     expect(zhao).toHaveTextContent('值班 08:30–12:00');
@@ -50,8 +56,30 @@ describe('DutyScreen', () => {
     expect(zhao.querySelector('.avatar')).toHaveAttribute('aria-hidden', 'true');
   });
 
+  it('does not call anyone on duty who has not signed in, however the roster reads', async () => {
+    await dutyAt(new Date(2026, 11, 1, 10, 0));
+    expect(names(section('正在值班'))).toEqual([]);
+    expect(section('正在值班')).toHaveTextContent('现在没有人值班');
+    expect(names(section('应到还没到'))).toEqual(['黄莉', '赵建国']);
+  });
+
+  it('flags someone signed in without a shift, and shows a walk-in by a masked name only', async () => {
+    await dutyAt(new Date(2026, 11, 1, 10, 0), 'zh-CN', async (db) => {
+      await signIn(db, 'demo-station', { volunteer: { memberId: 'wang-xiulan' }, method: 'pin' }, new Date(2026, 11, 1, 9, 0));
+      await signIn(db, 'demo-station', { volunteer: { contact: { name: '林晓芳', phone: '13912345678', consentAt: new Date(2026, 11, 1, 9, 5).toISOString() } }, method: 'walk-in' }, new Date(2026, 11, 1, 9, 5));
+    });
+    const [wang, walkIn] = within(section('正在值班')).getAllByRole('listitem');
+    expect(wang).toHaveTextContent('王秀兰');
+    expect(wang).toHaveTextContent('临时值班');
+    expect(wang).toHaveTextContent('09:00 签到');
+    expect(walkIn).toHaveTextContent('林**');
+    expect(walkIn).toHaveTextContent('临时志愿者');
+    expect(document.body.textContent).not.toContain('林晓芳');
+    expect(document.body.textContent).not.toContain('5678');
+  });
+
   it('marks evening-hour shifts and says which extended hours are on today', async () => {
-    await dutyAt(new Date(2026, 11, 1, 17, 45));
+    await dutyAt(new Date(2026, 11, 1, 17, 45), 'zh-CN', signedIn(['sun-lei', new Date(2026, 11, 1, 17, 25)], ['tang-wenjie', new Date(2026, 11, 1, 17, 29)]));
     const now = section('正在值班');
     expect(names(now)).toEqual(['孙磊', '唐文杰']);
     expect(within(now).getAllByText('晚间一小时')).toHaveLength(2);
@@ -63,7 +91,8 @@ describe('DutyScreen', () => {
   });
 
   it('marks Red Weekend shifts on a Saturday', async () => {
-    await dutyAt(new Date(2026, 11, 5, 10, 0));
+    const at = (h: number, m: number) => new Date(2026, 11, 5, h, m);
+    await dutyAt(new Date(2026, 11, 5, 10, 0), 'zh-CN', signedIn(['sun-lei', at(8, 30)], ['han-meiling', at(8, 55)], ['he-zhiyuan', at(8, 58)], ['jiang-tao', at(9, 2)]));
     const now = section('正在值班');
     expect(names(now)).toEqual(['孙磊', '韩美玲', '何志远', '蒋涛']);
     expect(within(now).getAllByText('红色周末')).toHaveLength(3);
@@ -91,7 +120,7 @@ describe('DutyScreen', () => {
   });
 
   it('reads the people on duty aloud without their phone numbers', async () => {
-    const { user, speech } = await dutyAt(new Date(2026, 11, 1, 10, 0));
+    const { user, speech } = await dutyAt(new Date(2026, 11, 1, 10, 0), 'zh-CN', signedIn(['huang-li', new Date(2026, 11, 1, 8, 20)], ['zhao-jianguo', new Date(2026, 11, 1, 8, 25)]));
     await user.click(screen.getByRole('button', { name: 'test-read' }));
     const [text] = speech.spoken;
     expect(text).toContain('正在值班的有：黄莉，共建单位，和平街道社区卫生服务中心，可以帮您：测血压血糖和家庭医生签约；赵建国');
@@ -110,12 +139,10 @@ describe('DutyScreen', () => {
     expect(within(section('When the station is open')).getAllByRole('listitem')[2]).toHaveTextContent('Red WeekendSat and Sun09:00–12:00');
   });
 
-  it('follows the clock: the morning shift hands over to nobody at noon', async () => {
-    await dutyAt(new Date(2026, 11, 1, 11, 59, 40));
+  it('follows the clock: a forgotten sign-out stops counting as here once the shift and the grace are over', async () => {
+    await dutyAt(new Date(2026, 11, 1, 12, 59, 40), 'zh-CN', signedIn(['huang-li', new Date(2026, 11, 1, 8, 20)], ['zhao-jianguo', new Date(2026, 11, 1, 8, 25)]));
     expect(names(section('正在值班'))).toEqual(['黄莉', '赵建国']);
-    await act(async () => {
-      vi.advanceTimersByTime(30_000);
-    });
+    await act(() => vi.advanceTimersByTimeAsync(30_000));
     expect(names(section('正在值班'))).toEqual([]);
     expect(section('正在值班')).toHaveTextContent('下一班：今天 13:30 开始');
   });

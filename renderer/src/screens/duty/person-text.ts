@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLocalized } from '../../i18n/index.ts';
+import { maskName } from '@protocol/masking.ts';
+import type { Present } from '../../volunteers/presence.ts';
 import type { OnDuty } from './roster.ts';
 
 /** "A, B and C" in the resident's language (政策咨询和老年优待卡办理). */
@@ -21,4 +23,24 @@ export const usePersonText = () => {
   /** Read aloud without the phone number: a masked number is no use spoken, and the room may be listening. */
   const speech = (person: OnDuty) => [person.member.name, organisation(person).replace(' · ', '，'), helps(person)].filter(Boolean).join('，');
   return { organisation, helps, hours, speech };
+};
+
+const clockOf = (instant: number) => {
+  const date = new Date(instant);
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+};
+
+/** The words about someone signed in, shared by what is shown and what is read aloud. */
+export const usePresentText = () => {
+  const { t } = useTranslation('duty');
+  const l = useLocalized();
+  const join = useListJoin();
+  const name = (present: Present) => present.member?.name ?? maskName(present.walkInName ?? '');
+  const organisation = (present: Present) =>
+    present.member ? [t(`roles.${present.member.role}`), present.unit ? l(present.unit.name) : undefined].filter(Boolean).join(' · ') : t('walkIn');
+  const helps = (present: Present) => (present.member && present.member.skills.length > 0 ? t('helps', { skills: join(present.member.skills.map(l)) }) : undefined);
+  const hours = (present: Present) =>
+    present.shift ? t('shift', { hours: `${present.shift.start}–${present.shift.end}` }) : t('since', { time: clockOf(present.since) });
+  const speech = (present: Present) => [name(present), organisation(present).replace(' · ', '，'), helps(present)].filter(Boolean).join('，');
+  return { name, organisation, helps, hours, speech };
 };

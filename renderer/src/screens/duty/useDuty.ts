@@ -1,10 +1,13 @@
 import type { Shift } from '@protocol/catalogue.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useNow } from '../../app/Clock.tsx';
+import { useMinute } from '../../app/wall-clock.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
-import { dutyFor, type DutyToday, nextDuty, type NextDuty } from './roster.ts';
+import { policyOf } from '../../volunteers/policy.ts';
+import { type Presence, presenceAt } from '../../volunteers/presence.ts';
+import { openSessions, recentShiftEvents, sessionsOf } from '../../volunteers/shifts.ts';
+import { nextDuty, type NextDuty } from './roster.ts';
 
-export interface Duty extends DutyToday {
+export interface Duty extends Presence {
   /** Who comes next, for when nobody is here now. */
   next: NextDuty | undefined;
   shifts: Shift[];
@@ -13,17 +16,20 @@ export interface Duty extends DutyToday {
 }
 
 /**
- * The roster as of this minute, kept current: it re-reads when the community publishes a new one and
- * recomputes every half minute, so a screen left open rolls over to the next shift by itself.
+ * Who is on duty as of this minute, kept current: the roster and the sign-ins together (presence.ts), re-read
+ * when the community publishes a new roster or someone signs in or out, and recomputed at every minute of the
+ * kiosk's one clock, so a screen left open rolls over to the next shift (and the next day) by itself.
  */
 export const useDuty = (): Duty | undefined => {
-  const { db } = useStore();
-  const at = useNow(30_000);
+  const { db, station } = useStore();
+  const at = useMinute();
   const data = useLiveQuery(async () => {
-    const [shifts, members, units] = await Promise.all([db.shifts.toArray(), db.members.toArray(), db.units.toArray()]);
-    return { shifts, members, units };
+    const [shifts, members, units, events] = await Promise.all([db.shifts.toArray(), db.members.toArray(), db.units.toArray(), recentShiftEvents(db, new Date())]);
+    return { shifts, members, units, events };
   }, [db]);
   if (!data) return undefined;
-  const { shifts, members, units } = data;
-  return { ...dutyFor(shifts, members, units, at), next: nextDuty(shifts, members, units, at), shifts, at };
+  const { shifts, members, units, events } = data;
+  const open = openSessions(sessionsOf(events, shifts, station, at));
+  const presence = presenceAt({ shifts, members, units, open, lateAfterMinutes: policyOf(station).lateAfterMinutes }, at);
+  return { ...presence, next: nextDuty(shifts, members, units, at), shifts, at };
 };

@@ -1,7 +1,11 @@
-import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { renderScreen, routeProbe } from '../../../../tests/support/render-screen.tsx';
+import { act, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { freshDb, renderScreen, routeProbe } from '../../../../tests/support/render-screen.tsx';
 import { commitRecord } from '../../store/commit.ts';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('HomeScreen', () => {
   it('shows the station, eight big tiles and today\'s visits, and opens a tile\'s screen', async () => {
@@ -18,5 +22,19 @@ describe('HomeScreen', () => {
     await renderScreen({ screen: 'home', params: undefined }, { language: 'en' });
     expect(await screen.findByRole('heading', { name: /Welcome to/ })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /Pay bills/ })).toBeInTheDocument();
+  });
+
+  it('starts the day\'s count again at midnight on a home screen nobody touches', async () => {
+    // The clock and the kiosk's clock tick are faked; time still flows, so IndexedDB and the queries run as usual.
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+    const lateEvening = new Date(2026, 11, 1, 23, 59, 30);
+    vi.setSystemTime(lateEvening);
+    const db = await freshDb(lateEvening);
+    await renderScreen({ screen: 'home', params: undefined }, { db });
+    await commitRecord(db, 'visit', 'demo-station', () => ({ kind: 'visit', who: 'resident', purpose: 'seniors' }));
+    await screen.findByText(/今天已有 1 人次来访/);
+    await act(() => vi.advanceTimersByTimeAsync(60_000));
+    await waitFor(() => expect(screen.getByText(/今天已有 0 人次来访/)).toBeInTheDocument());
+    expect(screen.getByText(/本月 1 人次/)).toBeInTheDocument();
   });
 });

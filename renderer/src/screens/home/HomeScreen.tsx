@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from '../../app/navigation.tsx';
+import { useToday } from '../../app/wall-clock.ts';
 import type { ScreenName } from '../../app/routes.ts';
 import type { Feature } from '@shell/config.ts';
 import { useScreenSpeech } from '../../app/read-aloud.tsx';
@@ -10,6 +11,7 @@ import { visitStats } from '../../store/stats.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
 import { useStationConfig } from '../../sync/SyncProvider.tsx';
 import { Tile } from '../../ui/Tile.tsx';
+import { NowCalling } from './NowCalling.tsx';
 
 /** The menu, each tile with the station config's switch for it (electron/common/config.ts `features`). */
 const allTiles = [
@@ -27,7 +29,9 @@ export function HomeScreen() {
   const { t } = useTranslation('home');
   const localize = useLocalized();
   const { station, db } = useStore();
-  const stats = useLiveQuery(() => visitStats(db, []), [db]);
+  // Counted again at local midnight as well as on every new visit: home stays up for days.
+  const today = useToday();
+  const stats = useLiveQuery(() => visitStats(db, []), [db, today]);
   const { go } = useNavigate();
   const features = useStationConfig()?.features;
   // A station may leave out what it does not offer (no bill referrals, no amenities to lend).
@@ -50,6 +54,7 @@ export function HomeScreen() {
         <h1 id="screen-title" className="screen__title">{welcome}</h1>
         <p className="screen__lead">{t('lead')}</p>
       </header>
+      <NowCalling />
       <nav className="tiles" aria-label={t('menu')}>
         {tiles.map((tile) => (
           <Tile

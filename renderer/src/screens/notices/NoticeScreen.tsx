@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useNow } from '../../app/Clock.tsx';
+import { useMinute } from '../../app/wall-clock.ts';
 import { useRouteParams } from '../../app/navigation.tsx';
 import { useLocalized } from '../../i18n/index.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
@@ -15,7 +15,7 @@ export default function NoticeScreen() {
   const localize = useLocalized();
   const { db } = useStore();
   const { noticeId } = useRouteParams('notice');
-  const now = useNow(60_000);
+  const now = useMinute();
   const text = useNoticeText();
   // null once the store has answered "no such notice"; undefined while it is still being read.
   const notice = useLiveQuery(async () => (await db.notices.get(noticeId)) ?? null, [db, noticeId]);

@@ -1,7 +1,7 @@
 import type { Notice } from '@protocol/catalogue.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useNow } from '../../app/Clock.tsx';
+import { useMinute } from '../../app/wall-clock.ts';
 import { useNavigate } from '../../app/navigation.tsx';
 import { useLocalized } from '../../i18n/index.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
@@ -19,7 +19,7 @@ export default function NoticesScreen() {
   const localize = useLocalized();
   const { db } = useStore();
   const { go } = useNavigate();
-  const now = useNow(60_000);
+  const now = useMinute();
   const text = useNoticeText();
   const notices = useLiveQuery(() => db.notices.toArray(), [db]);
   const ordered = orderNotices(notices ?? [], now);

@@ -60,4 +60,18 @@ describe('event dates', () => {
     expect(daysUntil('2026-11-30T20:00', new Date(2026, 11, 1, 1, 0))).toBe(-1);
     expect(daysUntil('2027-01-01T09:00', new Date(2026, 11, 31, 9, 0))).toBe(1);
   });
+
+  it('takes a notice off at its endsAt, to the minute, and shows pinned ones first in their section', () => {
+    const list: Notice[] = [
+      { ...notice('water-cut'), endsAt: '2026-12-02T00:00' },
+      notice('hours', undefined, '2026-11-30T09:00:00+08:00'),
+      { ...notice('old-but-pinned', undefined, '2026-11-01T09:00:00+08:00'), pinned: true },
+      notice('talk', '2026-12-03T09:00'),
+      { ...notice('pinned-clinic', '2026-12-05T09:00'), pinned: true },
+    ];
+    const before = orderNotices(list, new Date(2026, 11, 1, 23, 59));
+    expect(ids(before.standing)).toEqual(['old-but-pinned', 'hours', 'water-cut']);
+    expect(ids(before.upcoming)).toEqual(['pinned-clinic', 'talk']);
+    expect(ids(orderNotices(list, new Date(2026, 11, 2, 0, 0)).standing)).toEqual(['old-but-pinned', 'hours']);
+  });
 });

@@ -28,24 +28,31 @@ export const daysUntil = (startsAt: string, now: Date): number => {
   return Math.round((Date.UTC(event.getFullYear(), event.getMonth(), event.getDate()) - Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())) / DAY_MS);
 };
 
+const pad = (n: number) => String(n).padStart(2, '0');
+/** `now` written as notices write local times, "yyyy-mm-ddTHH:MM", so the two compare as strings. */
+const localMinute = (now: Date): string => `${dayKey(now)}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
+
 /**
- * An event stays "upcoming" for the whole of its day: notices carry no end time, and a clinic that began at
- * nine is still worth walking over to at ten.
+ * An event stays "upcoming" for the whole of its day: a clinic that began at nine is still worth walking over
+ * to at ten. A notice with an end (`endsAt`) comes off at that minute; pinned ones lead their section.
  */
 export const orderNotices = (notices: readonly Notice[], now: Date): OrderedNotices => {
   const today = dayKey(now);
+  const minute = localMinute(now);
   const upcoming: Notice[] = [];
   const standing: Notice[] = [];
   const past: Notice[] = [];
   for (const notice of notices) {
+    if (notice.endsAt !== undefined && notice.endsAt <= minute) continue;
     if (!notice.startsAt) standing.push(notice);
     else if (notice.startsAt.slice(0, 10) >= today) upcoming.push(notice);
     else past.push(notice);
   }
+  const pinnedFirst = (a: Notice, b: Notice) => Number(b.pinned ?? false) - Number(a.pinned ?? false);
   const byStart = (a: Notice, b: Notice) => (a.startsAt ?? '').localeCompare(b.startsAt ?? '') || a.id.localeCompare(b.id);
   return {
-    upcoming: upcoming.sort(byStart),
-    standing: standing.sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt) || a.id.localeCompare(b.id)),
+    upcoming: upcoming.sort((a, b) => pinnedFirst(a, b) || byStart(a, b)),
+    standing: standing.sort((a, b) => pinnedFirst(a, b) || Date.parse(b.publishedAt) - Date.parse(a.publishedAt) || a.id.localeCompare(b.id)),
     past: past.sort((a, b) => byStart(b, a)).slice(0, PAST_SHOWN),
   };
 };

@@ -2,12 +2,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type KioskBridge, type Setup, setupSchema } from '@shell/bridge.ts';
 import { kioskBridge } from '../../platform/kiosk-bridge/ready.ts';
+import { pendingSetupLink } from '../../platform/setup-link/intake.ts';
 import type { KioskSync } from '../../sync/kiosk-sync.ts';
 import { useSync } from '../../sync/SyncProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { PinEntry, technicianSessionOpen, useTechnicianPin } from '../technician/PinEntry.tsx';
 import { NewPin } from './NewPin.tsx';
-import { SetupForm } from './SetupForm.tsx';
+import { SetupEntry } from './SetupEntry.tsx';
 import { forgetSetup } from './setup-in-progress.ts';
 import { SetupProgress } from './SetupProgress.tsx';
 import { ScrollCue } from '../../app/ScrollCue.tsx';
@@ -55,8 +56,9 @@ export function FirstRun({ onDone, resume = null }: { onDone: () => void; resume
     setStep((await technicianSessionOpen(bridge)) ? { name: 'form', bridge } : { name: 'pin' });
   };
 
-  // A provisioned station needed only its PIN; any other goes on to the form with the session just opened.
-  const pinChosen = (bridge: KioskBridge) => (provisioning === 'ready' ? void finish() : setStep({ name: 'form', bridge }));
+  // A provisioned station needed only its PIN (unless it was opened with a setup link); any other goes on to
+  // the form with the session just opened.
+  const pinChosen = (bridge: KioskBridge) => (provisioning === 'ready' && pendingSetupLink() === null ? void finish() : setStep({ name: 'form', bridge }));
 
   const finish = async () => {
     forgetSetup();
@@ -92,10 +94,7 @@ export function FirstRun({ onDone, resume = null }: { onDone: () => void; resume
           ) : null}
           {step.name === 'new-pin' ? <NewPin onSet={pinChosen} onCancel={() => setStep({ name: 'welcome' })} /> : null}
           {step.name === 'form' ? (
-            <>
-              <p className="screen__lead">{t('lead')}</p>
-              <SetupForm bridge={step.bridge} onSaved={(setup) => setStep({ name: 'progress', setup, before: sync })} />
-            </>
+            <SetupEntry bridge={step.bridge} onSaved={(setup) => setStep({ name: 'progress', setup, before: sync })} />
           ) : null}
           {step.name === 'progress' ? (
             <SetupProgress setup={step.setup} before={step.before} onEdit={() => void change()} onDone={() => void finish()} />

@@ -5,7 +5,7 @@ import { locales } from '@shell/config.ts';
 import { useSync } from '../../sync/SyncProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
-import { forgetSetup, rememberSetup } from './setup-in-progress.ts';
+import { forgetSetup, saveSetup } from './setup-in-progress.ts';
 
 const fields = ['stationId', 'stationName', 'serverUrl', 'enrolmentCode'] as const;
 type Field = (typeof fields)[number];
@@ -52,12 +52,9 @@ export function SetupForm({ bridge, onSaved, onCancel }: { bridge: KioskBridge; 
     setFailure(null);
     try {
       const setup = setupSchema.parse(withCode(draft, config?.enrolmentCode));
-      // Before the save: the shell may reload the page as it applies a new server.
-      rememberSetup(setup);
-      await bridge.call('setup:save', setup);
+      await saveSetup(bridge, setup);
       onSaved(setup);
     } catch (error) {
-      forgetSetup();
       setFailure(error instanceof Error ? error.message : String(error));
       setSaving(false);
     }

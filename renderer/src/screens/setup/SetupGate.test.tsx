@@ -13,6 +13,7 @@ import type { YizhanDb } from '../../store/db.ts';
 import { SyncProvider } from '../../sync/SyncProvider.tsx';
 import { SetupGate } from './SetupGate.tsx';
 import { rememberSetup, setupInProgress } from './setup-in-progress.ts';
+import { forgetSetupLink, holdSetupLink, pendingSetupLink } from '../../platform/setup-link/intake.ts';
 import { MemoryStorage } from '../../../../tests/support/memory-storage.ts';
 
 const TOKEN = 'yz1_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG';
@@ -335,5 +336,79 @@ describe('a setup saved just before a reload (the shell reloads for a new server
     renderGate();
     expect(await screen.findByRole('heading', { name: '居民首页' })).toBeInTheDocument();
     expect(setupInProgress()).toBeNull();
+  });
+});
+
+describe('a setup link the tablet was opened with', () => {
+  const link = (fragment: string) => `https://centre.example.cn/#yizhan-setup?${fragment}`;
+  afterEach(() => forgetSetupLink());
+
+  /** On a tablet whose station-config.json carries the demo PIN. */
+  const unlock = async (user: User) => {
+    await user.click(await screen.findByRole('button', { name: '技术人员设置' }));
+    await typePin(user, '24681357');
+    await user.click(screen.getByRole('button', { name: '进入' }));
+  };
+  beforeEach(() => {
+    current = webBridge(withDemoPin());
+  });
+
+  it('shows the station, centre and language it carries (never the code), enrols with one tap, and is forgotten', async () => {
+    // A tablet fresh from the image: no PIN anywhere, so the technician chooses one, then sees the link.
+    current = webBridge();
+    holdSetupLink(link('station=xingfuli-07&code=K7Q29XPM2345&name=幸福里社区红色驿站&locale=zh-CN'));
+    const requests = stubCentre(() => enrolled('xingfuli-07'));
+    const user = renderGate();
+    await user.click(await screen.findByRole('button', { name: '技术人员设置' }));
+    await typePinOn(user, '新的技术员密码', NEW_PIN);
+    await user.click(screen.getByRole('button', { name: '下一步' }));
+    await typePinOn(user, '新的技术员密码', NEW_PIN);
+    await user.click(screen.getByRole('button', { name: '确定' }));
+
+    const setup = await screen.findByLabelText('链接中的设置');
+    expect(setup).toHaveTextContent('幸福里社区红色驿站');
+    expect(setup).toHaveTextContent('xingfuli-07');
+    expect(setup).toHaveTextContent('https://centre.example.cn');
+    expect(document.body).not.toHaveTextContent('K7Q29XPM2345');
+    // A tablet not set up yet is no station to stop being.
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('form', { name: '站点设置' })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: '使用此设置' }));
+    await waitFor(() => expect(within(screen.getByRole('status')).getByRole('heading')).toHaveTextContent('注册成功'));
+    expect(requests).toContainEqual({ url: 'https://centre.example.cn/api/enrol', body: { code: 'K7Q29XPM2345', appVersion: 'test', installId: expect.any(String) } });
+    expect(await current.call('config:get')).toMatchObject({ stationId: 'xingfuli-07', serverUrl: 'https://centre.example.cn', provisioned: true });
+    expect(pendingSetupLink()).toBeNull();
+  });
+
+  it('a damaged link says what is wrong above the form, and is forgotten', async () => {
+    holdSetupLink(link('station=xingfuli-07&name=幸福里'));
+    const user = renderGate();
+    await unlock(user);
+    await screen.findByRole('form', { name: '站点设置' });
+    expect(screen.getByRole('alert')).toHaveTextContent(/这个设置链接不完整或已损坏（enrolmentCode: .+）/);
+    expect(pendingSetupLink()).toBeNull();
+  });
+
+  it('set aside, the form is there to type in', async () => {
+    holdSetupLink(link('station=xingfuli-07&code=K7Q29XPM2345&name=幸福里'));
+    const user = renderGate();
+    await unlock(user);
+    await screen.findByLabelText('链接中的设置');
+    await user.click(screen.getByRole('button', { name: '取消' }));
+    await screen.findByRole('form', { name: '站点设置' });
+    expect(screen.getByLabelText('注册码')).toHaveValue('');
+    expect(pendingSetupLink()).toBeNull();
+  });
+
+  it('opens the setup on a station that is already set up, and says which station it stops being', async () => {
+    current = webBridge(withDemoPin({ serverUrl: 'http://127.0.0.1:9', enrolmentCode: 'K7Q2-9XPM' }));
+    const { stationId, provisioned } = await current.call('config:get');
+    expect(provisioned).toBe(true);
+    holdSetupLink(link('station=xingfuli-07&code=K7Q29XPM2345&name=幸福里'));
+    const user = renderGate();
+    expect(kioskHome()).toBeNull();
+    await unlock(user);
+    expect(await screen.findByRole('alert')).toHaveTextContent(`本机现在是站点 ${stationId}，使用后将改为站点 xingfuli-07。`);
   });
 });

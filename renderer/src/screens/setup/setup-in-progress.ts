@@ -1,3 +1,5 @@
+import type { KioskBridge, Setup } from '@shell/bridge.ts';
+
 const KEY = 'yizhan.setup-in-progress';
 /** Long enough for the shell's reload; a marker older than this was left behind and means nothing. */
 const FRESH_MS = 5 * 60_000;
@@ -10,6 +12,17 @@ const FRESH_MS = 5 * 60_000;
  */
 export const rememberSetup = (setup: object, store: Storage | undefined = globalThis.sessionStorage, now = Date.now()): void =>
   store?.setItem(KEY, JSON.stringify({ at: now, setup }));
+
+/** Saves a setup through the shell, remembered first: the shell may reload the page as it applies a new server. */
+export const saveSetup = async (bridge: KioskBridge, setup: Setup): Promise<void> => {
+  rememberSetup(setup);
+  try {
+    await bridge.call('setup:save', setup);
+  } catch (error) {
+    forgetSetup();
+    throw error;
+  }
+};
 
 export const forgetSetup = (store: Storage | undefined = globalThis.sessionStorage): void => store?.removeItem(KEY);
 

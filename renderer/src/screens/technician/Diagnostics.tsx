@@ -8,6 +8,7 @@ import type { KioskSync } from '../../sync/kiosk-sync.ts';
 import { useSync } from '../../sync/SyncProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Screen } from '../../ui/Screen.tsx';
+import { DeadLetters } from './DeadLetters.tsx';
 import { SetupForm } from '../setup/SetupForm.tsx';
 import { forgetSetup } from '../setup/setup-in-progress.ts';
 import { SetupProgress } from '../setup/SetupProgress.tsx';
@@ -105,6 +106,7 @@ export function Diagnostics({ bridge, onSessionEnded }: { bridge: KioskBridge; o
         </ul>
       ) : null}
       <div style={{ display: 'grid', gap: 20, gridTemplateColumns: 'repeat(auto-fit, minmax(340px, 1fr))' }}>
+        <DeadLetters stationId={info?.stationId ?? '—'} onAcknowledge={(acknowledge) => void act(t('dead.acknowledge'), acknowledge)} />
         <section className="card" aria-labelledby="tech-sync">
           <h2 id="tech-sync" className="card__title">{t('sync.title')}</h2>
           <Row label={t('sync.state')} value={isSynced(state) ? t('sync.synced') : t(`phase.${state.phase}`)} />

@@ -118,6 +118,16 @@ import u1f375 from '@twemoji/svg/1f375.svg?url';
  * whether a resident sees it. Keys are written as the catalogue writes them; lookups ignore the emoji
  * presentation selector (U+FE0F), so '☂' and '☂️' are one icon (icon.tsx).
  */
+import u1f50e from '@twemoji/svg/1f50e.svg?url';
+import u270d from '@twemoji/svg/270d.svg?url';
+import u1f44b from '@twemoji/svg/1f44b.svg?url';
+import u2714 from '@twemoji/svg/2714.svg?url';
+import u27a1 from '@twemoji/svg/27a1.svg?url';
+import u1faaa from '@twemoji/svg/1faaa.svg?url';
+import u270b from '@twemoji/svg/270b.svg?url';
+import u1f501 from '@twemoji/svg/1f501.svg?url';
+import u1f441 from '@twemoji/svg/1f441.svg?url';
+import u23f1 from '@twemoji/svg/23f1.svg?url';
 export const twemoji: Readonly<Record<string, string>> = {
   // The kiosk's own screens
   '🌐': u1f310,
@@ -166,6 +176,17 @@ export const twemoji: Readonly<Record<string, string>> = {
   '🗣️': u1f5e3,
   '🎉': u1f389,
   '↩️': u21a9,
+  // The volunteers' screens
+  '🔎': u1f50e,
+  '✍️': u270d,
+  '👋': u1f44b,
+  '✔️': u2714,
+  '➡️': u27a1,
+  '🪪': u1faaa,
+  '✋': u270b,
+  '🔁': u1f501,
+  '👁️': u1f441,
+  '⏱️': u23f1,
   // The demo catalogue (assets/demo/catalogue.json)
   '🧾': u1f9fe,
   '👵': u1f475,

@@ -1,6 +1,7 @@
 import type { Storage } from '../types.ts';
 import { openPostgresConnection, type PostgresOptions } from './connection.ts';
 import { postgresCentre } from './centre.ts';
+import { postgresEntries } from './entries.ts';
 import { postgresConsoleAudit } from './console-audit.ts';
 import { postgresConsoleOrganisation } from './console-organisation.ts';
 import { postgresConsoleProjects } from './console-projects.ts';
@@ -32,6 +33,7 @@ export const openPostgresStorage = (options: PostgresOptions): Storage => {
     ...postgresRequests(connection),
     ...postgresRetention(connection),
     ...postgresCentre(connection),
+    ...postgresEntries(connection),
     ...postgresHeartbeats(connection),
     ...postgresRateLimits(connection),
     // The community console's storage (console/types.ts).

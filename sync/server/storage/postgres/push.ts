@@ -1,6 +1,6 @@
 import type { KioskRecord } from '../../../protocol/records.ts';
 import type { RequestStatus } from '../../../protocol/request-state.ts';
-import { json, KNOWN_RECORD_COLUMNS, knownRecord, statusValue } from '../shared.ts';
+import { assignmentOf, json, KNOWN_RECORD_COLUMNS, knownRecord, statusValue } from '../shared.ts';
 import type { PushResult, Storage } from '../types.ts';
 import { nextChangeSeqs, type PostgresConnection, RetryTransaction, upsertEntry } from './connection.ts';
 import { postgresConsoleIngest } from './console-requests.ts';
@@ -29,9 +29,12 @@ export const postgresPush = ({ transaction }: PostgresConnection): Pick<Storage,
       );
       // Locks this (station, epoch): a retried push racing its original waits here and then finds it applied.
       const state = await client.query<{ applied_seq: string }>('SELECT applied_seq FROM push_state WHERE station_id = $1 AND epoch = $2 FOR UPDATE', [stationId, epoch]);
-      // Then the requests its events move (in id order, so two pushes never wait on each other crosswise) …
-      const requests = await client.query<{ id: string; station_id: string; status: RequestStatus | null }>(
-        'SELECT id, station_id, status FROM requests WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
+      // Then the requests its events move (in id order, so two pushes never wait on each other crosswise), with who
+      // each is with as its published status says …
+      const requests = await client.query<{ id: string; station_id: string; status: RequestStatus | null; published: string | null }>(
+        `SELECT r.id, r.station_id, r.status, e.value AS published FROM requests r
+         LEFT JOIN centre_entries e ON e.collection = 'request-status' AND e.scope = r.station_id AND e.id = r.id
+         WHERE r.id = ANY($1::text[]) ORDER BY r.id FOR UPDATE OF r`,
         [input.requestIds],
       );
       // … and only then what is stored: whatever committed while this push waited is seen.
@@ -48,7 +51,7 @@ export const postgresPush = ({ transaction }: PostgresConnection): Pick<Storage,
       const decided = plan({
         appliedSeq: Number(state.rows[0]!.applied_seq),
         known: new Map(known.rows.map((r) => [r.id, knownRecord(r)] as const)),
-        requests: new Map(requests.rows.map((r) => [r.id, { stationId: r.station_id, status: r.status }] as const)),
+        requests: new Map(requests.rows.map((r) => [r.id, { stationId: r.station_id, status: r.status, assignment: assignmentOf(r.published) }] as const)),
         deadLetters,
       });
       if (decided.kind === 'diverged') return decided;

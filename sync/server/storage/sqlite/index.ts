@@ -1,6 +1,7 @@
 import type { Storage } from '../types.ts';
 import { openSqliteConnection, type SqliteOptions } from './connection.ts';
 import { sqliteCentre } from './centre.ts';
+import { sqliteEntries } from './entries.ts';
 import { sqliteConsoleAudit } from './console-audit.ts';
 import { sqliteConsoleOrganisation } from './console-organisation.ts';
 import { sqliteConsoleProjects } from './console-projects.ts';
@@ -32,6 +33,7 @@ export const openSqliteStorage = (options: SqliteOptions): Storage => {
     ...sqliteRequests(connection),
     ...sqliteRetention(connection),
     ...sqliteCentre(connection),
+    ...sqliteEntries(connection),
     ...sqliteHeartbeats(connection),
     ...sqliteRateLimits(connection),
     // The community console's storage (console/types.ts).

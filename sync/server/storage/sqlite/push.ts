@@ -1,6 +1,6 @@
 import type { KioskRecord } from '../../../protocol/records.ts';
 import type { RequestStatus } from '../../../protocol/request-state.ts';
-import { json, KNOWN_RECORD_COLUMNS, knownRecord, statusValue } from '../shared.ts';
+import { assignmentOf, json, KNOWN_RECORD_COLUMNS, knownRecord, statusValue } from '../shared.ts';
 import type { PushResult, Storage } from '../types.ts';
 import type { SqliteConnection } from './connection.ts';
 import { sqliteConsoleIngest } from './console-requests.ts';
@@ -31,11 +31,13 @@ export const sqlitePush = ({ db, nextChangeSeqs, upsertEntry }: SqliteConnection
         );
         const requests = new Map(
           db
-            .prepare<[string], { id: string; station_id: string; status: RequestStatus | null }>(
-              'SELECT id, station_id, status FROM requests WHERE id IN (SELECT value FROM json_each(?))',
+            .prepare<[string], { id: string; station_id: string; status: RequestStatus | null; published: string | null }>(
+              `SELECT r.id, r.station_id, r.status, e.value AS published FROM requests r
+               LEFT JOIN centre_entries e ON e.collection = 'request-status' AND e.scope = r.station_id AND e.id = r.id
+               WHERE r.id IN (SELECT value FROM json_each(?))`,
             )
             .all(JSON.stringify(input.requestIds))
-            .map((r) => [r.id, { stationId: r.station_id, status: r.status }] as const),
+            .map((r) => [r.id, { stationId: r.station_id, status: r.status, assignment: assignmentOf(r.published) }] as const),
         );
         const deadLetters = new Map(
           db

@@ -1,5 +1,5 @@
-import type { RequestStatus } from '../../../protocol/request-state.ts';
-import { centreEventRecord, FOUND_REQUEST_COLUMNS, toFoundRequest, json, statusValue } from '../shared.ts';
+import { assignAfter, type RequestStatus } from '../../../protocol/request-state.ts';
+import { assignmentOf, centreEventRecord, FOUND_REQUEST_COLUMNS, toFoundRequest, json, statusValue } from '../shared.ts';
 import type { CentreEventResult, Storage } from '../types.ts';
 import type { SqliteConnection } from './connection.ts';
 import { sqliteConsoleCentreStep } from './console-requests.ts';
@@ -30,18 +30,22 @@ export const sqliteRequests = ({ db, nextChangeSeqs, upsertEntry }: SqliteConnec
     return db
       .transaction((): CentreEventResult => {
         const request = db
-          .prepare<[string], { station_id: string; status: RequestStatus | null }>('SELECT station_id, status FROM requests WHERE id = ?')
+          .prepare<[string], { station_id: string; status: RequestStatus | null; published: string | null }>(
+            `SELECT r.station_id, r.status, e.value AS published FROM requests r
+             LEFT JOIN centre_entries e ON e.collection = 'request-status' AND e.scope = r.station_id AND e.id = r.id WHERE r.id = ?`,
+          )
           .get(event.requestId);
         if (!request) return { ok: false, reason: 'unknown-request' };
         const result = validate(request.status);
         if (!result.ok) return { ok: false, reason: result.reason };
         db.prepare('UPDATE requests SET status = ?, updated_at = ? WHERE id = ?').run(result.status, at, event.requestId);
         const record = centreEventRecord(event, request.station_id, now);
-        const view = sqliteConsoleCentreStep(db, record, event.console ?? { staffId: null }, now);
+        sqliteConsoleCentreStep(db, record, event.console ?? { staffId: null }, now);
         const upsert = upsertEntry();
         const seq = nextChangeSeqs(2);
         upsert.run('request-events', request.station_id, event.id, json(record), 0, seq, at);
-        const status = statusValue({ requestId: event.requestId, status: result.status, event: event.type, at }, request.station_id, view ?? undefined);
+        const assignment = assignAfter(assignmentOf(request.published), event);
+        const status = statusValue({ requestId: event.requestId, status: result.status, event: event.type, at, assignment }, request.station_id);
         upsert.run('request-status', request.station_id, event.requestId, json(status), 0, seq + 1, at);
         return { ok: true, status: result.status, stationId: request.station_id, seq: seq + 1 };
       })

@@ -1,0 +1,68 @@
+import type { Member } from '@protocol/catalogue.ts';
+import SignaturePad from 'signature_pad';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../ui/Button.tsx';
+import { Screen } from '../../ui/Screen.tsx';
+import { signaturePath } from './signature-path.ts';
+
+/**
+ * The station asks for a signature on sign-in (its volunteers policy): drawn with a finger on signature_pad,
+ * stored as SVG path data with the sign-in record.
+ */
+export function SignatureStep({ member, onBack, onSigned }: { member: Member; onBack: () => void; onSigned: (path: string) => Promise<void> }) {
+  const { t } = useTranslation('volunteer');
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const pad = useRef<SignaturePad | null>(null);
+  const [empty, setEmpty] = useState(true);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    const element = canvas.current;
+    if (!element) return;
+    // Drawn at the device's pixel density, so the stroke is as sharp as the screen.
+    const ratio = Math.max(window.devicePixelRatio || 1, 1);
+    element.width = element.offsetWidth * ratio;
+    element.height = element.offsetHeight * ratio;
+    element.getContext('2d')?.scale(ratio, ratio);
+    const signature = new SignaturePad(element, { minWidth: 1.5, maxWidth: 4, penColor: '#1d1b1a' });
+    const changed = () => setEmpty(signature.isEmpty());
+    signature.addEventListener('endStroke', changed);
+    pad.current = signature;
+    return () => {
+      signature.removeEventListener('endStroke', changed);
+      signature.off();
+      pad.current = null;
+    };
+  }, []);
+
+  const save = async () => {
+    const element = canvas.current;
+    const signature = pad.current;
+    if (!element || !signature) return;
+    const path = signaturePath(signature.toData(), { width: element.offsetWidth, height: element.offsetHeight });
+    if (!path) return;
+    setSaving(true);
+    try {
+      await onSigned(path);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Screen
+      title={t('signature.title')}
+      lead={t('signature.lead', { name: member.name })}
+      actions={
+        <>
+          <Button variant="quiet" icon="←" onClick={onBack}>{t('pin.notMe')}</Button>
+          <Button large onClick={() => { pad.current?.clear(); setEmpty(true); }}>{t('signature.clear')}</Button>
+          <Button variant="primary" large disabled={empty || saving} onClick={save}>{t('signature.done')}</Button>
+        </>
+      }
+    >
+      <canvas ref={canvas} className="signature-pad" aria-label={t('signature.area')} role="img" />
+    </Screen>
+  );
+}

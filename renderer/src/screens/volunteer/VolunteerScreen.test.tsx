@@ -1,0 +1,209 @@
+import { dayKey } from '@protocol/time.ts';
+import { screen, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { freshDb, recordingSpeech, renderScreen } from '../../../../tests/support/render-screen.tsx';
+import { commitRecord } from '../../store/commit.ts';
+import type { YizhanDb } from '../../store/db.ts';
+import { submitRequest } from '../requests/submit-request.ts';
+
+// Tuesday 1 December 2026, 10:00: Huang Li and Zhao Jianguo are rostered 08:30–12:00.
+const NOW = new Date(2026, 11, 1, 10, 0);
+const STATION = 'demo-station';
+
+beforeAll(async () => {
+  await import('./VolunteerScreen.tsx');
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const open = async (db?: YizhanDb) => {
+  // Only the clock is faked: IndexedDB and WebCrypto keep their real scheduling.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+  const speech = recordingSpeech();
+  const view = await renderScreen({ screen: 'volunteer', params: undefined }, { db: db ?? (await freshDb(NOW)), speech });
+  await screen.findByRole('heading', { level: 1, name: '志愿者签到' });
+  return { ...view, speech };
+};
+
+type User = Awaited<ReturnType<typeof open>>['user'];
+const typePin = async (user: User, pin: string) => {
+  const keys = screen.getByRole('group', { name: '密码数字键盘' });
+  for (const digit of pin) await user.click(within(keys).getByRole('button', { name: digit }));
+  await user.click(screen.getByRole('button', { name: '确定' }));
+};
+const signInAs = async (user: User, name: string, pin = '1234') => {
+  await user.click(await screen.findByRole('button', { name: new RegExp(name) }));
+  await screen.findByRole('heading', { name: '请输入密码' });
+  await typePin(user, pin);
+};
+
+describe('VolunteerScreen: signing in', () => {
+  it('signs a rostered member in from today’s list with the PIN, opens the workspace and shows the last shift’s handover', async () => {
+    const db = await freshDb(NOW);
+    await commitRecord(db, 'handover-note', STATION, () => ({ kind: 'handover-note', memberId: 'wang-xiulan', text: '3号楼王奶奶的燃气卡明天来取' }), new Date(2026, 10, 30, 17, 0));
+    const { user } = await open(db);
+    const today = screen.getByRole('region', { name: '今天值班的同志' });
+    expect((await within(today).findAllByRole('button')).map((b) => b.querySelector('.volunteer-pick__name')?.textContent)).toEqual(['黄莉', '赵建国', '陈静', '马骏', '孙磊', '唐文杰']);
+    // No phone number of anyone on this screen, not even masked.
+    expect(document.body.textContent).not.toMatch(/\d{3}\*{4}\d{4}/);
+
+    await signInAs(user, '赵建国');
+    expect(await screen.findByRole('heading', { level: 1, name: '志愿者工作台' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('签到成功');
+    expect(await screen.findByRole('region', { name: '交接留言（1条）' })).toHaveTextContent('3号楼王奶奶的燃气卡明天来取');
+    const [event] = await db.shiftEvents.toArray();
+    expect(event).toMatchObject({ type: 'sign-in', memberId: 'zhao-jianguo', method: 'pin', shiftId: 'zhao-jianguo-am' });
+    expect((await db.outbox.toArray()).map((e) => e.id)).toContain(event!.id);
+  });
+
+  it('finds a member by the last four digits of their phone, and opens the workspace without a second sign-in when already signed in', async () => {
+    const db = await freshDb(NOW);
+    const { user } = await open(db);
+    await user.click(screen.getByRole('button', { name: '按手机尾号找' }));
+    const keys = screen.getByRole('group', { name: '手机号最后4位数字键盘' });
+    for (const digit of '7264') await user.click(within(keys).getByRole('button', { name: digit }));
+    await signInAs(user, '王秀兰');
+    await screen.findByRole('heading', { level: 1, name: '志愿者工作台' });
+    expect(await db.shiftEvents.count()).toBe(1);
+    await user.click(screen.getByRole('button', { name: /锁定/ }));
+  });
+
+  it('counts wrong PINs down and locks the member after the fifth, still locked when the screen is opened again', async () => {
+    const db = await freshDb(NOW);
+    const { user, unmount } = await open(db);
+    await signInAs(user, '赵建国', '1111');
+    expect(await screen.findByRole('alert')).toHaveTextContent('密码不对，还可以再试 4 次。');
+    for (const left of [3, 2, 1]) {
+      await typePin(user, '1111');
+      expect(await screen.findByText(`密码不对，还可以再试 ${left} 次。`)).toBeInTheDocument();
+    }
+    await typePin(user, '1111');
+    expect(await screen.findByText(/请在 10:15 以后再试/)).toHaveAttribute('role', 'alert');
+    expect(screen.queryByRole('group', { name: '密码数字键盘' })).toBeNull();
+    expect(await db.shiftEvents.count()).toBe(0);
+    unmount();
+
+    const again = await open(db);
+    await again.user.click(await screen.findByRole('button', { name: /赵建国/ }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('密码输错太多次');
+  });
+
+  it('registers a walk-in volunteer by name and phone only with consent, and lets them sign out by their phone’s last digits', async () => {
+    const db = await freshDb(NOW);
+    const { user } = await open(db);
+    await user.click(screen.getByRole('button', { name: /临时志愿者登记/ }));
+    await user.click(await screen.findByRole('button', { name: '签到' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('需要同意留下姓名和电话');
+    await user.click(screen.getByRole('switch'));
+    await user.type(screen.getByLabelText('姓名（可只写姓）'), '林晓芳');
+    const keys = screen.getByRole('group', { name: '手机或座机号码数字键盘' });
+    for (const digit of '13912345678') await user.click(within(keys).getByRole('button', { name: digit }));
+    await user.click(screen.getByRole('button', { name: '签到' }));
+    expect(await screen.findByRole('heading', { name: '林**，签到好了，谢谢您来帮忙！' })).toBeInTheDocument();
+    const [signIn] = await db.shiftEvents.toArray();
+    expect(signIn).toMatchObject({ type: 'sign-in', method: 'walk-in', contact: { name: '林晓芳', phone: '13912345678' } });
+    expect(signIn?.memberId).toBeUndefined();
+  });
+});
+
+describe('VolunteerScreen: the workspace', () => {
+  const referral = (db: YizhanDb, minute: number, contact?: { phone: string }) =>
+    commitRecord(db, 'referral', STATION, async (ctx) => ({
+      kind: 'referral',
+      serviceId: 'senior-card',
+      queueNo: `A${String(await ctx.nextInDay('queue')).padStart(3, '0')}`,
+      ...(contact ? { contact: { ...contact, consentAt: NOW.toISOString() } } : {}),
+    }), new Date(2026, 11, 1, 9, minute));
+
+  it('calls the next number large on the screen and aloud, then serves and finishes it', async () => {
+    const db = await freshDb(NOW);
+    await referral(db, 0);
+    await referral(db, 5);
+    const { user, speech } = await open(db);
+    await signInAs(user, '赵建国');
+    await user.click(await screen.findByRole('button', { name: /叫下一位 A001/ }));
+    const call = await screen.findByRole('alertdialog');
+    expect(call).toHaveTextContent('你好 A001，请到服务台');
+    expect(speech.spoken).toContain('你好，A 0 0 1，请到服务台');
+    await user.click(within(call).getByRole('button', { name: '回到工作台' }));
+
+    const first = screen.getAllByRole('listitem').find((li) => li.textContent?.includes('A001'))!;
+    expect(first).toHaveTextContent('已叫号');
+    await user.click(within(first).getByRole('button', { name: /开始办理/ }));
+    await user.click(await within(first).findByRole('button', { name: /办完了/ }));
+    expect(await screen.findByRole('button', { name: /叫下一位 A002/ })).toBeInTheDocument();
+    const events = (await db.referralEvents.toArray()).map((e) => [e.type, e.memberId]);
+    expect(events).toEqual([
+      ['call', 'zhao-jianguo'],
+      ['serve', 'zhao-jianguo'],
+      ['done', 'zhao-jianguo'],
+    ]);
+  });
+
+  it('takes a resident’s request (接单) and notes it; a take the server refused shows who has the request', async () => {
+    const db = await freshDb(NOW);
+    const draft = { requestKind: 'wish' as const, category: 'home-repair', phrases: ['water-leak'], contact: { phone: '13812345678', consentAt: NOW.toISOString() } };
+    const { request: mine } = await submitRequest(db, STATION, draft, new Date(2026, 11, 1, 8, 0));
+    const { request: lost } = await submitRequest(db, STATION, { ...draft, phrases: ['drain'] }, new Date(2026, 11, 1, 8, 5));
+    // This tablet's earlier take of the second request reached the server after the centre's unit took it.
+    const take = await commitRecord(db, 'request-event', STATION, () => ({ kind: 'request-event', requestId: lost.id, type: 'take', actor: 'member', memberId: 'huang-li' }), new Date(2026, 11, 1, 9, 0));
+    await db.deadLetters.put({ seq: 5, id: take.id, reason: 'illegal-transition', detail: 'wrong-state', at: NOW.toISOString() });
+    await db.requestStatus.put({ requestId: lost.id, stationId: STATION, status: 'taken', event: 'take', at: new Date(2026, 11, 1, 8, 30).toISOString(), takenBy: { type: 'member', memberId: 'li-guoqiang' }, dispatchedTo: null });
+
+    const { user } = await open(db);
+    await signInAs(user, '赵建国');
+    await user.click(await screen.findByRole('tab', { name: /居民诉求/ }));
+    const cards = await screen.findAllByRole('listitem');
+    const open1 = cards.find((li) => li.textContent?.includes('水管漏水'))!;
+    const taken = cards.find((li) => li.textContent?.includes('下水道堵了'))!;
+    expect(await within(taken).findByText('已由 李国强 接单')).toBeInTheDocument();
+    expect(within(taken).getByRole('alert')).toHaveTextContent('您的“接单”没有成功：这件事的状态已经变了，不能再这样操作。 已由 李国强 接单');
+    expect(within(taken).queryByRole('button', { name: /接单/ })).toBeNull();
+
+    await user.click(within(open1).getByRole('button', { name: /接单/ }));
+    expect(await within(open1).findByText('这件事由您负责')).toBeInTheDocument();
+    await user.click(within(open1).getByRole('button', { name: /写备注/ }));
+    await user.type(within(open1).getByRole('textbox'), '已电话联系，下午上门');
+    await user.click(within(open1).getByRole('button', { name: /写备注/ }));
+    expect(await within(open1).findByText(/已电话联系，下午上门/)).toBeInTheDocument();
+    const events = (await db.requestEvents.where('requestId').equals(mine.id).toArray()).map((e) => [e.type, e.actor, e.memberId ?? null]);
+    expect(events).toEqual([
+      ['submit', 'resident', null],
+      ['take', 'member', 'zhao-jianguo'],
+      ['note', 'member', 'zhao-jianguo'],
+    ]);
+  });
+
+  it('shows a consenting resident’s phone in full only on request, and records each reveal', async () => {
+    const db = await freshDb(NOW);
+    await referral(db, 0, { phone: '13812345678' });
+    const { user } = await open(db);
+    await signInAs(user, '赵建国');
+    await user.click(await screen.findByRole('tab', { name: /联系居民/ }));
+    const item = (await screen.findAllByRole('listitem')).find((li) => li.textContent?.includes('A001'))!;
+    expect(item).toHaveTextContent('138****5678');
+    expect(document.body.textContent).not.toContain('13812345678');
+    await user.click(within(item).getByRole('button', { name: /显示号码/ }));
+    expect(await within(item).findByRole('link', { name: '13812345678' })).toBeInTheDocument();
+    const [reveal] = await db.contactReveals.toArray();
+    expect(reveal).toMatchObject({ kind: 'contact-reveal', memberId: 'zhao-jianguo', subject: { kind: 'referral' } });
+  });
+
+  it('shows my hours, and signs out with a note the next shift sees', async () => {
+    const db = await freshDb(NOW);
+    const { user } = await open(db);
+    await signInAs(user, '赵建国');
+    await user.click(await screen.findByRole('tab', { name: /我的时长/ }));
+    expect(await screen.findByText('本月')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /签退/ }));
+    await user.type(screen.getByLabelText('给下一班留句话（可不写）'), '复印机没纸了');
+    await user.click(screen.getByRole('button', { name: '确认签退' }));
+    expect(await screen.findByRole('heading', { name: '赵建国，已签退，辛苦了！' })).toBeInTheDocument();
+    const events = await db.shiftEvents.toArray();
+    expect(events.map((e) => e.type)).toEqual(['sign-in', 'sign-out']);
+    expect(events[1]?.signInId).toBe(events[0]?.id);
+    expect((await db.handoverNotes.toArray()).map((n) => [n.memberId, n.text, n.day])).toEqual([['zhao-jianguo', '复印机没纸了', dayKey(NOW)]]);
+  });
+});

@@ -1,0 +1,43 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../store/StoreProvider.tsx';
+import { Button } from '../../ui/Button.tsx';
+
+const DAY_MS = 86_400_000;
+const clock = (iso: string) => {
+  const date = new Date(iso);
+  return `${date.getMonth() + 1}/${date.getDate()} ${date.toTimeString().slice(0, 5)}`;
+};
+
+/** What earlier shifts left for this one (the last day's notes, newest first); open when the member just signed in. */
+export function HandoverNotes({ open }: { open: boolean }) {
+  const { t } = useTranslation('volunteer');
+  const { db } = useStore();
+  const [shown, setShown] = useState(open);
+  const notes = useLiveQuery(async () => {
+    const since = new Date(Date.now() - DAY_MS).toISOString();
+    const recent = (await db.handoverNotes.toArray()).filter((note) => note.at >= since).sort((a, b) => b.at.localeCompare(a.at));
+    const members = new Map((await db.members.bulkGet(recent.map((n) => n.memberId))).flatMap((m) => (m ? [[m.id, m.name] as const] : [])));
+    return recent.map((note) => ({ ...note, author: members.get(note.memberId) ?? '' }));
+  }, [db]);
+  if (!notes || notes.length === 0) return null;
+  return (
+    <section className="card handover" aria-labelledby="handover-title">
+      <div className="row">
+        <h2 id="handover-title" className="card__title" style={{ flex: 1, marginBottom: 0 }}>{t('handover.title', { count: notes.length })}</h2>
+        <Button variant="quiet" aria-expanded={shown} onClick={() => setShown(!shown)}>{shown ? t('handover.hide') : t('handover.show')}</Button>
+      </div>
+      {shown ? (
+        <ul className="list">
+          {notes.map((note) => (
+            <li key={note.id} className="handover__note">
+              <p className="handover__text">{note.text}</p>
+              <p className="muted">{t('handover.by', { name: note.author, time: clock(note.at) })}</p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

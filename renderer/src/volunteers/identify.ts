@@ -1,0 +1,44 @@
+import type { Member } from '@protocol/catalogue.ts';
+import { parseMemberQr, verifyMemberPin, verifyMemberQr } from '@protocol/pin-hash.ts';
+import { commitRecord } from '../store/commit.ts';
+import type { YizhanDb } from '../store/db.ts';
+import { clearWrongPins, lockoutState, recordWrongPin } from './lockout.ts';
+
+export type PinResult =
+  | { ok: true }
+  | { ok: false; reason: 'wrong-pin'; triesLeft: number }
+  | { ok: false; reason: 'locked'; until: number }
+  /** The centre has not set a PIN for this member (or the tablet has not received it yet). */
+  | { ok: false; reason: 'no-pin' };
+
+/**
+ * Checks a member's PIN offline against the hash the centre published (member-credentials). A locked member is
+ * refused before any hashing; the wrong PIN that locks is written down as a device event for staff to see.
+ */
+export const verifyPin = async (db: YizhanDb, stationId: string, memberId: string, pin: string, now: Date = new Date()): Promise<PinResult> => {
+  const state = await lockoutState(db, memberId, now.getTime());
+  if (state.locked) return { ok: false, reason: 'locked', until: state.until };
+  const credentials = await db.memberCredentials.get(memberId);
+  if (!credentials?.pinHash) return { ok: false, reason: 'no-pin' };
+  if (await verifyMemberPin(pin, credentials.pinHash)) {
+    await clearWrongPins(db, memberId);
+    return { ok: true };
+  }
+  const after = await recordWrongPin(db, memberId, now.getTime());
+  if (!after.locked) return { ok: false, reason: 'wrong-pin', triesLeft: after.triesLeft };
+  await commitRecord(db, 'device-event', stationId, () => ({ kind: 'device-event', type: 'volunteer-pin-locked', detail: memberId }), now);
+  return { ok: false, reason: 'locked', until: after.until };
+};
+
+export type QrResult = { ok: true; member: Member } | { ok: false; reason: 'not-a-member-code' | 'unknown-member' | 'withdrawn' };
+
+/** A scanned member QR code (YZM1:<member>:<secret>) checked against the published hash of its secret. */
+export const identifyByQr = async (db: YizhanDb, text: string): Promise<QrResult> => {
+  const parsed = parseMemberQr(text);
+  if (!parsed) return { ok: false, reason: 'not-a-member-code' };
+  const member = await db.members.get(parsed.memberId);
+  if (!member) return { ok: false, reason: 'unknown-member' };
+  const credentials = await db.memberCredentials.get(parsed.memberId);
+  if (!credentials?.qrHash || !(await verifyMemberQr(parsed.secret, credentials.qrHash))) return { ok: false, reason: 'withdrawn' };
+  return { ok: true, member };
+};

@@ -1,0 +1,333 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import qrcode from 'qrcode-generator';
+import { afterEach, describe, expect, it } from 'vitest';
+import credentials from '../../assets/demo/member-credentials.json';
+import { memberQrText } from '../../sync/protocol/pin-hash.ts';
+import { cli } from '../sync/support/server.ts';
+import { enrolledStation, startDemoServer, waitSynced } from './support/demo-server.ts';
+import { type Kiosk, launchChromium, openKiosk, useChromium } from './support/kiosk.ts';
+
+/**
+ * A volunteer's whole shift at the kiosk in Chromium: signing in offline by PIN (and by QR code through a fake
+ * camera), the queue, a resident's request taken at the kiosk and seen on the resident's "check my request"
+ * screen, signing out; then online, every event at the real central server exactly once. The lockout survives a
+ * reload; a forgotten sign-out is closed by the running tablet (page.clock); a race with the centre is lost
+ * visibly.
+ */
+const DEMO_PIN = credentials.pin;
+const chromium = useChromium();
+
+let cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.reverse()) await step().catch((e: unknown) => console.warn('cleanup', e));
+  cleanup = [];
+});
+
+const typeDigits = async (page: Page, group: RegExp | string, digits: string) => {
+  const keys = page.getByRole('group', { name: group });
+  for (const digit of digits) await keys.getByRole('button', { name: digit, exact: true }).tap();
+};
+
+const tap = (page: Page, name: string | RegExp) => page.getByRole('button', { name }).first().tap();
+
+/** 志愿者 → find by name → the member → the PIN. */
+const signIn = async (page: Page, name: string, pin = DEMO_PIN, check = true) => {
+  await tap(page, /志愿者/);
+  await page.getByRole('heading', { level: 1, name: '志愿者签到' }).waitFor();
+  await tap(page, /按姓名找/);
+  await page.getByLabel('您的姓名').fill(name);
+  await page.getByRole('button', { name: new RegExp(name) }).tap();
+  await page.getByRole('heading', { name: '请输入密码' }).waitFor();
+  await typeDigits(page, '密码数字键盘', pin);
+  await tap(page, '确定');
+  if (check) await page.getByRole('heading', { level: 1, name: '志愿者工作台' }).waitFor();
+};
+
+/** A resident asks the volunteer on duty for a service: their queue number. */
+const takeNumber = async (k: Kiosk): Promise<string> => {
+  await k.tap(/^服务菜单/);
+  await k.tap(/^法律政策/);
+  await k.tap(/^法律知识讲座/);
+  await k.tap('请值班志愿者帮我办');
+  await k.page.getByRole('status').filter({ hasText: '已经为您叫了值班志愿者' }).waitFor();
+  const number = (await k.page.locator('.big-number').first().textContent()) ?? '';
+  await k.tap(/完成/);
+  await k.page.getByRole('navigation').waitFor();
+  return number;
+};
+
+/** A resident leaves a small complaint: its 7-digit number. */
+const leaveRequest = async (k: Kiosk): Promise<string> => {
+  await k.tap(/^微心愿/);
+  await k.tap(/微诉求/, 'radio');
+  await k.tap(/家居维修/, 'radio');
+  await k.tap(/水管漏水/);
+  await k.tap('提交微诉求');
+  await k.page.getByRole('heading', { name: '已收到您的微诉求' }).waitFor();
+  const number = ((await k.page.locator('.big-number').textContent()) ?? '').replace('-', '');
+  await k.tap(/完成/);
+  await k.page.getByRole('navigation').waitFor();
+  return number;
+};
+
+const checkRequest = async (k: Kiosk, number: string) => {
+  await k.tap(/^微心愿/);
+  await k.tap('查询办理进度');
+  await typeDigits(k.page, /数字键盘/, number);
+};
+
+describe('volunteers at the kiosk (Chromium)', () => {
+  it('does a whole shift offline, and every event reaches the centre exactly once', async () => {
+    const { url, db } = await startDemoServer(cleanup);
+    const k = await openKiosk(chromium(), 'landscape', { url, serviceWorkers: 'allow' });
+    const { page, context } = k;
+    await waitSynced(page);
+    const station = await enrolledStation(k);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('navigation').waitFor();
+
+    // Two residents: one takes a number for the desk, one leaves a request.
+    const queueNo = await takeNumber(k);
+    expect(queueNo).toBe('A001');
+    const requestNo = await leaveRequest(k);
+
+    // The volunteer comes in: 志愿者, her name, her PIN.
+    await k.tap(/志愿者/);
+    await page.getByRole('heading', { level: 1, name: '志愿者签到' }).waitFor();
+    await k.state('volunteer-pick');
+    await k.axe('volunteer-pick');
+    await k.tap(/按姓名找/);
+    await page.getByLabel('您的姓名').fill('王秀兰');
+    await page.getByRole('button', { name: /王秀兰/ }).tap();
+    await page.getByRole('heading', { name: '请输入密码' }).waitFor();
+    await typeDigits(page, '密码数字键盘', '12');
+    await k.state('volunteer-pin');
+    await k.axe('volunteer-pin');
+    await typeDigits(page, '密码数字键盘', DEMO_PIN.slice(2));
+    await k.tap('确定');
+    await page.getByRole('heading', { level: 1, name: '志愿者工作台' }).waitFor();
+    await k.state('workspace-queue');
+    await k.axe('workspace-queue');
+
+    // The queue: call A001 (shown large, read out), serve, done.
+    await k.tap(/叫下一位 A001/);
+    await page.getByRole('alertdialog').filter({ hasText: '你好 A001，请到服务台' }).waitFor();
+    await k.state('workspace-call');
+    await k.axe('workspace-call');
+    await k.tap('回到工作台');
+    const item = page.getByRole('listitem').filter({ hasText: 'A001' });
+    await item.getByRole('button', { name: /开始办理/ }).tap();
+    await item.getByRole('button', { name: /办完了/ }).tap();
+    await page.getByRole('button', { name: /没有人在等/ }).waitFor();
+
+    // The request: take it (接单).
+    await page.getByRole('tab', { name: /居民诉求/ }).tap();
+    const card = page.getByRole('listitem').filter({ hasText: requestNo });
+    await card.getByRole('button', { name: /接单/ }).tap();
+    await card.getByText('这件事由您负责').waitFor();
+    await k.state('workspace-requests');
+    await k.axe('workspace-requests');
+    await page.getByRole('tab', { name: /联系居民/ }).tap();
+    await k.axe('workspace-contact');
+    await page.getByRole('tab', { name: /我的时长/ }).tap();
+    await page.getByText('本月的值班').waitFor();
+    await k.state('workspace-hours');
+    await k.axe('workspace-hours');
+    await k.tap(/出示服务时长/);
+    await page.getByRole('heading', { name: '志愿服务时长' }).waitFor();
+    await k.state('workspace-hours-summary');
+    await k.axe('workspace-hours-summary');
+    await k.tap('返回');
+
+    // She signs out with a note for the next shift.
+    await page.getByRole('button', { name: /签退/ }).last().tap();
+    await page.getByLabel('给下一班留句话（可不写）').fill('法律讲座的资料放在柜子第二层');
+    await k.state('workspace-sign-out');
+    await k.axe('workspace-sign-out');
+    await k.tap('确认签退');
+    await page.getByRole('heading', { name: '王秀兰，已签退，辛苦了！' }).waitFor();
+    await k.state('volunteer-signed-out');
+    await k.axe('volunteer-signed-out');
+    await k.tap(/完成/);
+
+    // The resident checks the request: taken.
+    await checkRequest(k, requestNo);
+    await page.getByText('当前状态：已接单').waitFor();
+    await k.state('request-status-taken');
+
+    // Online again: everything reaches the centre, once.
+    await context.setOffline(false);
+    await waitSynced(page);
+    const outbox = await k.rows<{ id: string; kind: string }>('outbox');
+    const stored = await db.storage.listRecords(station);
+    const storedIds = stored.map((r) => r.id);
+    expect(new Set(storedIds).size).toBe(storedIds.length);
+    for (const entry of outbox) expect(storedIds, `${entry.kind} ${entry.id}`).toContain(entry.id);
+    const kinds = stored.map((r) => r.kind).sort();
+    expect(kinds.filter((kind) => kind === 'shift-event')).toHaveLength(2);
+    expect(kinds.filter((kind) => kind === 'referral-event')).toHaveLength(3);
+    expect(kinds.filter((kind) => kind === 'handover-note')).toHaveLength(1);
+    expect(stored.filter((r) => r.kind === 'request-event').map((r) => (r.payload as { type: string }).type).sort()).toEqual(['submit', 'take']);
+    expect(await db.storage.listDeadLetters(station)).toEqual([]);
+    const request = stored.find((r) => r.kind === 'request')!;
+    expect(await db.storage.getRequestStatus(request.id)).toMatchObject({ status: 'taken' });
+    await k.close();
+  });
+
+  it('loses a race to the centre visibly: the take is refused at the server, and the kiosk shows who has the request', async () => {
+    const { url, db } = await startDemoServer(cleanup);
+    const k = await openKiosk(chromium(), 'landscape', { url });
+    const { page, context } = k;
+    await waitSynced(page);
+    const station = await enrolledStation(k);
+    const requestNo = await leaveRequest(k);
+    await waitSynced(page);
+    const request = (await db.storage.listRecords(station)).find((r) => r.kind === 'request')!;
+
+    // The kiosk is cut off; its volunteer takes the request while the centre hands it to Li Guoqiang.
+    await signIn(page, '王秀兰');
+    await context.setOffline(true);
+    await page.getByRole('tab', { name: /居民诉求/ }).tap();
+    const card = page.getByRole('listitem').filter({ hasText: requestNo });
+    await card.getByRole('button', { name: /接单/ }).tap();
+    await card.getByText('这件事由您负责').waitFor();
+    // Staff name it by the number the resident holds, as at the centre's desk.
+    expect(await cli(db.storage, ['update-request', requestNo, 'take', '--station', station, '--actor', 'member', '--member', 'li-guoqiang'])).toContain(
+      `request ${requestNo} (${request.id}) is now taken (station ${station} gets it on its next pull)`,
+    );
+
+    await context.setOffline(false);
+    await card.getByText('已由 李国强 接单').first().waitFor({ timeout: 60_000 });
+    await card.getByRole('alert').filter({ hasText: '您的“接单”没有成功' }).waitFor();
+    await k.state('workspace-race-lost');
+    await k.axe('workspace-race-lost');
+    const dead = await db.storage.listDeadLetters(station);
+    expect(dead).toMatchObject([{ reason: 'illegal-transition', detail: 'wrong-state', kind: 'request-event' }]);
+    // Nothing lost: the refused take is kept at the centre with its reason.
+    expect((dead[0]!.payload as { memberId: string }).memberId).toBe('wang-xiulan');
+    await k.close();
+  });
+
+  it('keeps a lockout across a reload, and closes a forgotten shift by itself (page.clock)', async () => {
+    const browser = chromium();
+    const k = await openKiosk(browser, 'landscape');
+    const { page } = k;
+    await signIn(page, '赵建国', '0000', false);
+    for (const left of [4, 3, 2, 1]) {
+      await page.getByRole('alert').filter({ hasText: `还可以再试 ${left} 次` }).waitFor();
+      await typeDigits(page, '密码数字键盘', '0000');
+      await k.tap('确定');
+    }
+    await page.getByRole('alert').filter({ hasText: '密码输错太多次' }).waitFor();
+    await k.state('volunteer-locked');
+    await k.axe('volunteer-locked');
+    await page.reload();
+    await page.getByRole('navigation').waitFor();
+    await k.tap(/志愿者/);
+    await k.tap(/按姓名找/);
+    await page.getByLabel('您的姓名').fill('赵建国');
+    await page.getByRole('button', { name: /赵建国/ }).tap();
+    await page.getByRole('alert').filter({ hasText: '密码输错太多次' }).waitFor();
+    expect(await page.getByRole('group', { name: '密码数字键盘' }).count()).toBe(0);
+    const url = page.url();
+    await k.close();
+
+    // Monday 7 December 2026, 08:35 in Shanghai: Wang Xiulan's shift is 08:30–12:00.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers: 'block' });
+    cleanup.push(() => context.close());
+    await context.clock.install({ time: new Date('2026-12-07T08:35:00+08:00') });
+    const clocked = await context.newPage();
+    await clocked.goto(url);
+    await clocked.locator('#main h1').first().waitFor();
+    await signIn(clocked, '王秀兰');
+    await tap(clocked, /锁定/);
+    await clocked.getByRole('navigation').waitFor();
+    // The tablet stays on; nobody signs out. At 13:05 the shift is past its end and the hour's grace.
+    await context.clock.fastForward('04:30:00');
+    const closed = async () =>
+      (await clocked.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const open = indexedDB.open('yizhan');
+            open.onsuccess = () => {
+              const all = open.result.transaction('shiftEvents').objectStore('shiftEvents').getAll();
+              all.onsuccess = () => resolve(all.result);
+            };
+          }),
+      )) as { type: string; creditedEnd?: string; method: string }[];
+    await expect.poll(async () => (await closed()).map((e) => e.type), { timeout: 20_000 }).toEqual(['sign-in', 'auto-sign-out']);
+    expect((await closed())[1]).toMatchObject({ method: 'auto', creditedEnd: '2026-12-07T04:00:00.000Z' });
+    // And she no longer counts as on duty: the idle tablet's attract loop says nobody is here.
+    const attract = clocked.getByRole('dialog');
+    await attract.getByText('现在没有人值班，请别着急').waitFor();
+    expect(await attract.getByText('王秀兰').count()).toBe(0);
+    await clocked.screenshot({ path: 'test-output/screenshots/landscape/attract-after-auto-sign-out.png' });
+  });
+});
+
+/** A 640×480 I420 video of the given QR text, black on white, centred: what the fake camera shows. */
+const qrVideo = async (text: string): Promise<string> => {
+  const qr = qrcode(0, 'M');
+  qr.addData(text, 'Byte');
+  qr.make();
+  const width = 640;
+  const height = 480;
+  const modules = qr.getModuleCount();
+  const scale = Math.floor(360 / (modules + 8));
+  const side = (modules + 8) * scale;
+  const left = Math.floor((width - side) / 2);
+  const top = Math.floor((height - side) / 2);
+  const luma = Buffer.alloc(width * height, 235);
+  for (let row = 0; row < modules; row += 1) {
+    for (let col = 0; col < modules; col += 1) {
+      if (!qr.isDark(row, col)) continue;
+      for (let y = 0; y < scale; y += 1) luma.fill(16, (top + (row + 4) * scale + y) * width + left + (col + 4) * scale, (top + (row + 4) * scale + y) * width + left + (col + 5) * scale);
+    }
+  }
+  const chroma = Buffer.alloc((width / 2) * (height / 2), 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma, chroma]);
+  const dir = await mkdtemp(join(tmpdir(), 'yizhan-qr-'));
+  cleanup.push(() => rm(dir, { recursive: true, force: true }));
+  const file = join(dir, 'member-qr.y4m');
+  await writeFile(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`), ...Array.from({ length: 10 }, () => frame)]));
+  return file;
+};
+
+describe('QR sign-in (Chromium, a fake camera)', () => {
+  it('signs a member in with the QR code held up to the camera', async () => {
+    const member = credentials.members.find((m) => m.memberId === 'wang-xiulan')!;
+    const video = await qrVideo(memberQrText(member.memberId, member.qrSecret));
+    const browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
+    cleanup.push(() => browser.close());
+    const k = await openKiosk(browser, 'portrait');
+    await k.context.grantPermissions(['camera']);
+    await k.tap(/志愿者/);
+    await k.tap(/扫二维码/);
+    await k.page.getByRole('heading', { level: 1, name: /扫二维码签到|志愿者工作台/ }).waitFor();
+    await k.page.getByRole('heading', { level: 1, name: '志愿者工作台' }).waitFor({ timeout: 30_000 });
+    await k.page.getByText('王秀兰，您好').waitFor();
+    await k.state('workspace-after-qr');
+    const events = await k.rows<{ type: string; method: string; memberId: string }>('shiftEvents');
+    expect(events).toMatchObject([{ type: 'sign-in', method: 'qr', memberId: 'wang-xiulan' }]);
+    // The camera is off once the scan screen is gone.
+    expect(await k.page.evaluate(() => document.querySelector('video') === null)).toBe(true);
+    await k.close();
+  });
+
+  it('says so plainly on a tablet without a camera', async () => {
+    const k = await openKiosk(chromium(), 'landscape');
+    await k.tap(/志愿者/);
+    await k.tap(/扫二维码/);
+    await k.page.getByRole('alert').filter({ hasText: /摄像头/ }).waitFor();
+    await k.state('volunteer-qr-no-camera');
+    await k.axe('volunteer-qr-no-camera');
+    await k.close();
+  });
+});
