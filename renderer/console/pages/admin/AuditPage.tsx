@@ -1,4 +1,5 @@
 import type { AuditEntry } from '@protocol/console/audit.ts';
+import { useLanguage } from '@shared/i18n/setup.ts';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../../api/ApiProvider.tsx';
 import { useApi } from '../../api/useApi.ts';
@@ -21,6 +22,7 @@ const json = (value: unknown): string => (value === undefined || value === null 
  */
 export default function AuditPage() {
   const { t } = useTranslation('admin');
+  const lang = useLanguage();
   const format = useFormat();
   const client = useClient();
   const errorText = useErrorText();
@@ -80,7 +82,7 @@ export default function AuditPage() {
         title={t('audit.title')}
         lead={t('audit.lead')}
         actions={
-          <a className="btn" href={client.href('auditCsv', { query: filters })} download>
+          <a className="btn" href={client.href('auditCsv', { query: { ...filters, lang } })} download>
             <span aria-hidden="true">⬇</span> {t('console:action.exportCsv')}
           </a>
         }

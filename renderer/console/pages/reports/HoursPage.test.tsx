@@ -42,7 +42,7 @@ describe('volunteer hours and their review', () => {
     const item = screen.getByRole('heading', { name: '张伟 · 东门驿站' }).closest('li')!;
     expect(item).toHaveTextContent('自动签退');
     expect(item).toHaveTextContent('平板自动签退');
-    expect(screen.getByRole('link', { name: /导出 CSV/ })).toHaveAttribute('href', '/console/api/reports/hours/csv?month=2026-03');
+    expect(screen.getByRole('link', { name: /导出 CSV/ })).toHaveAttribute('href', '/console/api/reports/hours/csv?month=2026-03&lang=zh-CN');
     expect(missing).toEqual([]);
   });
 

@@ -32,7 +32,7 @@ describe('reports', () => {
     expect(server.callsTo('visitsReport')[0]?.query).toEqual({ from: '2026-03-01', to: '2026-03-03' });
     const who = screen.getByRole('table', { name: '来访人群' });
     expect(within(who).getAllByRole('row')[1]).toHaveTextContent('本小区居民4095%');
-    expect(screen.getByRole('link', { name: /导出签到明细/ })).toHaveAttribute('href', '/console/api/reports/visit-log/csv?from=2026-03-01&to=2026-03-03');
+    expect(screen.getByRole('link', { name: /导出签到明细/ })).toHaveAttribute('href', '/console/api/reports/visit-log/csv?from=2026-03-01&to=2026-03-03&lang=zh-CN');
     expect(missing).toEqual([]);
   });
 

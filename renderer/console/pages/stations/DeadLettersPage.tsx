@@ -91,7 +91,9 @@ export default function DeadLettersPage() {
               </details>
               {letter.resolution ? (
                 <p className="dead-letter__resolution">
-                  {t('dead.resolvedBy', { name: letter.resolution.staff.name, at: format.dateTime(letter.resolution.at) })}：{letter.resolution.note}
+                  {letter.resolution.staff
+                    ? t('dead.resolvedBy', { name: letter.resolution.staff.name, at: format.dateTime(letter.resolution.at) })
+                    : t('dead.resolvedAt', { at: format.dateTime(letter.resolution.at) })}：{letter.resolution.note}
                 </p>
               ) : null}
             </li>
