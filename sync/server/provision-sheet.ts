@@ -16,13 +16,24 @@ const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
- * The QR code of `text` as an SVG drawn from squares: no script, no image file, sharp at any print size. Error
- * correction M and a quiet zone of four modules, as a phone's or the kiosk's camera expects.
+ * The QR code of `text`, error correction M, its bytes the text's UTF-8. qrcode-generator's byte mode keeps only
+ * the low byte of each UTF-16 unit (a station's Chinese name came out of the kiosk's camera as noise); given the
+ * UTF-8 bytes one per character, it writes them as they are, and ZXing and BarcodeDetector read valid UTF-8 as
+ * UTF-8.
+ */
+export const qrMatrix = (text: string): ReturnType<typeof qrcode> => {
+  const qr = qrcode(0, 'M');
+  qr.addData(String.fromCharCode(...new TextEncoder().encode(text)), 'Byte');
+  qr.make();
+  return qr;
+};
+
+/**
+ * The QR code of `text` as an SVG drawn from squares: no script, no image file, sharp at any print size. A quiet
+ * zone of four modules, as a phone's or the kiosk's camera expects.
  */
 export const qrSvg = (text: string, label: string): string => {
-  const qr = qrcode(0, 'M');
-  qr.addData(text, 'Byte');
-  qr.make();
+  const qr = qrMatrix(text);
   const modules = qr.getModuleCount();
   const size = modules + 8;
   let path = '';
