@@ -31,11 +31,13 @@ export function SetupScanStep({ onSetup, onCancel, scanner }: { onSetup: (setup:
 
   return (
     <div className="screen__body">
-      <p className="screen__lead">{t('scan.lead')}</p>
       {problem ? (
         <p className="notice-banner" role="alert">{t(`scan.problem.${problem}`)}</p>
       ) : (
-        <QrScanView video={video} ready={ready} label={t('scan.camera')} starting={t('scan.starting')} looking={t('scan.looking')} />
+        <>
+          <p className="screen__lead">{t('scan.lead')}</p>
+          <QrScanView video={video} ready={ready} label={t('scan.camera')} starting={t('scan.starting')} looking={t('scan.looking')} />
+        </>
       )}
       {refused ? (
         <p className="error-banner" role="alert">{refused.kind === 'invalid' ? t('scan.invalid', { problems: refused.problems.join('; ') }) : t('scan.notSetup')}</p>
