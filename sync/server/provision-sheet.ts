@@ -16,13 +16,24 @@ const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
- * The QR code of `text` as an SVG drawn from squares: no script, no image file, sharp at any print size. Error
- * correction M and a quiet zone of four modules, as a phone's or the kiosk's camera expects.
+ * The QR code of `text`, error correction M, its bytes the text's UTF-8. qrcode-generator's byte mode keeps only
+ * the low byte of each UTF-16 unit (a station's Chinese name came out of the kiosk's camera as noise); given the
+ * UTF-8 bytes one per character, it writes them as they are, and ZXing and BarcodeDetector read valid UTF-8 as
+ * UTF-8.
+ */
+export const qrMatrix = (text: string): ReturnType<typeof qrcode> => {
+  const qr = qrcode(0, 'M');
+  qr.addData(String.fromCharCode(...new TextEncoder().encode(text)), 'Byte');
+  qr.make();
+  return qr;
+};
+
+/**
+ * The QR code of `text` as an SVG drawn from squares: no script, no image file, sharp at any print size. A quiet
+ * zone of four modules, as a phone's or the kiosk's camera expects.
  */
 export const qrSvg = (text: string, label: string): string => {
-  const qr = qrcode(0, 'M');
-  qr.addData(text, 'Byte');
-  qr.make();
+  const qr = qrMatrix(text);
   const modules = qr.getModuleCount();
   const size = modules + 8;
   let path = '';
@@ -80,8 +91,8 @@ export const provisionSheetHtml = (input: { stations: readonly SheetStation[]; s
 <header>
   <h1>驿站设置码 · Station setup codes</h1>
   <p>社区中心 · Centre: ${escapeHtml(input.serverUrl)} — ${escapeHtml(day(input.generatedAt))} UTC</p>
-  <p>用平板的相机扫描二维码（会在浏览器中打开设置链接），或在平板上打开设置链接。每个码只能用一次。本页能注册驿站：请像钥匙一样保管，用完销毁。</p>
-  <p>Scan the QR code with the tablet's camera (it opens the setup link in the browser), or open the setup link on the tablet. Each code works once. This sheet enrols stations: keep it like a key, destroy it when done.</p>
+  <p>在驿站首次启动的设置页上点“扫描设置二维码”，把本站的二维码对着平板的摄像头；或用平板的相机扫描二维码（会在浏览器中打开设置链接），或在平板上打开设置链接。每个码只能用一次。本页能注册驿站：请像钥匙一样保管，用完销毁。</p>
+  <p>On the kiosk's first-run setup screen, tap “扫描设置二维码 / Scan the setup QR code” and hold this station's QR code up to the tablet's camera; or scan it with the tablet's camera app (it opens the setup link in the browser), or open the setup link on the tablet. Each code works once. This sheet enrols stations: keep it like a key, destroy it when done.</p>
 </header>
 <main class="cards">
 ${cards}

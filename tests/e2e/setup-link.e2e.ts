@@ -9,7 +9,8 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../sync/server/testing/postgres.ts';
 import { cli, openSqliteDb, spawnServer } from '../sync/support/server.ts';
 import { checkIn, enrolledStation, KIOSK_DIR, statusLine, waitSynced } from './support/demo-server.ts';
-import { type Kiosk, openKiosk, SHOTS, useChromium } from './support/kiosk.ts';
+import { type Kiosk, launchChromium, openKiosk, SHOTS, useChromium } from './support/kiosk.ts';
+import { fakeCameraFlags, qrVideo } from './support/qr-video.ts';
 
 /**
  * The technician's whole path for browser kiosks, as docs/deploy.md tells it: `provision` two stations from a
@@ -204,6 +205,74 @@ describe('browser kiosks from provisioning to verified stations (Chromium, the r
     expect(stored.map((r) => r.id).sort()).toEqual(before.map((e) => e.id).sort());
     expect(await db.query('SELECT seq, reason FROM dead_letters')).toEqual([]);
     expect(await enrolledStation(k)).toBe(station.id);
+    await k.close();
+  });
+
+  it("a fresh browser scans a provisioned station's setup QR code by camera → enrolled as that station, its check-in arrives under its id", async () => {
+    const centre = await startCentre();
+    const [, station] = STATIONS;
+    writeFileSync(join(centre.dir, 'stations.csv'), `${station.id},${station.name}\n`);
+    await cli(centre.db.storage, ['provision', join(centre.dir, 'stations.csv'), '--server', centre.url, '--out', join(centre.dir, 'codes')]);
+    const file = join(centre.dir, 'catalogue.json');
+    await cli(centre.db.storage, ['catalogue-template', station.id, '--out', file, '--community', '和平里社区', '--address', '和平里 2 号', '--phone', '02887654321']);
+    await cli(centre.db.storage, ['publish-catalogue', file]);
+    const [row] = parse(readFileSync(join(centre.dir, 'codes', 'codes.csv')), { columns: true }) as CodeRow[];
+
+    // The tablet's camera sees the QR code of the sheet: the same text as the setup link beside it.
+    const video = await qrVideo(row!['setup link']);
+    cleanup.push(video.remove);
+    const browser = await launchChromium(fakeCameraFlags(video.file));
+    cleanup.push(() => browser.close());
+    const k = await openKiosk(browser, 'landscape', { url: `${centre.url}/` });
+    const { page } = k;
+    await k.context.grantPermissions(['camera'], { origin: centre.url });
+    await page.getByRole('heading', { name: '本机尚未设置' }).waitFor();
+    await k.tap('技术人员设置');
+    await choosePin(page);
+    await page.getByRole('form', { name: '站点设置' }).waitFor();
+    // The camera is on only while the scan is up.
+    expect(await page.locator('video').count()).toBe(0);
+    await k.tap('扫描设置二维码');
+
+    const setup = page.getByLabel('链接中的设置');
+    await setup.waitFor({ timeout: 30_000 });
+    await expect(setup.textContent()).resolves.toContain(station.id);
+    await expect(setup.textContent()).resolves.toContain(station.name);
+    expect(await page.locator('body').textContent()).not.toContain(row!['enrolment code']);
+    expect(await page.locator('video').count()).toBe(0);
+    await k.state('setup-scan-check');
+
+    await k.tap('使用此设置');
+    await page.getByRole('heading', { name: '注册成功' }).waitFor({ timeout: 30_000 });
+    await page.getByText(`本机已注册为站点 ${station.id}`).waitFor();
+    await k.tap('开始服务');
+    await page.getByRole('navigation').waitFor();
+    await page.getByRole('button', { name: new RegExp(station.name) }).waitFor({ timeout: 30_000 });
+    expect(await enrolledStation(k)).toBe(station.id);
+
+    await checkIn(k);
+    await waitSynced(page);
+    const outbox = await k.rows<{ id: string; record: { stationId: string } }>('outbox');
+    expect(outbox.length).toBeGreaterThan(0);
+    expect(outbox.map((entry) => entry.record.stationId)).toEqual(outbox.map(() => station.id));
+    const stored = await centre.db.query<RecordRow>('SELECT id, station_id, kind FROM records');
+    expect(stored.map((r) => r.id).sort()).toEqual(outbox.map((e) => e.id).sort());
+    expect(new Set(stored.map((r) => r.station_id))).toEqual(new Set([station.id]));
+    expect(await centre.db.query('SELECT seq, reason FROM dead_letters')).toEqual([]);
+    await k.close();
+  });
+
+  it('a tablet without a camera says so at the scan, and how to set up instead', async () => {
+    const centre = await startCentre();
+    const k = await openKiosk(chromium(), 'landscape', { url: `${centre.url}/` });
+    await k.tap('技术人员设置');
+    await choosePin(k.page);
+    await k.tap('扫描设置二维码');
+    await k.page.getByRole('alert').filter({ hasText: '这台设备没有可用的摄像头' }).waitFor();
+    await k.state('setup-scan-no-camera');
+    await k.axe('setup-scan-no-camera');
+    await k.tap('返回手动填写');
+    await k.page.getByRole('form', { name: '站点设置' }).waitFor();
     await k.close();
   });
 });

@@ -1,14 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import qrcode from 'qrcode-generator';
 import { afterEach, describe, expect, it } from 'vitest';
 import credentials from '../../assets/demo/member-credentials.json';
 import { memberQrText } from '../../sync/protocol/pin-hash.ts';
 import { cli } from '../sync/support/server.ts';
 import { enrolledStation, startDemoServer, waitSynced } from './support/demo-server.ts';
 import { type Kiosk, launchChromium, openKiosk, useChromium } from './support/kiosk.ts';
+import { fakeCameraFlags, qrVideo } from './support/qr-video.ts';
 
 /**
  * A volunteer's whole shift at the kiosk in Chromium: signing in offline by PIN (and by QR code through a fake
@@ -272,39 +269,12 @@ describe('volunteers at the kiosk (Chromium)', () => {
   });
 });
 
-/** A 640×480 I420 video of the given QR text, black on white, centred: what the fake camera shows. */
-const qrVideo = async (text: string): Promise<string> => {
-  const qr = qrcode(0, 'M');
-  qr.addData(text, 'Byte');
-  qr.make();
-  const width = 640;
-  const height = 480;
-  const modules = qr.getModuleCount();
-  const scale = Math.floor(360 / (modules + 8));
-  const side = (modules + 8) * scale;
-  const left = Math.floor((width - side) / 2);
-  const top = Math.floor((height - side) / 2);
-  const luma = Buffer.alloc(width * height, 235);
-  for (let row = 0; row < modules; row += 1) {
-    for (let col = 0; col < modules; col += 1) {
-      if (!qr.isDark(row, col)) continue;
-      for (let y = 0; y < scale; y += 1) luma.fill(16, (top + (row + 4) * scale + y) * width + left + (col + 4) * scale, (top + (row + 4) * scale + y) * width + left + (col + 5) * scale);
-    }
-  }
-  const chroma = Buffer.alloc((width / 2) * (height / 2), 128);
-  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma, chroma]);
-  const dir = await mkdtemp(join(tmpdir(), 'yizhan-qr-'));
-  cleanup.push(() => rm(dir, { recursive: true, force: true }));
-  const file = join(dir, 'member-qr.y4m');
-  await writeFile(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`), ...Array.from({ length: 10 }, () => frame)]));
-  return file;
-};
-
 describe('QR sign-in (Chromium, a fake camera)', () => {
   it('signs a member in with the QR code held up to the camera', async () => {
     const member = credentials.members.find((m) => m.memberId === 'wang-xiulan')!;
     const video = await qrVideo(memberQrText(member.memberId, member.qrSecret));
-    const browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
+    cleanup.push(video.remove);
+    const browser = await launchChromium(fakeCameraFlags(video.file));
     cleanup.push(() => browser.close());
     const k = await openKiosk(browser, 'portrait');
     await k.context.grantPermissions(['camera']);

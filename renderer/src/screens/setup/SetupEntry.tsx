@@ -1,12 +1,15 @@
-import { readSetupLink, type SetupLinkReading } from '@protocol/setup-link.ts';
+import { readSetupLink, type SetupLink, type SetupLinkReading } from '@protocol/setup-link.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskBridge, Setup } from '@shell/bridge.ts';
+import type { QrScanner } from '../../platform/qr-scan.ts';
 import { forgetSetupLink, pendingSetupLink } from '../../platform/setup-link/intake.ts';
 import { useSync } from '../../sync/SyncProvider.tsx';
+import { Button } from '../../ui/Button.tsx';
 import { SetupForm } from './SetupForm.tsx';
 import { saveSetup } from './setup-in-progress.ts';
 import { SetupLinkStep } from './SetupLinkStep.tsx';
+import { SetupScanStep } from './SetupScanStep.tsx';
 
 /** The link this tablet was opened with; a damaged one is forgotten as it is read (it can set nothing up). */
 const readPending = (): SetupLinkReading => {
@@ -17,15 +20,17 @@ const readPending = (): SetupLinkReading => {
 };
 
 /**
- * How the technician gives the station its setup: from the setup link this tablet was opened with (checked, then
- * used with one tap), else the form. A damaged link says so above the form; the link is forgotten once used or
- * set aside, so the code it carries lives no longer than this step.
+ * How the technician gives the station its setup: from the setup link this tablet was opened with, or the one in
+ * the QR code scanned here (checked, then used with one tap), else the form. A damaged link says so above the
+ * form; the link is forgotten once used or set aside, so the code it carries lives no longer than this step.
+ * `scanner` is the camera's seam (platform/qr-scan.ts).
  */
-export function SetupEntry({ bridge, onSaved }: { bridge: KioskBridge; onSaved: (setup: Setup) => void }) {
+export function SetupEntry({ bridge, onSaved, scanner }: { bridge: KioskBridge; onSaved: (setup: Setup) => void; scanner?: QrScanner }) {
   const { t } = useTranslation('setup');
   const { config } = useSync();
   const [reading, setReading] = useState(readPending);
   const [failure, setFailure] = useState<string | null>(null);
+  const [scanning, setScanning] = useState(false);
 
   // Typed in instead: the link is no longer wanted either way.
   const setAside = () => {
@@ -51,9 +56,19 @@ export function SetupEntry({ bridge, onSaved }: { bridge: KioskBridge; onSaved: 
       </>
     );
   }
+  if (scanning) {
+    const scanned = (setup: SetupLink) => {
+      setScanning(false);
+      setReading({ kind: 'setup', setup });
+    };
+    return <SetupScanStep onSetup={scanned} onCancel={() => setScanning(false)} scanner={scanner} />;
+  }
   return (
     <>
       {reading.kind === 'invalid' ? <p className="notice-banner" role="alert">{t('link.invalid', { problems: reading.problems.join('; ') })}</p> : null}
+      <div className="actions">
+        <Button variant="primary" large icon="📷" onClick={() => setScanning(true)}>{t('scan.open')}</Button>
+      </div>
       <p className="screen__lead">{t('lead')}</p>
       <SetupForm bridge={bridge} onSaved={onSaved} />
     </>
