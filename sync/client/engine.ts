@@ -198,6 +198,7 @@ export class SyncEngine {
       await this.pull(credentials.stationId);
       await this.heartbeat(credentials.stationId);
       await store.purgePersonal(new Date(this.o.now()));
+      await store.pruneOutbox(new Date(this.o.now()));
       this.failures = 0;
       this.set({ phase: 'idle', lastSuccessAt: new Date(this.o.now()).toISOString(), lastError: null, waiting: await store.waitingCount() });
       this.schedule(this.o.intervalMs);
