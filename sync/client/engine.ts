@@ -4,6 +4,7 @@ import { RECORD_SCHEMA_VERSION } from '../protocol/records.ts';
 import { MAX_PUSH_ENTRIES, type HeartbeatRequest } from '../protocol/wire.ts';
 import { type BackoffPolicy, defaultBackoff, fullJitterDelay } from './backoff.ts';
 import { initialSyncState, type SyncState } from './state.ts';
+import type { StorageReading } from './storage-trend.ts';
 import type { SyncStore } from './store.ts';
 import { SyncCallError, type Transport } from './transport.ts';
 
@@ -19,7 +20,8 @@ export interface EngineOptions {
   backoff?: BackoffPolicy;
   random?: () => number;
   now?: () => number;
-  storage?: () => Promise<{ used: number | null; quota: number | null }>;
+  /** The tablet's storage for the heartbeat, with its trend where the kiosk keeps samples. */
+  storage?: () => Promise<StorageReading>;
   /**
    * Whether the tablet has a network link (navigator.onLine): a call that gets no answer then means the centre
    * is unreachable, without one the tablet is offline. Without this, every call that gets no answer counts as
@@ -341,7 +343,8 @@ export class SyncEngine {
   }
 
   private async heartbeat(stationId: string): Promise<void> {
-    const storage = (await this.o.storage?.()) ?? { used: null, quota: null };
+    const storage: StorageReading = (await this.o.storage?.()) ?? { used: null, quota: null };
+    this.set({ storage });
     const sentAt = this.o.now();
     const body: HeartbeatRequest = {
       stationId,
@@ -349,6 +352,7 @@ export class SyncEngine {
       recordsWaiting: await this.o.store.waitingCount(),
       storageUsed: storage.used,
       storageQuota: storage.quota,
+      ...(storage.growthPerDay === undefined ? {} : { storageGrowthPerDay: storage.growthPerDay }),
       lastError: this.state.lastError?.slice(0, 500) ?? null,
       clockOffsetMs: this.state.clockOffsetMs,
       deadLetters: this.state.deadLetters,
