@@ -254,6 +254,16 @@ export class SyncEngine {
     for (;;) {
       const items = await next;
       if (items.length === 0) return;
+      if (items[0]!.seq > pushed + 1) {
+        // The server wants seq pushed + 1, and the outbox has pruned it (a centre restored from a backup older
+        // than our retention): those records cannot be sent again. Start a new epoch over what is still held.
+        await store.renewEpoch();
+        epoch = await store.epoch();
+        waiting = await store.waitingCount();
+        pushed = 0;
+        next = store.readOutbox(0, this.batchLimit.entries);
+        continue;
+      }
       const envelope = { stationId, epoch, schemaVersion: RECORD_SCHEMA_VERSION };
       const entries = [];
       // Weighed as the wire carries it: the body's JSON in UTF-8, each entry and the comma before the next.
