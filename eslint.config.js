@@ -11,6 +11,13 @@ const shellInternals = ['**/electron/main/**', '**/electron/main.ts', '**/electr
 // other scaffolding and tool configs may import it.
 const testScaffolding = { regex: '(^|/)testing(/|$)', message: 'testing/ holds test scaffolding: production code never imports it.' };
 const testCode = ['**/*.test.{ts,tsx}', '**/*.e2e.ts', '**/testing/**', 'tests/**', '*.config.{js,ts}'];
+// What no renderer code (kiosk, console, shared) may import.
+const rendererPatterns = [
+  { regex: '^electron(-updater)?(/.*)?$', message: 'The renderer talks to the shell only through window.kiosk.' },
+  { group: [...nodeBuiltins], message: 'The renderer runs in a browser: no Node built-ins.' },
+  { group: ['**/sync/server/**', ...shellInternals, 'better-sqlite3', 'pg', 'fastify'], message: 'The renderer never imports server or shell code (electron/common, the bridge contract, excepted).' },
+  { group: ['**/electron/**'], message: "The shell's contract is imported as @shell/… (electron/common)." },
+];
 const electronTypeOnly = [
   { name: 'electron', allowTypeImports: true, message: 'Take the Electron object as a parameter (import type only); electron/main.ts wires the real one.' },
   { name: 'electron-updater', allowTypeImports: true, message: 'Take the updater as a parameter (import type only); electron/main.ts wires the real one.' },
@@ -54,14 +61,18 @@ export default tseslint.config(
     })),
   }),
   // The renderer may use the shell's contract (electron/common: the window.kiosk schemas), nothing else of it.
+  // Its two apps (the kiosk in renderer/src, the console in renderer/console) share only renderer/shared.
   layer(['renderer/**/*.{ts,tsx}'], {
     ignores: ['**/*.test.{ts,tsx}'],
-    patterns: [
-      { regex: '^electron(-updater)?(/.*)?$', message: 'The renderer talks to the shell only through window.kiosk.' },
-      { group: [...nodeBuiltins], message: 'The renderer runs in a browser: no Node built-ins.' },
-      { group: ['**/sync/server/**', ...shellInternals, 'better-sqlite3', 'pg', 'fastify'], message: 'The renderer never imports server or shell code (electron/common, the bridge contract, excepted).' },
-      { group: ['**/electron/**'], message: "The shell's contract is imported as @shell/… (electron/common)." },
-    ],
+    patterns: [...rendererPatterns, { regex: '^(\\.\\./)+(src|console)/', message: 'renderer/shared serves both apps and imports neither.' }],
+  }),
+  layer(['renderer/src/**/*.{ts,tsx}'], {
+    ignores: ['**/*.test.{ts,tsx}'],
+    patterns: [...rendererPatterns, { regex: '^(\\.\\./)+console/', message: 'The kiosk never imports the console: what both use lives in renderer/shared.' }],
+  }),
+  layer(['renderer/console/**/*.{ts,tsx}'], {
+    ignores: ['**/*.test.{ts,tsx}'],
+    patterns: [...rendererPatterns, { regex: '^(\\.\\./)+(src|electron)/|^@shell/', message: 'The console never imports the kiosk or the shell: what both apps use lives in renderer/shared.' }],
   }),
   // Tests of renderer code run in Node and may read files, but still never reach into the shell or server.
   layer(['renderer/**/*.test.{ts,tsx}'], {

@@ -1,7 +1,7 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import { build, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { ANY_CENTRE, contentSecurityPolicy } from './electron/common/csp.ts';
@@ -24,8 +24,31 @@ const cspMeta = (): Plugin => ({
 });
 
 /**
+ * The community console is a build of its own (vite.console.config.ts), made after the kiosk's into
+ * <outDir>/console, so `vite build` (and every script and test that runs it) builds both apps.
+ */
+const consoleBuild = (): Plugin => {
+  let outDir = '';
+  return {
+    name: 'yizhan-console-build',
+    apply: 'build',
+    configResolved: (config) => {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler: async () => {
+        await build({ configFile: here('./vite.console.config.ts'), logLevel: 'warn', build: { outDir: join(outDir, 'console') } });
+      },
+    },
+  };
+};
+
+/**
  * Brotli and gzip copies of the build's text files, beside them, for the central server to send (it never
- * compresses per request). After every other plugin's closeBundle: the service worker is written by then.
+ * compresses per request). After every other plugin's closeBundle: the service worker is written by then, and
+ * the console's build too (consoleBuild comes first), so the console's files get their copies as well.
  */
 const precompress = (): Plugin => {
   let outDir = '';
@@ -62,6 +85,7 @@ export default defineConfig({
       // The shell's contract with the renderer (the window.kiosk bridge, station config, PIN gate): electron/common.
       '@shell': here('./electron/common'),
       '@assets': here('./assets'),
+      '@shared': here('./renderer/shared'),
     },
   },
   plugins: [
@@ -86,9 +110,13 @@ export default defineConfig({
         // wasm: the QR decoder, so a volunteer can scan their code on a tablet that is offline.
         globPatterns: ['**/*.{js,css,html,svg,png,woff2,json,wasm}'],
         navigateFallback: 'index.html',
+        // The community console (/console) is another app on the same origin: never the kiosk's to serve or cache.
+        navigateFallbackDenylist: [/^\/console(\/|$)/],
+        globIgnores: ['console/**'],
         cleanupOutdatedCaches: true,
       },
     }),
+    consoleBuild(),
     precompress(),
   ],
   build: {

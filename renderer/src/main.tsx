@@ -1,4 +1,4 @@
-import './platform/zod-jitless.ts';
+import '@shared/platform/zod-jitless.ts';
 import Dexie from 'dexie';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

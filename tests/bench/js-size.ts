@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Bench } from './support/bench.ts';
@@ -6,10 +6,13 @@ import { aim, kb, type Row } from './support/summary.ts';
 
 const gzip = (file: string): number => gzipSync(readFileSync(file), { level: 9 }).length;
 
-/** The module scripts and modulepreload links of index.html, as paths inside the build. */
-export const htmlScripts = (html: string): { entries: string[]; preloads: string[] } => {
+/**
+ * The module scripts and modulepreload links of index.html, as paths inside the build. `base` is the build's
+ * base path: the kiosk's is relative ('./'), the console's absolute ('/console/').
+ */
+export const htmlScripts = (html: string, base = './'): { entries: string[]; preloads: string[] } => {
   const attr = (tag: string, name: string) => new RegExp(`\\b${name}\\s*=\\s*["']([^"']+)["']`).exec(tag)?.[1];
-  const clean = (href: string) => normalize(href.replace(/^\.?\//, ''));
+  const clean = (href: string) => normalize(href.startsWith(base) ? href.slice(base.length) : href.replace(/^\.?\//, ''));
   const entries = [...html.matchAll(/<script\b[^>]*>/g)]
     .map(([tag]) => tag)
     .filter((tag) => /\btype\s*=\s*["']module["']/.test(tag))
@@ -51,44 +54,73 @@ const filesUnder = (dir: string): string[] =>
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)));
 
-/** JavaScript shipped: gzip (level 9, node:zlib) of what a first start must load, and of everything. */
+/** The community console is built into the kiosk's build folder (vite.console.config.ts), under console/. */
+const CONSOLE_DIR = 'console';
+
+const sizeOf = (appDir: string, base: string, skip: (file: string) => boolean) => {
+  const html = readFileSync(join(appDir, 'index.html'), 'utf8');
+  const { entries, preloads } = htmlScripts(html, base);
+  const initial = initialChunks(appDir, entries);
+  const files = filesUnder(appDir).filter((f) => !skip(f));
+  const isWorker = (f: string) => /^(sw|workbox-[\w-]+)\.js$/.test(f);
+  const preloadSet = new Set([...entries, ...preloads]);
+  return {
+    initial,
+    pageJs: files.filter((f) => f.endsWith('.js') && !isWorker(f)),
+    workerJs: files.filter(isWorker),
+    css: files.filter((f) => f.endsWith('.css')),
+    initialCss: [...html.matchAll(/<link\b[^>]*rel=["']stylesheet["'][^>]*href=["']([^"']+)["']/g)].map((m) => normalize((m[1] ?? '').startsWith(base) ? (m[1] ?? '').slice(base.length) : (m[1] ?? '').replace(/^\.?\//, ''))),
+    agree: initial.length === preloadSet.size && initial.every((f) => preloadSet.has(f)),
+    preloads: [...preloadSet],
+  };
+};
+
+/** JavaScript shipped: gzip (level 9, node:zlib) of what a first start must load, and of everything; the kiosk's and the console's. */
 export const jsSize: Bench = {
   name: 'js',
   async run({ appDir }) {
-    const { entries, preloads } = htmlScripts(readFileSync(join(appDir, 'index.html'), 'utf8'));
-    const initial = initialChunks(appDir, entries);
-    const files = filesUnder(appDir);
-    const isWorker = (f: string) => /^(sw|workbox-[\w-]+)\.js$/.test(f);
-    const pageJs = files.filter((f) => f.endsWith('.js') && !isWorker(f));
-    const workerJs = files.filter(isWorker);
-    const css = files.filter((f) => f.endsWith('.css'));
-    const initialCss = [...readFileSync(join(appDir, 'index.html'), 'utf8').matchAll(/<link\b[^>]*rel=["']stylesheet["'][^>]*href=["']\.?\/?([^"']+)["']/g)].map((m) => normalize(m[1] ?? ''));
-    const sum = (list: readonly string[], size: (f: string) => number) => list.reduce((s, f) => s + size(join(appDir, f)), 0);
+    const kiosk = sizeOf(appDir, './', (f) => f.startsWith(`${CONSOLE_DIR}/`));
+    const sum = (dir: string, list: readonly string[], size: (f: string) => number) => list.reduce((s, f) => s + size(join(dir, f)), 0);
     const raw = (file: string) => readFileSync(file).length;
-    const initialGzip = sum(initial, gzip);
-    const size = (label: string, list: readonly string[], extra: Partial<Row> = {}): Row => ({
+    const initialGzip = sum(appDir, kiosk.initial, gzip);
+    const size = (dir: string, label: string, list: readonly string[], extra: Partial<Row> = {}): Row => ({
       bench: 'JS shipped',
       case: label,
       n: `${list.length} files`,
-      median: kb(sum(list, gzip)),
+      median: kb(sum(dir, list, gzip)),
       p95: '',
       ratio: '',
       aim: '',
       ...extra,
     });
-    const preloadSet = new Set([...entries, ...preloads]);
-    const agree = initial.length === preloadSet.size && initial.every((f) => preloadSet.has(f));
-    return {
-      rows: [
-        size('initial JS (entry + static imports), gzip', initial, { aim: aim('≤ 150 KB gzip', initialGzip / 1024, 150) }),
-        size('all page JS (lazy screens too), gzip', pageJs),
-        size('service worker JS, gzip', workerJs),
-      ],
-      notes: [
-        `JS shipped: initial ${kb(sum(initial, raw))} before gzip (${initial.map((f) => `${f.replace(/^assets\//, '')} ${kb(gzip(join(appDir, f)))}`).join(', ')}); ` +
-          `initial CSS ${kb(sum(initialCss, gzip))} gzip, all CSS ${kb(sum(css, gzip))}; ` +
-          (agree ? 'index.html preloads exactly these chunks' : `index.html preloads differ: ${[...preloadSet].join(', ')}`),
-      ],
-    };
+    const rows = [
+      size(appDir, 'initial JS (entry + static imports), gzip', kiosk.initial, { aim: aim('≤ 150 KB gzip', initialGzip / 1024, 150) }),
+      size(appDir, 'all page JS (lazy screens too), gzip', kiosk.pageJs),
+      size(appDir, 'service worker JS, gzip', kiosk.workerJs),
+    ];
+    const notes = [
+      `JS shipped: initial ${kb(sum(appDir, kiosk.initial, raw))} before gzip (${kiosk.initial.map((f) => `${f.replace(/^assets\//, '')} ${kb(gzip(join(appDir, f)))}`).join(', ')}); ` +
+        `initial CSS ${kb(sum(appDir, kiosk.initialCss, gzip))} gzip, all CSS ${kb(sum(appDir, kiosk.css, gzip))}; ` +
+        (kiosk.agree ? 'index.html preloads exactly these chunks' : `index.html preloads differ: ${kiosk.preloads.join(', ')}`),
+    ];
+    const consoleDir = join(appDir, CONSOLE_DIR);
+    if (existsSync(join(consoleDir, 'index.html'))) {
+      const staff = sizeOf(consoleDir, `/${CONSOLE_DIR}/`, () => false);
+      // ECharts is a chunk of its own (vite.console.config.ts), loaded when a report is first opened.
+      const charts = staff.pageJs.filter((f) => /^assets\/echarts-[\w-]+\.js$/.test(f));
+      rows.push(
+        size(consoleDir, 'console: initial JS (sign-in, shell), gzip', staff.initial),
+        size(consoleDir, 'console: all page JS, gzip', staff.pageJs),
+        size(consoleDir, 'console: the ECharts chunk (reports only), gzip', charts),
+      );
+      notes.push(
+        `console JS: initial ${kb(sum(consoleDir, staff.initial, raw))} before gzip (${staff.initial.map((f) => `${f.replace(/^assets\//, '')} ${kb(gzip(join(consoleDir, f)))}`).join(', ')}); ` +
+          `initial CSS ${kb(sum(consoleDir, staff.initialCss, gzip))} gzip; ` +
+          (staff.agree ? 'console/index.html preloads exactly these chunks' : `console/index.html preloads differ: ${staff.preloads.join(', ')}`),
+      );
+    } else {
+      notes.push(`console: no build under ${consoleDir}`);
+    }
+    return { rows, notes };
   },
 };

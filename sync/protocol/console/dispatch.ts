@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actors, requestEventTypes, requestKinds, requestTargetSchema } from '../records.ts';
+import { actors, requestEventTypes, requestKinds, requestNumberSchema, requestTargetSchema } from '../records.ts';
 import { requestStatuses } from '../request-state.ts';
 import { stationIdSchema } from '../wire.ts';
 import { instantSchema, listParam, nextCursorSchema, pageQuery, serverIdSchema, slugSchema } from './common.ts';
@@ -16,7 +16,7 @@ export const requestSummarySchema = z.object({
   id: requestIdSchema,
   stationId: z.string(),
   communityId: z.string().nullable(),
-  /** The resident's receipt number (7 digits, MMDD + the day's counter at that station). */
+  /** The resident's receipt number as printed (7 or 8 digits, records.ts requestNumberSchema). */
   number: z.string(),
   kind: z.enum(requestKinds),
   category: z.string(),
@@ -65,7 +65,7 @@ export const inboxResponseSchema = z.object({
 });
 
 /** Every request in scope with this receipt number, newest first (numbers repeat across stations and years). */
-export const byNumberParams = z.object({ number: z.string().regex(/^\d{7}$/) });
+export const byNumberParams = z.object({ number: requestNumberSchema });
 export const byNumberResponseSchema = z.object({ requests: z.array(requestSummarySchema) });
 
 export const timelineEntrySchema = z.object({

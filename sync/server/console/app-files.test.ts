@@ -1,53 +1,85 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consoleContentSecurityPolicy } from '../console-csp.ts';
 import { startTestServer, type TestServer } from '../testing/fixtures.ts';
 
-/** The console's app at /console/ beside the kiosk's at /, from one build folder (dist/renderer and its console/). */
-describe('the console app at /console/', () => {
-  let t: TestServer;
+describe('serving the community console at /console', () => {
   let dir: string;
+  let t: TestServer;
+  const get = (url: string) => t.app.inject({ method: 'GET', url });
+
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'yizhan-console-app-'));
-    await mkdir(join(dir, 'console', 'assets'), { recursive: true });
-    await writeFile(join(dir, 'index.html'), '<title>kiosk</title>');
-    await writeFile(join(dir, 'console', 'index.html'), '<title>console</title>');
-    await writeFile(join(dir, 'console', 'assets', 'app-abc123.js'), 'export {};');
-    await writeFile(join(dir, 'console', '.env'), 'secret');
-    t = await startTestServer({ config: { kioskDir: dir } });
+    dir = await mkdtemp(join(tmpdir(), 'yizhan-console-'));
+    const kiosk = join(dir, 'kiosk');
+    const staff = join(kiosk, 'console');
+    await mkdir(join(kiosk, 'assets'), { recursive: true });
+    await mkdir(join(staff, 'assets'), { recursive: true });
+    await writeFile(join(kiosk, 'index.html'), '<!doctype html><title>红色驿站</title>');
+    await writeFile(join(staff, 'index.html'), '<!doctype html><title>社区工作台</title>');
+    await writeFile(join(staff, 'assets', 'index-abc.js'), 'export {}');
+    await writeFile(join(staff, '.env'), 'SECRET=1');
+    await writeFile(join(dir, 'outside.txt'), 'outside the root');
+    await symlink(join(dir, 'outside.txt'), join(staff, 'link.txt'));
+    t = await startTestServer({ config: { kioskDir: kiosk } });
   });
   afterAll(async () => {
     await t?.close();
     await rm(dir, { recursive: true, force: true });
   });
 
-  const get = (url: string) => t.app.inject({ method: 'GET', url });
-
-  it('serves the console\'s index.html for its routes, under its own CSP, and the kiosk\'s elsewhere', async () => {
-    for (const url of ['/console/', '/console/dispatch/inbox', '/console/requests/123?x=1']) {
+  it('answers every console address with the console (it routes in the browser), the kiosk everywhere else', async () => {
+    for (const url of ['/console/', '/console/inbox', '/console/requests/0190a5c4-7b2e-7c3d-8e4f-000000000001?x=1', '/console/index.html']) {
       const page = await get(url);
       expect(page.statusCode, url).toBe(200);
-      expect(page.body).toBe('<title>console</title>');
-      expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-      expect(page.headers['cache-control']).toBe('no-cache');
+      expect(page.body, url).toContain('社区工作台');
+      expect(page.headers['content-type'], url).toBe('text/html; charset=utf-8');
+      expect(page.headers['cache-control'], url).toBe('no-cache');
     }
-    expect((await get('/console')).headers.location).toBe('/console/');
-    expect((await get('/')).body).toBe('<title>kiosk</title>');
+    const bare = await get('/console');
+    expect(bare.statusCode).toBe(308);
+    expect(bare.headers.location).toBe('/console/');
+    expect((await get('/services')).body).toContain('红色驿站');
+    expect((await get('/consoles')).body).toContain('红色驿站');
   });
 
-  it('serves hashed assets for good, and nothing outside the build, no dotfile, and no API path as the app', async () => {
-    const asset = await get('/console/assets/app-abc123.js');
-    expect(asset.statusCode).toBe(200);
-    expect(asset.headers['content-type']).toContain('text/javascript');
-    expect(asset.headers['cache-control']).toContain('immutable');
-    for (const url of ['/console/.env', '/console/assets/missing.js', '/console/api/nothing-here']) {
-      expect((await get(url)).statusCode, url).toBe(404);
+  it('holds the console to its own CSP: nothing but this server, nothing inline, no framing', async () => {
+    for (const url of ['/console/', '/console/inbox', '/console/assets/index-abc.js']) {
+      const response = await get(url);
+      expect(response.headers['content-security-policy'], url).toBe(consoleContentSecurityPolicy());
+      expect(response.headers['x-frame-options'], url).toBe('DENY');
+      expect(response.headers['referrer-policy'], url).toBe('no-referrer');
     }
-    // An encoded climb out of the build ends at a page of the build, never the file it names.
-    const climb = await get('/console/%2e%2e/%2e%2e/%2e%2e/etc/passwd');
-    expect(climb.body).not.toContain('root:');
-    if (climb.statusCode === 200) expect(['<title>kiosk</title>', '<title>console</title>']).toContain(climb.body);
-    else expect(climb.statusCode).toBe(404);
+    const csp = consoleContentSecurityPolicy();
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/unsafe-(inline|eval)|https:|http:/);
+  });
+
+  it('caches hashed assets for good', async () => {
+    const asset = await get('/console/assets/index-abc.js');
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['content-type']).toMatch(/^(text|application)\/javascript; charset=utf-8$/);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await get('/console/assets/missing-000.js')).statusCode).toBe(404);
+  });
+
+  it('never answers an API address with the page', async () => {
+    for (const url of ['/console/api', '/console/api/', '/console/api/no-such-route']) {
+      const response = await get(url);
+      expect(response.statusCode, url).toBe(404);
+      expect(response.json(), url).toMatchObject({ error: 'not-found' });
+    }
+  });
+
+  it('never leaves its root: traversal, encoded separators, dotfiles, symlinks out', async () => {
+    for (const url of ['/console/%2e%2e/%2e%2e/outside.txt', '/console/.env', '/console/link.txt', '/console/assets%2f..%2f.env']) {
+      const response = await get(url);
+      expect([400, 404], url).toContain(response.statusCode);
+      expect(response.body, url).not.toContain('outside the root');
+      expect(response.body, url).not.toContain('SECRET');
+    }
   });
 });

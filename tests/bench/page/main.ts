@@ -1,4 +1,4 @@
-import '../../../renderer/src/platform/zod-jitless.ts';
+import '../../../renderer/shared/platform/zod-jitless.ts';
 import demo from '@assets/demo/catalogue.json';
 import { newId } from '@protocol/ids.ts';
 import { RECORD_SCHEMA_VERSION, type Visit, visitSchema, type VisitorType } from '@protocol/records.ts';

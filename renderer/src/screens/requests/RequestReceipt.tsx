@@ -2,8 +2,8 @@ import { maskPhone } from '@protocol/masking.ts';
 import type { ResidentRequest } from '@protocol/records.ts';
 import { useTranslation } from 'react-i18next';
 import { Confirmation } from '../../ui/Confirmation.tsx';
-import { QrCode } from '../../ui/QrCode.tsx';
-import { groupRequestNumber, spokenDigits } from './request-number.ts';
+import { QrCode } from '@shared/ui/QrCode.tsx';
+import { groupRequestNumber, spokenDigits } from '@shared/format/request-number.ts';
 
 /** The receipt: the number to keep, very large and as a QR code, and what happens to the request next. */
 export function RequestReceipt({ request }: { request: ResidentRequest }) {

@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Keypad } from '../../ui/Keypad.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { findRequest } from './find-request.ts';
-import { groupRequestNumber, isRequestNumber, REQUEST_NUMBER_MAX_DIGITS, requestNumberDigits, spokenDigits } from './request-number.ts';
+import { groupRequestNumber, isRequestNumber, REQUEST_NUMBER_MAX_DIGITS, requestNumberDigits, spokenDigits } from '@shared/format/request-number.ts';
 import { RequestSummary } from './RequestSummary.tsx';
 import { RequestTimeline } from './RequestTimeline.tsx';
 import { useTopOnStep } from './useTopOnStep.ts';

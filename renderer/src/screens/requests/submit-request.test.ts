@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../../../tests/support/render-screen.tsx';
 import type { YizhanDb } from '../../store/db.ts';
-import { groupRequestNumber, isRequestNumber, requestNumberAt, requestNumberDigits } from './request-number.ts';
+import { groupRequestNumber, isRequestNumber, requestNumberAt, requestNumberDigits } from '@shared/format/request-number.ts';
 import { submitRequest } from './submit-request.ts';
 
 let db: YizhanDb;

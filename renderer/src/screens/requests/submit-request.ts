@@ -1,7 +1,7 @@
 import type { RequestEvent, ResidentRequest } from '@protocol/records.ts';
 import { commitRecord, type Draft } from '../../store/commit.ts';
 import type { YizhanDb } from '../../store/db.ts';
-import { nextRequestNumber } from './request-number.ts';
+import { nextRequestNumber } from '@shared/format/request-number.ts';
 
 /** The last receipt number this database gave (request-number.ts): numbers only ever grow. */
 const LAST_NUMBER = 'counter:request-number';

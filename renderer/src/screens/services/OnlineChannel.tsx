@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { QrCode } from '../../ui/QrCode.tsx';
+import { QrCode } from '@shared/ui/QrCode.tsx';
 import './services.css';
 
 /** An official online channel: a QR code to scan with the resident's own phone, and the address for typing. */

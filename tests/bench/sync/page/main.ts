@@ -1,4 +1,4 @@
-import '../../../../renderer/src/platform/zod-jitless.ts';
+import '../../../../renderer/shared/platform/zod-jitless.ts';
 import demo from '@assets/demo/catalogue.json';
 import { stationSettingsSchema } from '@protocol/catalogue.ts';
 import { SyncEngine } from '../../../../sync/client/engine.ts';

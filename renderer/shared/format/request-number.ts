@@ -5,6 +5,8 @@ import { requestNumberSchema } from '@protocol/records.ts';
  * 2026-01-01 00:00 Beijing time when it was made, or one more than the last number this tablet gave when that is
  * higher. A tablet makes it offline, and it never repeats for the station: not next year, and not after the
  * tablet is wiped or replaced (why: sync/protocol/README.md, "Receipt numbers"). Seven digits until 19 March 2041.
+ * The kiosk makes and shows it; the console finds requests by it and shows it grouped the same way, so staff and
+ * resident read out the same thing.
  */
 const ORIGIN = Date.parse('2026-01-01T00:00:00+08:00');
 /** Above every number of the old scheme (MMDD + a day's counter, at most 1231999), so the two never meet. */

@@ -1,7 +1,10 @@
 import qrcode from 'qrcode-generator';
 import { useMemo } from 'react';
 
-/** Drawn locally from the text: no network, no image files. */
+/**
+ * A QR code drawn locally from the text as SVG: no network, no image files. The kiosk shows links and receipt
+ * numbers with it; the console prints members' sign-in badges. Each app styles `.qr` its own way.
+ */
 export function QrCode({ text, label }: { text: string; label: string }) {
   const path = useMemo(() => {
     const qr = qrcode(0, 'M');

@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { i18n } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { createI18n, languages, namespaces, resources } from './index.ts';
+import { createConsoleI18n } from '../../console/i18n/index.ts';
+import consoleEn from '../../console/i18n/locales/en/bundle.ts';
+import consoleZh from '../../console/i18n/locales/zh-CN/bundle.ts';
+import { createI18n, namespaces as kioskNamespaces, resources as kioskResources } from '../../src/i18n/index.ts';
+import { languages, type Resources } from './setup.ts';
 
 const leafKeys = (value: unknown, prefix = ''): string[] =>
   value && typeof value === 'object'
@@ -13,9 +18,19 @@ const baseKeys = (keys: string[]) => [...new Set(keys.map((k) => k.replace(/_(ze
 
 const get = (obj: unknown, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], obj);
 
-describe('translations', () => {
+const consoleResources: Resources = { 'zh-CN': consoleZh, en: consoleEn };
+/** The console's own namespaces; its `requests` is the kiosk's, checked with the kiosk's. */
+const consoleNamespaces = Object.keys(consoleZh).filter((namespace) => namespace !== 'requests');
+
+/** Each app's translations: the namespaces it writes, where its code is, and its i18next instance. */
+const apps: { app: string; resources: Resources; namespaces: string[]; source: string; instance: () => i18n }[] = [
+  { app: 'kiosk', resources: kioskResources, namespaces: kioskNamespaces, source: 'renderer/src', instance: () => createI18n('zh-CN') },
+  { app: 'console', resources: consoleResources, namespaces: consoleNamespaces, source: 'renderer/console', instance: () => createConsoleI18n('zh-CN', consoleResources) },
+];
+
+describe.each(apps)('translations of the $app', ({ resources, namespaces, source, instance }) => {
   it('has the same namespaces in every language', () => {
-    for (const language of languages) expect(Object.keys(resources[language]).sort()).toEqual([...namespaces].sort());
+    for (const language of languages) expect(Object.keys(resources[language]).sort()).toEqual(Object.keys(resources['zh-CN']).sort());
   });
 
   it.each(namespaces)('namespace %s has every key, non-empty, in both languages', (ns) => {
@@ -38,14 +53,15 @@ describe('translations', () => {
     }
   });
 
-  it('every t() key used in the renderer exists in zh-CN', () => {
-    const root = join(process.cwd(), 'renderer/src');
+  it('every t() key used in its code exists in zh-CN', () => {
+    const root = join(process.cwd(), source);
     const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f) && !/\.test\./.test(f));
     const missing: string[] = [];
-    const i18n = createI18n('zh-CN');
+    const i18n = instance();
+    const defaultNs = String(i18n.options.defaultNS);
     for (const file of files) {
       const source = readFileSync(`${root}/${file}`, 'utf8');
-      const ns = /useTranslation\(\s*'([\w-]+)'/.exec(source)?.[1] ?? 'common';
+      const ns = /useTranslation\(\s*'([\w-]+)'/.exec(source)?.[1] ?? defaultNs;
       for (const m of source.matchAll(/\bt\(\s*'([\w.:-]+)'/g)) {
         const key = m[1] ?? '';
         const [keyNs, keyPath] = key.includes(':') ? (key.split(':') as [string, string]) : [ns, key];
