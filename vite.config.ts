@@ -163,7 +163,7 @@ export default defineConfig({
       },
       {
         // Sync fault, crash and drain tests (tests/sync): real servers and processes on 127.0.0.1, one file at a time.
-        resolve: { alias: { '@protocol': here('./sync/protocol'), '@shell': here('./electron/common'), '@assets': here('./assets') } },
+        resolve: { alias: { '@protocol': here('./sync/protocol'), '@shell': here('./electron/common'), '@assets': here('./assets'), '@shared': here('./renderer/shared') } },
         test: {
           name: 'sync',
           root: here('.'),

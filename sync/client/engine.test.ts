@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MessageName, MessageRequest, MessageResponse, PushRequest } from '../protocol/wire.ts';
+import { heartbeatRequestSchema, type MessageName, type MessageRequest, type MessageResponse, type PushRequest } from '../protocol/wire.ts';
 import { isSynced, SyncEngine } from './engine.ts';
 import { MemorySyncStore } from './testing/memory-store.ts';
 import { SyncCallError, type Transport } from './transport.ts';
@@ -106,6 +106,43 @@ describe('SyncEngine', () => {
     server.clockAheadMs = 0;
     await e.run().catch(() => undefined);
     expect(Math.abs(store.clockOffsetMs ?? Infinity)).toBeLessThan(60_000);
+  });
+
+  it('prunes acknowledged entries past the retention at the end of a round, never waiting ones', async () => {
+    const old = new Date(Date.now() - 40 * 86_400_000).toISOString();
+    for (let i = 0; i < 3; i += 1) store.add({ i, at: old });
+    server.heartbeatDown = true;
+    await engine().run();
+    expect(store.outbox).toHaveLength(3);
+    server.heartbeatDown = false;
+    store.add({ i: 3, at: new Date().toISOString() });
+    await engine().run();
+    expect(store.outbox.map((item) => item.seq)).toEqual([4]);
+    expect(await store.pushedSeq()).toBe(4);
+  });
+
+  it('starts a new epoch over what it still holds when the server lost entries the outbox has pruned', async () => {
+    const old = new Date(Date.now() - 40 * 86_400_000).toISOString();
+    for (let i = 0; i < 3; i += 1) store.add({ i, at: old });
+    await engine().run();
+    expect(store.outbox).toHaveLength(0);
+    // The centre is restored from a backup that never had them; the tablet cannot send them again.
+    server.applied.clear();
+    store.add({ i: 3, at: new Date().toISOString() });
+    const e = engine();
+    await e.run();
+    expect(e.getState()).toMatchObject({ phase: 'idle', waiting: 0 });
+    const last = server.received.at(-1)!;
+    expect(last.epoch).not.toBe(server.received[0]!.epoch);
+    expect(last.entries.map((entry) => [entry.seq, (entry.record as { i: number }).i])).toEqual([[1, 3]]);
+  });
+
+  it('reports the storage used and its trend in the heartbeat, as the wire takes it, and in its state', async () => {
+    const e = engine({ storage: async () => ({ used: 52_428_800, quota: 1_073_741_824, growthPerDay: 2_400 }) });
+    await e.run();
+    const heartbeat = heartbeatRequestSchema.parse(server.heartbeats.at(-1));
+    expect(heartbeat).toMatchObject({ storageUsed: 52_428_800, storageQuota: 1_073_741_824, storageGrowthPerDay: 2_400 });
+    expect(e.getState().storage).toEqual({ used: 52_428_800, quota: 1_073_741_824, growthPerDay: 2_400 });
   });
 
   it('never says synced while the centre has refused records no technician has seen, even after a restart', async () => {

@@ -4,6 +4,7 @@ import { RECORD_SCHEMA_VERSION } from '../protocol/records.ts';
 import { MAX_PUSH_ENTRIES, type HeartbeatRequest } from '../protocol/wire.ts';
 import { type BackoffPolicy, defaultBackoff, fullJitterDelay } from './backoff.ts';
 import { initialSyncState, type SyncState } from './state.ts';
+import type { StorageReading } from './storage-trend.ts';
 import type { SyncStore } from './store.ts';
 import { SyncCallError, type Transport } from './transport.ts';
 
@@ -19,7 +20,8 @@ export interface EngineOptions {
   backoff?: BackoffPolicy;
   random?: () => number;
   now?: () => number;
-  storage?: () => Promise<{ used: number | null; quota: number | null }>;
+  /** The tablet's storage for the heartbeat, with its trend where the kiosk keeps samples. */
+  storage?: () => Promise<StorageReading>;
   /**
    * Whether the tablet has a network link (navigator.onLine): a call that gets no answer then means the centre
    * is unreachable, without one the tablet is offline. Without this, every call that gets no answer counts as
@@ -198,6 +200,7 @@ export class SyncEngine {
       await this.pull(credentials.stationId);
       await this.heartbeat(credentials.stationId);
       await store.purgePersonal(new Date(this.o.now()));
+      await store.pruneOutbox(new Date(this.o.now()));
       this.failures = 0;
       this.set({ phase: 'idle', lastSuccessAt: new Date(this.o.now()).toISOString(), lastError: null, waiting: await store.waitingCount() });
       this.schedule(this.o.intervalMs);
@@ -251,6 +254,16 @@ export class SyncEngine {
     for (;;) {
       const items = await next;
       if (items.length === 0) return;
+      if (items[0]!.seq > pushed + 1) {
+        // The server wants seq pushed + 1, and the outbox has pruned it (a centre restored from a backup older
+        // than our retention): those records cannot be sent again. Start a new epoch over what is still held.
+        await store.renewEpoch();
+        epoch = await store.epoch();
+        waiting = await store.waitingCount();
+        pushed = 0;
+        next = store.readOutbox(0, this.batchLimit.entries);
+        continue;
+      }
       const envelope = { stationId, epoch, schemaVersion: RECORD_SCHEMA_VERSION };
       const entries = [];
       // Weighed as the wire carries it: the body's JSON in UTF-8, each entry and the comma before the next.
@@ -340,7 +353,8 @@ export class SyncEngine {
   }
 
   private async heartbeat(stationId: string): Promise<void> {
-    const storage = (await this.o.storage?.()) ?? { used: null, quota: null };
+    const storage: StorageReading = (await this.o.storage?.()) ?? { used: null, quota: null };
+    this.set({ storage });
     const sentAt = this.o.now();
     const body: HeartbeatRequest = {
       stationId,
@@ -348,6 +362,7 @@ export class SyncEngine {
       recordsWaiting: await this.o.store.waitingCount(),
       storageUsed: storage.used,
       storageQuota: storage.quota,
+      ...(storage.growthPerDay === undefined ? {} : { storageGrowthPerDay: storage.growthPerDay }),
       lastError: this.state.lastError?.slice(0, 500) ?? null,
       clockOffsetMs: this.state.clockOffsetMs,
       deadLetters: this.state.deadLetters,

@@ -1,3 +1,5 @@
+import type { StorageReading } from './storage-trend.ts';
+
 /**
  * The sync state the kiosk shows, apart from the engine so the status line can render it without loading the
  * engine and its schemas (they arrive after the first paint).
@@ -28,6 +30,8 @@ export interface SyncState {
   deadLetters: number;
   /** The station the centre enrolled this kiosk as; null before enrolment. */
   enrolledAs: string | null;
+  /** The tablet's storage and its trend as the last heartbeat reported them; null before one. */
+  storage: StorageReading | null;
 }
 
 /**
@@ -52,4 +56,5 @@ export const initialSyncState: SyncState = {
   nextAttemptAt: null,
   deadLetters: 0,
   enrolledAs: null,
+  storage: null,
 };

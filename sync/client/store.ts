@@ -26,7 +26,10 @@ export interface SyncStore {
   installId(): Promise<string>;
   /** The outbox epoch: made once when the database is created. */
   epoch(): Promise<string>;
-  /** Starts a new epoch from seq 0 (the server said our history under the old one diverged). */
+  /**
+   * Starts a new epoch from seq 0 (the server said our history under the old one diverged). Seqs are the epoch's
+   * own: a new epoch counts 1, 2, 3 … from the first entry still held, whatever was pruned before it.
+   */
   renewEpoch(): Promise<void>;
   pushedSeq(): Promise<number>;
   /** Sets the high-water mark to what the server says it has applied. */
@@ -48,4 +51,9 @@ export interface SyncStore {
   acknowledgeDeadLetters(at: Date): Promise<void>;
   /** Removes personal fields of acknowledged records older than the station's retention; returns how many. */
   purgePersonal(now: Date): Promise<number>;
+  /**
+   * Deletes acknowledged outbox entries older than the station's retention, oldest first, in small batches;
+   * never one the server has not acknowledged, whatever its age. Returns how many went.
+   */
+  pruneOutbox(now: Date): Promise<number>;
 }

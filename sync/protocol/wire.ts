@@ -270,6 +270,8 @@ export const heartbeatRequestSchema = z.object({
   /** navigator.storage.estimate(), in bytes; null where the browser does not tell. */
   storageUsed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable(),
   storageQuota: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable(),
+  /** How fast storageUsed grows, bytes a day over the tablet's last 30 days; null until it has a day's span, absent from older kiosks. */
+  storageGrowthPerDay: z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
   lastError: z.string().max(500).nullable(),
   /** The tablet's clock minus the server's, as the client last measured it (ms); null before the first answer. */
   clockOffsetMs: z.number().int().min(-MAX_OFFSET_MS).max(MAX_OFFSET_MS).nullable(),

@@ -31,7 +31,8 @@ export type Stored<R> = R & { day: string };
 
 /**
  * The outbox is an append-only log: `seq` grows with every kiosk-born write, and sync remembers the highest
- * seq the server acknowledged (meta `outbox.pushedSeq`). Draining is a key-range read, never a delete.
+ * seq the server acknowledged (meta `outbox.pushedSeq`). Draining is a key-range read, never a delete; acknowledged
+ * entries past the station's retention are range-deleted from the bottom (meta `outbox.prunedSeq`).
  */
 export interface OutboxEntry {
   seq?: number;

@@ -21,7 +21,11 @@ const db = async () => {
 
 syncStoreContract('dexie', async () => {
   const d = await db();
-  return { store: new DexieSyncStore(d, memoryTokenVault()), add: async () => void (await commitRecord(d, 'visit', 'demo-station', () => ({ kind: 'visit', who: 'resident', purpose: 'health' }))) };
+  return {
+    store: new DexieSyncStore(d, memoryTokenVault()),
+    add: async (_record, at) => void (await commitRecord(d, 'visit', 'demo-station', () => ({ kind: 'visit', who: 'resident', purpose: 'health' }), at)),
+    setRetentionDays: async (days) => void (await d.settings.toCollection().modify({ retentionDays: days })),
+  };
 });
 
 describe('DexieSyncStore', () => {
@@ -123,6 +127,53 @@ describe('DexieSyncStore', () => {
     expect(await d.services.count()).toBe(0);
     expect(await d.visits.count()).toBe(1);
     expect(await d.outbox.count()).toBe(1);
+  });
+
+  it('prunes an entry only once its personal fields are gone, and keeps the record itself for the screens', async () => {
+    const d = await db();
+    const store = new DexieSyncStore(d, memoryTokenVault());
+    const now = new Date();
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+    const contact = { name: '王阿姨', phone: '13812345678', consentAt: daysAgo(40).toISOString() };
+    const named = await commitRecord(d, 'visit', 'demo-station', () => ({ kind: 'visit', who: 'resident', purpose: 'health', contact }), daysAgo(40));
+    await commitRecord(d, 'visit', 'demo-station', () => ({ kind: 'visit', who: 'resident', purpose: 'health' }), daysAgo(35));
+    await store.setPushedSeq(2);
+
+    // The personal purge has not walked yet: its names are still in the visits table, so the entry stays.
+    expect(await store.pruneOutbox(now)).toBe(0);
+    expect(await d.outbox.count()).toBe(2);
+
+    expect(await store.purgePersonal(now)).toBe(1);
+    expect(await store.pruneOutbox(now)).toBe(2);
+    expect(await d.outbox.count()).toBe(0);
+    expect(await d.meta.get('outbox.prunedSeq')).toEqual({ key: 'outbox.prunedSeq', value: 2 });
+    expect(await d.visits.get(named.id)).toMatchObject({ id: named.id, purpose: 'health' });
+    expect((await d.visits.get(named.id))?.contact).toBeUndefined();
+
+    // A new write takes the next seq, never one a pruned entry had.
+    await commitRecord(d, 'visit', 'demo-station', () => ({ kind: 'visit', who: 'resident', purpose: 'health' }), now);
+    expect((await d.outbox.toArray()).map((entry) => entry.seq)).toEqual([3]);
+    expect(await store.waitingCount()).toBe(1);
+  });
+
+  it('prunes a long backlog in many small transactions', async () => {
+    const d = await db();
+    const store = new DexieSyncStore(d, memoryTokenVault());
+    const now = new Date();
+    for (let i = 0; i < 500; i += 1) {
+      await commitRecord(d, 'feedback', 'demo-station', () => ({ kind: 'feedback', rating: 5 }), new Date(now.getTime() - (60 - i / 100) * 86_400_000));
+    }
+    await store.setPushedSeq(500);
+    await store.purgePersonal(now);
+    let transactions = 0;
+    const transaction = d.transaction.bind(d) as (...args: unknown[]) => Promise<unknown>;
+    (d as unknown as { transaction: (...args: unknown[]) => Promise<unknown> }).transaction = (...args) => {
+      transactions += 1;
+      return transaction(...args);
+    };
+    expect(await store.pruneOutbox(now)).toBe(500);
+    expect(transactions).toBeGreaterThanOrEqual(3);
+    expect(await d.outbox.count()).toBe(0);
   });
 
   it('purges names, phones and account numbers only after acknowledgement and retention', async () => {

@@ -19,12 +19,18 @@ const KEYS = {
   epoch: 'outbox.epoch',
   pushed: 'outbox.pushedSeq',
   purged: 'outbox.purgedSeq',
+  /** Every outbox entry at or below it has been deleted (pruneOutbox). */
+  pruned: 'outbox.prunedSeq',
+  /** The local seq the current epoch counts from: its seq 1 is the entry just above it. */
+  epochBase: 'outbox.epochBase',
   /** The PERSONAL_DEFINITION the purge mark was reached under. */
   purgedDefinition: 'outbox.purgedDefinition',
   cursor: 'sync.cursor',
   complete: 'sync.pullComplete',
 } as const;
 const DAY_MS = 86_400_000;
+/** Entries deleted per transaction: a resident's write never waits long behind a prune. */
+const PRUNE_BATCH = 200;
 
 const randomEpoch = (): string => {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -109,19 +115,33 @@ export class DexieSyncStore implements SyncStore {
     });
   }
 
+  /**
+   * The new epoch starts just above the pruned entries: the server wants seq 1, 2, 3 … without gaps, so the
+   * engine sees seqs counted from this base, while the log's own keys (and the pushed mark in meta, read by the
+   * screens) stay local.
+   */
   async renewEpoch(): Promise<void> {
-    await this.db.meta.bulkPut([
-      { key: KEYS.epoch, value: randomEpoch() },
-      { key: KEYS.pushed, value: 0 },
-    ]);
+    const db = this.db;
+    await db.transaction('rw', db.meta, async () => {
+      const base = (await this.meta<number>(KEYS.pruned)) ?? 0;
+      await db.meta.bulkPut([
+        { key: KEYS.epoch, value: randomEpoch() },
+        { key: KEYS.epochBase, value: base },
+        { key: KEYS.pushed, value: base },
+      ]);
+    });
   }
 
-  pushedSeq(): Promise<number> {
-    return pushedSeq(this.db);
+  private async epochBase(): Promise<number> {
+    return (await this.meta<number>(KEYS.epochBase)) ?? 0;
+  }
+
+  async pushedSeq(): Promise<number> {
+    return (await pushedSeq(this.db)) - (await this.epochBase());
   }
 
   async setPushedSeq(seq: number): Promise<void> {
-    await this.db.meta.put({ key: KEYS.pushed, value: seq });
+    await this.db.meta.put({ key: KEYS.pushed, value: seq + (await this.epochBase()) });
   }
 
   setClockOffset(offsetMs: number): Promise<void> {
@@ -129,8 +149,9 @@ export class DexieSyncStore implements SyncStore {
   }
 
   async readOutbox(afterSeq: number, limit: number): Promise<OutboxItem[]> {
-    const entries = await this.db.outbox.where('seq').above(afterSeq).limit(limit).toArray();
-    return entries.map((e) => ({ seq: e.seq!, record: e.record }));
+    const base = await this.epochBase();
+    const entries = await this.db.outbox.where('seq').above(afterSeq + base).limit(limit).toArray();
+    return entries.map((e) => ({ seq: e.seq! - base, record: e.record }));
   }
 
   waitingCount(): Promise<number> {
@@ -238,6 +259,49 @@ export class DexieSyncStore implements SyncStore {
         { key: KEYS.purgedDefinition, value: PERSONAL_DEFINITION },
       ]);
       return purged;
+    });
+  }
+
+  /**
+   * Acknowledged entries older than the station's retention leave the log, oldest first, as range deletes above
+   * the pruned mark. Only below the personal purge's mark (reached under the current definition): an entry goes
+   * only once its record's personal fields are gone from the tables too. An entry stamped in the future (a clock
+   * that ran ahead) neither stops the walk nor is judged by its stamp: its place in the log says it is older than
+   * any due entry after it, and it goes with them.
+   */
+  async pruneOutbox(now: Date): Promise<number> {
+    const station = await this.db.settings.toCollection().first();
+    if (!station) return 0;
+    const cutoff = now.getTime() - station.retentionDays * DAY_MS;
+    let pruned = 0;
+    for (;;) {
+      const batch = await this.pruneBatch(cutoff, now.getTime());
+      pruned += batch.deleted;
+      if (!batch.more) return pruned;
+    }
+  }
+
+  private pruneBatch(cutoff: number, now: number): Promise<{ deleted: number; more: boolean }> {
+    const db = this.db;
+    return db.transaction('rw', [db.outbox, db.meta], async () => {
+      if ((await this.meta<number>(KEYS.purgedDefinition)) !== PERSONAL_DEFINITION) return { deleted: 0, more: false };
+      const limit = Math.min(await pushedSeq(db), (await this.meta<number>(KEYS.purged)) ?? 0);
+      const from = (await this.meta<number>(KEYS.pruned)) ?? 0;
+      const entries = await db.outbox.where('seq').between(from, limit, false, true).limit(PRUNE_BATCH).toArray();
+      let upTo = from;
+      let reachedYoung = false;
+      for (const entry of entries) {
+        const at = Date.parse(entry.record.at);
+        if (at <= cutoff) upTo = entry.seq!;
+        else if (at <= now) {
+          reachedYoung = true;
+          break;
+        }
+      }
+      if (upTo === from) return { deleted: 0, more: false };
+      const deleted = await db.outbox.where('seq').between(from, upTo, false, true).delete();
+      await db.meta.put({ key: KEYS.pruned, value: upTo });
+      return { deleted, more: !reachedYoung && entries.length === PRUNE_BATCH };
     });
   }
 }

@@ -2,6 +2,7 @@ import type { KioskBridge, PublicConfig } from '@shell/bridge.ts';
 import { SyncEngine } from '../../../sync/client/engine.ts';
 import { httpTransport, type Transport } from '../../../sync/client/transport.ts';
 import type { YizhanDb } from '../store/db.ts';
+import { withStorageTrend } from '../store/storage-samples.ts';
 import { DexieSyncStore } from '../store/sync-store.ts';
 import { bridgeTokenVault } from './token-vault.ts';
 
@@ -9,9 +10,9 @@ const withWebLock = (task: () => Promise<void>): Promise<void> =>
   // One engine per tablet: a second window of the app (or a reload racing the old page) waits its turn.
   navigator.locks ? navigator.locks.request('yizhan-sync', { ifAvailable: true }, (lock) => (lock ? task() : undefined)) : task();
 
-const storageEstimate = async () => {
+const storageEstimate = async (db: YizhanDb) => {
   const estimate = await navigator.storage?.estimate?.();
-  return { used: estimate?.usage ?? null, quota: estimate?.quota ?? null };
+  return withStorageTrend(db, { used: estimate?.usage ?? null, quota: estimate?.quota ?? null }, new Date());
 };
 
 /**
@@ -27,7 +28,7 @@ export const createKioskSync = (db: YizhanDb, bridge: KioskBridge, config: Pick<
     store,
     transport,
     appVersion,
-    storage: storageEstimate,
+    storage: () => storageEstimate(db),
     withLock: withWebLock,
     enrolmentCode: config.enrolmentCode,
     online: () => navigator.onLine,

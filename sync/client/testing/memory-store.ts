@@ -12,6 +12,11 @@ export class MemorySyncStore implements SyncStore {
   deadLetters: (AckDeadLetter & { acknowledgedAt?: string })[] = [];
   epochValue: string;
   installIdValue = newInstallId();
+  retentionDays = 14;
+  /** Local seqs: `pushed` is the highest acknowledged, `pruned` the highest deleted; the epoch counts from `base`. */
+  private lastSeq = 0;
+  private pruned = 0;
+  private base = 0;
   private epochs = 0;
 
   constructor(
@@ -22,7 +27,8 @@ export class MemorySyncStore implements SyncStore {
   }
 
   add(record: unknown): number {
-    const seq = this.outbox.length + 1;
+    this.lastSeq += 1;
+    const seq = this.lastSeq;
     this.outbox.push({ seq, record });
     return seq;
   }
@@ -47,20 +53,24 @@ export class MemorySyncStore implements SyncStore {
   async renewEpoch() {
     this.epochs += 1;
     this.epochValue = `epoch-${String(this.epochs).padStart(4, '0')}`;
-    this.pushed = 0;
+    this.base = this.pruned;
+    this.pushed = this.base;
   }
   async pushedSeq() {
-    return this.pushed;
+    return this.pushed - this.base;
   }
   async setPushedSeq(seq: number) {
-    this.pushed = seq;
+    this.pushed = seq + this.base;
   }
   clockOffsetMs: number | null = null;
   async setClockOffset(offsetMs: number) {
     this.clockOffsetMs = offsetMs;
   }
   async readOutbox(afterSeq: number, limit: number) {
-    return this.outbox.filter((item) => item.seq > afterSeq).slice(0, limit);
+    return this.outbox
+      .filter((item) => item.seq > afterSeq + this.base)
+      .slice(0, limit)
+      .map((item) => ({ ...item, seq: item.seq - this.base }));
   }
   async waitingCount() {
     return this.outbox.filter((item) => item.seq > this.pushed).length;
@@ -92,5 +102,20 @@ export class MemorySyncStore implements SyncStore {
   }
   async purgePersonal() {
     return 0;
+  }
+  /** As the Dexie store, without personal fields to wait for: a record's `at` says its age, its place in the log decides for a future stamp. */
+  async pruneOutbox(now: Date) {
+    const cutoff = now.getTime() - this.retentionDays * 86_400_000;
+    let upTo = this.pruned;
+    for (const item of this.outbox) {
+      if (item.seq > this.pushed) break;
+      const at = Date.parse(String((item.record as { at?: unknown } | null)?.at));
+      if (at <= cutoff) upTo = item.seq;
+      else if (at <= now.getTime()) break;
+    }
+    const before = this.outbox.length;
+    this.outbox = this.outbox.filter((item) => item.seq > upTo);
+    this.pruned = upTo;
+    return before - this.outbox.length;
   }
 }

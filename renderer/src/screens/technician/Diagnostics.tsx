@@ -8,22 +8,17 @@ import type { KioskSync } from '../../sync/kiosk-sync.ts';
 import { useSync } from '../../sync/SyncProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Screen } from '../../ui/Screen.tsx';
+import { formatBytes } from './bytes.ts';
+import { ClockWarning } from './ClockWarning.tsx';
 import { DeadLetters } from './DeadLetters.tsx';
+import { Row } from './Row.tsx';
+import { StorageUse } from './StorageUse.tsx';
 import { SetupForm } from '../setup/SetupForm.tsx';
 import { forgetSetup } from '../setup/setup-in-progress.ts';
 import { SetupProgress } from '../setup/SetupProgress.tsx';
 import { technicianSessionOpen } from './PinEntry.tsx';
 
-const bytes = (n: number | null) => (n === null ? '—' : n >= 1 << 30 ? `${(n / (1 << 30)).toFixed(1)} GiB` : `${(n / (1 << 20)).toFixed(1)} MiB`);
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="row" style={{ justifyContent: 'space-between', borderBottom: '1px solid var(--line)', padding: '6px 0' }}>
-      <span className="muted" style={{ flexShrink: 0 }}>{label}</span>
-      <strong style={{ textAlign: 'right', overflowWrap: 'anywhere' }}>{value}</strong>
-    </div>
-  );
-}
+const bytes = (n: number | null) => (n === null ? '—' : formatBytes(n));
 
 type SetupStep = { name: 'editing' } | { name: 'saved'; setup: Setup; before: KioskSync | null };
 
@@ -118,6 +113,7 @@ export function Diagnostics({ bridge, onSessionEnded }: { bridge: KioskBridge; o
           <Row label={t('sync.lastSuccess')} value={time(state.lastSuccessAt)} />
           <Row label={t('sync.waiting')} value={String(state.waiting)} />
           <Row label={t('sync.firstPull')} value={state.firstPullDone ? t('yes') : t('no')} />
+          <ClockWarning offsetMs={state.clockOffsetMs} />
           <Row label={t('sync.clockOffset')} value={state.clockOffsetMs === null ? '—' : t('seconds', { n: Math.round(state.clockOffsetMs / 1000) })} />
           <Row label={t('sync.deadLetters')} value={String(state.deadLetters)} />
           <Row label={t('sync.lastError')} value={state.lastError ?? '—'} />
@@ -156,6 +152,7 @@ export function Diagnostics({ bridge, onSessionEnded }: { bridge: KioskBridge; o
             <Button onClick={() => void act(t('device.leaveKiosk'), () => bridge.call('kiosk:leave'))}>{t('device.leaveKiosk')}</Button>
           </div>
         </section>
+        <StorageUse storage={state.storage} />
         <section className="card" aria-labelledby="tech-log">
           <h2 id="tech-log" className="card__title">{t('log.title')}</h2>
           <pre data-clip style={{ whiteSpace: 'pre-wrap', fontSize: '0.8rem', margin: 0, maxHeight: 240, overflow: 'auto' }}>{info?.recentLog.join('\n') || t('log.empty')}</pre>

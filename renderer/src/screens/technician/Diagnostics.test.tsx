@@ -1,0 +1,97 @@
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { bridgeClient } from '@shell/bridge.ts';
+import { fastDerive } from '@shell/testing/fast-derive.ts';
+import { MemoryStorage } from '../../../../tests/support/memory-storage.ts';
+import { freshDb, recordingSpeech } from '../../../../tests/support/render-screen.tsx';
+import { NavigationProvider } from '../../app/navigation.tsx';
+import { ReadAloudProvider } from '../../app/read-aloud.tsx';
+import { SessionProvider } from '../../app/session.tsx';
+import { createI18n } from '../../i18n/index.ts';
+import { createWebKiosk } from '../../platform/kiosk-bridge/web.ts';
+import type { YizhanDb } from '../../store/db.ts';
+import { StoreProvider } from '../../store/StoreProvider.tsx';
+import { SyncProvider } from '../../sync/SyncProvider.tsx';
+import { Diagnostics } from './Diagnostics.tsx';
+
+const DAY = 86_400_000;
+const MiB = 1024 * 1024;
+const TOKEN = 'yz1_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG';
+
+let db: YizhanDb;
+beforeEach(async () => {
+  db = await freshDb();
+});
+// The database is left to the test run (its name is unique): a round still in flight when the screen unmounts
+// would find it deleted under it.
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  Reflect.deleteProperty(navigator, 'storage');
+});
+
+/** A centre that answers every round, its clock `aheadMs` ahead of the tablet's. */
+const centre = (aheadMs: number) =>
+  vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const path = new URL(String(input)).pathname;
+    const serverTime = new Date(Date.now() + aheadMs).toISOString();
+    const body = JSON.parse(String(init?.body ?? '{}')) as { epoch?: string };
+    const answer = path.endsWith('/api/push')
+      ? { epoch: body.epoch, appliedSeq: 0, deadLetters: [], serverTime }
+      : path.endsWith('/api/pull')
+        ? { changes: [], cursor: '1', hasMore: false, reset: false, serverTime }
+        : { serverTime };
+    return new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } });
+  });
+
+const renderDiagnostics = async () => {
+  const kiosk = bridgeClient(
+    createWebKiosk({ db, localStorage: new MemoryStorage(), loadConfig: async () => ({ serverUrl: 'http://127.0.0.1:9' }), origin: 'http://127.0.0.1:9', derive: fastDerive, appVersion: 'test', userAgent: 'test' }),
+    'web',
+  );
+  await kiosk.call('credential:set', { token: TOKEN });
+  // Enrolled, and the centre's data already read once: a round only pushes, pulls what is new and reports.
+  await db.meta.bulkPut([
+    { key: 'sync.credentials', value: { stationId: 'demo-station' } },
+    { key: 'sync.cursor', value: '1' },
+    { key: 'sync.pullComplete', value: true },
+  ]);
+  render(
+    <I18nextProvider i18n={createI18n('zh-CN')}>
+      <StoreProvider db={db} fallback={<p>loading</p>}>
+        <SessionProvider defaultLanguage="zh-CN">
+          <ReadAloudProvider language="zh-CN" speech={recordingSpeech()}>
+            <NavigationProvider>
+              <SyncProvider db={db} bridge={Promise.resolve(kiosk)} appVersion="test">
+                <Diagnostics bridge={kiosk} onSessionEnded={() => undefined} />
+              </SyncProvider>
+            </NavigationProvider>
+          </ReadAloudProvider>
+        </SessionProvider>
+      </StoreProvider>
+    </I18nextProvider>,
+  );
+};
+
+describe('Diagnostics', () => {
+  it('shows the storage the last heartbeat measured, its trend from the samples kept, and warns of a skewed clock', async () => {
+    // Ten days ago the kiosk used 39.9 MiB; today the browser says 50 MiB of 1 GiB: about 1 MiB a day.
+    await db.meta.put({ key: 'storage.samples', value: [{ at: new Date(Date.now() - 10 * DAY).toISOString(), used: 39.9 * MiB }] });
+    Object.defineProperty(navigator, 'storage', { configurable: true, value: { estimate: async () => ({ usage: 50 * MiB, quota: 1024 * MiB }) } });
+    const fetch = centre(-12 * 3_600_000);
+    vi.stubGlobal('fetch', fetch);
+    await renderDiagnostics();
+
+    const card = within(await screen.findByRole('region', { name: '本机存储' }));
+    const used = await card.findByText('50.0 MiB / 1.0 GiB', {}, { timeout: 5_000 });
+    expect(used.previousElementSibling?.textContent).toBe('本机数据用量 / 可用上限');
+    expect(card.getByText('增长趋势').nextElementSibling?.textContent).toBe('每天 +1.0 MiB');
+    expect(screen.getByRole('alert').textContent).toContain('本机时钟比社区中心快了约 12 小时');
+    const heartbeat = fetch.mock.calls.find(([input]) => String(input).endsWith('/api/heartbeat'));
+    const sent = JSON.parse(String(heartbeat?.[1]?.body)) as { storageUsed: number; storageQuota: number; storageGrowthPerDay: number };
+    expect(sent).toMatchObject({ storageUsed: 50 * MiB, storageQuota: 1024 * MiB });
+    expect(sent.storageGrowthPerDay).toBeGreaterThan(MiB);
+    expect(sent.storageGrowthPerDay).toBeLessThan(1.02 * MiB);
+  });
+});
