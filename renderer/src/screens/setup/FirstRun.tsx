@@ -60,6 +60,13 @@ export function FirstRun({ onDone, resume = null }: { onDone: () => void; resume
   // the form with the session just opened.
   const pinChosen = (bridge: KioskBridge) => (provisioning === 'ready' && pendingSetupLink() === null ? void finish() : setStep({ name: 'form', bridge }));
 
+  // The bridge starts once the first home screen is up (main.tsx): a tap before it answers asks it, rather than
+  // guessing that a PIN is set and asking a fresh tablet for one it never had.
+  const technician = async () => {
+    const known = config ?? (await (await kioskBridge).call('config:get'));
+    setStep(known.technicianPinSet ? { name: 'pin' } : { name: 'new-pin' });
+  };
+
   const finish = async () => {
     forgetSetup();
     await (await kioskBridge).call('technician:lock').catch(() => undefined);
@@ -78,7 +85,7 @@ export function FirstRun({ onDone, resume = null }: { onDone: () => void; resume
             <div className="screen__body">
               <p className="screen__lead">{t(provisioning === 'ready' && !pinSet ? 'welcome.pinLead' : 'welcome.lead')}</p>
               <div className="actions">
-                <Button variant="primary" large onClick={() => setStep(pinSet ? { name: 'pin' } : { name: 'new-pin' })}>{t('welcome.technician')}</Button>
+                <Button variant="primary" large onClick={() => void technician()}>{t('welcome.technician')}</Button>
               </div>
             </div>
           ) : null}
