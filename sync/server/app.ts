@@ -104,7 +104,7 @@ export const buildServer = async ({ storage, config, logger, now = () => new Dat
     await scope.register(async (authenticated) => {
       registerAuth(authenticated, { storage, metrics, failureLimit: config.authFailureRateLimit, now });
       await authenticated.register(pushPlugin, { storage, metrics, now });
-      await authenticated.register(pullPlugin, { storage, metrics });
+      await authenticated.register(pullPlugin, { storage, metrics, now });
       await authenticated.register(heartbeatPlugin, { storage, metrics, now });
       await authenticated.register(rotateTokenPlugin, { storage, now });
     });

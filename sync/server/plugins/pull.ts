@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from '../zod.ts';
 import { ownStation } from './auth.ts';
 
 /** POST /api/pull: centre-born changes after the station's cursor, in server order, its own scope and the district's. */
-export const pullPlugin: FastifyPluginAsync<{ storage: Storage; metrics: ServerMetrics }> = async (app, { storage, metrics }) => {
+export const pullPlugin: FastifyPluginAsync<{ storage: Storage; metrics: ServerMetrics; now: () => Date }> = async (app, { storage, metrics, now }) => {
   app.withTypeProvider<ZodTypeProvider>().post(
     messages.pull.path,
     { schema: { body: messages.pull.request, response: { 200: messages.pull.response } } },
@@ -23,7 +23,7 @@ export const pullPlugin: FastifyPluginAsync<{ storage: Storage; metrics: ServerM
         metrics.pullResets.inc();
         request.log.info({ station: station.id, cursor: request.body.cursor }, 'pull reset: cursor behind the tombstone horizon or unknown');
       }
-      return { changes: page.changes, cursor: String(page.cursor), hasMore: page.hasMore, reset: page.reset, serverTime: new Date().toISOString() };
+      return { changes: page.changes, cursor: String(page.cursor), hasMore: page.hasMore, reset: page.reset, serverTime: now().toISOString() };
     },
   );
 };

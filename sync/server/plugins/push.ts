@@ -57,7 +57,7 @@ export const pushPlugin: FastifyPluginAsync<{ storage: Storage; metrics: ServerM
         if (plan.deadLetters.length > 0) request.log.warn({ station: station.id, deadLetters: plan.deadLetters.map((d) => ({ seq: d.seq, reason: d.reason, detail: d.detail })) }, 'entries dead-lettered');
       }
       const inBatch = new Set(entries.map((e) => e.seq));
-      return { epoch, appliedSeq: result.appliedSeq, deadLetters: result.deadLetters.filter((d) => inBatch.has(d.seq)), serverTime: new Date().toISOString() };
+      return { epoch, appliedSeq: result.appliedSeq, deadLetters: result.deadLetters.filter((d) => inBatch.has(d.seq)), serverTime: now().toISOString() };
     },
   );
 };
