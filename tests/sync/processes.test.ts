@@ -132,6 +132,8 @@ describe.skipIf(!inject('pgUrl'))('two server processes on one PostgreSQL', () =
       await t.engine.retryNow();
     }
     await proxy.settle();
+    // The illegal events put in are dead letters: a technician has seen them, or no round would say synced.
+    for (const t of tablets) await t.engine.acknowledgeDeadLetters();
     const endedAt = Date.now();
     console.info(
       `[sync] two processes: drained in ${((endedAt - startedAt) / 1000).toFixed(1)} s; requests per process ${JSON.stringify(proxy.perTarget)}; faults ${JSON.stringify(proxy.stats)}; ` +
