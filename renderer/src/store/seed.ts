@@ -27,10 +27,13 @@ export const replaceCentreData = async (db: YizhanDb, input: unknown): Promise<v
   await writeCatalogue(db, catalogueSchema.parse(input));
 };
 
-const writeCatalogue = async (db: YizhanDb, c: Catalogue, { onlyIfEmpty = false } = {}): Promise<void> => {
-  await db.transaction('rw', [...centreTables(db)], async () => {
+type MemberCredentials = ReturnType<typeof demoMemberCredentials>;
+
+const writeCatalogue = async (db: YizhanDb, c: Catalogue, { onlyIfEmpty = false, credentials = null as MemberCredentials | null } = {}): Promise<void> => {
+  await db.transaction('rw', [...centreTables(db), db.memberCredentials], async () => {
     if (onlyIfEmpty && (await db.settings.count()) > 0) return;
     await Promise.all(centreTables(db).map((t) => t.clear()));
+    if (credentials) await db.memberCredentials.bulkPut(credentials);
     await db.settings.put(c.station);
     await db.categories.bulkPut(c.categories);
     await db.services.bulkPut(c.services);
@@ -55,8 +58,10 @@ export const writeDemoCredentials = async (db: YizhanDb): Promise<void> => {
  */
 export const seedDemoIfEmpty = async (db: YizhanDb, now: Date = new Date()): Promise<void> => {
   if ((await db.settings.count()) > 0) return;
-  const { default: demo } = await import('@assets/demo/catalogue.json');
-  // Validated once here; rebasing only moves dates, so the result needs no second parse.
-  await writeCatalogue(db, rebaseDemoDates(catalogueSchema.parse(demo), now), { onlyIfEmpty: true });
-  await writeDemoCredentials(db);
+  const [{ default: demo }, { default: file }] = await Promise.all([import('@assets/demo/catalogue.json'), import('@assets/demo/member-credentials.json')]);
+  // Validated once here; rebasing only moves dates, so the result needs no second parse. The members' sign-in
+  // hashes go in the same transaction: a start cut short (a reload, the power) must not leave the demo's
+  // members without them, since a later start sees a station and seeds nothing.
+  const credentials = demoMemberCredentials(demoCredentialsSchema.parse(file));
+  await writeCatalogue(db, rebaseDemoDates(catalogueSchema.parse(demo), now), { onlyIfEmpty: true, credentials });
 };
