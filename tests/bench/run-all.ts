@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { coldStart } from './cold-start.ts';
+import { consoleBench } from './console/index.ts';
 import { jsSize } from './js-size.ts';
 import { storeCommit } from './store-commit.ts';
 import { storeStats } from './store-stats.ts';
@@ -16,11 +17,11 @@ import { offlineStationConfig } from '../support/offline-station.ts';
 
 /**
  * Runs the benchmarks and prints one table (and one for the sync benches, sync/). Arguments pick benches by name
- * (js, cold, tap, commit, stats, volunteer, queue; sync: ingest, drain, load, purge; soak); none runs them all but
- * the soak. BENCH_DIST names the build to measure (default dist/renderer), BENCH_NO_BUILD=1 measures it as it is
+ * (js, cold, tap, commit, stats, volunteer, queue; sync: ingest, drain, load, purge; console; soak); none runs them all but
+ * the console's and the soak. BENCH_DIST names the build to measure (default dist/renderer), BENCH_NO_BUILD=1 measures it as it is
  * instead of building it first, BENCH_JSON=file also writes the rows as JSON.
  */
-const benches: Bench[] = [jsSize, coldStart, tapToScreen, storeCommit, storeStats, volunteerSignIn, queueScreen, ...syncBenches, soak];
+const benches: Bench[] = [jsSize, coldStart, tapToScreen, storeCommit, storeStats, volunteerSignIn, queueScreen, ...syncBenches, consoleBench, soak];
 const picked = process.argv.slice(2);
 const unknown = picked.filter((name) => !benches.some((b) => b.name === name));
 if (unknown.length) throw new Error(`unknown bench ${unknown.join(', ')}: pick from ${benches.map((b) => b.name).join(', ')}`);
@@ -39,8 +40,9 @@ setTimeout(() => {
   process.exit(2);
 }, limitMinutes * 60_000).unref();
 
-// The sync benches start their own servers and build their own page: the app build is only for the others.
-const needsApp = selected.some((b) => !(syncBenches as Bench[]).includes(b));
+// The sync and console benches start their own servers (and build their own page): the app build is only for the others.
+const serverBenches: Bench[] = [...syncBenches, consoleBench];
+const needsApp = selected.some((b) => !serverBenches.includes(b));
 const appDir = appDist();
 if (needsApp && process.env.BENCH_NO_BUILD !== '1') {
   log(`building the app into ${appDir}`);
