@@ -74,7 +74,10 @@ export const timelineEntrySchema = z.object({
   actor: z.enum(actors),
   /** The tablet's time for kiosk events, the server's for the centre's. */
   at: instantSchema,
+  /** When the centre received it: beside `at` because a tablet's clock can be wrong, and an offline one sends late. */
   receivedAt: instantSchema,
+  /** The tablet's clock offset (ms) when it was made, if it was off enough to flag (records.ts clockSkewMs). */
+  clockSkewMs: z.number().int().nullable(),
   source: z.enum(['kiosk', 'centre']),
   memberId: slugSchema.nullable(),
   unitId: slugSchema.nullable(),

@@ -213,6 +213,7 @@ export interface StationHealthRow {
     recordsWaiting: number;
     storageUsed: number | null;
     storageQuota: number | null;
+    storageGrowthPerDay: number | null;
     lastError: string | null;
     clockOffsetMs: number | null;
     sentAt: string;
