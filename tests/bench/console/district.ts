@@ -85,6 +85,7 @@ export const saveHeartbeats = async (storage: Storage, stations: readonly Statio
       recordsWaiting: silent ? Math.floor(rnd() * 400) : Math.floor(rnd() * 3),
       storageUsed: Math.floor(rnd() * 200_000_000),
       storageQuota: 2_000_000_000,
+      storageGrowthPerDay: Math.floor(rnd() * 2_000_000),
       lastError: rnd() < 0.05 ? 'push: network timeout' : null,
       clockOffsetMs: Math.round((rnd() - 0.5) * 4000),
       sentAt: receivedAt.toISOString(),

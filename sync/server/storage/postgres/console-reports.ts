@@ -1,5 +1,6 @@
 import type { ShiftEventInput } from '../../../protocol/hours.ts';
 import { auditEntry } from '../console/audit.ts';
+import { countSources } from '../console/count-tables.ts';
 import { isoOf, isoOrNull } from '../console/rows.ts';
 import type { ConsoleStorage, CountRow, HoursReviewRow } from '../console/types.ts';
 import type { PostgresConnection } from './connection.ts';
@@ -37,11 +38,15 @@ export const postgresConsoleReports = ({ pool, transaction }: PostgresConnection
 > => ({
   async sumCounts({ metrics, stationIds, from, to, by }) {
     const group = ['metric', ...by.map((part) => COLUMN[part])].join(', ');
+    const sources = countSources({ from, to, by });
+    const parts = sources.map(
+      (source, i) =>
+        `SELECT ${group}, count, total FROM ${source.table}
+         WHERE metric = ANY($1::text[]) AND ${source.column} BETWEEN $${3 + 2 * i} AND $${4 + 2 * i} AND ($2::text[] IS NULL OR station_id = ANY($2::text[]))`,
+    );
     const { rows } = await pool.query<Record<string, string | null>>(
-      `SELECT ${group}, sum(count) AS count, sum(total) AS total FROM daily_counts
-       WHERE metric = ANY($1::text[]) AND day BETWEEN $2 AND $3 AND ($4::text[] IS NULL OR station_id = ANY($4::text[]))
-       GROUP BY ${group}`,
-      [metrics, from, to, stationIds],
+      `SELECT ${group}, sum(count) AS count, sum(total) AS total FROM (${parts.join(' UNION ALL ')}) AS counts GROUP BY ${group}`,
+      [metrics, stationIds, ...sources.flatMap((source) => [source.from, source.to])],
     );
     return rows.map(
       (row): CountRow => ({

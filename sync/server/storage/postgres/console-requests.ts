@@ -1,5 +1,6 @@
 import type { KioskRecord, RequestEvent } from '../../../protocol/records.ts';
 import type { RequestStatus } from '../../../protocol/request-state.ts';
+import { rollUp } from '../console/count-tables.ts';
 import { inboxSql, inboxWhere, postgresDialect } from '../console/inbox-sql.ts';
 import {
   applyEventToIndex,
@@ -70,6 +71,19 @@ const writePlan = async (client: Client, plan: IngestPlan): Promise<void> => {
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
        ON CONFLICT (metric, day, station_id, key) DO UPDATE SET count = daily_counts.count + excluded.count, total = daily_counts.total + excluded.total`,
       [counts.map((c) => c.metric), counts.map((c) => c.day), counts.map((c) => c.stationId), counts.map((c) => c.key), counts.map((c) => c.count), counts.map((c) => c.total)],
+    );
+    const { monthly, totals } = rollUp(counts);
+    await client.query(
+      `INSERT INTO monthly_counts (metric, month, station_id, key, count, total)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
+       ON CONFLICT (metric, month, station_id, key) DO UPDATE SET count = monthly_counts.count + excluded.count, total = monthly_counts.total + excluded.total`,
+      [monthly.map((c) => c.metric), monthly.map((c) => c.month), monthly.map((c) => c.stationId), monthly.map((c) => c.key), monthly.map((c) => c.count), monthly.map((c) => c.total)],
+    );
+    await client.query(
+      `INSERT INTO daily_totals (metric, day, station_id, count, total)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[])
+       ON CONFLICT (metric, day, station_id) DO UPDATE SET count = daily_totals.count + excluded.count, total = daily_totals.total + excluded.total`,
+      [totals.map((c) => c.metric), totals.map((c) => c.day), totals.map((c) => c.stationId), totals.map((c) => c.count), totals.map((c) => c.total)],
     );
   }
   const referrals = [...plan.referrals.values()].map((r) => r.state);

@@ -1,5 +1,6 @@
 import type { ShiftEventInput } from '../../../protocol/hours.ts';
 import { auditEntry } from '../console/audit.ts';
+import { countSources } from '../console/count-tables.ts';
 import type { ConsoleStorage, CountRow, HoursReviewRow } from '../console/types.ts';
 import type { SqliteConnection } from './connection.ts';
 import { writeAudit } from './console-audit.ts';
@@ -41,13 +42,15 @@ export const sqliteConsoleReports = ({ db }: SqliteConnection): Pick<
   async sumCounts({ metrics, stationIds, from, to, by }) {
     const columns = by.map((part) => COLUMN[part]);
     const group = ['metric', ...columns].join(', ');
+    const parts = countSources({ from, to, by }).map(
+      (source, i) =>
+        `SELECT ${group}, count, total FROM ${source.table}
+         WHERE metric IN (SELECT value FROM json_each(@metrics)) AND ${source.column} BETWEEN @from${i} AND @to${i} ${stationsClause('station_id', stationIds)}`,
+    );
+    const ranges = Object.fromEntries(countSources({ from, to, by }).flatMap((source, i) => [[`from${i}`, source.from], [`to${i}`, source.to]]));
     const rows = db
-      .prepare<[{ metrics: string; from: string; to: string; stations: string }], Record<string, string | number | null>>(
-        `SELECT ${group}, sum(count) AS count, sum(total) AS total FROM daily_counts
-         WHERE metric IN (SELECT value FROM json_each(@metrics)) AND day BETWEEN @from AND @to ${stationsClause('station_id', stationIds)}
-         GROUP BY ${group}`,
-      )
-      .all({ metrics: JSON.stringify(metrics), from, to, stations: JSON.stringify(stationIds ?? []) });
+      .prepare<[Record<string, string>], Record<string, string | number | null>>(`SELECT ${group}, sum(count) AS count, sum(total) AS total FROM (${parts.join(' UNION ALL ')}) GROUP BY ${group}`)
+      .all({ metrics: JSON.stringify(metrics), stations: JSON.stringify(stationIds ?? []), ...ranges });
     return rows.map(
       (row): CountRow => ({
         metric: String(row.metric),

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { KioskRecord, RequestEvent } from '../../../protocol/records.ts';
 import type { RequestStatus } from '../../../protocol/request-state.ts';
+import { rollUp } from '../console/count-tables.ts';
 import { inboxSql, inboxWhere, sqliteDialect } from '../console/inbox-sql.ts';
 import {
   applyEventToIndex,
@@ -61,6 +62,17 @@ const writePlan = (db: Database.Database, plan: IngestPlan): void => {
      ON CONFLICT (metric, day, station_id, key) DO UPDATE SET count = count + excluded.count, total = total + excluded.total`,
   );
   for (const delta of plan.counts.values()) addCount.run(delta.metric, delta.day, delta.stationId, delta.key, delta.count, delta.total);
+  const { monthly, totals } = rollUp(plan.counts.values());
+  const addMonthly = db.prepare(
+    `INSERT INTO monthly_counts (metric, month, station_id, key, count, total) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (metric, month, station_id, key) DO UPDATE SET count = count + excluded.count, total = total + excluded.total`,
+  );
+  for (const row of monthly) addMonthly.run(row.metric, row.month, row.stationId, row.key, row.count, row.total);
+  const addTotal = db.prepare(
+    `INSERT INTO daily_totals (metric, day, station_id, count, total) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (metric, day, station_id) DO UPDATE SET count = count + excluded.count, total = total + excluded.total`,
+  );
+  for (const row of totals) addTotal.run(row.metric, row.day, row.stationId, row.count, row.total);
   const upsertReferral = db.prepare(
     'INSERT INTO console_referrals (id, station_id, service_id, day, outcome) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET outcome = excluded.outcome',
   );
