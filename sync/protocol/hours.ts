@@ -104,7 +104,11 @@ const minutesBetween = (start: number, end: number): number => Math.max(0, Math.
 
 /** Every shift from sign-in to sign-out, in sign-in order. */
 export const computeSessions = (input: HoursInput): ShiftSession[] => {
-  const ordered = [...input.events].sort((a, b) => time(a.at) - time(b.at) || a.id.localeCompare(b.id));
+  // Each instant parsed once: a month of a district's shifts is some 12,000 events (tests/bench/console).
+  const ordered = input.events
+    .map((event) => ({ event, at: time(event.at) }))
+    .sort((a, b) => a.at - b.at || a.event.id.localeCompare(b.event.id))
+    .map(({ event }) => event);
   const closes = new Map<string, ShiftEventInput[]>();
   for (const event of ordered) {
     if (event.type === 'sign-in' || event.signInId === undefined) continue;

@@ -43,12 +43,19 @@ export const sessionsBetween = async (storage: Storage, scope: ConsoleScope, sta
   const reviewRows = signInIds.length ? await storage.hoursReviews(signInIds) : [];
   const reviews = new Map(reviewRows.map((row) => [row.signInId, row] as const));
 
+  // Asked once per sign-in: each station's roster is worked out once.
+  const rosters = new Map<string, Shift[]>();
+  const rosterOf = (stationId: string): Shift[] => {
+    let roster = rosters.get(stationId);
+    if (!roster) {
+      const readable = new Set(readerScopes(scope, stationId));
+      rosters.set(stationId, (roster = shiftItems.filter((item) => readable.has(item.scope)).map((item) => item.value as Shift)));
+    }
+    return roster;
+  };
   const sessions = computeSessions({
     events,
-    roster: (stationId) => {
-      const readable = new Set(readerScopes(scope, stationId));
-      return shiftItems.filter((item) => readable.has(item.scope)).map((item) => item.value as Shift);
-    },
+    roster: (stationId) => rosterOf(stationId),
     policy: (stationId) => policies.get(stationId) ?? defaultVolunteerPolicy,
     reviews: reviewRows.map(toReview),
     now: now.getTime(),
