@@ -10,6 +10,12 @@ export type CsvLang = 'zh-CN' | 'en';
 
 const header = (lang: CsvLang, columns: readonly (readonly [string, string])[]): string[] => columns.map(([zh, en]) => (lang === 'zh-CN' ? zh : en));
 
+/**
+ * Days, station ids and catalogue ids are ASCII slugs, which sort the same by code unit as by locale, and a
+ * month's visits by day, station and purpose are some 21,000 rows (localeCompare took most of the export's time).
+ */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export const visitsCsv = (lang: CsvLang, rows: readonly CountRow[], stationNames: ReadonlyMap<string, string>): string =>
   toCsv(
     header(lang, [
@@ -20,7 +26,7 @@ export const visitsCsv = (lang: CsvLang, rows: readonly CountRow[], stationNames
       ['到访人次', 'Visits'],
     ]),
     [...rows]
-      .sort((a, b) => a.day!.localeCompare(b.day!) || a.stationId!.localeCompare(b.stationId!) || a.key!.localeCompare(b.key!))
+      .sort((a, b) => byText(a.day!, b.day!) || byText(a.stationId!, b.stationId!) || byText(a.key!, b.key!))
       .map((r) => [r.day, r.stationId, stationNames.get(r.stationId!) ?? '', r.key, r.count]),
   );
 
@@ -88,11 +94,24 @@ export const hoursCsv = (lang: CsvLang, report: HoursReport): string =>
     ],
   );
 
-/** The station's local time of an instant, yyyy-mm-dd HH:MM (what a spreadsheet reads as a date and time). */
-const localTime = (iso: string): string => new Date(Date.parse(iso) + CHINA_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+/**
+ * The station's local time of an instant, yyyy-mm-dd HH:MM (what a spreadsheet reads as a date and time). A
+ * month's log is some 170,000 visits in 720 hours: each hour is converted once, its minutes copied.
+ */
+const localTimes = (): ((iso: string) => string) => {
+  const hours = new Map<number, string>();
+  return (iso) => {
+    const local = Date.parse(iso) + CHINA_UTC_OFFSET_MINUTES * 60_000;
+    const hour = Math.floor(local / 3_600_000);
+    let text = hours.get(hour);
+    if (text === undefined) hours.set(hour, (text = new Date(hour * 3_600_000).toISOString().slice(0, 13).replace('T', ' ')));
+    return `${text}:${String(Math.floor(local / 60_000) % 60).padStart(2, '0')}`;
+  };
+};
 
-export const visitLogCsv = (lang: CsvLang, rows: readonly VisitLogRow[], stationNames: ReadonlyMap<string, string>): string =>
-  toCsv(
+export const visitLogCsv = (lang: CsvLang, rows: readonly VisitLogRow[], stationNames: ReadonlyMap<string, string>): string => {
+  const localTime = localTimes();
+  return toCsv(
     header(lang, [
       ['记录编号', 'Record id'],
       ['站点编号', 'Station id'],
@@ -103,6 +122,7 @@ export const visitLogCsv = (lang: CsvLang, rows: readonly VisitLogRow[], station
     ]),
     rows.map((r) => [r.id, r.stationId, stationNames.get(r.stationId) ?? '', localTime(r.at), r.who, r.purpose]),
   );
+};
 
 export const auditCsv = (lang: CsvLang, entries: readonly AuditEntry[]): string =>
   toCsv(

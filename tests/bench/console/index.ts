@@ -182,6 +182,7 @@ export const consoleBench: Bench = {
       rows.push(...result.measured);
       notes.push(`console ${result.note}`);
     }
+    notes.push('console: the console\'s initial JavaScript, gzip, is the js bench\'s (npm run bench -- js)');
     notes.push(`console: server time around app.inject in this process (routing, session, scope, storage, serialisation; no network), ${o.runs} runs after 3 warm-ups (fewer, at least 5, when a case passes 20 s); month = ${LAST_MONTH}, year = the 12 months to it, clock at ${NOW.toISOString()}`);
     return {
       rows: [],

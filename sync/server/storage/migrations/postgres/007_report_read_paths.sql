@@ -23,3 +23,7 @@ INSERT INTO monthly_counts (metric, month, station_id, key, count, total)
   SELECT metric, left(day, 7), station_id, key, sum(count), sum(total) FROM daily_counts GROUP BY metric, left(day, 7), station_id, key;
 INSERT INTO daily_totals (metric, day, station_id, count, total)
   SELECT metric, day, station_id, sum(count), sum(total) FROM daily_counts GROUP BY metric, day, station_id;
+
+-- The dashboard counts a community's requests by status (done and rated: most of them): with only the status
+-- index, every one was looked up in the table for its station.
+CREATE INDEX console_requests_station_status ON console_requests (station_id, status);
