@@ -81,6 +81,17 @@ describe.each(engines())('report counters on %s', (engine) => {
     expect(summed(byStationKey, (r) => `${r.stationId}/${r.key}`)).toEqual(expected(from, to, (v) => `${v.stationId}/${v.purpose}`, second));
   });
 
+  it('a database counted before migration 007 gets its months and day totals from its daily counters', async () => {
+    const [from, to] = ['2026-01-01', '2026-03-31'];
+    const before = await t.storage.sumCounts({ metrics: ['visit', 'visit-who'], stationIds: null, from, to, by: ['station', 'key'] });
+    await t.sql('DROP TABLE monthly_counts; DROP TABLE daily_totals; DROP INDEX console_requests_station_status; DELETE FROM schema_migrations WHERE version = 7;');
+    await t.storage.migrate();
+    const after = await t.storage.sumCounts({ metrics: ['visit', 'visit-who'], stationIds: null, from, to, by: ['station', 'key'] });
+    expect(after).toHaveLength(before.length);
+    expect(after).toEqual(expect.arrayContaining(before));
+    expect(summed(await t.storage.sumCounts({ metrics: ['visit'], stationIds: null, from, to, by: ['day'] }), (r) => r.day!)).toEqual(expected(from, to, (v) => v.day));
+  });
+
   it('sums by day and by station from the day totals, and by day and key from the daily counters', async () => {
     const [from, to] = ['2026-01-01', '2026-03-31'];
     expect(summed(await t.storage.sumCounts({ metrics: ['visit'], stationIds: null, from, to, by: ['day'] }), (r) => r.day!)).toEqual(expected(from, to, (v) => v.day));
