@@ -77,7 +77,8 @@ describe.each(engines())('console routes on %s', (engine) => {
       ['rate', 'kiosk'],
     ]);
     expect(detail.timeline[1]).toMatchObject({ note: '请周三上门', staff: { name: 'Staff staff-a' }, target: { type: 'unit', unitId: A.unit } });
-    expect(detail.timeline[2]!.staff?.name).toBe('Staff lead-a');
+    expect(detail.timeline[1]!.staff?.unitId).toBeNull();
+    expect(detail.timeline[2]!.staff).toMatchObject({ name: 'Staff lead-a', unitId: A.unit });
     expect(detail.timeline.map((e) => e.clockSkewMs)).toEqual([null, null, null, null, 3_600_000]);
     expect(detail.timeline[4]!.receivedAt).toBe(t.clock.now().toISOString());
   });

@@ -159,7 +159,8 @@ export interface TimelineRow {
   receivedAt: string;
   /** The request-event record as applied. */
   event: Record<string, unknown>;
-  staff: { id: string; name: string } | null;
+  /** The staff member who took a centre step; unitId when they lead a partner unit (not the community's staff). */
+  staff: { id: string; name: string; unitId: string | null } | null;
 }
 
 export interface RequestDetailRow {
