@@ -256,7 +256,12 @@ export interface HoursReviewRow {
 export interface VisitLogRow {
   id: string;
   stationId: string;
+  /** The tablet's time. */
   at: string;
+  /** The centre's, beside it: a tablet's clock can be wrong and an offline one sends late. */
+  receivedAt: string;
+  /** Set when the tablet's clock was off enough to flag when it made the visit (records.ts clockSkewMs). */
+  clockSkewMs: number | null;
   who: string;
   purpose: string;
 }
