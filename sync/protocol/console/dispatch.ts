@@ -84,8 +84,8 @@ export const timelineEntrySchema = z.object({
   target: requestTargetSchema.nullable(),
   note: z.string().nullable(),
   rating: z.number().int().min(1).max(5).nullable(),
-  /** The staff member who took a centre step. */
-  staff: z.object({ id: serverIdSchema, name: z.string() }).nullable(),
+  /** The staff member who took a centre step; unitId when a partner unit's lead took it, not the community. */
+  staff: z.object({ id: serverIdSchema, name: z.string(), unitId: slugSchema.nullable() }).nullable(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 

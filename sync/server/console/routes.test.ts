@@ -77,7 +77,8 @@ describe.each(engines())('console routes on %s', (engine) => {
       ['rate', 'kiosk'],
     ]);
     expect(detail.timeline[1]).toMatchObject({ note: '请周三上门', staff: { name: 'Staff staff-a' }, target: { type: 'unit', unitId: A.unit } });
-    expect(detail.timeline[2]!.staff?.name).toBe('Staff lead-a');
+    expect(detail.timeline[1]!.staff?.unitId).toBeNull();
+    expect(detail.timeline[2]!.staff).toMatchObject({ name: 'Staff lead-a', unitId: A.unit });
     expect(detail.timeline.map((e) => e.clockSkewMs)).toEqual([null, null, null, null, 3_600_000]);
     expect(detail.timeline[4]!.receivedAt).toBe(t.clock.now().toISOString());
   });
@@ -207,6 +208,16 @@ describe.each(engines())('console routes on %s', (engine) => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(csv.headers['content-disposition']).toContain('attachment');
+
+    // The visit log keeps the centre's receive time beside the tablet's, and says which tablet clock was off.
+    const skewed = { ...make.visit('health'), at: new Date(t.clock.now().getTime() - 3 * 3_600_000).toISOString(), clockSkewMs: -3 * 3_600_000 };
+    await outbox.push(skewed);
+    const log = await staffA.call('reportCsv', { params: { report: 'visit-log' }, query: { ...query, lang: 'en' } });
+    const lines = log.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toContain('Received by the centre,Tablet clock off by (minutes)');
+    const local = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(lines.find((line) => line.startsWith(skewed.id))).toMatch(new RegExp(`,${local(Date.parse(skewed.at))},.*,${local(t.clock.now().getTime())},-180$`));
+    expect(lines.filter((line) => line.endsWith(','))).toHaveLength(lines.length - 2);
   });
 
   it('writes every change to the audit log with who, what, before and after, which the admin reads and exports', async () => {

@@ -9,7 +9,7 @@ export function Timeline({ entries, directory }: { entries: readonly TimelineEnt
   const { t } = useTranslation('request');
   const format = useFormat();
   const who = (entry: TimelineEntry): string => {
-    if (entry.staff) return t('by.staff', { name: entry.staff.name });
+    if (entry.staff) return entry.staff.unitId ? t('by.unitLead', { name: entry.staff.name, unit: directory.unitName(entry.staff.unitId) }) : t('by.staff', { name: entry.staff.name });
     if (entry.memberId) return t('by.member', { name: directory.memberName(entry.memberId) });
     if (entry.unitId) return t('by.unit', { name: directory.unitName(entry.unitId) });
     return t(`by.${entry.actor}`);
