@@ -9,17 +9,17 @@ describe('report CSVs', () => {
     const csv = visitLogCsv(
       'en',
       [
-        { id: 'a', stationId: 'xf-1', at: '2026-03-01T23:59:30.000Z', who: 'resident', purpose: 'health' },
-        { id: 'b', stationId: 'xf-1', at: '2026-03-01T16:05:00+08:00', who: 'nearby', purpose: 'bills' },
-        { id: 'c', stationId: 'xf-1', at: '2026-12-31T16:00:00.000Z', who: 'visitor', purpose: 'health' },
+        { id: 'a', stationId: 'xf-1', at: '2026-03-01T23:59:30.000Z', receivedAt: '2026-03-02T00:01:00.000Z', clockSkewMs: null, who: 'resident', purpose: 'health' },
+        { id: 'b', stationId: 'xf-1', at: '2026-03-01T16:05:00+08:00', receivedAt: '2026-03-01T08:06:00.000Z', clockSkewMs: null, who: 'nearby', purpose: 'bills' },
+        { id: 'c', stationId: 'xf-1', at: '2026-12-31T16:00:00.000Z', receivedAt: '2027-01-01T02:30:00.000Z', clockSkewMs: -600_000, who: 'visitor', purpose: 'health' },
       ],
       names,
     );
     expect(lines(csv)).toEqual([
-      'Record id,Station id,Station,Time,Visitor,Purpose',
-      'a,xf-1,幸福驿站,2026-03-02 07:59,resident,health',
-      'b,xf-1,幸福驿站,2026-03-01 16:05,nearby,bills',
-      'c,xf-1,幸福驿站,2027-01-01 00:00,visitor,health',
+      'Record id,Station id,Station,Time,Visitor,Purpose,Received by the centre,Tablet clock off by (minutes)',
+      'a,xf-1,幸福驿站,2026-03-02 07:59,resident,health,2026-03-02 08:01,',
+      'b,xf-1,幸福驿站,2026-03-01 16:05,nearby,bills,2026-03-01 16:06,',
+      'c,xf-1,幸福驿站,2027-01-01 00:00,visitor,health,2027-01-01 10:30,-10',
     ]);
   });
 
