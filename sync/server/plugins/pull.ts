@@ -21,7 +21,7 @@ export const pullPlugin: FastifyPluginAsync<{ storage: Storage; metrics: ServerM
       metrics.pullChanges.inc({}, page.changes.length);
       if (page.reset) {
         metrics.pullResets.inc();
-        request.log.info({ station: station.id, cursor: request.body.cursor }, 'pull reset: cursor behind the tombstone horizon or unknown');
+        request.log.info({ station: station.id, cursor: request.body.cursor }, 'pull reset: cursor behind the tombstone horizon or unknown, or the station moved to another community');
       }
       return { changes: page.changes, cursor: String(page.cursor), hasMore: page.hasMore, reset: page.reset, serverTime: now().toISOString() };
     },
