@@ -110,6 +110,33 @@ describe.each(engines())('console publishing on %s', (engine) => {
     expect((await pull(A.stations[1])).some((c) => c.collection === 'shifts')).toBe(false);
   });
 
+  it('sends a community service only to the stations that offer it: to the others it goes as withdrawn, and comes back when offered again', async () => {
+    const scope = communityScope(A.community);
+    const service = (stationIds?: string[]) => ({
+      id: 'home-haircut',
+      categoryId: 'seniors',
+      name: { 'zh-CN': '上门理发', en: 'Haircut at home' },
+      icon: '💈',
+      summary: { 'zh-CN': '理发师上门', en: 'A barber comes to you' },
+      provider: { 'zh-CN': '志愿理发队', en: 'Volunteer barbers' },
+      hours: { 'zh-CN': '每月第一个周三', en: 'First Wednesday' },
+      extended: [],
+      bring: [],
+      ways: [{ type: 'volunteer' }],
+      order: 1,
+      ...(stationIds ? { stationIds } : {}),
+    });
+    const everywhere = await staffA.ok<{ item: PublishedItem }>('putPublished', { body: { collection: 'services', scope, value: service(), expectedVersion: null } });
+    for (const station of A.stations) expect(latest(await pull(station), 'services', 'home-haircut')).toMatchObject({ op: 'put' });
+
+    const one = await staffA.ok<{ item: PublishedItem }>('putPublished', { body: { collection: 'services', scope, value: service([A.stations[0]]), expectedVersion: everywhere.item.version } });
+    expect(latest(await pull(A.stations[0]), 'services', 'home-haircut')).toMatchObject({ op: 'put', value: { stationIds: [A.stations[0]] } });
+    expect(latest(await pull(A.stations[1]), 'services', 'home-haircut')).toMatchObject({ op: 'delete' });
+
+    await staffA.ok('putPublished', { body: { collection: 'services', scope, value: service(), expectedVersion: one.item.version } });
+    expect(latest(await pull(A.stations[1]), 'services', 'home-haircut')).toMatchObject({ op: 'put' });
+  });
+
   it('moves a station to another community: its next pull starts over, with the new community\'s earlier items and none of the old one\'s', async () => {
     const admin = await t.as('admin');
     await admin.ok('createStation', { body: { id: 'hp-moving', name: '和平里三号驿站', communityId: ORG.b.community } });
