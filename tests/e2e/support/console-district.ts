@@ -98,3 +98,18 @@ export const pull = async (kiosk: Kiosk) => {
 
 /** Today's date at the stations (Asia/Shanghai), yyyy-mm-dd. */
 export const stationToday = (now = new Date()): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+
+/** A resident's complaint about a leak, sent from the kiosk; its receipt number as printed (2475-740 → 2475740). */
+export const askAtKiosk = async (kiosk: Kiosk): Promise<string> => {
+  await kiosk.tap(/^微心愿/);
+  await kiosk.tap(/微诉求/, 'radio');
+  await kiosk.tap(/家居维修/, 'radio');
+  await kiosk.tap(/水管漏水/);
+  await kiosk.page.getByLabel(/补充说明/).fill('5号楼1单元，厨房水槽下面');
+  await kiosk.tap('提交微诉求');
+  await kiosk.page.getByRole('heading', { name: '已收到您的微诉求' }).waitFor();
+  return ((await kiosk.page.locator('.big-number').textContent()) ?? '').replace('-', '');
+};
+
+/** A receipt number as the console prints it: 0302001 → 0302-001. */
+export const printed = (number: string) => `${number.slice(0, 4)}-${number.slice(4)}`;
