@@ -55,6 +55,8 @@ describe('members, hours and tablets from the console', () => {
     await dialog.getByLabel('姓名').fill(MEMBER.name);
     await dialog.getByLabel('电话').fill(MEMBER.phone);
     await dialog.getByLabel('所在单位').selectOption({ label: '自来水公司' });
+    await staff.shot('member-new');
+    await staff.axe('member-new');
     await dialog.getByRole('button', { name: '保存并发布' }).click();
     await dialog.waitFor({ state: 'detached' });
     const row = page.getByRole('row', { name: new RegExp(MEMBER.name) });

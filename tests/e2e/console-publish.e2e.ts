@@ -161,6 +161,7 @@ describe('publishing in the console reaches the right kiosks at their next pull'
     await expect(zhang.textContent()).resolves.toContain(weekend ? '红色周末' : '晚间一小时');
     await expect(expected.getByRole('listitem').filter({ hasText: '白雪' }).count()).resolves.toBe(1);
     await expect(first.kiosk.page.getByText('陈刚').count()).resolves.toBe(0);
+    await zhang.scrollIntoViewIfNeeded();
     await first.kiosk.page.screenshot({ path: `${SHOTS}/console/kiosk-duty-from-rotation.png` });
     await first.kiosk.axe('duty-from-rotation');
 
