@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configFromEnv, defaultConfig } from './config.ts';
+import { configFromEnv, defaultConfig, localUrl } from './config.ts';
 
 describe('configuration from the environment', () => {
   it('defaults to SQLite under ./data on loopback', () => {
@@ -34,5 +34,15 @@ describe('configuration from the environment', () => {
     }
     expect(() => configFromEnv({ CORS_ORIGINS: 'app://kiosk,*' })).toThrow(/"\*" is not allowed/);
     expect(() => configFromEnv({ CORS_ORIGINS: 'https://example.com:443' })).toThrow(/arrives as https:\/\/example\.com/);
+  });
+});
+
+describe('the address printed for a person to open', () => {
+  it('turns a wildcard bind into loopback and brackets IPv6', () => {
+    expect(localUrl('0.0.0.0', 8787, '/console/')).toBe('http://127.0.0.1:8787/console/');
+    expect(localUrl('::', 8787, '/console/')).toBe('http://[::1]:8787/console/');
+    expect(localUrl('127.0.0.1', 8787)).toBe('http://127.0.0.1:8787/');
+    expect(localUrl('fd00::5', 80, '/console/')).toBe('http://[fd00::5]:80/console/');
+    expect(localUrl('centre.example.cn', 443, '/console/')).toBe('http://centre.example.cn:443/console/');
   });
 });

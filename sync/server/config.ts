@@ -173,3 +173,12 @@ export const configFromEnv = (env: Record<string, string | undefined>, base: Ser
     logLevel: e.LOG_LEVEL ?? d.logLevel,
   };
 };
+
+/**
+ * The address a person on this machine types to reach the server: a wildcard bind (all interfaces) is not an
+ * address a browser can open, so it becomes loopback; an IPv6 literal gets its brackets.
+ */
+export const localUrl = (host: string, port: number, path = '/'): string => {
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}${path}`;
+};

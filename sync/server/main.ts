@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import pino from 'pino';
 import { buildServer } from './app.ts';
 import { describeDatabase, loadServerConfig } from './config-file.ts';
+import { localUrl } from './config.ts';
 import { bootstrapDemo, demoBanner } from './demo.ts';
 import { openStorage } from './storage/open.ts';
 
@@ -24,7 +25,7 @@ const applied = await storage.migrate().catch(async (error: unknown) => {
 logger.info({ storage: storage.engine, migrations: applied }, applied.length ? 'database migrated' : 'database up to date');
 // The demo's member QR code is written beside the SQLite file (./data by default).
 const demo = config.demo
-  ? await bootstrapDemo(storage, { logger, now: new Date(), dataDir: dirname(config.sqlitePath), consoleUrl: `http://${config.host}:${config.port}/console/` })
+  ? await bootstrapDemo(storage, { logger, now: new Date(), dataDir: dirname(config.sqlitePath), consoleUrl: localUrl(config.host, config.port, '/console/') })
   : null;
 
 const { app } = await buildServer({ storage, config, logger });

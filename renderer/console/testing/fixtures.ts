@@ -91,7 +91,7 @@ export const detailOf = (summary: RequestSummary, patch: Partial<RequestDetail> 
     text: '5号楼1单元，厨房水槽下面',
     contact: { name: '王**', phone: '138****5678' },
     timeline: [
-      { id: uuid(), type: 'submit', actor: 'resident', at: summary.submittedAt, receivedAt: summary.submittedAt, source: 'kiosk', memberId: null, unitId: null, target: null, note: null, rating: null, staff: null },
+      { id: uuid(), type: 'submit', actor: 'resident', at: summary.submittedAt, receivedAt: summary.submittedAt, clockSkewMs: null, source: 'kiosk', memberId: null, unitId: null, target: null, note: null, rating: null, staff: null },
     ],
     projectIds: [],
     ...patch,

@@ -74,15 +74,18 @@ export const timelineEntrySchema = z.object({
   actor: z.enum(actors),
   /** The tablet's time for kiosk events, the server's for the centre's. */
   at: instantSchema,
+  /** When the centre received it: beside `at` because a tablet's clock can be wrong, and an offline one sends late. */
   receivedAt: instantSchema,
+  /** The tablet's clock offset (ms) when it was made, if it was off enough to flag (records.ts clockSkewMs). */
+  clockSkewMs: z.number().int().nullable(),
   source: z.enum(['kiosk', 'centre']),
   memberId: slugSchema.nullable(),
   unitId: slugSchema.nullable(),
   target: requestTargetSchema.nullable(),
   note: z.string().nullable(),
   rating: z.number().int().min(1).max(5).nullable(),
-  /** The staff member who took a centre step. */
-  staff: z.object({ id: serverIdSchema, name: z.string() }).nullable(),
+  /** The staff member who took a centre step; unitId when a partner unit's lead took it, not the community. */
+  staff: z.object({ id: serverIdSchema, name: z.string(), unitId: slugSchema.nullable() }).nullable(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 

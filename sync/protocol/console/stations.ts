@@ -13,6 +13,8 @@ import { stationSchema } from './organisation.ts';
 export const ONLINE_WINDOW_SECONDS = 15 * 60;
 /** Silent for longer than this: the board makes it stand out. */
 export const SILENT_AFTER_SECONDS = 24 * 60 * 60;
+/** Storage that fills within this many days at its present growth: the board makes it stand out. */
+export const STORAGE_FULL_WARN_DAYS = 30;
 
 export const stationHealthSchema = z.object({
   station: stationSchema,
@@ -29,6 +31,10 @@ export const stationHealthSchema = z.object({
       storageQuota: z.number().nullable(),
       /** Quota minus used, in bytes. */
       storageLeft: z.number().nullable(),
+      /** Bytes a day over the tablet's last 30 days, as it measured them; null until it has a day's span, or from older kiosks. */
+      storageGrowthPerDay: z.number().nullable(),
+      /** Days until storage is full at that growth; null when it does not grow or is not known. */
+      storageFullInDays: z.number().nullable(),
       /** The tablet's clock minus the server's, as the tablet measured it (ms). */
       clockSkewMs: z.number().int().nullable(),
       lastError: z.string().nullable(),

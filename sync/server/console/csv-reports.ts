@@ -100,8 +100,19 @@ export const visitLogCsv = (lang: CsvLang, rows: readonly VisitLogRow[], station
       ['时间', 'Time'],
       ['来访者', 'Visitor'],
       ['来访目的', 'Purpose'],
+      ['中心收到时间', 'Received by the centre'],
+      ['平板时钟偏差（分钟）', 'Tablet clock off by (minutes)'],
     ]),
-    rows.map((r) => [r.id, r.stationId, stationNames.get(r.stationId) ?? '', localTime(r.at), r.who, r.purpose]),
+    rows.map((r) => [
+      r.id,
+      r.stationId,
+      stationNames.get(r.stationId) ?? '',
+      localTime(r.at),
+      r.who,
+      r.purpose,
+      localTime(r.receivedAt),
+      r.clockSkewMs === null ? null : Math.round(r.clockSkewMs / 60_000),
+    ]),
   );
 
 export const auditCsv = (lang: CsvLang, entries: readonly AuditEntry[]): string =>

@@ -59,6 +59,7 @@ export const toTimelineEntry = (row: RequestDetailRow['timeline'][number]): Time
     actor: event.actor!,
     at: new Date(Date.parse(event.at ?? row.receivedAt)).toISOString(),
     receivedAt: row.receivedAt,
+    clockSkewMs: typeof event.clockSkewMs === 'number' ? event.clockSkewMs : null,
     source: row.source,
     memberId: text(event.memberId),
     unitId: text(event.unitId),

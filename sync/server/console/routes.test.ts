@@ -65,7 +65,8 @@ describe.each(engines())('console routes on %s', (engine) => {
     expect(done.request.status).toBe('done');
     expect(done.request.takenBy).toEqual({ type: 'unit', unitId: A.unit });
 
-    await outbox.push(make.event(request.id, 'rate', 'resident', { rating: 5 }));
+    // Rated on a tablet whose clock the last sync found an hour fast: the flag reaches staff beside the receive time.
+    await outbox.push({ ...make.event(request.id, 'rate', 'resident', { rating: 5 }), clockSkewMs: 3_600_000 });
     const detail = await staffA.ok<RequestDetail>('request', { params: { requestId: request.id } });
     expect(detail.request).toMatchObject({ status: 'rated', rating: 5 });
     expect(detail.timeline.map((e) => [e.type, e.source])).toEqual([
@@ -76,7 +77,10 @@ describe.each(engines())('console routes on %s', (engine) => {
       ['rate', 'kiosk'],
     ]);
     expect(detail.timeline[1]).toMatchObject({ note: '请周三上门', staff: { name: 'Staff staff-a' }, target: { type: 'unit', unitId: A.unit } });
-    expect(detail.timeline[2]!.staff?.name).toBe('Staff lead-a');
+    expect(detail.timeline[1]!.staff?.unitId).toBeNull();
+    expect(detail.timeline[2]!.staff).toMatchObject({ name: 'Staff lead-a', unitId: A.unit });
+    expect(detail.timeline.map((e) => e.clockSkewMs)).toEqual([null, null, null, null, 3_600_000]);
+    expect(detail.timeline[4]!.receivedAt).toBe(t.clock.now().toISOString());
   });
 
   it('refuses a step the state machine does not allow, in words, and changes nothing', async () => {
@@ -143,7 +147,12 @@ describe.each(engines())('console routes on %s', (engine) => {
     expect(beat.statusCode).toBe(200);
     const board = await staffA.ok<{ stations: StationHealth[] }>('stationHealth');
     const health = board.stations.find((s) => s.station.id === station)!;
-    expect(health).toMatchObject({ online: true, silent: false, heartbeat: { appVersion: '1.4.0', recordsWaiting: 7, storageLeft: 1000, clockSkewMs: -1200, lastError: 'disk slow' } });
+    // A kiosk from before the storage trend: nothing to say when it fills up.
+    expect(health).toMatchObject({ online: true, silent: false, heartbeat: { appVersion: '1.4.0', recordsWaiting: 7, storageLeft: 1000, storageGrowthPerDay: null, storageFullInDays: null, clockSkewMs: -1200, lastError: 'disk slow' } });
+    const growing = await t.call(messages.heartbeat.path, { stationId: station, appVersion: '1.5.0', recordsWaiting: 0, storageUsed: 100, storageQuota: 1100, storageGrowthPerDay: 50, lastError: null, clockOffsetMs: 0, sentAt }, token);
+    expect(growing.statusCode).toBe(200);
+    const trend = (await staffA.ok<{ stations: StationHealth[] }>('stationHealth')).stations.find((s) => s.station.id === station)!;
+    expect(trend.heartbeat).toMatchObject({ storageLeft: 1000, storageGrowthPerDay: 50, storageFullInDays: 20 });
     expect(board.stations.find((s) => s.station.id === A.stations[1])).toMatchObject({ online: false });
 
     const pushed = await outbox.push({ kind: 'nonsense', id: 'x' });
@@ -199,6 +208,16 @@ describe.each(engines())('console routes on %s', (engine) => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(csv.headers['content-disposition']).toContain('attachment');
+
+    // The visit log keeps the centre's receive time beside the tablet's, and says which tablet clock was off.
+    const skewed = { ...make.visit('health'), at: new Date(t.clock.now().getTime() - 3 * 3_600_000).toISOString(), clockSkewMs: -3 * 3_600_000 };
+    await outbox.push(skewed);
+    const log = await staffA.call('reportCsv', { params: { report: 'visit-log' }, query: { ...query, lang: 'en' } });
+    const lines = log.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toContain('Received by the centre,Tablet clock off by (minutes)');
+    const local = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(lines.find((line) => line.startsWith(skewed.id))).toMatch(new RegExp(`,${local(Date.parse(skewed.at))},.*,${local(t.clock.now().getTime())},-180$`));
+    expect(lines.filter((line) => line.endsWith(','))).toHaveLength(lines.length - 2);
   });
 
   it('writes every change to the audit log with who, what, before and after, which the admin reads and exports', async () => {

@@ -186,6 +186,8 @@ export interface Heartbeat {
   recordsWaiting: number;
   storageUsed: number | null;
   storageQuota: number | null;
+  /** Bytes a day over the tablet's last 30 days; null until it has a day's span or from older kiosks. */
+  storageGrowthPerDay: number | null;
   lastError: string | null;
   clockOffsetMs: number | null;
   sentAt: string;

@@ -535,10 +535,10 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
     describe('heartbeats and retention', () => {
       it('keeps the latest heartbeat per station', async () => {
         const id = await station('hb');
-        const beat = { stationId: id, appVersion: '0.1.0', recordsWaiting: 4, storageUsed: 1000, storageQuota: 5000, lastError: null, clockOffsetMs: -300, sentAt: t0.toISOString(), receivedAt: t0 };
+        const beat = { stationId: id, appVersion: '0.1.0', recordsWaiting: 4, storageUsed: 1000, storageQuota: 5000, storageGrowthPerDay: 120, lastError: null, clockOffsetMs: -300, sentAt: t0.toISOString(), receivedAt: t0 };
         await storage.saveHeartbeat(beat);
-        await storage.saveHeartbeat({ ...beat, recordsWaiting: 0, lastError: 'network', receivedAt: later(30_000) });
-        expect(await storage.getHeartbeat(id)).toEqual({ ...beat, recordsWaiting: 0, lastError: 'network', receivedAt: later(30_000) });
+        await storage.saveHeartbeat({ ...beat, recordsWaiting: 0, storageGrowthPerDay: -40, lastError: 'network', receivedAt: later(30_000) });
+        expect(await storage.getHeartbeat(id)).toEqual({ ...beat, recordsWaiting: 0, storageGrowthPerDay: -40, lastError: 'network', receivedAt: later(30_000) });
         expect((await storage.listHeartbeats()).filter((h) => h.stationId === id)).toHaveLength(1);
       });
 

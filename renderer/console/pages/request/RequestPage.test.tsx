@@ -11,13 +11,14 @@ const entry = (type: 'dispatch' | 'take' | 'complete', patch: Partial<RequestDet
   actor: 'centre',
   at: '2026-03-02T03:00:00.000Z',
   receivedAt: '2026-03-02T03:00:00.000Z',
+  clockSkewMs: null,
   source: 'centre',
   memberId: null,
   unitId: null,
   target: null,
   note: null,
   rating: null,
-  staff: { id: '0190a5c4-7b2e-7c3d-8e4f-aaaaaaaaaaaa', name: '李主任' },
+  staff: { id: '0190a5c4-7b2e-7c3d-8e4f-aaaaaaaaaaaa', name: '李主任', unitId: null },
   ...patch,
 });
 
@@ -32,6 +33,35 @@ describe('a request at the centre', () => {
     expect(facts).toHaveTextContent('王** · 138****5678');
     expect(within(screen.getByRole('region', { name: '办理经过' })).getByText('居民提交')).toBeInTheDocument();
     expect(missing).toEqual([]);
+  });
+
+  it('puts the centre\'s receive time beside a kiosk step sent late, and says when the tablet\'s clock was off', async () => {
+    const summary = request();
+    const kiosk = (id: string, patch: Partial<RequestDetail['timeline'][number]>) => entry('take', { id, actor: 'member', memberId: 'li-na', source: 'kiosk', staff: null, receivedAt: '2026-03-02T03:00:20.000Z', ...patch });
+    const timeline = [
+      kiosk('in-time', {}),
+      // An offline tablet: made at 11:00, the centre got it at 17:00.
+      kiosk('late', { receivedAt: '2026-03-02T09:00:00.000Z' }),
+      // Flagged by the kiosk: its clock was 12 hours fast when it made the step.
+      kiosk('flagged', { at: '2026-03-02T15:00:00.000Z', receivedAt: '2026-03-02T03:05:00.000Z', clockSkewMs: 12 * 3_600_000 }),
+      // Not flagged (no sync yet had measured it), but stamped after the centre received it: the clock was fast.
+      kiosk('future', { at: '2026-03-02T05:00:00.000Z', receivedAt: '2026-03-02T03:00:00.000Z' }),
+      // Centre steps: a unit lead's is the unit's, not the community's.
+      entry('complete', { id: 'by-unit', staff: { id: '0190a5c4-7b2e-7c3d-8e4f-bbbbbbbbbbbb', name: '陈经理', unitId: 'water-co' } }),
+      entry('dispatch', { id: 'by-community' }),
+    ];
+    renderConsole(`/requests/${summary.id}`, { session: staffSession, handlers: { ...publishedLists(), request: () => detailOf(summary, { timeline }) } });
+    const items = within(await screen.findByRole('region', { name: '办理经过' })).getAllByRole('listitem');
+    expect(items[0]).not.toHaveTextContent('中心收到');
+    expect(items[0]).not.toHaveTextContent('⚠');
+    expect(items[1]).toHaveTextContent('2026/03/02 11:00 · 李娜 · 在驿站 · 中心收到 2026/03/02 17:00');
+    expect(items[1]).not.toHaveTextContent('⚠');
+    expect(items[2]).toHaveTextContent('中心收到 2026/03/02 11:05');
+    expect(items[2]).toHaveTextContent('⚠ 平板时钟快了 12小时，时间可能不准');
+    expect(items[3]).toHaveTextContent('⚠ 平板时钟快了 2小时');
+    expect(items[4]).toHaveTextContent('陈经理（自来水公司）');
+    expect(items[5]).toHaveTextContent('李主任（社区）');
+    expect(items[5]).not.toHaveTextContent('中心收到');
   });
 
   it('dispatches to a partner unit with a note, and shows where it went', async () => {

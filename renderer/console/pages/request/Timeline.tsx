@@ -1,4 +1,5 @@
 import type { TimelineEntry } from '@protocol/console/dispatch.ts';
+import { CLOCK_SKEW_FLAG_MS } from '@protocol/records.ts';
 import { useTranslation } from 'react-i18next';
 import type { Directory } from '../../app/directory.ts';
 import { useFormat } from '../../ui/format.ts';
@@ -8,10 +9,30 @@ export function Timeline({ entries, directory }: { entries: readonly TimelineEnt
   const { t } = useTranslation('request');
   const format = useFormat();
   const who = (entry: TimelineEntry): string => {
-    if (entry.staff) return t('by.staff', { name: entry.staff.name });
+    if (entry.staff) return entry.staff.unitId ? t('by.unitLead', { name: entry.staff.name, unit: directory.unitName(entry.staff.unitId) }) : t('by.staff', { name: entry.staff.name });
     if (entry.memberId) return t('by.member', { name: directory.memberName(entry.memberId) });
     if (entry.unitId) return t('by.unit', { name: directory.unitName(entry.unitId) });
     return t(`by.${entry.actor}`);
+  };
+  /**
+   * A kiosk step's time is the tablet's: when the centre got it much later (an offline tablet) or the tablet's
+   * clock was off, the receive time goes beside it, and a wrong clock is said in words.
+   */
+  const kioskTimes = (entry: TimelineEntry) => {
+    if (entry.source !== 'kiosk') return null;
+    const late = Date.parse(entry.receivedAt) - Date.parse(entry.at);
+    const skew = entry.clockSkewMs ?? (late < -CLOCK_SKEW_FLAG_MS ? -late : null);
+    return (
+      <>
+        {Math.abs(late) > CLOCK_SKEW_FLAG_MS ? (
+          <>
+            {' · '}
+            {t('receivedAt')} <time dateTime={entry.receivedAt}>{format.dateTime(entry.receivedAt)}</time>
+          </>
+        ) : null}
+        {skew !== null ? <span className="timeline__warn text-warn"> · ⚠ {t(skew > 0 ? 'clockAhead' : 'clockBehind', { span: format.span(Math.abs(skew)) })}</span> : null}
+      </>
+    );
   };
   return (
     <section className="card section" aria-labelledby="timeline-title">
@@ -29,6 +50,7 @@ export function Timeline({ entries, directory }: { entries: readonly TimelineEnt
             <p className="timeline__meta">
               <time dateTime={entry.at}>{format.dateTime(entry.at)}</time> · {who(entry)}
               {entry.source === 'kiosk' ? ` · ${t('fromKiosk')}` : ''}
+              {kioskTimes(entry)}
             </p>
             {entry.note ? <p className="timeline__note">{entry.note}</p> : null}
           </li>

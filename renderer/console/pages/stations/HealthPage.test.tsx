@@ -12,7 +12,7 @@ const board: StationHealth[] = [
     online: true,
     since: '2026-03-05T01:00:00.000Z',
     silent: false,
-    heartbeat: { appVersion: '0.1.0', recordsWaiting: 3, storageUsed: 10, storageQuota: 1_000_000_000, storageLeft: 999_999_990, clockSkewMs: 4 * 60_000, lastError: null, sentAt: serverTime, receivedAt: serverTime },
+    heartbeat: { appVersion: '0.1.0', recordsWaiting: 3, storageUsed: 10, storageQuota: 1_000_000_000, storageLeft: 999_999_990, storageGrowthPerDay: 50_000_000, storageFullInDays: 19, clockSkewMs: 4 * 60_000, lastError: null, sentAt: serverTime, receivedAt: serverTime },
     unresolvedDeadLetters: 0,
   },
   {
@@ -20,7 +20,7 @@ const board: StationHealth[] = [
     online: false,
     since: '2026-03-03T02:00:00.000Z',
     silent: true,
-    heartbeat: { appVersion: '0.0.9', recordsWaiting: 120, storageUsed: 900_000_000, storageQuota: 1_000_000_000, storageLeft: 100_000_000, clockSkewMs: 0, lastError: 'push failed: 503', sentAt: '2026-03-03T02:00:00.000Z', receivedAt: '2026-03-03T02:00:00.000Z' },
+    heartbeat: { appVersion: '0.0.9', recordsWaiting: 120, storageUsed: 900_000_000, storageQuota: 1_000_000_000, storageLeft: 100_000_000, storageGrowthPerDay: null, storageFullInDays: null, clockSkewMs: 0, lastError: 'push failed: 503', sentAt: '2026-03-03T02:00:00.000Z', receivedAt: '2026-03-03T02:00:00.000Z' },
     unresolvedDeadLetters: 2,
   },
 ];
@@ -40,6 +40,18 @@ describe('the stations\' health board', () => {
     expect(online).toHaveTextContent('快 4分钟');
     expect(screen.getByText(/有 1 个驿站超过一天没有消息/)).toBeInTheDocument();
     expect(missing).toEqual([]);
+  });
+
+  it('says when a tablet\'s storage fills up at its growth, and finds the stations running out', async () => {
+    const { user } = renderConsole('/stations', { session: staffSession, handlers: { ...publishedLists(), stationHealth: () => ({ stations: board, serverTime }) } });
+    const growing = await screen.findByRole('row', { name: /东门驿站/ });
+    // Plenty left today, but at 47.7 MB a day it is gone in under a month: that stands out as much as low storage.
+    expect(within(growing).getByText('⚠ 953.7 MB')).toBeInTheDocument();
+    expect(growing).toHaveTextContent('每天增加 47.7 MB，约 19 天后用完');
+    expect(screen.getByRole('row', { name: /水泵房驿站/ })).not.toHaveTextContent('每天增加');
+    await user.click(screen.getByText(/有 2 个驿站的平板存储空间所剩不多/).parentElement!.querySelector('button')!);
+    expect(window.location.search).toBe('?state=storage');
+    expect(screen.getByLabelText('显示')).toHaveValue('storage');
   });
 
   it('sorts by a column and filters by state, the state kept in the address', async () => {

@@ -14,7 +14,7 @@ import { Loading } from '../../ui/Loading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useNow } from '../../ui/useNow.ts';
-import { type HealthState, healthStates, LOW_STORAGE_BYTES, matchesHealth, SKEW_WARNING_MS } from './health-filter.ts';
+import { type HealthState, healthStates, LOW_STORAGE_BYTES, matchesHealth, SKEW_WARNING_MS, storageRunningOut } from './health-filter.ts';
 import { StationActions } from './StationActions.tsx';
 
 /**
@@ -67,9 +67,19 @@ export default function HealthPage() {
       numeric: true,
       sortValue: (station) => station.heartbeat?.storageLeft,
       cell: (station) => {
-        const left = station.heartbeat?.storageLeft;
-        if (left === null || left === undefined) return '—';
-        return left < LOW_STORAGE_BYTES ? <span className="text-warn">⚠ {t('low', { left: format.bytes(left) })}</span> : format.bytes(left);
+        const beat = station.heartbeat;
+        if (!beat || beat.storageLeft === null) return '—';
+        const left = beat.storageLeft < LOW_STORAGE_BYTES ? t('low', { left: format.bytes(beat.storageLeft) }) : format.bytes(beat.storageLeft);
+        const growth = beat.storageGrowthPerDay;
+        const trend =
+          growth === null ? null : beat.storageFullInDays !== null ? t('growthFull', { growth: format.bytes(growth), count: beat.storageFullInDays }) : growth > 0 ? t('growth', { growth: format.bytes(growth) }) : t('notGrowing');
+        const warn = storageRunningOut(station);
+        return (
+          <span className={`stack${warn ? ' text-warn' : ''}`}>
+            <span>{warn ? `⚠ ${left}` : left}</span>
+            {trend ? <span className="small">{trend}</span> : null}
+          </span>
+        );
       },
     },
     {
@@ -99,7 +109,7 @@ export default function HealthPage() {
   const exportCsv = () =>
     downloadCsv(
       `stations-${new Date(serverNow).toISOString().slice(0, 10)}.csv`,
-      [t('column.station'), 'id', t('column.community'), t('column.online'), t('csv.since'), t('column.version'), t('column.waiting'), t('csv.storageLeft'), t('csv.skewSeconds'), t('column.error'), t('column.deadLetters')],
+      [t('column.station'), 'id', t('column.community'), t('column.online'), t('csv.since'), t('column.version'), t('column.waiting'), t('csv.storageLeft'), t('csv.storageGrowth'), t('csv.storageFullInDays'), t('csv.skewSeconds'), t('column.error'), t('column.deadLetters')],
       rows.map((station) => [
         station.station.name,
         station.station.id,
@@ -109,6 +119,8 @@ export default function HealthPage() {
         station.heartbeat?.appVersion,
         station.heartbeat?.recordsWaiting,
         station.heartbeat?.storageLeft,
+        station.heartbeat?.storageGrowthPerDay,
+        station.heartbeat?.storageFullInDays,
         station.heartbeat?.clockSkewMs === null || station.heartbeat?.clockSkewMs === undefined ? null : Math.round(station.heartbeat.clockSkewMs / 1000),
         station.heartbeat?.lastError,
         station.unresolvedDeadLetters,
@@ -116,6 +128,7 @@ export default function HealthPage() {
     );
 
   const silentCount = (health.data?.stations ?? []).filter((station) => station.silent).length;
+  const runningOutCount = (health.data?.stations ?? []).filter(storageRunningOut).length;
   return (
     <>
       <PageHeader
@@ -132,6 +145,14 @@ export default function HealthPage() {
           {t('silentAlarm', { count: silentCount })}{' '}
           <button type="button" className="btn btn--small" onClick={() => setStateParam('silent')}>
             {t('showSilent')}
+          </button>
+        </Notice>
+      ) : null}
+      {runningOutCount > 0 && state !== 'storage' ? (
+        <Notice tone="warning">
+          {t('storageAlarm', { count: runningOutCount })}{' '}
+          <button type="button" className="btn btn--small" onClick={() => setStateParam('storage')}>
+            {t('showStorage')}
           </button>
         </Notice>
       ) : null}

@@ -7,9 +7,14 @@ import { ConsoleError, notFound } from '../errors.ts';
 import { type ConsoleDeps, consoleRoute } from '../route.ts';
 import { type ConsoleScope, stationFilter } from '../scope.ts';
 
-/** A board row: online within the window, since when, silent for over a day, storage left. */
+/** Days until `left` bytes are used up at `growthPerDay`; null when storage does not grow or either is unknown. */
+export const daysUntilFull = (left: number | null, growthPerDay: number | null): number | null =>
+  left === null || growthPerDay === null || growthPerDay <= 0 ? null : Math.floor(left / growthPerDay);
+
+/** A board row: online within the window, since when, silent for over a day, storage left and when it runs out. */
 export const toStationHealth = (row: StationHealthRow, now: Date): StationHealth => {
   const beat = row.heartbeat;
+  const storageLeft = beat && beat.storageUsed !== null && beat.storageQuota !== null ? Math.max(0, beat.storageQuota - beat.storageUsed) : null;
   const age = beat ? (now.getTime() - Date.parse(beat.receivedAt)) / 1000 : Number.POSITIVE_INFINITY;
   const online = age <= ONLINE_WINDOW_SECONDS;
   return {
@@ -22,7 +27,9 @@ export const toStationHealth = (row: StationHealthRow, now: Date): StationHealth
       recordsWaiting: beat.recordsWaiting,
       storageUsed: beat.storageUsed,
       storageQuota: beat.storageQuota,
-      storageLeft: beat.storageUsed !== null && beat.storageQuota !== null ? Math.max(0, beat.storageQuota - beat.storageUsed) : null,
+      storageLeft,
+      storageGrowthPerDay: beat.storageGrowthPerDay,
+      storageFullInDays: daysUntilFull(storageLeft, beat.storageGrowthPerDay),
       clockSkewMs: beat.clockOffsetMs,
       lastError: beat.lastError,
       sentAt: beat.sentAt,

@@ -159,7 +159,8 @@ export interface TimelineRow {
   receivedAt: string;
   /** The request-event record as applied. */
   event: Record<string, unknown>;
-  staff: { id: string; name: string } | null;
+  /** The staff member who took a centre step; unitId when they lead a partner unit (not the community's staff). */
+  staff: { id: string; name: string; unitId: string | null } | null;
 }
 
 export interface RequestDetailRow {
@@ -213,6 +214,7 @@ export interface StationHealthRow {
     recordsWaiting: number;
     storageUsed: number | null;
     storageQuota: number | null;
+    storageGrowthPerDay: number | null;
     lastError: string | null;
     clockOffsetMs: number | null;
     sentAt: string;
@@ -254,7 +256,12 @@ export interface HoursReviewRow {
 export interface VisitLogRow {
   id: string;
   stationId: string;
+  /** The tablet's time. */
   at: string;
+  /** The centre's, beside it: a tablet's clock can be wrong and an offline one sends late. */
+  receivedAt: string;
+  /** Set when the tablet's clock was off enough to flag when it made the visit (records.ts clockSkewMs). */
+  clockSkewMs: number | null;
   who: string;
   purpose: string;
 }

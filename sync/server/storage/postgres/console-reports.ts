@@ -86,11 +86,20 @@ export const postgresConsoleReports = ({ pool, transaction }: PostgresConnection
   },
 
   async visitLog({ stationIds, fromIso, toIso }) {
-    const { rows } = await pool.query<{ id: string; station_id: string; at: string; who: string; purpose: string }>(
-      `SELECT id, station_id, at, payload::json->>'who' AS who, payload::json->>'purpose' AS purpose FROM records
+    const { rows } = await pool.query<{ id: string; station_id: string; at: string; received_at: Date; clock_skew_ms: string | null; who: string; purpose: string }>(
+      `SELECT id, station_id, at, received_at, payload::json->>'clockSkewMs' AS clock_skew_ms,
+         payload::json->>'who' AS who, payload::json->>'purpose' AS purpose FROM records
        WHERE kind = 'visit' AND at >= $1 AND at < $2 AND ($3::text[] IS NULL OR station_id = ANY($3::text[])) ORDER BY station_id, at`,
       [fromIso, toIso, stationIds],
     );
-    return rows.map((row) => ({ id: row.id, stationId: row.station_id, at: row.at, who: row.who, purpose: row.purpose }));
+    return rows.map((row) => ({
+      id: row.id,
+      stationId: row.station_id,
+      at: row.at,
+      receivedAt: row.received_at.toISOString(),
+      clockSkewMs: row.clock_skew_ms === null ? null : Number(row.clock_skew_ms),
+      who: row.who,
+      purpose: row.purpose,
+    }));
   },
 });

@@ -143,8 +143,8 @@ export const postgresConsoleRequests = ({ pool }: PostgresConnection): Pick<
     const row = (await pool.query<ConsoleRequestRow>('SELECT * FROM console_requests WHERE id = $1', [id])).rows[0];
     if (!row) return null;
     const record = (await pool.query<{ payload: string }>('SELECT payload FROM records WHERE id = $1', [id])).rows[0];
-    const events = await pool.query<{ id: string; source: 'kiosk' | 'centre'; received_at: Date; event: string; staff_id: string | null; staff_name: string | null }>(
-      `SELECT e.id, e.source, e.received_at, e.event, e.staff_id, s.name AS staff_name FROM console_request_events e
+    const events = await pool.query<{ id: string; source: 'kiosk' | 'centre'; received_at: Date; event: string; staff_id: string | null; staff_name: string | null; staff_unit_id: string | null }>(
+      `SELECT e.id, e.source, e.received_at, e.event, e.staff_id, s.name AS staff_name, s.unit_id AS staff_unit_id FROM console_request_events e
        LEFT JOIN staff s ON s.id = e.staff_id WHERE e.request_id = $1 ORDER BY e.seq`,
       [id],
     );
@@ -157,7 +157,7 @@ export const postgresConsoleRequests = ({ pool }: PostgresConnection): Pick<
         source: e.source,
         receivedAt: isoOf(e.received_at),
         event: JSON.parse(e.event) as Record<string, unknown>,
-        staff: e.staff_id ? { id: e.staff_id, name: e.staff_name ?? '' } : null,
+        staff: e.staff_id ? { id: e.staff_id, name: e.staff_name ?? '', unitId: e.staff_unit_id } : null,
       })),
       projectIds: projects.rows.map((p) => p.project_id),
     };

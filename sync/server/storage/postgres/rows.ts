@@ -45,6 +45,7 @@ export interface HeartbeatRow {
   records_waiting: string;
   storage_used: string | null;
   storage_quota: string | null;
+  storage_growth_per_day: string | null;
   last_error: string | null;
   clock_offset_ms: string | null;
   sent_at: string;
@@ -96,6 +97,7 @@ export const toHeartbeat = (row: HeartbeatRow): Heartbeat => ({
   recordsWaiting: Number(row.records_waiting),
   storageUsed: num(row.storage_used),
   storageQuota: num(row.storage_quota),
+  storageGrowthPerDay: num(row.storage_growth_per_day),
   lastError: row.last_error,
   clockOffsetMs: num(row.clock_offset_ms),
   sentAt: row.sent_at,

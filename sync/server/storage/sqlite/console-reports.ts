@@ -97,11 +97,12 @@ export const sqliteConsoleReports = ({ db }: SqliteConnection): Pick<
 
   async visitLog({ stationIds, fromIso, toIso }) {
     return db
-      .prepare<[{ from: string; to: string; stations: string }], { id: string; station_id: string; at: string; who: string; purpose: string }>(
-        `SELECT id, station_id, at, json_extract(payload, '$.who') AS who, json_extract(payload, '$.purpose') AS purpose FROM records
+      .prepare<[{ from: string; to: string; stations: string }], { id: string; station_id: string; at: string; received_at: string; clock_skew_ms: number | null; who: string; purpose: string }>(
+        `SELECT id, station_id, at, received_at, json_extract(payload, '$.clockSkewMs') AS clock_skew_ms,
+           json_extract(payload, '$.who') AS who, json_extract(payload, '$.purpose') AS purpose FROM records
          WHERE kind = 'visit' AND at >= @from AND at < @to ${stationsClause('station_id', stationIds)} ORDER BY station_id, at`,
       )
       .all({ from: fromIso, to: toIso, stations: JSON.stringify(stationIds ?? []) })
-      .map((row) => ({ id: row.id, stationId: row.station_id, at: row.at, who: row.who, purpose: row.purpose }));
+      .map((row) => ({ id: row.id, stationId: row.station_id, at: row.at, receivedAt: row.received_at, clockSkewMs: row.clock_skew_ms, who: row.who, purpose: row.purpose }));
   },
 });

@@ -104,6 +104,7 @@ interface EventRow {
   event: string;
   staff_id: string | null;
   staff_name: string | null;
+  staff_unit_id: string | null;
 }
 
 /** The inbox, a request's detail, and the feed of request changes the live stream polls. */
@@ -134,7 +135,7 @@ export const sqliteConsoleRequests = ({ db }: SqliteConnection): Pick<
     const record = db.prepare<[string], { payload: string }>('SELECT payload FROM records WHERE id = ?').get(id);
     const events = db
       .prepare<[string], EventRow>(
-        `SELECT e.id, e.source, e.received_at, e.event, e.staff_id, s.name AS staff_name FROM console_request_events e
+        `SELECT e.id, e.source, e.received_at, e.event, e.staff_id, s.name AS staff_name, s.unit_id AS staff_unit_id FROM console_request_events e
          LEFT JOIN staff s ON s.id = e.staff_id WHERE e.request_id = ? ORDER BY e.seq`,
       )
       .all(id);
@@ -147,7 +148,7 @@ export const sqliteConsoleRequests = ({ db }: SqliteConnection): Pick<
         source: e.source,
         receivedAt: e.received_at,
         event: JSON.parse(e.event) as Record<string, unknown>,
-        staff: e.staff_id ? { id: e.staff_id, name: e.staff_name ?? '' } : null,
+        staff: e.staff_id ? { id: e.staff_id, name: e.staff_name ?? '', unitId: e.staff_unit_id } : null,
       })),
       projectIds: projects.map((p) => p.project_id),
     };

@@ -45,6 +45,7 @@ export interface HeartbeatRow {
   records_waiting: number;
   storage_used: number | null;
   storage_quota: number | null;
+  storage_growth_per_day: number | null;
   last_error: string | null;
   clock_offset_ms: number | null;
   sent_at: string;
@@ -94,6 +95,7 @@ export const toHeartbeat = (row: HeartbeatRow): Heartbeat => ({
   recordsWaiting: row.records_waiting,
   storageUsed: row.storage_used,
   storageQuota: row.storage_quota,
+  storageGrowthPerDay: row.storage_growth_per_day,
   lastError: row.last_error,
   clockOffsetMs: row.clock_offset_ms,
   sentAt: row.sent_at,
