@@ -92,7 +92,7 @@ describe('publishing in the console reaches the right kiosks at their next pull'
     await settings.getByRole('group', { name: '开放时间' }).getByLabel('开门').fill('07:30');
     await settings.getByRole('group', { name: '开放时间' }).getByLabel('关门').fill('19:00');
     await settings.getByRole('button', { name: '保存并发布' }).click();
-    await settings.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '已保存，驿站下次同步时生效' }).waitFor();
     await staff.shot('station-settings-saved');
     await staff.axe('station-settings-saved');
 
