@@ -140,22 +140,21 @@ export default function HealthPage() {
           </button>
         }
       />
-      {silentCount > 0 && state !== 'silent' ? (
-        <Notice tone="warning">
-          {t('silentAlarm', { count: silentCount })}{' '}
-          <button type="button" className="btn btn--small" onClick={() => setStateParam('silent')}>
-            {t('showSilent')}
-          </button>
-        </Notice>
-      ) : null}
-      {runningOutCount > 0 && state !== 'storage' ? (
-        <Notice tone="warning">
-          {t('storageAlarm', { count: runningOutCount })}{' '}
-          <button type="button" className="btn btn--small" onClick={() => setStateParam('storage')}>
-            {t('showStorage')}
-          </button>
-        </Notice>
-      ) : null}
+      {(
+        [
+          ['silent', silentCount, 'silentAlarm', 'showSilent'],
+          ['storage', runningOutCount, 'storageAlarm', 'showStorage'],
+        ] as const
+      ).map(([alarmState, count, message, show]) =>
+        count > 0 && state !== alarmState ? (
+          <Notice key={alarmState} tone="warning">
+            {t(message, { count })}{' '}
+            <button type="button" className="btn btn--small" onClick={() => setStateParam(alarmState)}>
+              {t(show)}
+            </button>
+          </Notice>
+        ) : null,
+      )}
       <div className="toolbar">
         <CommunitySelect value={communityId} onChange={setCommunityId} all />
         <Field label={t('filter.state')}>
