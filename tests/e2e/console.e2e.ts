@@ -7,8 +7,9 @@ import { newId } from '../../sync/protocol/ids.ts';
 import { hashPassword } from '../../sync/server/console/passwords.ts';
 import type { TestDb } from '../sync/support/server.ts';
 import { openConsole } from './support/console.ts';
+import { askAtKiosk, printed } from './support/console-district.ts';
 import { checkIn, enrolledStation, startDemoServer, waitSynced } from './support/demo-server.ts';
-import { type Kiosk, openKiosk, SHOTS, useChromium } from './support/kiosk.ts';
+import { openKiosk, SHOTS, useChromium } from './support/kiosk.ts';
 
 /**
  * The request loop across both apps on one real server (群众点单 → 社区派单 → 单位接单): a resident asks at the
@@ -53,21 +54,6 @@ const organise = async ({ storage }: TestDb, stationId: string) => {
 const typeDigits = async (page: Page, digits: string) => {
   for (const digit of digits) await page.getByRole('button', { name: digit, exact: true }).tap();
 };
-
-/** A resident's complaint about a leak, sent from the kiosk; its receipt number as printed (2475-740 → 2475740). */
-const askAtKiosk = async (k: Kiosk): Promise<string> => {
-  await k.tap(/^微心愿/);
-  await k.tap(/微诉求/, 'radio');
-  await k.tap(/家居维修/, 'radio');
-  await k.tap(/水管漏水/);
-  await k.page.getByLabel(/补充说明/).fill('5号楼1单元，厨房水槽下面');
-  await k.tap('提交微诉求');
-  await k.page.getByRole('heading', { name: '已收到您的微诉求' }).waitFor();
-  return ((await k.page.locator('.big-number').textContent()) ?? '').replace('-', '');
-};
-
-/** A receipt number as the console prints it: 0302001 → 0302-001. */
-const printed = (number: string) => `${number.slice(0, 4)}-${number.slice(4)}`;
 
 describe('the community console with a kiosk, on one real server', () => {
   it('takes a resident\'s request from the kiosk through dispatch, take and done, and the kiosk shows it done', async () => {

@@ -110,6 +110,70 @@ describe.each(engines())('console publishing on %s', (engine) => {
     expect((await pull(A.stations[1])).some((c) => c.collection === 'shifts')).toBe(false);
   });
 
+  it('sends a community service only to the stations that offer it: to the others it goes as withdrawn, and comes back when offered again', async () => {
+    const scope = communityScope(A.community);
+    const service = (stationIds?: string[]) => ({
+      id: 'home-haircut',
+      categoryId: 'seniors',
+      name: { 'zh-CN': '上门理发', en: 'Haircut at home' },
+      icon: '💈',
+      summary: { 'zh-CN': '理发师上门', en: 'A barber comes to you' },
+      provider: { 'zh-CN': '志愿理发队', en: 'Volunteer barbers' },
+      hours: { 'zh-CN': '每月第一个周三', en: 'First Wednesday' },
+      extended: [],
+      bring: [],
+      ways: [{ type: 'volunteer' }],
+      order: 1,
+      ...(stationIds ? { stationIds } : {}),
+    });
+    const everywhere = await staffA.ok<{ item: PublishedItem }>('putPublished', { body: { collection: 'services', scope, value: service(), expectedVersion: null } });
+    for (const station of A.stations) expect(latest(await pull(station), 'services', 'home-haircut')).toMatchObject({ op: 'put' });
+
+    const one = await staffA.ok<{ item: PublishedItem }>('putPublished', { body: { collection: 'services', scope, value: service([A.stations[0]]), expectedVersion: everywhere.item.version } });
+    expect(latest(await pull(A.stations[0]), 'services', 'home-haircut')).toMatchObject({ op: 'put', value: { stationIds: [A.stations[0]] } });
+    expect(latest(await pull(A.stations[1]), 'services', 'home-haircut')).toMatchObject({ op: 'delete' });
+
+    await staffA.ok('putPublished', { body: { collection: 'services', scope, value: service(), expectedVersion: one.item.version } });
+    expect(latest(await pull(A.stations[1]), 'services', 'home-haircut')).toMatchObject({ op: 'put' });
+  });
+
+  it('moves a station to another community: its next pull starts over, with the new community\'s earlier items and none of the old one\'s', async () => {
+    const admin = await t.as('admin');
+    await admin.ok('createStation', { body: { id: 'hp-moving', name: '和平里三号驿站', communityId: ORG.b.community } });
+    tokens.set('hp-moving', await enrolStation(t, 'hp-moving'));
+    await admin.ok('putPublished', { body: { collection: 'notices', scope: communityScope(A.community), value: notice('before-move-a', '搬迁前幸福里'), expectedVersion: null } });
+    await admin.ok('putPublished', { body: { collection: 'notices', scope: communityScope(ORG.b.community), value: notice('before-move-b', '搬迁前和平里'), expectedVersion: null } });
+    const pullFrom = async (cursor: string) => {
+      const response = await t.call(messages.pull.path, { stationId: 'hp-moving', cursor }, tokens.get('hp-moving'));
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json() as { changes: Change[]; cursor: string; hasMore: boolean; reset: boolean };
+    };
+    const before = await pull('hp-moving');
+    expect(latest(before, 'notices', 'before-move-b')).toMatchObject({ op: 'put' });
+    expect(latest(before, 'notices', 'before-move-a')).toBeUndefined();
+    let cursor = '0';
+    for (let page = await pullFrom(cursor); ; page = await pullFrom(cursor)) {
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+
+    await admin.ok('updateStation', { params: { stationId: 'hp-moving' }, body: { communityId: A.community } });
+    // From where it was, the station is told to start over (the items it holds are another community's)…
+    await expect(pullFrom(cursor)).resolves.toMatchObject({ reset: true, cursor: '0', changes: [] });
+    await expect(pullFrom(cursor)).resolves.toMatchObject({ reset: true });
+    // …and read from the start it gets the new community's notice, published before it moved, and not the old one's.
+    const after = await pull('hp-moving');
+    expect(latest(after, 'notices', 'before-move-a')).toMatchObject({ op: 'put' });
+    expect(latest(after, 'notices', 'before-move-b')).toBeUndefined();
+    const next = await pullFrom((await pullFrom('0')).cursor);
+    expect(next.reset).toBe(false);
+
+    // Renaming is not moving: no start over.
+    const settled = (await pullFrom('0')).cursor;
+    await admin.ok('updateStation', { params: { stationId: 'hp-moving' }, body: { name: '幸福里三号驿站' } });
+    await expect(pullFrom(settled)).resolves.toMatchObject({ reset: false });
+  });
+
   it('lets community staff make unit leads of their own community only, never an account above their own', async () => {
     const made = await staffA.call('createStaff', { body: { login: 'new-a', name: '新同事', role: { kind: 'unit-lead', communityId: A.community, unitId: A.unit }, password: 'a long enough password' } });
     expect(made.statusCode, made.body).toBe(200);

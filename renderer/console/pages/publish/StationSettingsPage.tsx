@@ -30,6 +30,8 @@ export default function StationSettingsPage() {
   const stations = community ? stationsOf(community.id) : [];
   const station = stations.find((candidate) => candidate.id === stationParam) ?? stations[0];
   const settings = usePublished('settings', station?.id);
+  // The page's, not the form's: a save reloads the settings, and the new version remounts the form.
+  const [savedFor, setSavedFor] = useState<string | null>(null);
   if (!community) return <Notice tone="info">{t('console:scope.noCommunity')}</Notice>;
   const item = settings.items.find((candidate) => candidate.id === station?.id);
   return (
@@ -46,27 +48,33 @@ export default function StationSettingsPage() {
       ) : !settings.loaded ? (
         <Loading />
       ) : (
-        <SettingsForm
-          key={`${station.id}/${item?.version ?? 0}`}
-          item={item ?? null}
-          initial={item ? editableSettings(item.value) : defaultStationSettings(station.id, station.name, community.name)}
-          onSaved={settings.reload}
-          stationLabel={`${station.name} · ${localized(community.name)}`}
-        />
+        <>
+          {savedFor === station.id ? <Notice tone="ok">{t('console:saved')}</Notice> : null}
+          <SettingsForm
+            key={`${station.id}/${item?.version ?? 0}`}
+            item={item ?? null}
+            initial={item ? editableSettings(item.value) : defaultStationSettings(station.id, station.name, community.name)}
+            onSaved={() => {
+              setSavedFor(station.id);
+              settings.reload();
+            }}
+            onEdited={() => setSavedFor(null)}
+            stationLabel={`${station.name} · ${localized(community.name)}`}
+          />
+        </>
       )}
     </>
   );
 }
 
-function SettingsForm({ item, initial, onSaved, stationLabel }: { item: ItemOf<'settings'> | null; initial: StationSettings; onSaved: () => void; stationLabel: string }) {
+function SettingsForm({ item, initial, onSaved, onEdited, stationLabel }: { item: ItemOf<'settings'> | null; initial: StationSettings; onSaved: () => void; onEdited: () => void; stationLabel: string }) {
   const { t } = useTranslation('publish');
   const publish = usePublish();
   const [draft, setDraft] = useState(initial);
   const [invalid, setInvalid] = useState<Set<string>>(new Set());
-  const [saved, setSaved] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const set = (patch: Partial<StationSettings>) => {
-    setSaved(false);
+    onEdited();
     setDraft((before) => ({ ...before, ...patch }));
   };
   const policy = draft.volunteers ?? defaultVolunteerPolicy;
@@ -81,7 +89,6 @@ function SettingsForm({ item, initial, onSaved, stationLabel }: { item: ItemOf<'
     setError(null);
     try {
       await publish.put('settings', draft.stationId, parsed.data, item?.version ?? null);
-      setSaved(true);
       onSaved();
     } catch (failure) {
       setError(failure);
@@ -100,7 +107,6 @@ function SettingsForm({ item, initial, onSaved, stationLabel }: { item: ItemOf<'
 
   return (
     <form className="form card" onSubmit={(event) => void submit(event)} noValidate aria-label={stationLabel}>
-      {saved ? <Notice tone="ok">{t('console:saved')}</Notice> : null}
       {invalid.size > 0 ? <Notice tone="error">{t('invalid')}</Notice> : null}
       {error ? <ErrorNotice error={error} /> : null}
       {item === null ? <Notice tone="info">{t('settings.notYet')}</Notice> : null}

@@ -51,7 +51,10 @@ export default function EnrolmentPage() {
     else next.delete(id);
     setChosen(next);
   };
-  const scopeName = communityId ? localized(community(communityId)?.name ?? { 'zh-CN': communityId, en: communityId }) : t('console:scope.allCommunities');
+  // Staff of one community print their community's sheet: "all communities" would be a scope they do not have.
+  const only = organisation.communities.length === 1 ? organisation.communities[0]!.id : null;
+  const named = communityId || only;
+  const scopeName = named ? localized(community(named)?.name ?? { 'zh-CN': named, en: named }) : t('console:scope.allCommunities');
 
   return (
     <>

@@ -23,7 +23,9 @@ export function Chart({ spec, label }: { spec: ChartSpec; label: string }) {
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption(chartOption(spec), { notMerge: true });
+    const element = ref.current;
+    if (!element) return;
+    chart.current?.setOption(chartOption(spec, getComputedStyle(element).fontFamily), { notMerge: true });
     chart.current?.resize();
   }, [spec]);
   return <div ref={ref} className="chart" role="img" aria-label={label} style={{ height: chartHeight(spec) }} />;

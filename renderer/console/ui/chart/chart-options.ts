@@ -30,25 +30,30 @@ export const CHART_COLOURS = ['#b3261e', '#1f5fa8', '#8a5a00', '#1b6e33', '#6b3f
 const INK_SOFT = '#4a4340';
 const LINE = '#d9cfc7';
 
-export const chartOption = (spec: ChartSpec): ChartOption => {
+/**
+ * `fontFamily` is the page's own (the chart element's computed font-family): ECharts measures its labels and
+ * legend on a canvas, where 'inherit' is no font at all and the text is measured in 10px sans-serif, so Chinese
+ * labels drawn in the page's font came out wider than laid out (a legend over its neighbour, clipped axis names).
+ */
+export const chartOption = (spec: ChartSpec, fontFamily: string): ChartOption => {
   const categoryAxis = {
     type: 'category' as const,
     data: [...spec.categories],
-    axisLabel: { color: INK_SOFT, fontSize: 13, hideOverlap: true },
+    axisLabel: { fontFamily, color: INK_SOFT, fontSize: 13, hideOverlap: true },
     axisLine: { lineStyle: { color: LINE } },
   };
   const valueAxis = {
     type: 'value' as const,
     minInterval: 1,
-    axisLabel: { color: INK_SOFT, fontSize: 13 },
+    axisLabel: { fontFamily, color: INK_SOFT, fontSize: 13 },
     splitLine: { lineStyle: { color: LINE } },
   };
   return {
     color: CHART_COLOURS,
     animation: false,
-    textStyle: { fontFamily: 'inherit', color: INK_SOFT },
+    textStyle: { fontFamily, color: INK_SOFT },
     grid: { left: 8, right: 16, top: spec.series.length > 1 ? 40 : 16, bottom: 8, containLabel: true },
-    legend: spec.series.length > 1 ? { top: 0, textStyle: { color: INK_SOFT, fontSize: 13 } } : { show: false },
+    legend: spec.series.length > 1 ? { top: 0, textStyle: { fontFamily, color: INK_SOFT, fontSize: 13 } } : { show: false },
     // Drawn in the chart itself, not as an HTML overlay: the console's CSP refuses inline styles, which the HTML
     // tooltip is made of.
     tooltip: { trigger: 'axis', renderMode: 'richText' },

@@ -125,7 +125,11 @@ export const postgresConsoleOrganisation = ({ pool, transaction }: PostgresConne
         transaction(async (client) => {
           const before = await station(client, id);
           if (!before) return null;
-          await client.query('UPDATE stations SET name = COALESCE($1, name), community_id = COALESCE($2, community_id) WHERE id = $3', [patch.name ?? null, patch.communityId ?? null, id]);
+          // A community change asks the station's next pull to start over (migration 007).
+          await client.query(
+            'UPDATE stations SET name = COALESCE($1, name), community_id = COALESCE($2, community_id), pull_reset = pull_reset OR (community_id IS DISTINCT FROM COALESCE($2, community_id)) WHERE id = $3',
+            [patch.name ?? null, patch.communityId ?? null, id],
+          );
           const after = toConsoleStation((await station(client, id))!);
           await writeAudit(client, auditEntry(audit, 'station.update', 'station', id, toConsoleStation(before), after));
           return after;
