@@ -44,7 +44,7 @@ export const postgresCentre = ({ pool, transaction }: PostgresConnection): Pick<
 
   async pull({ stationId, cursor, limit, fullRead = false }): Promise<PullPage> {
     // One statement, one snapshot: the counters and the page are read at the same instant.
-    // Moved to another community since (migration 007): from a cursor, start over; from the start, done.
+    // Moved to another community since (migration 008): from a cursor, start over; from the start, done.
     if (cursor === 0) await pool.query('UPDATE stations SET pull_reset = false WHERE id = $1 AND pull_reset', [stationId]);
     else if ((await pool.query('SELECT 1 FROM stations WHERE id = $1 AND pull_reset', [stationId])).rowCount) return { changes: [], cursor: 0, hasMore: true, reset: true };
     const { rows } = await pool.query<{ max_seq: string; horizon: string; collection: string | null; id: string | null; value: string | null; deleted: boolean | null; seq: string | null }>(

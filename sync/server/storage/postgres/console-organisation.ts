@@ -125,7 +125,7 @@ export const postgresConsoleOrganisation = ({ pool, transaction }: PostgresConne
         transaction(async (client) => {
           const before = await station(client, id);
           if (!before) return null;
-          // A community change asks the station's next pull to start over (migration 007).
+          // A community change asks the station's next pull to start over (migration 008).
           await client.query(
             'UPDATE stations SET name = COALESCE($1, name), community_id = COALESCE($2, community_id), pull_reset = pull_reset OR (community_id IS DISTINCT FROM COALESCE($2, community_id)) WHERE id = $3',
             [patch.name ?? null, patch.communityId ?? null, id],

@@ -47,7 +47,7 @@ export const sqliteCentre = ({ db, nextChangeSeqs, upsertEntry }: SqliteConnecti
       const max = counters.get('change_seq') ?? 0;
       const horizon = counters.get('tombstone_horizon') ?? 0;
       if (cursor > max || (!fullRead && cursor > 0 && cursor < horizon)) return { changes: [], cursor: 0, hasMore: true, reset: true };
-      // Moved to another community since (migration 007): from a cursor, start over; from the start, done.
+      // Moved to another community since (migration 008): from a cursor, start over; from the start, done.
       const moved = db.prepare<[string], { pull_reset: number }>('SELECT pull_reset FROM stations WHERE id = ?').get(stationId)?.pull_reset === 1;
       if (moved && cursor > 0) return { changes: [], cursor: 0, hasMore: true, reset: true };
       if (moved) db.prepare('UPDATE stations SET pull_reset = 0 WHERE id = ?').run(stationId);

@@ -135,7 +135,7 @@ export const sqliteConsoleOrganisation = ({ db }: SqliteConnection): Organisatio
           const before = station(id);
           if (!before) return null;
           try {
-            // A community change asks the station's next pull to start over (migration 007).
+            // A community change asks the station's next pull to start over (migration 008).
             db.prepare('UPDATE stations SET name = COALESCE(?, name), community_id = COALESCE(?, community_id), pull_reset = pull_reset OR (community_id IS NOT COALESCE(?, community_id)) WHERE id = ?').run(
               patch.name ?? null,
               patch.communityId ?? null,
