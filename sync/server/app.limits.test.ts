@@ -86,7 +86,7 @@ describe('protocol version, limits and malformed requests', () => {
     expect(first.statusCode).toBe(200);
     expect(messages.heartbeat.response.parse(first.json()).serverTime).toBe(t.clock.now().toISOString());
     t.clock.advance(30_000);
-    await t.call(messages.heartbeat.path, beat('limits', { recordsWaiting: 0, lastError: null }), token);
+    await t.call(messages.heartbeat.path, beat('limits', { recordsWaiting: 0, lastError: null, sentAt: '2026-03-02T08:00:28.000+08:00' }), token);
     expect(await t.storage.getHeartbeat('limits')).toMatchObject({ stationId: 'limits', appVersion: '0.2.0', recordsWaiting: 0, lastError: null, storageQuota: 2_000_000_000, clockOffsetMs: -4200, receivedAt: t.clock.now() });
     const bad = await t.call(messages.heartbeat.path, beat('limits', { recordsWaiting: -1 }), token);
     expect(bad.statusCode).toBe(400);

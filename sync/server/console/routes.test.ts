@@ -149,7 +149,9 @@ describe.each(engines())('console routes on %s', (engine) => {
     const health = board.stations.find((s) => s.station.id === station)!;
     // A kiosk from before the storage trend: nothing to say when it fills up.
     expect(health).toMatchObject({ online: true, silent: false, heartbeat: { appVersion: '1.4.0', recordsWaiting: 7, storageLeft: 1000, storageGrowthPerDay: null, storageFullInDays: null, clockSkewMs: -1200, lastError: 'disk slow' } });
-    const growing = await t.call(messages.heartbeat.path, { stationId: station, appVersion: '1.5.0', recordsWaiting: 0, storageUsed: 100, storageQuota: 1100, storageGrowthPerDay: 50, lastError: null, clockOffsetMs: 0, sentAt }, token);
+    // The next beat, a minute on: the board shows the beat sent last, never an older one delivered late.
+    t.clock.advance(60_000);
+    const growing = await t.call(messages.heartbeat.path, { stationId: station, appVersion: '1.5.0', recordsWaiting: 0, storageUsed: 100, storageQuota: 1100, storageGrowthPerDay: 50, lastError: null, clockOffsetMs: 0, sentAt: t.clock.now().toISOString() }, token);
     expect(growing.statusCode).toBe(200);
     const trend = (await staffA.ok<{ stations: StationHealth[] }>('stationHealth')).stations.find((s) => s.station.id === station)!;
     expect(trend.heartbeat).toMatchObject({ storageLeft: 1000, storageGrowthPerDay: 50, storageFullInDays: 20 });

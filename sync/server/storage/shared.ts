@@ -131,3 +131,12 @@ export const toFoundRequest = (row: { id: string; station_id: string; number: st
   const { requestKind, category } = JSON.parse(row.payload) as { requestKind: string; category: string };
   return { id: row.id, stationId: row.station_id, number: row.number, status: row.status, at: row.at, requestKind, category };
 };
+
+/**
+ * When a heartbeat was sent, on the server's clock: the tablet's sentAt less the offset it measured at its last
+ * sync, and never after the server received it (a tablet's clock can say anything). Null while the tablet has not
+ * measured its clock. Storage keeps a station's heartbeat only from a later send, so a late or repeated delivery
+ * of an older one does not bring back what it said (records waiting, an error long fixed).
+ */
+export const heartbeatSentMs = (beat: { sentAt: string; clockOffsetMs: number | null; receivedAt: Date }): number | null =>
+  beat.clockOffsetMs === null ? null : Math.min(Date.parse(beat.sentAt) - beat.clockOffsetMs, beat.receivedAt.getTime());

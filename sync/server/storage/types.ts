@@ -319,6 +319,7 @@ export interface Storage extends ConsoleStorage {
   purgeRateLimits(input: { before: Date }): Promise<number>;
 
   // heartbeats
+  /** Keeps it as the station's heartbeat unless the one kept was sent later (shared.ts heartbeatSentMs). */
   saveHeartbeat(heartbeat: Heartbeat): Promise<void>;
   getHeartbeat(stationId: string): Promise<Heartbeat | null>;
   listHeartbeats(): Promise<Heartbeat[]>;

@@ -537,9 +537,45 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
         const id = await station('hb');
         const beat = { stationId: id, appVersion: '0.1.0', recordsWaiting: 4, storageUsed: 1000, storageQuota: 5000, storageGrowthPerDay: 120, lastError: null, clockOffsetMs: -300, sentAt: t0.toISOString(), receivedAt: t0 };
         await storage.saveHeartbeat(beat);
-        await storage.saveHeartbeat({ ...beat, recordsWaiting: 0, storageGrowthPerDay: -40, lastError: 'network', receivedAt: later(30_000) });
-        expect(await storage.getHeartbeat(id)).toEqual({ ...beat, recordsWaiting: 0, storageGrowthPerDay: -40, lastError: 'network', receivedAt: later(30_000) });
+        const next = { ...beat, recordsWaiting: 0, storageGrowthPerDay: -40, lastError: 'network', sentAt: later(29_700).toISOString(), receivedAt: later(30_000) };
+        await storage.saveHeartbeat(next);
+        expect(await storage.getHeartbeat(id)).toEqual(next);
         expect((await storage.listHeartbeats()).filter((h) => h.stationId === id)).toHaveLength(1);
+      });
+
+      it('keeps the heartbeat sent last, whatever order they arrive in, judged on the server\'s clock', async () => {
+        const id = await station('hb-order');
+        // The tablet's clock is 5 hours fast, and it knows it: sentAt less the offset is the server's time.
+        const fast = 5 * 3_600_000;
+        const sent = (ms: number) => new Date(later(ms).getTime() + fast).toISOString();
+        const first = { stationId: id, appVersion: '0.1.0', recordsWaiting: 40, storageUsed: 1000, storageQuota: 5000, storageGrowthPerDay: null, lastError: 'push failed: 503', clockOffsetMs: fast, sentAt: sent(0), receivedAt: later(200) };
+        const second = { ...first, recordsWaiting: 0, lastError: null, sentAt: sent(60_000), receivedAt: later(60_200) };
+        await storage.saveHeartbeat(first);
+        await storage.saveHeartbeat(second);
+        // The first delivered again a minute on (a retransmit, a stalled proxy): it must not bring back its 40 waiting.
+        await storage.saveHeartbeat({ ...first, receivedAt: later(120_000) });
+        expect(await storage.getHeartbeat(id)).toEqual(second);
+        // The same beat twice does not move "last heard" on either.
+        await storage.saveHeartbeat({ ...second, receivedAt: later(121_000) });
+        expect(await storage.getHeartbeat(id)).toEqual(second);
+
+        // NTP sets the clock right: the raw sentAt goes back 5 hours, the offset with it, and the beat is newer.
+        const corrected = { ...second, clockOffsetMs: 0, sentAt: later(180_000).toISOString(), receivedAt: later(180_100), recordsWaiting: 2 };
+        await storage.saveHeartbeat(corrected);
+        expect(await storage.getHeartbeat(id)).toEqual(corrected);
+
+        // A clock that jumped years ahead since its offset was measured cannot pin the board to that beat: a send
+        // time is never taken as later than its receipt.
+        const lost = { ...corrected, clockOffsetMs: 0, sentAt: '2030-01-01T00:00:00.000Z', receivedAt: later(240_000) };
+        await storage.saveHeartbeat(lost);
+        const after = { ...corrected, sentAt: later(300_000).toISOString(), receivedAt: later(300_100), recordsWaiting: 1 };
+        await storage.saveHeartbeat(after);
+        expect(await storage.getHeartbeat(id)).toEqual(after);
+
+        // A tablet that has not measured its clock yet is taken as it comes.
+        const unmeasured = { ...after, clockOffsetMs: null, sentAt: '1970-01-01T00:00:10.000Z', receivedAt: later(360_000), recordsWaiting: 3 };
+        await storage.saveHeartbeat(unmeasured);
+        expect(await storage.getHeartbeat(id)).toEqual(unmeasured);
       });
 
       it('purges in small batches and lets the event loop run between them', async () => {
