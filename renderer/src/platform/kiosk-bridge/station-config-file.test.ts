@@ -8,6 +8,11 @@ const offline = async (): Promise<Response> => {
 };
 
 const file = { serverUrl: 'https://centre.example.cn', enrolmentCode: 'K7Q2-9XPM' };
+/** The pauses between tries, noted instead of waited. */
+const pauses = () => {
+  const seen: number[] = [];
+  return { seen, pause: async (ms: number) => void seen.push(ms) };
+};
 
 describe('station-config.json', () => {
   it('is read and remembered; offline, the last copy read stands in', async () => {
@@ -21,11 +26,11 @@ describe('station-config.json', () => {
     const cache = new MemoryStorage();
     await loadStationConfigFile(json(file), cache);
     expect(await loadStationConfigFile(json({ message: 'not found' }, 404), cache)).toEqual({});
-    expect(await loadStationConfigFile(offline, cache)).toEqual({});
+    expect(await loadStationConfigFile(offline, cache, pauses().pause)).toEqual({});
 
     await loadStationConfigFile(json(file), cache);
     expect(await loadStationConfigFile(json({ serverUrl: 'not a url' }), cache)).toEqual({});
-    expect(await loadStationConfigFile(offline, cache)).toEqual({});
+    expect(await loadStationConfigFile(offline, cache, pauses().pause)).toEqual({});
 
   });
 
@@ -37,7 +42,23 @@ describe('station-config.json', () => {
     expect(await loadStationConfigFile(offline, cache)).toEqual(file);
   });
 
-  it('without anything read before, offline means no file', async () => {
-    expect(await loadStationConfigFile(offline, new MemoryStorage())).toEqual({});
+  it('without anything read before, a failed read is tried again for about a minute, not taken for no file', async () => {
+    // A provisioned tablet's first start through a network hiccup: the third try answers.
+    const cache = new MemoryStorage();
+    let tries = 0;
+    const flaky = async () => (++tries < 3 ? offline() : json(file)());
+    const first = pauses();
+    expect(await loadStationConfigFile(flaky, cache, first.pause)).toEqual(file);
+    expect(first.seen).toEqual([1_000, 2_000]);
+    expect(await loadStationConfigFile(offline, cache)).toEqual(file);
+
+    // Offline all along: after the last try, no file (the first-run setup).
+    const never = pauses();
+    expect(await loadStationConfigFile(offline, new MemoryStorage(), never.pause)).toEqual({});
+    expect(never.seen.reduce((sum, ms) => sum + ms, 0)).toBe(60_000);
+    // The server says there is none: no file at once, no waiting.
+    const none = pauses();
+    expect(await loadStationConfigFile(json({}, 404), new MemoryStorage(), none.pause)).toEqual({});
+    expect(none.seen).toEqual([]);
   });
 });
