@@ -222,6 +222,24 @@ describe.each(engines())('console routes on %s', (engine) => {
     expect(lines.filter((line) => line.endsWith(','))).toHaveLength(lines.length - 2);
   });
 
+  it('counts an amenity tap taken back as none, in the services report and its CSV, as the kiosk does', async () => {
+    const make = kiosk(station, t.clock.now());
+    const query = { from: day(), to: day(), stationId: station };
+    const lent = make.amenity('umbrella-undo', 'lend');
+    await outbox.push(lent, make.amenity('chair-undo', 'use'));
+    await outbox.push({ ...make.amenity('umbrella-undo', 'lend'), undoes: lent.id });
+    const services = await staffA.ok<{ amenities: { amenityId: string; used: number; lent: number; returned: number }[] }>('servicesReport', { query });
+    expect(services.amenities.filter((a) => a.amenityId.endsWith('-undo'))).toEqual(
+      expect.arrayContaining([
+        { amenityId: 'umbrella-undo', used: 0, lent: 0, returned: 0 },
+        { amenityId: 'chair-undo', used: 1, lent: 0, returned: 0 },
+      ]),
+    );
+    const csv = await staffA.call('reportCsv', { params: { report: 'services' }, query: { ...query, lang: 'en' } });
+    const rows = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(rows.filter((row) => row.includes('-undo')).sort()).toEqual(['amenity,chair-undo,1,0,0', 'amenity,umbrella-undo,0,0,0']);
+  });
+
   it('writes every change to the audit log with who, what, before and after, which the admin reads and exports', async () => {
     const updated = await staffA.ok<{ community: { targetHours: number } }>('updateCommunity', { params: { communityId: A.community }, body: { targetHours: 24 } });
     expect(updated.community.targetHours).toBe(24);

@@ -54,10 +54,11 @@ export const emptyPlan = (): IngestPlan => ({ requests: new Map(), events: [], c
 export const localDay = (instant: number): string => dayKeyAt(instant, CHINA_UTC_OFFSET_MINUTES);
 const iso = (text: string): string => new Date(Date.parse(text)).toISOString();
 
-export const addCount = (plan: IngestPlan, metric: string, day: string, stationId: string, key: string, total = 0): void => {
+/** `count` is -1 for a record that takes an earlier one back (an amenity tap undone). */
+export const addCount = (plan: IngestPlan, metric: string, day: string, stationId: string, key: string, total = 0, count = 1): void => {
   const id = `${metric}\u0000${day}\u0000${stationId}\u0000${key}`;
   const delta = plan.counts.get(id) ?? { metric, day, stationId, key, count: 0, total: 0 };
-  delta.count += 1;
+  delta.count += count;
   delta.total += total;
   plan.counts.set(id, delta);
 };
@@ -139,7 +140,10 @@ export const planIngest = (stationId: string, records: readonly KioskRecord[], l
         break;
       }
       case 'amenity-use':
-        addCount(plan, 'amenity', day, stationId, `${record.amenityId}:${record.action}`);
+        // A tap taken back and the record taking it back count as none, as on the kiosk (records.ts): the undo
+        // names a tap of the same amenity and action, given within seconds, so it takes one off that counter
+        // without loading the tap, even when the two arrive in different pushes.
+        addCount(plan, 'amenity', day, stationId, `${record.amenityId}:${record.action}`, 0, record.undoes ? -1 : 1);
         break;
       case 'feedback':
         addCount(plan, 'feedback', day, stationId, '', record.rating);
