@@ -6,6 +6,8 @@
  *   (elementFromPoint), unless the screen shows a clear way to it: the "more below" cue for a control under the
  *   fold or under the sticky action bar, or a control the resident scrolled past themselves.
  * - Clipping: no text runs outside a box that hides it, nor off the screen, unless marked `data-clip`.
+ * - Covering: no text lies under a neighbour painted over it (a shrunk button's label under the pill beside it):
+ *   a point at each end of each of its lines hits the text's own element.
  * - Word breaks: a label (a control's text, a heading, a chip) wraps only where a reader would break it: at a
  *   space, after punctuation or a zero-width space; a short Chinese label never between two characters.
  * - Icons: no emoji is left to the tablet's fonts (without an emoji font, each is an empty box).
@@ -148,6 +150,25 @@ export function inspectScreen({ elderly }: { elderly: boolean }): FitReport {
         if (outX || outY) {
           problems.add(`clipped: ${where} is cut off by ${tag(at)}${s.textOverflow === 'ellipsis' ? ' (ellipsis)' : ''}`);
           break;
+        }
+      }
+    }
+
+    if (!decorative) {
+      // The eye reads a line from end to end: a point just inside each end must hit the text's own element (or
+      // the element it sits in). Text scrolled under the sticky action bar or out of the main area is reached by
+      // scrolling, which the reach check judges.
+      const inMain = !!main && main.contains(parent);
+      const mainBox = inMain ? main.getBoundingClientRect() : undefined;
+      for (const rect of rects) {
+        const y = rect.top + rect.height / 2;
+        for (const x of [rect.left + Math.min(3, rect.width / 2), rect.right - Math.min(3, rect.width / 2)]) {
+          if (x < 0 || x >= viewWidth || y < 0 || y >= viewHeight) continue;
+          if (mainBox && (y < mainBox.top || y >= mainBox.bottom || x < mainBox.left || x >= mainBox.right)) continue;
+          const hit = document.elementFromPoint(x, y);
+          if (!hit || hit.contains(parent) || parent.contains(hit)) continue;
+          if (inMain && hit.closest('.actions--sticky, [data-scroll-cue]') && !parent.closest('.actions--sticky')) continue;
+          problems.add(`covered: ${where} lies under ${name(hit)}`);
         }
       }
     }
