@@ -8,8 +8,9 @@
  * - Clipping: no text runs outside a box that hides it, nor off the screen, unless marked `data-clip`.
  * - Covering: no text lies under a neighbour painted over it (a shrunk button's label under the pill beside it):
  *   a point at each end of each of its lines hits the text's own element.
- * - Word breaks: a label (a control's text, a heading, a chip) wraps only where a reader would break it: at a
- *   space, after punctuation or a zero-width space; a short Chinese label never between two characters.
+ * - Word breaks: a label or a value (a control's text, a heading, a chip, a strong/dd/td value) wraps only where
+ *   a reader would break it: at a space, after punctuation or a zero-width space; a short Chinese label never
+ *   between two characters.
  * - Icons: no emoji is left to the tablet's fonts (without an emoji font, each is an empty box).
  * - In elderly mode, the MIIT rules for elderly-friendly apps (适老化): text ≥ 18 dp, the largest ≥ 30 dp,
  *   targets ≥ 60 × 60 dp, contrast ≥ 4.5:1, line spacing ≥ 1.3 (one CSS px is one dp on the kiosk's screen).
@@ -84,7 +85,8 @@ export function inspectScreen({ elderly }: { elderly: boolean }): FitReport {
   }
 
   // Text: clipping, word breaks and the elderly rules, one text node at a time.
-  const labelSelector = 'button, a, label, [role="button"], [role="radio"], [role="switch"], [role="checkbox"], [role="link"], h1, h2, h3, h4, dt, th, legend, .pill, [data-label]';
+  // Values count as labels: an id, an address or a phone number broken inside a word reads as another one.
+  const labelSelector = 'button, a, label, [role="button"], [role="radio"], [role="switch"], [role="checkbox"], [role="link"], h1, h2, h3, h4, dt, dd, th, td, strong, legend, .pill, [data-label]';
   const cjk = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
   const mayBreakAfter = /[\s\u200b\u00ad\p{P}\p{S}]/u;
   const mayBreakBefore = /[\s\p{Ps}\p{Pi}]/u;

@@ -100,7 +100,8 @@ export function Diagnostics({ bridge, onSessionEnded }: { bridge: KioskBridge; o
           {info.configProblems.map((p) => <li key={p}>{p}</li>)}
         </ul>
       ) : null}
-      <div style={{ display: 'grid', gap: 20, gridTemplateColumns: 'repeat(auto-fit, minmax(340px, 1fr))' }}>
+      {/* The columns widen with elderly mode's type: two narrow ones broke an address inside its digits. */}
+      <div style={{ display: 'grid', gap: 20, gridTemplateColumns: 'repeat(auto-fit, minmax(calc(340px * var(--scale)), 1fr))' }}>
         <DeadLetters stationId={info?.stationId ?? '—'} onAcknowledge={(acknowledge) => void act(t('dead.acknowledge'), acknowledge)} />
         <section className="card" aria-labelledby="tech-sync">
           <h2 id="tech-sync" className="card__title">{t('sync.title')}</h2>
