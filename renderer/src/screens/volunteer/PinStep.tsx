@@ -55,7 +55,7 @@ export function PinStep({ member, onBack, onVerified }: { member: Member; onBack
   else if (result && !result.ok && result.reason === 'no-pin') message = t('pin.noPin');
 
   return (
-    <Screen title={t('pin.title')} speech={[t('pin.title'), member.name, message ?? t('pin.lead')].join('。')}>
+    <Screen title={t('pin.title')} onBack={onBack} speech={[t('pin.title'), member.name, message ?? t('pin.lead')].join('。')}>
       {/* Who and the keypad side by side in landscape, so 确定 is on screen without scrolling. */}
       <div className="volunteer-pin-layout">
         <div className="volunteer-pin-layout__who">
@@ -67,8 +67,6 @@ export function PinStep({ member, onBack, onVerified }: { member: Member; onBack
             </div>
           </div>
           {message ? <p className={lockedUntil ? 'error-banner' : 'notice-banner'} role="alert">{message}</p> : null}
-          {/* Not in a sticky bar: one at the bottom edge would lie over 确定 on a landscape screen. */}
-          <Button variant="quiet" icon="←" onClick={onBack}>{t('pin.notMe')}</Button>
         </div>
         {lockedUntil ? null : (
           <div className="volunteer-pin">

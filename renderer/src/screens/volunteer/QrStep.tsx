@@ -30,7 +30,7 @@ export function QrStep({ onBack, onMember }: { onBack: () => void; onMember: (me
 
   const lead = problem ? t(`qr.problem.${problem}`) : t('qr.lead');
   return (
-    <Screen title={t('qr.title')} lead={lead} actions={<Button variant="quiet" icon="←" onClick={onBack}>{t('qr.usePin')}</Button>}>
+    <Screen title={t('qr.title')} lead={lead} onBack={onBack} actions={<Button variant="quiet" icon="🔢" onClick={onBack}>{t('qr.usePin')}</Button>}>
       {problem ? (
         <p className="notice-banner" role="alert">{t(`qr.problem.${problem}`)}</p>
       ) : (

@@ -54,9 +54,9 @@ export function SignatureStep({ member, onBack, onSigned }: { member: Member; on
     <Screen
       title={t('signature.title')}
       lead={t('signature.lead', { name: member.name })}
+      onBack={onBack}
       actions={
         <>
-          <Button variant="quiet" icon="←" onClick={onBack}>{t('pin.notMe')}</Button>
           <Button large onClick={() => { pad.current?.clear(); setEmpty(true); }}>{t('signature.clear')}</Button>
           <Button variant="primary" large disabled={empty || saving} onClick={save}>{t('signature.done')}</Button>
         </>

@@ -108,6 +108,23 @@ describe('VolunteerScreen: signing in', () => {
   });
 });
 
+describe('VolunteerScreen: one way back', () => {
+  it('steps back to the list with the one Back at the top, from the PIN and the walk-in form', async () => {
+    const { user } = await open();
+    const backTo = async (step: string) => {
+      await screen.findByRole('heading', { level: 1, name: step });
+      const backs = screen.getAllByRole('button', { name: /返回|不是我/ });
+      expect(backs.map((b) => [b.textContent, !!b.closest('.screen__head')])).toEqual([['返回', true]]);
+      await user.click(backs[0]!);
+      await screen.findByRole('heading', { level: 1, name: '志愿者签到' });
+    };
+    await user.click(await screen.findByRole('button', { name: /赵建国/ }));
+    await backTo('请输入密码');
+    await user.click(screen.getByRole('button', { name: /临时志愿者登记/ }));
+    await backTo('临时志愿者登记');
+  });
+});
+
 describe('VolunteerScreen: the workspace', () => {
   const referral = (db: YizhanDb, minute: number, contact?: { phone: string }) =>
     commitRecord(db, 'referral', STATION, async (ctx) => ({

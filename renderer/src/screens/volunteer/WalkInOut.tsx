@@ -34,12 +34,8 @@ export function WalkInOut({ present, onBack, onSignedOut }: { present: Present; 
     <Screen
       title={t('walkInOut.title', { name })}
       lead={t('walkInOut.lead')}
-      actions={
-        <>
-          <Button variant="quiet" icon="←" onClick={onBack}>{t('walkIn.back')}</Button>
-          <Button variant="primary" large disabled={digits.length !== 4} onClick={confirm}>{t('walkInOut.confirm')}</Button>
-        </>
-      }
+      onBack={onBack}
+      actions={<Button variant="primary" large disabled={digits.length !== 4} onClick={confirm}>{t('walkInOut.confirm')}</Button>}
     >
       {wrong ? <p className="notice-banner" role="alert">{t('walkInOut.wrong')}</p> : null}
       <Keypad label={t('walkInOut.label')} value={digits} maxLength={4} onChange={setDigits} />

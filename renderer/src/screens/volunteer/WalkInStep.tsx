@@ -40,12 +40,8 @@ export function WalkInStep({ onBack, onSignedIn }: { onBack: () => void; onSigne
     <Screen
       title={t('walkIn.title')}
       lead={t('walkIn.lead')}
-      actions={
-        <>
-          <Button variant="quiet" icon="←" onClick={onBack}>{t('walkIn.back')}</Button>
-          <Button variant="primary" large onClick={submit}>{t('walkIn.signIn')}</Button>
-        </>
-      }
+      onBack={onBack}
+      actions={<Button variant="primary" large onClick={submit}>{t('walkIn.signIn')}</Button>}
     >
       <ContactConsent value={draft} onChange={setDraft} errors={errors} purpose={t('walkIn.purpose')} />
       {errors.contact && !draft.consent ? <p className="field__error" role="alert">{t(errors.contact)}</p> : null}

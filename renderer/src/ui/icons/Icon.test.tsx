@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import demo from '../../../../assets/demo/catalogue.json';
@@ -12,11 +13,25 @@ const catalogueIcons = (value: unknown): string[] => {
   return Object.entries(value).flatMap(([key, item]) => (key === 'icon' && typeof item === 'string' ? [item] : catalogueIcons(item)));
 };
 
+/** Every emoji the renderer's own code hands to an icon prop or to Icon, with the file that names it. */
+const codeIcons = (): { file: string; icon: string }[] => {
+  const root = join(process.cwd(), 'renderer/src');
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.tsx') && !file.endsWith('.test.tsx'))
+    .flatMap((file) => [...readFileSync(join(root, file), 'utf8').matchAll(/\b(?:icon|emoji)="([^"]+)"/g)].map((m) => ({ file, icon: m[1]! })));
+};
+
 describe('icons shipped with the app', () => {
   it('has a picture for every icon of the demo catalogue', () => {
     const icons = catalogueIcons(demo);
     expect(icons.length).toBeGreaterThan(20);
     expect(icons.filter((icon) => iconUrl(icon) === undefined)).toEqual([]);
+  });
+
+  it('has a picture for every emoji the screens name in their code, so none draws the neutral marker', () => {
+    const icons = codeIcons();
+    expect(icons.length).toBeGreaterThan(20);
+    expect(icons.filter(({ icon }) => iconUrl(icon) === undefined)).toEqual([]);
   });
 
   it('points every emoji at an SVG that exists in the icon set', () => {
