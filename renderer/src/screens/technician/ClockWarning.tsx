@@ -9,7 +9,7 @@ export function ClockWarning({ offsetMs }: { offsetMs: number | null }) {
   const { t } = useTranslation('technician');
   if (offsetMs === null || Math.abs(offsetMs) <= CLOCK_SKEW_FLAG_MS) return null;
   const minutes = Math.round(Math.abs(offsetMs) / 60_000);
-  const amount = minutes >= 2 * 24 * 60 ? t('clock.days', { n: Math.round(minutes / (24 * 60)) }) : minutes >= 120 ? t('clock.hours', { n: Math.round(minutes / 60) }) : t('clock.minutes', { n: minutes });
+  const amount = minutes >= 2 * 24 * 60 ? t('clock.days', { count: Math.round(minutes / (24 * 60)) }) : minutes >= 120 ? t('clock.hours', { count: Math.round(minutes / 60) }) : t('clock.minutes', { count: minutes });
   return (
     <p className="error-banner" role="alert">
       {t(offsetMs > 0 ? 'clock.ahead' : 'clock.behind', { amount })}

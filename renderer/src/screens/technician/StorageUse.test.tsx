@@ -33,6 +33,15 @@ describe('StorageUse', () => {
     expect(screen.getByRole('alert').textContent).toContain('about 62 days');
   });
 
+  it('counts the days in the plural of the language: one day, not "1 days"', () => {
+    show({ used: 1020 * MiB, quota: GiB, growthPerDay: 3 * MiB }, 'en');
+    expect(row('Full at this rate in')).toBe('1 day');
+    expect(screen.getByRole('alert').textContent).toContain('about 1 day.');
+    cleanup();
+    show({ used: 1020 * MiB, quota: GiB, growthPerDay: 3 * MiB });
+    expect(row('按此速度存满还需')).toBe('1 天');
+  });
+
   it('says a shrinking or flat store as it is, and waits for a day of samples before a trend', () => {
     show({ used: 40 * MiB, quota: GiB, growthPerDay: -512 * 1024 });
     expect(row('增长趋势')).toBe('每天 -512 KiB');

@@ -22,9 +22,9 @@ export function StorageUse({ storage }: { storage: StorageReading | null }) {
       <h2 id="tech-storage" className="card__title">{t('storage.title')}</h2>
       <Row label={t('storage.used')} value={used === null ? '—' : quota === null ? formatBytes(used) : `${formatBytes(used)} / ${formatBytes(quota)}`} />
       <Row label={t('storage.trend')} value={trend} />
-      {daysLeft !== null ? <Row label={t('storage.fullIn')} value={t('storage.days', { n: daysLeft })} /> : null}
+      {daysLeft !== null ? <Row label={t('storage.fullIn')} value={t('storage.days', { count: daysLeft })} /> : null}
       {daysLeft !== null && daysLeft < STORAGE_FULL_WARNING_DAYS ? (
-        <p className="error-banner" role="alert">{t('storage.fillingUp', { n: daysLeft })}</p>
+        <p className="error-banner" role="alert">{t('storage.fillingUp', { count: daysLeft })}</p>
       ) : null}
     </section>
   );
