@@ -68,4 +68,31 @@ describe('moving between screens', () => {
     await page.locator('main nav.tiles').waitFor();
     await k.close();
   });
+
+  it('warns before the idle reset, in every combination, and 我还在 keeps the resident where they were', async () => {
+    const k = await openKiosk(chromium(), 'portrait');
+    const { page } = k;
+    await k.tap(/^签到/);
+    await page.getByRole('heading', { level: 1, name: '签到', exact: true }).waitFor();
+    const warning = page.getByRole('alertdialog');
+    // The warning comes the same way whatever the mode: the clock runs on, untouched, until it shows.
+    const open = async () => {
+      for (let waited = 0; !(await warning.isVisible()); waited += 5) {
+        if (waited > 300) throw new Error('no idle warning after 5 minutes untouched');
+        await page.clock.fastForward(5_000);
+      }
+    };
+    const close = async () => {
+      if (!(await warning.isVisible())) return;
+      await warning.getByRole('button').tap();
+      await warning.waitFor({ state: 'detached' });
+    };
+    await open();
+    await expect(warning.getByRole('heading').innerText()).resolves.toBe('您还在吗？');
+    await k.state('idle-warning', { open, close });
+    await k.axe('idle-warning');
+    await close();
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('签到');
+    await k.close();
+  });
 });

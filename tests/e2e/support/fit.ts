@@ -59,18 +59,28 @@ const thumbnail = async (page: Page, path: string, size: { width: number; height
 const slug = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 80);
 
 /**
+ * A state in front of the top bar (a dialog that a tap would dismiss, like the idle warning): seen in every
+ * combination by closing it, switching underneath, and bringing it back the way it came. Time is its change,
+ * so it has no dwell: the idle warning counting down to the reset is the one change allowed.
+ */
+export interface Reopen {
+  close(): Promise<void>;
+  open(): Promise<void>;
+}
+
+/**
  * Looks at the state the flow has reached in every combination of orientation, language and elderly mode, all
  * through the same page (a resize, and the top bar's own buttons): inspectScreen's checks as soft assertions
  * (the flow goes on, the test fails), the elderly rules in elderly mode, and a screenshot of each for the
  * contact sheet. A flow runs once; its states are seen eight times. Leaves the page as it found it.
  */
-export const seeState = async (page: Page, state: string, viewport: ViewportName) => {
+export const seeState = async (page: Page, state: string, viewport: ViewportName, reopen?: Reopen) => {
   const flow = expect.getState().currentTestName ?? 'flow';
   const dir = `${SHOTS}/${slug(flow)}`;
   mkdirSync(dir, { recursive: true });
   const start = await current(page);
   const other: Language = start.language === 'zh-CN' ? 'en' : 'zh-CN';
-  const own = start.switchable
+  const own = start.switchable || reopen
     ? [
         { elderly: start.elderly, language: start.language },
         { elderly: !start.elderly, language: start.language },
@@ -86,13 +96,24 @@ export const seeState = async (page: Page, state: string, viewport: ViewportName
 
   for (const [i, combo] of combos.entries()) {
     const started = performance.now();
+    await reopen?.close();
     if (page.viewportSize()?.width !== viewports[combo.viewport].width) await page.setViewportSize(viewports[combo.viewport]);
     await switchTo(page, combo);
+    if (reopen) {
+      await reopen.open();
+      await switchTo(page, combo);
+    }
     const report = await page.evaluate(inspectScreen, { elderly: combo.elderly });
     const image = `${dir}/${slug(state)}--${combo.viewport}-${combo.language}-${combo.elderly ? 'elderly' : 'default'}.jpg`;
     await thumbnail(page, image, viewports[combo.viewport]);
     expect.soft(report.problems, `${state} (${combo.viewport}, ${combo.language}, ${combo.elderly ? 'elderly' : 'default'})`).toEqual([]);
-    if (i === combos.length - 1) await dwellAndReturn(page, state, start, viewport, combos.some((c) => c.elderly));
+    if (i === combos.length - 1 && !reopen) await dwellAndReturn(page, state, start, viewport, combos.some((c) => c.elderly));
+    if (i === combos.length - 1 && reopen) {
+      await reopen.close();
+      if (page.viewportSize()?.width !== viewports[viewport].width) await page.setViewportSize(viewports[viewport]);
+      await switchTo(page, start);
+      await reopen.open();
+    }
     const ms = Math.round(performance.now() - started);
     appendFileSync(SHOT_INDEX, `${JSON.stringify({ flow, state, ...combo, image: image.slice(SHOTS.length + 1), problems: report.problems, ms } satisfies ShotEntry)}\n`);
   }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { launchChromium } from '../../support/chromium.ts';
-import { seeState } from './fit.ts';
+import { type Reopen, seeState } from './fit.ts';
 import { SHOTS, viewports, type ViewportName } from './shots.ts';
 
 const require = createRequire(import.meta.url);
@@ -32,9 +32,9 @@ export interface Kiosk {
   /**
    * A state of the flow a person sees: checked for fit (fit-inspect.ts) in every combination of orientation,
    * language and elderly mode; screenshots of each go to the contact sheet. A misfit fails the test at its end,
-   * after the flow has run.
+   * after the flow has run. A state a tap on the top bar would dismiss says how to close and reopen it.
    */
-  state(name: string): Promise<void>;
+  state(name: string, reopen?: Reopen): Promise<void>;
   /** Runs axe-core on the current screen: zero violations, WCAG 2.x A and AA (and AAA contrast in elderly mode). */
   axe(screen: string): Promise<void>;
   tap(name: string | RegExp, role?: 'button' | 'radio' | 'switch' | 'link'): Promise<void>;
@@ -75,7 +75,7 @@ export const openKiosk = async (
     context,
     page,
     viewport,
-    state: (name) => seeState(page, name, viewport),
+    state: (name, reopen) => seeState(page, name, viewport, reopen),
     axe: async (screen) => {
       // Through DevTools, not a <script> tag: the app's CSP (rightly) refuses inline scripts.
       await page.evaluate(axeSource);
