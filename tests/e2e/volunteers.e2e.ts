@@ -132,6 +132,8 @@ describe('volunteers at the kiosk (Chromium)', () => {
     await k.state('workspace-requests');
     await k.axe('workspace-requests');
     await page.getByRole('tab', { name: /联系居民/ }).tap();
+    await page.getByText(/这些居民同意留下电话|最近一个月没有居民留电话/).first().waitFor();
+    await k.state('workspace-contact');
     await k.axe('workspace-contact');
     await page.getByRole('tab', { name: /我的时长/ }).tap();
     await page.getByText('本月的值班').waitFor();
@@ -270,6 +272,38 @@ describe('volunteers at the kiosk (Chromium)', () => {
 });
 
 describe('QR sign-in (Chromium, a fake camera)', () => {
+  it('signs a walk-in volunteer in by name and phone, and out by the phone\'s last four digits', async () => {
+    const k = await openKiosk(chromium(), 'portrait');
+    const { page } = k;
+    await k.tap(/志愿者/);
+    await page.getByRole('heading', { level: 1, name: '志愿者签到' }).waitFor();
+    await k.tap(/临时志愿者登记/);
+    await page.getByRole('heading', { level: 1, name: '临时志愿者登记' }).waitFor();
+    await page.getByRole('switch').tap();
+    await page.getByLabel('姓名（可只写姓）').fill('林晓芳');
+    await typeDigits(page, '手机或座机号码数字键盘', '13912345678');
+    await k.state('volunteer-walk-in');
+    await k.axe('volunteer-walk-in');
+    await page.getByRole('button', { name: '签到', exact: true }).tap();
+    await page.getByRole('heading', { name: '林**，签到好了，谢谢您来帮忙！' }).waitFor();
+    await k.state('volunteer-walk-in-done');
+    await k.tap(/完成/);
+    await page.getByRole('navigation').waitFor();
+
+    await k.tap(/志愿者/);
+    await k.tap('林** 签退');
+    await page.getByRole('heading', { level: 1, name: '林** 签退' }).waitFor();
+    await typeDigits(page, '手机号最后4位数字键盘', '56');
+    await k.state('volunteer-walk-out');
+    await k.axe('volunteer-walk-out');
+    await typeDigits(page, '手机号最后4位数字键盘', '78');
+    await page.getByRole('button', { name: '签退', exact: true }).tap();
+    await page.getByRole('heading', { name: /林\*\*，已签退/ }).waitFor();
+    const events = await k.rows<{ type: string; method: string }>('shiftEvents');
+    expect(events.map((e) => [e.type, e.method]).sort()).toEqual([['sign-in', 'walk-in'], ['sign-out', 'walk-in']]);
+    await k.close();
+  });
+
   it('signs a member in with the QR code held up to the camera', async () => {
     const member = credentials.members.find((m) => m.memberId === 'wang-xiulan')!;
     const video = await qrVideo(memberQrText(member.memberId, member.qrSecret));

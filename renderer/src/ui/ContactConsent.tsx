@@ -25,7 +25,8 @@ export function ContactConsent({ value, onChange, errors, purpose }: { value: Co
       </button>
       <p className="muted">{t('contact.why', { purpose })}</p>
       {value.consent ? (
-        <div style={{ display: 'grid', gap: 20, gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))' }}>
+        // The columns widen with elderly mode's type: in portrait two were too narrow for a whole phone number.
+        <div style={{ display: 'grid', gap: 20, gridTemplateColumns: 'repeat(auto-fit, minmax(calc(300px * var(--scale)), 1fr))' }}>
           <div className="field">
             <label className="field__label" htmlFor={`${id}-name`}>{t('contact.name')}</label>
             <input
