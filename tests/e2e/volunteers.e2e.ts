@@ -178,7 +178,8 @@ describe('volunteers at the kiosk (Chromium)', () => {
     const request = stored.find((r) => r.kind === 'request')!;
     expect(await db.storage.getRequestStatus(request.id)).toMatchObject({ status: 'taken' });
     await k.close();
-  });
+    // Twelve states, each seen in eight combinations: longer than one flow's usual bound on a busy machine.
+  }, 240_000);
 
   it('loses a race to the centre visibly: the take is refused at the server, and the kiosk shows who has the request', async () => {
     const { url, db } = await startDemoServer(cleanup);
