@@ -11,7 +11,10 @@ import { type Combo, type Language, SHOT_INDEX, SHOTS, type ShotEntry, viewports
  */
 const DWELL_MS = 30_000;
 
-/** Switches language and elderly mode through the top bar's own buttons, as a resident does. */
+/**
+ * Switches language and elderly mode through the top bar's own buttons, as a resident does; on first-run setup,
+ * which has no top bar (nor elderly mode), the language through its own button.
+ */
 const switchTo = (page: Page, want: Omit<Combo, 'viewport'>) =>
   page.evaluate(async ({ elderly, language }) => {
     const press = (button: HTMLElement) => {
@@ -21,10 +24,11 @@ const switchTo = (page: Page, want: Omit<Combo, 'viewport'>) =>
     const bar = document.querySelector('header.topbar');
     const elderlyButton = bar?.querySelector<HTMLElement>('button[aria-pressed]');
     if (elderlyButton && (elderlyButton.getAttribute('aria-pressed') === 'true') !== elderly) press(elderlyButton);
-    const languageButton = bar?.querySelector<HTMLElement>('button[lang]');
+    const languageButton = bar ? bar.querySelector<HTMLElement>('button[lang]') : document.querySelector<HTMLElement>('.kiosk--bare .screen__head button[lang]');
     if (languageButton && document.documentElement.lang !== language) press(languageButton);
     const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-    for (let i = 0; i < 20 && (document.documentElement.lang !== language || (document.documentElement.dataset.elderly === 'true') !== elderly); i += 1) await frame();
+    const wanted = () => document.documentElement.lang === language && (!elderlyButton || (document.documentElement.dataset.elderly === 'true') === elderly);
+    for (let i = 0; i < 20 && !wanted(); i += 1) await frame();
     await frame();
     await frame();
     // The checks judge what a person reads once it has appeared: a thank-you fading in is measured faded in,
@@ -41,6 +45,7 @@ const current = (page: Page) =>
     language: (document.documentElement.lang === 'en' ? 'en' : 'zh-CN') as Language,
     // Only a resident's screen with its top bar can switch; a modal dialog in front would be dismissed by a tap.
     switchable: !!document.querySelector('header.topbar button[aria-pressed]') && !document.querySelector('[aria-modal="true"]'),
+    languageOnly: !document.querySelector('header.topbar') && !!document.querySelector('.kiosk--bare .screen__head button[lang]'),
   }));
 
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
@@ -87,7 +92,12 @@ export const seeState = async (page: Page, state: string, viewport: ViewportName
         { elderly: !start.elderly, language: other },
         { elderly: start.elderly, language: other },
       ]
-    : [{ elderly: start.elderly, language: start.language }];
+    : start.languageOnly
+      ? [
+          { elderly: start.elderly, language: start.language },
+          { elderly: start.elderly, language: other },
+        ]
+      : [{ elderly: start.elderly, language: start.language }];
   const otherViewport: ViewportName = viewport === 'landscape' ? 'portrait' : 'landscape';
   const combos: Combo[] = [
     ...own.map((c) => ({ ...c, viewport })),

@@ -49,6 +49,11 @@ export function FirstRun({ onDone, resume = null }: { onDone: () => void; resume
   }, [stale, provisioning, pinSet, onDone]);
   const pin = useTechnicianPin((bridge) => setStep({ name: 'form', bridge }));
   const other = i18n.language === 'en' ? 'zh-CN' : 'en';
+  // Before any resident's session there is no SessionProvider to say the page's language: the font stack
+  // (base.css, by :lang) and a screen reader follow it.
+  useEffect(() => {
+    document.documentElement.lang = i18n.language;
+  }, [i18n.language]);
 
   // The outcome may have stayed on screen long after the save: a change of setup may need the PIN again.
   const change = async () => {

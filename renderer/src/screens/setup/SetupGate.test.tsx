@@ -174,6 +174,8 @@ describe('SetupGate', () => {
     // Whoever walks up may read English.
     await user.click(screen.getByRole('button', { name: 'English' }));
     expect(await screen.findByRole('heading', { name: 'This device is not set up yet' })).toBeInTheDocument();
+    // The page says so too, so the Latin font stack and a screen reader's English voice follow.
+    expect(document.documentElement.lang).toBe('en');
   });
 
   it('never shows the setup to a station that can enrol and has its PIN', async () => {
