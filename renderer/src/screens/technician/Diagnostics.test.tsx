@@ -1,4 +1,5 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bridgeClient } from '@shell/bridge.ts';
@@ -12,6 +13,7 @@ import { createI18n } from '../../i18n/index.ts';
 import { createWebKiosk } from '../../platform/kiosk-bridge/web.ts';
 import type { YizhanDb } from '../../store/db.ts';
 import { StoreProvider } from '../../store/StoreProvider.tsx';
+import { SyncIndicator } from '../../sync/SyncIndicator.tsx';
 import { SyncProvider } from '../../sync/SyncProvider.tsx';
 import { Diagnostics } from './Diagnostics.tsx';
 
@@ -64,6 +66,7 @@ const renderDiagnostics = async () => {
           <ReadAloudProvider language="zh-CN" speech={recordingSpeech()}>
             <NavigationProvider>
               <SyncProvider db={db} bridge={Promise.resolve(kiosk)} appVersion="test">
+                <SyncIndicator />
                 <Diagnostics bridge={kiosk} onSessionEnded={() => undefined} />
               </SyncProvider>
             </NavigationProvider>
@@ -93,5 +96,42 @@ describe('Diagnostics', () => {
     expect(sent).toMatchObject({ storageUsed: 50 * MiB, storageQuota: 1024 * MiB });
     expect(sent.storageGrowthPerDay).toBeGreaterThan(MiB);
     expect(sent.storageGrowthPerDay).toBeLessThan(1.02 * MiB);
+  });
+
+  it('never says synced while the centre holds refused records: the residents read a calm count, the technician the reasons and what to do, and acknowledging brings 已同步 back', async () => {
+    const at = new Date(Date.now() - 3_600_000).toISOString();
+    await db.deadLetters.bulkPut([
+      { seq: 3, id: 'r3', reason: 'wrong-station', detail: null, at },
+      { seq: 4, id: 'r4', reason: 'wrong-station', detail: null, at },
+      // A reason from a newer centre than this kiosk: counted, and said as "other".
+      { seq: 7, id: 'r7', reason: 'quota-exceeded', detail: null, at },
+    ]);
+    const fetch = centre(0);
+    vi.stubGlobal('fetch', fetch);
+    const user = userEvent.setup();
+    await renderDiagnostics();
+
+    const statusLine = () => document.querySelector('[data-sync-phase]');
+    // A whole round is over (pushed, pulled, reported) and the line still does not claim "synced".
+    const heartbeat = () => fetch.mock.calls.find(([input]) => String(input).endsWith('/api/heartbeat'));
+    await vi.waitFor(() => expect(heartbeat()).toBeDefined(), { timeout: 5_000 });
+    expect(JSON.parse(String(heartbeat()?.[1]?.body))).toMatchObject({ deadLetters: 3 });
+    await vi.waitFor(() => expect(statusLine()?.getAttribute('data-sync-phase')).toBe('idle'), { timeout: 5_000 });
+    expect(statusLine()?.textContent).toBe('3 条记录待工作人员核对');
+    expect(statusLine()?.className).toContain('pill--warn');
+
+    const card = within(screen.getByRole('region', { name: '社区中心拒收了 3 条记录' }));
+    const reasons = card.getAllByRole('listitem').map((item) => item.textContent);
+    expect(reasons).toEqual([
+      '2 条标着别的站点编号。 本机的站点设置与注册的站点不一致：核对“修改站点设置”里的站点编号。',
+      '1 条因其他原因被拒收。 报给社区中心。',
+    ]);
+    expect(card.getByText(/请把本站编号 demo-station 告诉社区中心（他们可用 dead-letters demo-station 查看这些记录）/)).toBeInTheDocument();
+
+    await user.click(card.getByRole('button', { name: '已告知社区中心' }));
+    await vi.waitFor(() => expect(statusLine()?.textContent).toMatch(/^已同步 \d\d:\d\d$/), { timeout: 5_000 });
+    expect(screen.queryByRole('region', { name: /社区中心拒收了/ })).toBeNull();
+    // Kept, with the time the technician acknowledged them: the tablet's own account of what the centre refused.
+    expect((await db.deadLetters.toArray()).every((dead) => dead.acknowledgedAt !== undefined)).toBe(true);
   });
 });
