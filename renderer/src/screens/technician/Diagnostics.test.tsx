@@ -11,9 +11,11 @@ import { ReadAloudProvider } from '../../app/read-aloud.tsx';
 import { SessionProvider } from '../../app/session.tsx';
 import { createI18n } from '../../i18n/index.ts';
 import { createWebKiosk } from '../../platform/kiosk-bridge/web.ts';
+import { commitRecord } from '../../store/commit.ts';
 import type { YizhanDb } from '../../store/db.ts';
 import { StoreProvider } from '../../store/StoreProvider.tsx';
 import { SyncIndicator } from '../../sync/SyncIndicator.tsx';
+import { submitRequest } from '../requests/submit-request.ts';
 import { SyncProvider } from '../../sync/SyncProvider.tsx';
 import { Diagnostics } from './Diagnostics.tsx';
 
@@ -41,6 +43,29 @@ const centre = (aheadMs: number) =>
     const body = JSON.parse(String(init?.body ?? '{}')) as { epoch?: string };
     const answer = path.endsWith('/api/push')
       ? { epoch: body.epoch, appliedSeq: 0, deadLetters: [], serverTime }
+      : path.endsWith('/api/pull')
+        ? { changes: [], cursor: '1', hasMore: false, reset: false, serverTime }
+        : { serverTime };
+    return new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } });
+  });
+
+/**
+ * A centre that applies every push and refuses the request events `refuses` picks as its state machine does when
+ * the request has moved on: illegal-transition, wrong-state.
+ */
+const refusingCentre = (refuses: (record: { kind: string; type?: string; actor?: string }) => boolean) =>
+  vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const path = new URL(String(input)).pathname;
+    const serverTime = new Date().toISOString();
+    const body = JSON.parse(String(init?.body ?? '{}')) as { epoch?: string; entries?: { seq: number; record: { id: string; kind: string; type?: string; actor?: string } }[] };
+    const entries = body.entries ?? [];
+    const answer = path.endsWith('/api/push')
+      ? {
+          epoch: body.epoch,
+          appliedSeq: entries.at(-1)?.seq ?? 0,
+          deadLetters: entries.filter((entry) => refuses(entry.record)).map((entry) => ({ seq: entry.seq, id: entry.record.id, reason: 'illegal-transition', detail: 'wrong-state' })),
+          serverTime,
+        }
       : path.endsWith('/api/pull')
         ? { changes: [], cursor: '1', hasMore: false, reset: false, serverTime }
         : { serverTime };
@@ -133,5 +158,27 @@ describe('Diagnostics', () => {
     expect(screen.queryByRole('region', { name: /社区中心拒收了/ })).toBeNull();
     // Kept, with the time the technician acknowledged them: the tablet's own account of what the centre refused.
     expect((await db.deadLetters.toArray()).every((dead) => dead.acknowledgedAt !== undefined)).toBe(true);
+  });
+
+  it('says synced after a volunteer’s take lost the race to the centre (the request card tells the volunteer), but not after a resident’s step was refused', async () => {
+    const draft = { requestKind: 'wish' as const, category: 'home-repair', phrases: ['water-leak'] };
+    const { request } = await submitRequest(db, 'demo-station', draft);
+    await commitRecord(db, 'request-event', 'demo-station', () => ({ kind: 'request-event', requestId: request.id, type: 'take', actor: 'member', memberId: 'wang-xiulan' }));
+    const fetch = refusingCentre((record) => record.kind === 'request-event' && record.type !== 'submit');
+    vi.stubGlobal('fetch', fetch);
+    const user = userEvent.setup();
+    await renderDiagnostics();
+
+    const statusLine = () => document.querySelector('[data-sync-phase]');
+    await vi.waitFor(() => expect(statusLine()?.textContent).toMatch(/^已同步 \d\d:\d\d$/), { timeout: 5_000 });
+    expect(screen.queryByRole('region', { name: /社区中心拒收了/ })).toBeNull();
+    expect(await db.deadLetters.toArray()).toMatchObject([{ reason: 'illegal-transition', lostRace: true }]);
+
+    // The resident cancels; the centre refuses that too. Not a race a volunteer is told of: a technician's matter.
+    await commitRecord(db, 'request-event', 'demo-station', () => ({ kind: 'request-event', requestId: request.id, type: 'cancel', actor: 'resident' }));
+    await user.click(screen.getByRole('button', { name: '立即同步' }));
+    await vi.waitFor(() => expect(statusLine()?.textContent).toBe('1 条记录待工作人员核对'), { timeout: 5_000 });
+    const card = within(await screen.findByRole('region', { name: '社区中心拒收了 1 条记录' }));
+    expect(card.getByRole('listitem')).toHaveTextContent('1 条诉求的处理顺序不对。');
   });
 });
