@@ -413,7 +413,7 @@ describe('a setup link the tablet was opened with', () => {
   });
 
   describe('on a station already set up, left as it is: back to its residents, nothing saved', () => {
-    let stationId: string;
+    let stationId: string | null;
     beforeEach(async () => {
       current = webBridge(withDemoPin({ serverUrl: 'http://127.0.0.1:9', enrolmentCode: 'K7Q2-9XPM' }));
       ({ stationId } = await current.call('config:get'));
@@ -429,6 +429,7 @@ describe('a setup link the tablet was opened with', () => {
     it('from the welcome, which says which station this already is', async () => {
       const user = renderGate();
       expect(await screen.findByRole('heading', { name: '设置链接' })).toBeInTheDocument();
+      expect(stationId).not.toBeNull();
       expect(screen.getByText(new RegExp(`本机已经是站点 ${stationId}，正在为居民服务`))).toBeInTheDocument();
       await user.click(screen.getByRole('button', { name: '返回居民服务' }));
       await unchanged();
