@@ -58,7 +58,8 @@ const boot = (options: { lock?: boolean; env?: Record<string, string>; files?: R
   const updater = new FakeUpdater();
   const windows: FakeWindow[] = [];
   const menus: unknown[] = [];
-  const safeStorage = new FakeSafeStorage();
+  // Linux runs under --password-store=basic (switches.ts), so Chromium selects its basic_text backend there.
+  const safeStorage = new FakeSafeStorage(true, (options.platform ?? 'linux') === 'linux' ? 'basic_text' : 'unknown');
   let t = (options.start ?? new Date('2025-01-06T18:00:00Z')).getTime();
   const electron: ShellElectron = {
     app,
@@ -297,8 +298,8 @@ describe('startShell, after ready', () => {
     await started(app);
     expect(updater.requestHeaders).toBeNull();
     expect(updater.checks).toBe(0);
-    expect(await call('credential:set', { token: 'station-token-0123456789' })).toEqual({ ok: true, value: { protection: 'os-keystore' } });
-    expect(await call('credential:get')).toEqual({ ok: true, value: { token: 'station-token-0123456789', protection: 'os-keystore' } });
+    expect(await call('credential:set', { token: 'station-token-0123456789' })).toEqual({ ok: true, value: { protection: 'basic-text' } });
+    expect(await call('credential:get')).toEqual({ ok: true, value: { token: 'station-token-0123456789', protection: 'basic-text' } });
     expect(readFileSync(join(dir, 'userData', 'station.credential'), 'utf8')).not.toContain('station-token');
     expect(updater.requestHeaders).toEqual({ authorization: 'Bearer station-token-0123456789' });
     expect(updater.checks).toBe(1);

@@ -317,22 +317,32 @@ export class FakePowerSaveBlocker implements Pick<PowerSaveBlocker, 'start' | 's
   }
 }
 
-/** Reversible "encryption" marked with a prefix, so tests can tell an encrypted file from a plain one. */
+/**
+ * Reversible "encryption" marked with a prefix, so tests can tell an encrypted file from a plain one. It answers
+ * as Electron 41's safeStorage does (shell/browser/api/electron_api_safe_storage.cc): with the `basic_text`
+ * backend (Linux under `--password-store=basic`) there is no secret key, so encryption is available only after
+ * `setUsePlainTextEncryption(true)`; with any other backend, when the OS key is (`keyAvailable`).
+ */
 export class FakeSafeStorage implements SafeStorageLike {
   decrypts = 0;
+  usePlainText = false;
   constructor(
-    public available = true,
+    public keyAvailable = true,
     public backend: ReturnType<SafeStorageLike['getSelectedStorageBackend']> = 'gnome_libsecret',
     public key = 'k1',
   ) {}
   isEncryptionAvailable(): boolean {
-    return this.available;
+    return this.backend === 'basic_text' ? this.usePlainText : this.keyAvailable;
+  }
+  setUsePlainTextEncryption(usePlainText: boolean): void {
+    this.usePlainText = usePlainText;
   }
   encryptString(plainText: string): Buffer {
-    if (!this.available) throw new Error('Encryption is not available.');
+    if (!this.isEncryptionAvailable()) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
     return Buffer.from(`enc:${this.key}:${Buffer.from(plainText).toString('hex')}`);
   }
   decryptString(encrypted: Buffer): string {
+    if (!this.isEncryptionAvailable()) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.');
     this.decrypts += 1;
     const [tag, key, hex] = encrypted.toString().split(':');
     if (tag !== 'enc' || key !== this.key || hex === undefined) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
