@@ -261,6 +261,7 @@ describe('startShell, after ready', () => {
     expect(await call('kiosk:restart')).toEqual({ ok: true, value: {} });
     expect(app.relaunches).toBe(0);
     expect(app.quitCalls).toBe(1);
+    updater.centre = { version: '0.2.0' };
     updater.emit('update-downloaded', { version: '0.2.0', files: [], path: '', sha512: '', releaseDate: '2025-01-06' });
     await call('activity:report', { idle: true });
     advance(11 * 60_000);
@@ -356,6 +357,7 @@ describe('startShell, after ready', () => {
     await started(app);
     expect(updater.feed).toEqual({ provider: 'generic', url: 'https://yizhan.example.cn/updates' });
     await call('credential:set', { token: 'station-token-0123456789' });
+    updater.centre = { version: '0.2.0' };
     updater.emit('update-downloaded', { version: '0.2.0', files: [], path: '', sha512: '', releaseDate: '2025-01-06' });
     expect(win().webContents.sent.filter((m) => m.channel === 'update:state').at(-1)?.args[0]).toMatchObject({ status: 'ready', version: '0.2.0' });
 
