@@ -21,7 +21,7 @@ const clock = (instant: number) => new Date(instant).toTimeString().slice(0, 5);
  */
 export function PinStep({ member, onBack, onVerified }: { member: Member; onBack: () => void; onVerified: () => Promise<void> }) {
   const { t } = useTranslation('volunteer');
-  const l = useLocalized();
+  const localize = useLocalized();
   const { db } = useStore();
   const place = useSignInPlace();
   const unit = useLiveQuery(() => db.units.get(member.unitId), [db, member.unitId]);
@@ -63,7 +63,7 @@ export function PinStep({ member, onBack, onVerified }: { member: Member; onBack
             <Avatar member={member} />
             <div>
               <p className="person__name">{member.name}</p>
-              <p className="person__org">{unit ? l(unit.name) : ''}</p>
+              <p className="person__org">{unit ? localize(unit.name) : ''}</p>
             </div>
           </div>
           {message ? <p className={lockedUntil ? 'error-banner' : 'notice-banner'} role="alert">{message}</p> : null}
