@@ -24,15 +24,18 @@ const byTime = (a: { at: string; id: string }, b: { at: string; id: string }) =>
 
 /**
  * A request as the volunteer sees it. The server's status (pulled `request-status`) is the truth once there: it
- * ordered every tablet's and the centre's events. This tablet's steps made after it (not yet at the server, or
- * not yet back) are applied on top with the same state machine; a step the server dead-lettered is shown as
- * refused, never applied. Without a server status, the local events are folded in time order.
+ * ordered every tablet's and the centre's events. This tablet's steps the server's status cannot reflect yet
+ * (`unreflected`: still in the outbox, or pushed since the last pull; store/outbox.ts) are applied on top with
+ * the same state machine. They are picked by the outbox, never by comparing times: the server's status carries
+ * the centre's clock and the steps the tablet's, which may be off by minutes. A step the server dead-lettered is
+ * shown as refused, never applied. Without a server status, the local events are folded in time order.
  */
 export const requestView = (
   request: ResidentRequest,
   events: readonly RequestEvent[],
   server: RequestStatusEntry | undefined,
   deadLetters: ReadonlyMap<string, DeadLetterRow>,
+  unreflected: ReadonlySet<string>,
 ): RequestView => {
   const ordered = [...events].sort(byTime);
   const refusedIds = new Set(ordered.filter((e) => deadLetters.has(e.id)).map((e) => e.id));
@@ -42,7 +45,7 @@ export const requestView = (
   if (server) {
     status = server.status;
     assignment = { dispatchedTo: server.dispatchedTo ?? null, takenBy: server.takenBy ?? null };
-    for (const event of live.filter((e) => e.actor !== 'centre' && e.at > server.at)) {
+    for (const event of live.filter((e) => unreflected.has(e.id))) {
       const result = applyRequestEvent(status, event);
       if (!result.ok) continue;
       status = result.status;
