@@ -2,7 +2,7 @@ import type { Shift, StationSettings } from '@protocol/catalogue.ts';
 import type { ShiftSession } from '@protocol/hours.ts';
 import type { ShiftEvent } from '@protocol/records.ts';
 import { monthKeyAt } from '@protocol/roster.ts';
-import { localOffsetMinutes } from './policy.ts';
+import { STATION_OFFSET_MINUTES } from './station-time.ts';
 import { sessionsOf } from './shifts.ts';
 
 export interface PeriodHours {
@@ -32,7 +32,7 @@ export const myHours = (
   input: { events: readonly ShiftEvent[]; shifts: readonly Shift[]; station: StationSettings; unsyncedIds: ReadonlySet<string> },
   now: Date,
 ): MyHours => {
-  const offset = localOffsetMinutes(now);
+  const offset = STATION_OFFSET_MINUTES;
   const month = monthKeyAt(now.getTime(), offset);
   const year = month.slice(0, 4);
   const closers = new Map<string, string[]>();

@@ -8,6 +8,7 @@ import { pushedSeq } from '../../store/outbox.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { myHours } from '../../volunteers/my-hours.ts';
+import { STATION_TIME_ZONE, stationClock, stationDay } from '../../volunteers/station-time.ts';
 import { useDuration } from './duration.ts';
 
 /**
@@ -17,7 +18,7 @@ import { useDuration } from './duration.ts';
  * centre, which keeps the record (谁记录谁证明).
  */
 export function HoursTab({ member }: { member: Member }) {
-  const { t } = useTranslation('volunteer');
+  const { t, i18n } = useTranslation('volunteer');
   const l = useLocalized();
   const { db, station } = useStore();
   const now = useNow(60_000);
@@ -52,7 +53,7 @@ export function HoursTab({ member }: { member: Member }) {
           <dt>{t('hours.shifts')}</dt>
           <dd>{hours.year.shifts}</dd>
           <dt>{t('hours.asOf')}</dt>
-          <dd>{now.toLocaleString()}</dd>
+          <dd>{now.toLocaleString(i18n.language, { timeZone: STATION_TIME_ZONE })}</dd>
         </dl>
         <p className="muted">{t('hours.summaryNote')}</p>
         <Button large onClick={() => setSummary(false)}>{t('hours.back')}</Button>
@@ -82,7 +83,7 @@ export function HoursTab({ member }: { member: Member }) {
       <ul className="list">
         {hours.sessions.map((session) => (
           <li key={session.signInId} className="card hours-session">
-            <span className="hours-session__when">{`${new Date(session.start).toLocaleDateString()} ${new Date(session.start).toTimeString().slice(0, 5)}–${session.end ? new Date(session.end).toTimeString().slice(0, 5) : ''}`}</span>
+            <span className="hours-session__when">{`${stationDay(new Date(session.start))} ${stationClock(session.start)}–${session.end ? stationClock(session.end) : ''}`}</span>
             <span className="hours-session__minutes">{duration(session.minutes)}</span>
             {session.needsReview ? <span className="pill pill--warn">{t(session.flags.includes('auto-closed') ? 'hours.autoClosed' : 'hours.review')}</span> : null}
             {session.synced ? null : <span className="pill">{t('hours.notSynced')}</span>}
