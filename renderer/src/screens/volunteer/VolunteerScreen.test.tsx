@@ -5,9 +5,11 @@ import { freshDb, recordingSpeech, renderScreen } from '../../../../tests/suppor
 import { commitRecord } from '../../store/commit.ts';
 import type { YizhanDb } from '../../store/db.ts';
 import { submitRequest } from '../requests/submit-request.ts';
+import { beijing } from '../../../../tests/support/station-clock.ts';
+import { signIn } from '../../volunteers/shifts.ts';
 
 // Tuesday 1 December 2026, 10:00: Huang Li and Zhao Jianguo are rostered 08:30–12:00.
-const NOW = new Date(2026, 11, 1, 10, 0);
+const NOW = beijing(2026, 11, 1, 10, 0);
 const STATION = 'demo-station';
 
 beforeAll(async () => {
@@ -42,7 +44,7 @@ const signInAs = async (user: User, name: string, pin = '1234') => {
 describe('VolunteerScreen: signing in', () => {
   it('signs a rostered member in from today’s list with the PIN, opens the workspace and shows the last shift’s handover', async () => {
     const db = await freshDb(NOW);
-    await commitRecord(db, 'handover-note', STATION, () => ({ kind: 'handover-note', memberId: 'wang-xiulan', text: '3号楼王奶奶的燃气卡明天来取' }), new Date(2026, 10, 30, 17, 0));
+    await commitRecord(db, 'handover-note', STATION, () => ({ kind: 'handover-note', memberId: 'wang-xiulan', text: '3号楼王奶奶的燃气卡明天来取' }), beijing(2026, 10, 30, 17, 0));
     const { user } = await open(db);
     const today = screen.getByRole('region', { name: '今天值班的同志' });
     expect((await within(today).findAllByRole('button')).map((b) => b.querySelector('.volunteer-pick__name')?.textContent)).toEqual(['黄莉', '赵建国', '陈静', '马骏', '孙磊', '唐文杰']);
@@ -90,7 +92,7 @@ describe('VolunteerScreen: signing in', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('密码输错太多次');
   });
 
-  it('registers a walk-in volunteer by name and phone only with consent, and lets them sign out by their phone’s last digits', async () => {
+  it('registers a walk-in volunteer by name and phone, only with consent', async () => {
     const db = await freshDb(NOW);
     const { user } = await open(db);
     await user.click(screen.getByRole('button', { name: /临时志愿者登记/ }));
@@ -108,6 +110,50 @@ describe('VolunteerScreen: signing in', () => {
   });
 });
 
+describe('VolunteerScreen: a walk-in signs out', () => {
+  const walkIn = async (db: YizhanDb) =>
+    signIn(db, STATION, { volunteer: { contact: { name: '林晓芳', phone: '13912345678', consentAt: beijing(2026, 11, 1, 9, 0).toISOString() } }, method: 'walk-in' }, beijing(2026, 11, 1, 9, 0));
+  const typeDigits = async (user: User, digits: string) => {
+    const keys = screen.getByRole('group', { name: '手机号最后4位数字键盘' });
+    for (const digit of digits) await user.click(within(keys).getByRole('button', { name: digit }));
+    await user.click(screen.getByRole('button', { name: '签退' }));
+  };
+
+  it('signs a walk-in out by the last four digits of the phone they gave, and not by wrong ones', async () => {
+    const db = await freshDb(NOW);
+    const signedIn = await walkIn(db);
+    const { user } = await open(db);
+    await user.click(await screen.findByRole('button', { name: '林** 签退' }));
+    await typeDigits(user, '5679');
+    expect(await screen.findByRole('alert')).toHaveTextContent('号码对不上，请再看一下。还可以再试 4 次。');
+    expect(await db.shiftEvents.count()).toBe(1);
+    await typeDigits(user, '5678');
+    expect(await screen.findByRole('heading', { name: /林\*\*，已签退/ })).toBeInTheDocument();
+    const signOut = (await db.shiftEvents.toArray()).find((e) => e.type === 'sign-out');
+    expect(signOut).toMatchObject({ method: 'walk-in', signInId: signedIn.id });
+  });
+
+  it('pauses a walk-in’s sign-out after five wrong guesses of the digits, across a reload, and writes it down for staff', async () => {
+    const db = await freshDb(NOW);
+    await walkIn(db);
+    const { user, unmount } = await open(db);
+    await user.click(await screen.findByRole('button', { name: '林** 签退' }));
+    for (const guess of ['0000', '1111', '2222', '3333']) await typeDigits(user, guess);
+    expect(await screen.findByText(/还可以再试 1 次/)).toHaveRole('alert');
+    await typeDigits(user, '4444');
+    expect(await screen.findByText(/号码输错太多次，这台设备已暂停这次签退，请在 10:15 以后再试/)).toHaveRole('alert');
+    expect(screen.queryByRole('group', { name: '手机号最后4位数字键盘' })).not.toBeInTheDocument();
+    expect((await db.deviceEvents.toArray()).map((e) => e.type)).toContain('walk-in-sign-out-locked');
+    expect((await db.shiftEvents.toArray()).map((e) => e.type)).toEqual(['sign-in']);
+    unmount();
+
+    const again = await open(db);
+    await again.user.click(await screen.findByRole('button', { name: '林** 签退' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('号码输错太多次');
+    expect(screen.queryByRole('group', { name: '手机号最后4位数字键盘' })).not.toBeInTheDocument();
+  });
+});
+
 describe('VolunteerScreen: the workspace', () => {
   const referral = (db: YizhanDb, minute: number, contact?: { phone: string }) =>
     commitRecord(db, 'referral', STATION, async (ctx) => ({
@@ -115,7 +161,7 @@ describe('VolunteerScreen: the workspace', () => {
       serviceId: 'senior-card',
       queueNo: `A${String(await ctx.nextInDay('queue')).padStart(3, '0')}`,
       ...(contact ? { contact: { ...contact, consentAt: NOW.toISOString() } } : {}),
-    }), new Date(2026, 11, 1, 9, minute));
+    }), beijing(2026, 11, 1, 9, minute));
 
   it('calls the next number large on the screen and aloud, then serves and finishes it', async () => {
     const db = await freshDb(NOW);
@@ -145,12 +191,12 @@ describe('VolunteerScreen: the workspace', () => {
   it('takes a resident’s request (接单) and notes it; a take the server refused shows who has the request', async () => {
     const db = await freshDb(NOW);
     const draft = { requestKind: 'wish' as const, category: 'home-repair', phrases: ['water-leak'], contact: { phone: '13812345678', consentAt: NOW.toISOString() } };
-    const { request: mine } = await submitRequest(db, STATION, draft, new Date(2026, 11, 1, 8, 0));
-    const { request: lost } = await submitRequest(db, STATION, { ...draft, phrases: ['drain'] }, new Date(2026, 11, 1, 8, 5));
+    const { request: mine } = await submitRequest(db, STATION, draft, beijing(2026, 11, 1, 8, 0));
+    const { request: lost } = await submitRequest(db, STATION, { ...draft, phrases: ['drain'] }, beijing(2026, 11, 1, 8, 5));
     // This tablet's earlier take of the second request reached the server after the centre's unit took it.
-    const take = await commitRecord(db, 'request-event', STATION, () => ({ kind: 'request-event', requestId: lost.id, type: 'take', actor: 'member', memberId: 'huang-li' }), new Date(2026, 11, 1, 9, 0));
+    const take = await commitRecord(db, 'request-event', STATION, () => ({ kind: 'request-event', requestId: lost.id, type: 'take', actor: 'member', memberId: 'huang-li' }), beijing(2026, 11, 1, 9, 0));
     await db.deadLetters.put({ seq: 5, id: take.id, reason: 'illegal-transition', detail: 'wrong-state', at: NOW.toISOString() });
-    await db.requestStatus.put({ requestId: lost.id, stationId: STATION, status: 'taken', event: 'take', at: new Date(2026, 11, 1, 8, 30).toISOString(), takenBy: { type: 'member', memberId: 'li-guoqiang' }, dispatchedTo: null });
+    await db.requestStatus.put({ requestId: lost.id, stationId: STATION, status: 'taken', event: 'take', at: beijing(2026, 11, 1, 8, 30).toISOString(), takenBy: { type: 'member', memberId: 'li-guoqiang' }, dispatchedTo: null });
 
     const { user } = await open(db);
     await signInAs(user, '赵建国');
