@@ -26,7 +26,8 @@ export interface MyHours {
 
 /**
  * A member's own hours on this tablet: computed from their shift events with the same code as the centre's
- * (hours.ts), unsynced events included, so the hours a member sees are the ones the centre will count.
+ * (hours.ts), unsynced events included. A session that waits for staff review is counted apart (pendingMinutes):
+ * the review is made at the centre and does not reach the tablet, so only the centre knows what it will count.
  */
 export const myHours = (
   input: { events: readonly ShiftEvent[]; shifts: readonly Shift[]; station: StationSettings; unsyncedIds: ReadonlySet<string> },

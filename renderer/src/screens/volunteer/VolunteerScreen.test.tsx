@@ -6,7 +6,7 @@ import { commitRecord } from '../../store/commit.ts';
 import type { YizhanDb } from '../../store/db.ts';
 import { submitRequest } from '../requests/submit-request.ts';
 import { beijing } from '../../../../tests/support/station-clock.ts';
-import { signIn } from '../../volunteers/shifts.ts';
+import { signIn, signOut as signOutShift } from '../../volunteers/shifts.ts';
 
 // Tuesday 1 December 2026, 10:00: Huang Li and Zhao Jianguo are rostered 08:30–12:00.
 const NOW = beijing(2026, 11, 1, 10, 0);
@@ -235,6 +235,25 @@ describe('VolunteerScreen: the workspace', () => {
     expect(await within(item).findByRole('link', { name: '13812345678' })).toBeInTheDocument();
     const [reveal] = await db.contactReveals.toArray();
     expect(reveal).toMatchObject({ kind: 'contact-reveal', memberId: 'zhao-jianguo', subject: { kind: 'referral' } });
+  });
+
+  it('counts in my hours only what needs no review, and says the centre decides the rest', async () => {
+    const db = await freshDb(NOW);
+    // Today 08:00–09:30, signed out; last Tuesday's 08:30 sign-in was never closed: the policy closes it at 12:00 for review.
+    const today = await signIn(db, STATION, { volunteer: { memberId: 'zhao-jianguo' }, method: 'pin' }, beijing(2026, 11, 1, 8, 0));
+    await signOutShift(db, STATION, { signInId: today.id, memberId: 'zhao-jianguo', method: 'pin' }, beijing(2026, 11, 1, 9, 30));
+    await signIn(db, STATION, { volunteer: { memberId: 'zhao-jianguo' }, method: 'pin' }, beijing(2026, 10, 24, 8, 30));
+    const { user } = await open(db);
+    await signInAs(user, '赵建国');
+    await user.click(await screen.findByRole('tab', { name: /我的时长/ }));
+    const year = (await screen.findByText('今年')).closest('.hours-period') as HTMLElement;
+    expect(within(year).getByText('1小时30分')).toBeInTheDocument();
+    expect(year).toHaveTextContent('另有 3小时30分 等社区核对，未计入');
+    expect(screen.getByText(/结果以社区为准/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /出示服务时长/ }));
+    const summary = await screen.findByRole('region', { name: '志愿服务时长' });
+    expect(within(summary).getByText('2026年累计').nextElementSibling).toHaveTextContent('1小时30分');
+    expect(within(summary).getByText('待社区核对（未计入）').nextElementSibling).toHaveTextContent('3小时30分');
   });
 
   it('shows my hours, and signs out with a note the next shift sees', async () => {
