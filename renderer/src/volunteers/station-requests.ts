@@ -1,6 +1,6 @@
 import type { RequestStatusEntry } from '@protocol/centre.ts';
 import type { RequestEvent, ResidentRequest } from '@protocol/records.ts';
-import { applyRequestEvent, assignAfter, foldRequestView, type RequestAssignment, type RequestStatus, type TransitionRefusal, unassigned } from '@protocol/request-state.ts';
+import { applyRequestEvent, assignAfter, foldRequestView, holderRefusal, type RequestAssignment, type RequestStatus, type TransitionRefusal, unassigned } from '@protocol/request-state.ts';
 import type { DeadLetterRow } from '../store/db.ts';
 
 /** One of this tablet's own steps the server refused (it lost a race): what it tried, why, and who has it now. */
@@ -77,8 +77,8 @@ export type StepCheck = { ok: true } | { ok: false; reason: TransitionRefusal | 
 
 /**
  * Whether the signed-in member may take this step now: the shared state machine first (its refusal, as the server
- * would give it), then the kiosk's own rule that only the one who holds a request finishes or hands it over, and
- * nobody takes a request someone else holds.
+ * would give it), then the shared rule that only the one who holds a request finishes or hands it over (the server
+ * enforces it too), and nobody takes a request someone else holds.
  */
 export const checkStep = (view: Pick<RequestView, 'status' | 'assignment'>, step: MemberStep, memberId: string): StepCheck => {
   const holder = view.assignment.takenBy;
@@ -86,6 +86,7 @@ export const checkStep = (view: Pick<RequestView, 'status' | 'assignment'>, step
   if (step === 'take' && holder && !mine && view.status === 'taken') return { ok: false, reason: 'taken-by-other' };
   const result = applyRequestEvent(view.status, { type: step, actor: 'member' });
   if (!result.ok) return { ok: false, reason: result.reason };
-  if ((step === 'complete' || step === 'handover') && !mine) return { ok: false, reason: 'not-yours' };
+  const notHolder = holderRefusal(view.assignment, { type: step, actor: 'member', memberId });
+  if (notHolder) return { ok: false, reason: notHolder };
   return { ok: true };
 };

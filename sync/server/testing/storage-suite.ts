@@ -309,6 +309,27 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
         });
       });
 
+      it('lets only the member who took a request finish or hand it over: another member’s step is refused, not applied', async () => {
+        const id = await station();
+        const request = residentRequest(id);
+        const take = { ...requestEvent(id, request.id, 'take', 'member'), memberId: 'wang' };
+        await pushToStorage(storage, id, newEpoch(), entries([request, requestEvent(id, request.id, 'submit'), take]));
+        const notHers = { ...requestEvent(id, request.id, 'complete', 'member'), memberId: 'zhao' };
+        const handover = { ...requestEvent(id, request.id, 'handover', 'member'), memberId: 'zhao' };
+        const anonymous = requestEvent(id, request.id, 'complete', 'member');
+        expect(await pushToStorage(storage, id, newEpoch(), entries([notHers, handover, anonymous]))).toMatchObject({
+          deadLetters: [
+            { seq: 1, id: notHers.id, reason: 'illegal-transition', detail: 'not-yours' },
+            { seq: 2, id: handover.id, reason: 'illegal-transition', detail: 'not-yours' },
+            { seq: 3, id: anonymous.id, reason: 'illegal-transition', detail: 'not-yours' },
+          ],
+        });
+        expect((await storage.getRequestStatus(request.id))?.status).toBe('taken');
+        expect((await pullAll(id)).changes.find((c) => c.collection === 'request-status')).toMatchObject({ value: { status: 'taken', takenBy: { type: 'member', memberId: 'wang' } } });
+        expect(await pushToStorage(storage, id, newEpoch(), entries([{ ...requestEvent(id, request.id, 'complete', 'member'), memberId: 'wang' }]))).toMatchObject({ deadLetters: [] });
+        expect((await storage.getRequestStatus(request.id))?.status).toBe('done');
+      });
+
       it('keeps a request of one station out of reach of another', async () => {
         const a = await station();
         const b = await station();
