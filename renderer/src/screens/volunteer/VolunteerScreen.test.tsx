@@ -1,5 +1,5 @@
 import { dayKey } from '@protocol/time.ts';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freshDb, recordingSpeech, renderScreen } from '../../../../tests/support/render-screen.tsx';
 import { commitRecord } from '../../store/commit.ts';
@@ -186,6 +186,26 @@ describe('VolunteerScreen: the workspace', () => {
       ['serve', 'zhao-jianguo'],
       ['done', 'zhao-jianguo'],
     ]);
+  });
+
+  it('passes a number on to an office, named in a short form, and moves it out of the waiting line', async () => {
+    const db = await freshDb(NOW);
+    await referral(db, 0);
+    await referral(db, 5);
+    const { user } = await open(db);
+    await signInAs(user, '赵建国');
+    const first = (await screen.findAllByRole('listitem')).find((li) => li.textContent?.includes('A001'))!;
+    await user.click(within(first).getByRole('button', { name: /转办/ }));
+    const office = screen.getByLabelText('A001 转给哪个部门办理？');
+    const form = office.closest('.pass-on') as HTMLElement;
+    await user.clear(office);
+    expect(within(form).getByRole('button', { name: '转办' })).toBeDisabled();
+    await user.type(office, '街道民政科');
+    await user.click(within(form).getByRole('button', { name: '转办' }));
+    await waitFor(() => expect(screen.queryByLabelText('A001 转给哪个部门办理？')).toBeNull());
+    expect(await screen.findByRole('button', { name: /叫下一位 A002/ })).toBeInTheDocument();
+    expect((await db.referralEvents.toArray()).map((e) => [e.type, e.memberId, e.note])).toEqual([['pass-on', 'zhao-jianguo', '街道民政科']]);
+    expect(await screen.findByText('已转办 · 街道民政科')).toBeInTheDocument();
   });
 
   it('takes a resident’s request (接单) and notes it; a take the server refused shows who has the request', async () => {
