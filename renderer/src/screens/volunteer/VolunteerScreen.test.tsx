@@ -1,6 +1,7 @@
 import { dayKey } from '@protocol/time.ts';
-import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { defaultVolunteerPolicy } from '@protocol/volunteer-policy.ts';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshDb, recordingSpeech, renderScreen } from '../../../../tests/support/render-screen.tsx';
 import { commitRecord } from '../../store/commit.ts';
 import type { YizhanDb } from '../../store/db.ts';
@@ -107,6 +108,56 @@ describe('VolunteerScreen: signing in', () => {
     const [signIn] = await db.shiftEvents.toArray();
     expect(signIn).toMatchObject({ type: 'sign-in', method: 'walk-in', contact: { name: '林晓芳', phone: '13912345678' } });
     expect(signIn?.memberId).toBeUndefined();
+  });
+});
+
+describe('VolunteerScreen: a signature on sign-in', () => {
+  beforeEach(() => {
+    // jsdom has no 2D canvas: every drawing call signature_pad makes is taken and dropped. What is stored comes from
+    // the points it recorded, which is what this test checks; the drawing itself shows in Chromium.
+    const drawing = new Proxy({}, { get: (_target, name) => (name === 'canvas' ? undefined : () => undefined), set: () => true });
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(drawing as never);
+    // Nor any layout: the pad is given the size of the stored box, so points are stored where they were drawn.
+    vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(600);
+    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(200);
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  const stroke = (canvas: HTMLElement, points: readonly [number, number][]) => {
+    const [first, ...rest] = points;
+    fireEvent.pointerDown(canvas, { pointerId: 1, buttons: 1, clientX: first![0], clientY: first![1] });
+    for (const [x, y] of rest) fireEvent.pointerMove(document, { pointerId: 1, buttons: 1, clientX: x, clientY: y });
+    fireEvent.pointerUp(document, { pointerId: 1, buttons: 0, clientX: rest.at(-1)![0], clientY: rest.at(-1)![1] });
+  };
+
+  it('asks for a signature where the station wants one, and keeps it with the sign-in as SVG path data', async () => {
+    const db = await freshDb(NOW);
+    await db.settings.toCollection().modify((station) => {
+      station.volunteers = { ...(station.volunteers ?? defaultVolunteerPolicy), signature: true };
+    });
+    const { user } = await open(db);
+    await signInAs(user, '赵建国');
+    expect(await screen.findByRole('heading', { level: 1, name: '请签名' })).toBeInTheDocument();
+    expect(await db.shiftEvents.count()).toBe(0);
+    const done = screen.getByRole('button', { name: '签好了' });
+    expect(done).toBeDisabled();
+    const pad = screen.getByRole('img', { name: '签名框' });
+
+    stroke(pad, [[10, 20], [40, 30], [80, 25]]);
+    await waitFor(() => expect(done).toBeEnabled());
+    await user.click(screen.getByRole('button', { name: '重写' }));
+    expect(done).toBeDisabled();
+
+    stroke(pad, [[20, 40], [60, 60], [120, 50]]);
+    await waitFor(() => expect(done).toBeEnabled());
+    await user.click(done);
+    await screen.findByRole('heading', { level: 1, name: '志愿者工作台' });
+    const [signIn] = await db.shiftEvents.toArray();
+    expect(signIn).toMatchObject({ type: 'sign-in', memberId: 'zhao-jianguo', method: 'pin' });
+    // Only the second stroke: 重写 threw the first away.
+    expect(signIn?.signature).toMatch(/^M20 40( L\d+ \d+)+$/);
   });
 });
 
