@@ -288,7 +288,7 @@ describe('QR sign-in (Chromium, a fake camera)', () => {
         return stream;
       };
     };
-    const k = await openKiosk(browser, 'portrait', { beforeLoad: (page) => page.addInitScript(watchCamera) });
+    const k = await openKiosk(browser, 'portrait', { beforeLoad: async (page) => void (await page.addInitScript(watchCamera)) });
     await k.context.grantPermissions(['camera']);
     await k.tap(/志愿者/);
     await k.tap(/扫二维码/);
