@@ -205,6 +205,8 @@ describe('volunteers at the kiosk (Chromium)', () => {
     await card.getByRole('alert').filter({ hasText: '您的“接单”没有成功' }).waitFor();
     await k.state('workspace-race-lost');
     await k.axe('workspace-race-lost');
+    // An ordinary outcome, told where the volunteer acts: the residents' status line says synced, no technician called.
+    await waitSynced(page);
     const dead = await db.storage.listDeadLetters(station);
     expect(dead).toMatchObject([{ reason: 'illegal-transition', detail: 'wrong-state', kind: 'request-event' }]);
     // Nothing lost: the refused take is kept at the centre with its reason.

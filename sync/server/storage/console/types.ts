@@ -215,6 +215,7 @@ export interface StationHealthRow {
     storageUsed: number | null;
     storageQuota: number | null;
     storageGrowthPerDay: number | null;
+    deadLetters: number | null;
     lastError: string | null;
     clockOffsetMs: number | null;
     sentAt: string;
