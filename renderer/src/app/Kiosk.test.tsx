@@ -4,7 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { PublicConfig } from '@shell/bridge.ts';
 import { defaultFeatures } from '@shell/config.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { freshDb } from '../../../tests/support/render-screen.tsx';
+import { freshDb, unprovisionedKiosk } from '../../../tests/support/render-screen.tsx';
 import { createI18n } from '../i18n/index.ts';
 import type { YizhanDb } from '../store/db.ts';
 import { StoreProvider } from '../store/StoreProvider.tsx';
@@ -97,7 +97,8 @@ describe('Kiosk idle reset', () => {
   });
 
   it('locks the volunteer’s workspace after the centre’s 2 minutes idle, well before a resident’s 5 minutes', async () => {
-    const user = renderKiosk();
+    // A demo tablet, where the README's PIN signs the demo volunteers in.
+    const user = renderKiosk(unprovisionedKiosk);
     await user.click(await screen.findByRole('button', { name: /志愿者/ }));
     await user.click(await screen.findByRole('button', { name: '按手机尾号找' }));
     const keys = screen.getByRole('group', { name: '手机号最后4位数字键盘' });
