@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { withoutPersonalFields } from '../../../sync/protocol/personal.ts';
+import { purgeDefinition } from '../../../sync/server/purge-definition.ts';
 import { recordDigest } from '../../../sync/server/push/digest.ts';
 import { openSqliteStorage } from '../../../sync/server/storage/sqlite/index.ts';
 import { envInt } from '../support/bench.ts';
@@ -79,7 +79,7 @@ const measure = async (dir: string, total: number, batchSize: number): Promise<P
   try {
     const turns = turnTaker();
     const t0 = performance.now();
-    const result = await storage.purgePersonal({ before: new Date('2025-06-01T00:00:00Z'), now: new Date(), strip: withoutPersonalFields, batchSize });
+    const result = await storage.purgePersonal({ before: new Date('2025-06-01T00:00:00Z'), now: new Date(), definition: purgeDefinition, batchSize });
     const wallMs = performance.now() - t0;
     return { ...(await turns.stop()), wallMs, records: result.records, deadLetters: result.deadLetters };
   } finally {
