@@ -161,7 +161,7 @@ describe.each(engines())('console routes on %s', (engine) => {
     const seq = pushed.deadLetters[0]!.seq;
     const open = await staffA.ok<{ deadLetters: DeadLetter[] }>('deadLetters', { query: { stationId: station, resolved: 'false' } });
     const letter = open.deadLetters.find((d) => d.seq === seq)!;
-    expect(letter).toMatchObject({ reason: 'invalid-record', payload: { kind: 'nonsense' }, resolution: null });
+    expect(letter).toMatchObject({ reason: 'invalid-record', payload: { kind: 'nonsense' }, stored: null, resolution: null });
     const unresolved = (await staffA.ok<{ stations: StationHealth[] }>('stationHealth')).stations.find((s) => s.station.id === station)!.unresolvedDeadLetters;
     expect(unresolved).toBeGreaterThanOrEqual(1);
 
@@ -170,6 +170,20 @@ describe.each(engines())('console routes on %s', (engine) => {
     expect((await staffA.ok<{ deadLetters: DeadLetter[] }>('deadLetters', { query: { stationId: station, resolved: 'false' } })).deadLetters.map((d) => d.seq)).not.toContain(seq);
     const after = (await staffA.ok<{ stations: StationHealth[] }>('stationHealth')).stations.find((s) => s.station.id === station)!.unresolvedDeadLetters;
     expect(after).toBe(unresolved - 1);
+  });
+
+  it('shows both versions of a content conflict: the one stored and the one set aside', async () => {
+    const make = kiosk(station, t.clock.now());
+    const visit = make.visit('health');
+    await outbox.push(visit);
+    const pushed = await outbox.push({ ...visit, purpose: 'elderly' });
+    expect(pushed.deadLetters).toEqual([expect.objectContaining({ reason: 'content-conflict' })]);
+    const letters = await staffA.ok<{ deadLetters: DeadLetter[] }>('deadLetters', { query: { stationId: station, resolved: 'false' } });
+    expect(letters.deadLetters.find((d) => d.recordId === visit.id)).toMatchObject({
+      reason: 'content-conflict',
+      stored: { id: visit.id, purpose: 'health' },
+      payload: { id: visit.id, purpose: 'elderly' },
+    });
   });
 
   it('makes enrolment codes and a sheet that skips enrolled stations, rotates a token and revokes a station', async () => {
