@@ -34,8 +34,7 @@ describe('CredentialStore', () => {
     const none = new CredentialStore(new FakeSafeStorage(false, 'unknown'), join(dir, 'b'), 'linux');
     expect(await none.set(token)).toBe('plain-file');
     expect(await new CredentialStore(new FakeSafeStorage(false, 'unknown'), join(dir, 'b'), 'linux').get()).toEqual({ token, protection: 'plain-file' });
-    // basic_text is only a Linux thing; Windows always has DPAPI.
-    expect(new CredentialStore(new FakeSafeStorage(true, 'basic_text'), join(dir, 'c'), 'win32').protection()).toBe('os-keystore');
+    expect(new CredentialStore(new FakeSafeStorage(true, 'gnome_libsecret'), join(dir, 'c'), 'linux').protection()).toBe('os-keystore');
   });
 
   it('decrypts once: every later read, however many sync rounds ask, comes from memory', async () => {

@@ -4,7 +4,10 @@ import { z } from 'zod';
 import type { CredentialProtection } from '../common/bridge.ts';
 import { writeFileAtomicAsync } from './files.ts';
 
-export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
+export type SafeStorageLike = Pick<
+  SafeStorage,
+  'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend' | 'setUsePlainTextEncryption'
+>;
 
 export interface StoredCredential {
   token: string | null;
@@ -33,6 +36,11 @@ const NONE: StoredCredential = { token: null, protection: 'none' };
  * keyring can ever ask to be unlocked in front of residents. Without any encryption the token is still kept
  * (the kiosk must sync) in a file only the kiosk user can read; diagnostics says which.
  *
+ * Electron answers `isEncryptionAvailable()` with false for the basic store (it has no secret key) unless
+ * `setUsePlainTextEncryption(true)` was called (electron_api_safe_storage.cc), so the store calls it on Linux before
+ * anything is encrypted or decrypted; without it the token would be written as a plain file. A keyring's backend is
+ * not affected by the call.
+ *
  * The file is read and decrypted once, asynchronously; every later read, the sync engine's each round and the
  * updater's, is answered from memory. Use only after `ready`.
  */
@@ -45,7 +53,9 @@ export class CredentialStore {
     private readonly path: string,
     private readonly platform: NodeJS.Platform,
     private readonly log: (message: string) => void = () => undefined,
-  ) {}
+  ) {
+    if (platform === 'linux') safe.setUsePlainTextEncryption(true);
+  }
 
   /** How a token saved now would be protected. */
   protection(): Exclude<CredentialProtection, 'browser' | 'none'> {

@@ -58,7 +58,8 @@ const boot = (options: { lock?: boolean; env?: Record<string, string>; files?: R
   const updater = new FakeUpdater();
   const windows: FakeWindow[] = [];
   const menus: unknown[] = [];
-  const safeStorage = new FakeSafeStorage();
+  // Linux runs under --password-store=basic (switches.ts), so Chromium selects its basic_text backend there.
+  const safeStorage = new FakeSafeStorage(true, (options.platform ?? 'linux') === 'linux' ? 'basic_text' : 'unknown');
   let t = (options.start ?? new Date('2025-01-06T18:00:00Z')).getTime();
   const electron: ShellElectron = {
     app,
@@ -260,6 +261,7 @@ describe('startShell, after ready', () => {
     expect(await call('kiosk:restart')).toEqual({ ok: true, value: {} });
     expect(app.relaunches).toBe(0);
     expect(app.quitCalls).toBe(1);
+    updater.centre = { version: '0.2.0' };
     updater.emit('update-downloaded', { version: '0.2.0', files: [], path: '', sha512: '', releaseDate: '2025-01-06' });
     await call('activity:report', { idle: true });
     advance(11 * 60_000);
@@ -297,8 +299,8 @@ describe('startShell, after ready', () => {
     await started(app);
     expect(updater.requestHeaders).toBeNull();
     expect(updater.checks).toBe(0);
-    expect(await call('credential:set', { token: 'station-token-0123456789' })).toEqual({ ok: true, value: { protection: 'os-keystore' } });
-    expect(await call('credential:get')).toEqual({ ok: true, value: { token: 'station-token-0123456789', protection: 'os-keystore' } });
+    expect(await call('credential:set', { token: 'station-token-0123456789' })).toEqual({ ok: true, value: { protection: 'basic-text' } });
+    expect(await call('credential:get')).toEqual({ ok: true, value: { token: 'station-token-0123456789', protection: 'basic-text' } });
     expect(readFileSync(join(dir, 'userData', 'station.credential'), 'utf8')).not.toContain('station-token');
     expect(updater.requestHeaders).toEqual({ authorization: 'Bearer station-token-0123456789' });
     expect(updater.checks).toBe(1);
@@ -355,6 +357,7 @@ describe('startShell, after ready', () => {
     await started(app);
     expect(updater.feed).toEqual({ provider: 'generic', url: 'https://yizhan.example.cn/updates' });
     await call('credential:set', { token: 'station-token-0123456789' });
+    updater.centre = { version: '0.2.0' };
     updater.emit('update-downloaded', { version: '0.2.0', files: [], path: '', sha512: '', releaseDate: '2025-01-06' });
     expect(win().webContents.sent.filter((m) => m.channel === 'update:state').at(-1)?.args[0]).toMatchObject({ status: 'ready', version: '0.2.0' });
 

@@ -10,6 +10,13 @@ const silent: Logger = { debug: () => undefined, info: () => undefined, warn: ()
 const info = (version: string) => ({ version, files: [], path: '', sha512: '', releaseDate: '2025-01-06' });
 
 const TOKEN = 'yz1_station-token-0123456789abcdefghij';
+const noRelease = () => Object.assign(new Error('Cannot find channel "latest-linux.yml" update info: HttpError: 404'), { code: 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND' });
+
+/** The centre offered `version` and the station downloaded it. */
+const downloaded = (updater: FakeUpdater, version: string) => {
+  updater.centre = { version };
+  updater.emit('update-downloaded', info(version));
+};
 
 const setup = (options: { feedUrl?: string | null; supported?: boolean; prepare?: () => Promise<boolean>; token?: string | null; checkEveryHours?: number } = {}) => {
   const updater = new FakeUpdater();
@@ -113,7 +120,7 @@ describe('UpdateController', () => {
   it('installs only when the kiosk has been idle long enough, after exporting and flushing', async () => {
     const { updater, controller, window, order } = setup();
     controller.start();
-    updater.emit('update-downloaded', info('0.2.0'));
+    downloaded(updater, '0.2.0');
     expect(await controller.maybeInstall()).toBe(false);
     window.idleMs = 30_000;
     expect(await controller.maybeInstall()).toBe(false);
@@ -127,10 +134,50 @@ describe('UpdateController', () => {
     expect(controller.state.status).toBe('installing');
   });
 
+  it('installs only a release the centre still offers: one pulled back after the download is dropped', async () => {
+    const { updater, controller, window, order } = setup();
+    controller.start();
+    downloaded(updater, '0.2.0');
+    window.idleMs = 60 * min;
+    // release-pull: the station is offered the release before, the one it runs.
+    updater.centre = { version: '0.1.0' };
+    expect(await controller.maybeInstall()).toBe(false);
+    expect(updater.installs).toEqual([]);
+    expect(order).toEqual([]);
+    expect(controller.state).toMatchObject({ status: 'idle', version: null });
+    // The confirming check downloads nothing itself; the regular checks download again.
+    expect(updater.checkedWithAutoDownload.at(-2)).toBe(false);
+    expect(updater.autoDownload).toBe(true);
+
+    // Nothing published for it any more, or a newer release in its place: not installed either.
+    downloaded(updater, '0.2.0');
+    updater.centre = noRelease();
+    expect(await controller.maybeInstall()).toBe(false);
+    downloaded(updater, '0.2.0');
+    updater.centre = { version: '0.3.0' };
+    expect(await controller.maybeInstall()).toBe(false);
+    expect(updater.installs).toEqual([]);
+    // ...and the newer one starts downloading at once.
+    expect(controller.state).toMatchObject({ status: 'downloading', version: '0.3.0' });
+  });
+
+  it('waits to install while the centre cannot confirm the release, and installs once it does', async () => {
+    const { updater, controller, window } = setup();
+    controller.start();
+    downloaded(updater, '0.2.0');
+    window.idleMs = 60 * min;
+    updater.centre = new Error('net::ERR_INTERNET_DISCONNECTED');
+    expect(await controller.maybeInstall()).toBe(false);
+    expect(controller.state).toMatchObject({ status: 'ready', version: '0.2.0', message: expect.stringContaining('postponed') });
+    updater.centre = { version: '0.2.0' };
+    expect(await controller.maybeInstall()).toBe(true);
+    expect(updater.installs).toEqual([[true, true]]);
+  });
+
   it('postpones the install when the unsynced records cannot be exported', async () => {
     const { updater, controller, window } = setup({ prepare: async () => false });
     controller.start();
-    updater.emit('update-downloaded', info('0.2.0'));
+    downloaded(updater, '0.2.0');
     window.idleMs = 60 * min;
     expect(await controller.maybeInstall()).toBe(false);
     expect(updater.installs).toEqual([]);
@@ -140,7 +187,7 @@ describe('UpdateController', () => {
   it('treats a failing export like a refusal', async () => {
     const { updater, controller, window } = setup({ prepare: () => Promise.reject(new Error('renderer gone')) });
     controller.start();
-    updater.emit('update-downloaded', info('0.2.0'));
+    downloaded(updater, '0.2.0');
     window.idleMs = 60 * min;
     expect(await controller.maybeInstall()).toBe(false);
     expect(updater.installs).toEqual([]);

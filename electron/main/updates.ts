@@ -30,6 +30,7 @@ export const installAllowed = ({ idleMs, withinOpeningHours }: InstallWindow): b
 
 /** The centre's answer when it has no release for this station (none published, or not yet rolled out to it). */
 const NO_RELEASE = 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND';
+const isNoRelease = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === NO_RELEASE;
 
 export interface UpdateControllerOptions {
   updater: Updater;
@@ -55,7 +56,8 @@ export interface UpdateControllerOptions {
  * electron-updater on the central server's release channel (`/updates`, served to enrolled stations only: the
  * station token goes with every request, so there is no check before enrolment). Checks at start, every
  * `checkEveryHours` and when the token arrives; downloads in the background (differentially, by range
- * requests against the blockmaps); installs only between residents, after the unsynced records were exported.
+ * requests against the blockmaps); installs only between residents, after the unsynced records were exported,
+ * and only a release the centre still offers at that moment.
  */
 export class UpdateController {
   private current: UpdateState = { status: 'idle', version: null, percent: null, checkedAt: null, message: null };
@@ -89,22 +91,29 @@ export class UpdateController {
     updater.allowDowngrade = false;
     if (feedUrl) updater.setFeedURL({ provider: 'generic', url: feedUrl });
     else this.set({ status: 'disabled', message: 'no update feed configured' });
-    updater.on('checking-for-update', () => this.set({ status: this.current.status === 'ready' ? 'ready' : 'checking', message: null }));
-    updater.on('update-not-available', () => this.set({ status: 'idle', version: null, percent: null, checkedAt: this.options.now().toISOString() }));
-    updater.on('update-available', (info) => this.set({ status: 'downloading', version: info.version, percent: 0, checkedAt: this.options.now().toISOString() }));
-    updater.on('download-progress', (progress) => this.set({ status: 'downloading', percent: Math.max(0, Math.min(100, Math.round(progress.percent))) }));
+    // While installing, the check that confirms the release (stillOffered) reads the answers itself.
+    const unlessInstalling =
+      <A extends unknown[]>(listener: (...args: A) => void) =>
+      (...args: A) => {
+        if (!this.installing) listener(...args);
+      };
+    updater.on('checking-for-update', unlessInstalling(() => this.set({ status: this.current.status === 'ready' ? 'ready' : 'checking', message: null })));
+    updater.on('update-not-available', unlessInstalling(() => this.set({ status: 'idle', version: null, percent: null, checkedAt: this.options.now().toISOString() })));
+    updater.on('update-available', unlessInstalling((info: UpdateInfo) => this.set({ status: 'downloading', version: info.version, percent: 0, checkedAt: this.options.now().toISOString() })));
+    updater.on('download-progress', unlessInstalling((progress: ProgressInfo) => this.set({ status: 'downloading', percent: Math.max(0, Math.min(100, Math.round(progress.percent))) })));
     updater.on('update-downloaded', (info) => {
       log.info(`update ${info.version} downloaded; installs when the kiosk is idle`);
       this.set({ status: 'ready', version: info.version, percent: 100 });
     });
     updater.on('error', (error) => {
-      if ((error as { code?: unknown }).code === NO_RELEASE) {
+      if (this.installing) return;
+      if (isNoRelease(error)) {
         this.set({ status: 'idle', version: null, percent: null, checkedAt: this.options.now().toISOString(), message: 'no release for this station at the centre' });
         return;
       }
       log.warn(`update: ${error.message}`);
       // A failed check or download is retried at the next check; a ready update stays ready.
-      if (this.current.status !== 'ready' && !this.installing) this.set({ status: 'error', message: error.message.slice(0, 500) });
+      if (this.current.status !== 'ready') this.set({ status: 'error', message: error.message.slice(0, 500) });
     });
     void this.check();
     this.timer = setInterval(() => void this.check(), this.options.checkEveryMs);
@@ -146,6 +155,19 @@ export class UpdateController {
     this.installing = true;
     const version = this.current.version;
     this.set({ status: 'installing' });
+    const offer = await this.stillOffered(version);
+    if (offer !== 'offered') {
+      this.installing = false;
+      if (offer === 'unknown') {
+        this.set({ status: 'ready', message: 'postponed: the centre could not confirm the release' });
+        return false;
+      }
+      this.options.log.warn(`update ${version ?? ''} not installed: the centre no longer offers it (pulled back or replaced)`);
+      this.set({ status: 'idle', version: null, percent: null, checkedAt: this.options.now().toISOString(), message: `release ${version ?? ''} withdrawn by the centre` });
+      // A newer release in its place downloads now.
+      void this.check();
+      return false;
+    }
     let prepared = false;
     try {
       prepared = await this.options.prepareInstall();
@@ -163,6 +185,28 @@ export class UpdateController {
     // per-user (electron-builder.yml, nsis.perMachine: false), so it needs no administrator: no UAC prompt.
     this.options.updater.quitAndInstall(true, this.options.runAfterInstall);
     return true;
+  }
+
+  /**
+   * Asks the centre, just before installing, whether it still offers the downloaded version: a release pulled
+   * back (`release-pull`) after this station downloaded it must not be installed. Not offered (an older or newer
+   * version, or none at all): 'withdrawn'; no answer (offline, an error): 'unknown', and the install waits.
+   */
+  private async stillOffered(version: string | null): Promise<'offered' | 'withdrawn' | 'unknown'> {
+    const { updater } = this.options;
+    // Only the answer is wanted here: what the check offers is downloaded, if at all, by the next regular check.
+    updater.autoDownload = false;
+    try {
+      const result = await updater.checkForUpdates();
+      if (!result) return 'unknown';
+      return result.isUpdateAvailable && result.updateInfo.version === version ? 'offered' : 'withdrawn';
+    } catch (error) {
+      if (isNoRelease(error)) return 'withdrawn';
+      this.options.log.warn(`update ${version ?? ''}: the centre could not confirm it (${error instanceof Error ? error.message : String(error)})`);
+      return 'unknown';
+    } finally {
+      updater.autoDownload = true;
+    }
   }
 
   stop(): void {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { heartbeatRequestSchema, type MessageName, type MessageRequest, type MessageResponse, type PushRequest } from '../protocol/wire.ts';
+import { type AckDeadLetter, heartbeatRequestSchema, type MessageName, type MessageRequest, type MessageResponse, type PushRequest } from '../protocol/wire.ts';
 import { isSynced, SyncEngine } from './engine.ts';
 import { MemorySyncStore } from './testing/memory-store.ts';
 import { SyncCallError, type Transport } from './transport.ts';
@@ -18,6 +18,8 @@ class ScriptedServer implements Transport {
   enrolments: string[] = [];
   /** Records (by their `i`) the server dead-letters as wrong-station when pushed. */
   refuse = new Set<number>();
+  /** Records (by their `i`) the server's state machine refuses as coming from the wrong state. */
+  races = new Set<number>();
   heartbeats: MessageRequest<'heartbeat'>[] = [];
   enrolledInstalls: (string | undefined)[] = [];
   /** The server's clock minus the real one, in the time its push and pull answers carry. */
@@ -39,9 +41,13 @@ class ScriptedServer implements Transport {
       let applied = this.applied.get(push.epoch) ?? 0;
       for (const entry of push.entries) if (entry.seq === applied + 1) applied = entry.seq;
       this.applied.set(push.epoch, applied);
-      const deadLetters = push.entries
-        .filter((entry) => this.refuse.has((entry.record as { i?: number }).i ?? -1))
-        .map((entry) => ({ seq: entry.seq, id: `record-${(entry.record as { i: number }).i}`, reason: 'wrong-station' as const, detail: null }));
+      const deadLetters = push.entries.flatMap((entry): AckDeadLetter[] => {
+        const i = (entry.record as { i?: number }).i ?? -1;
+        const id = `record-${i}`;
+        if (this.refuse.has(i)) return [{ seq: entry.seq, id, reason: 'wrong-station', detail: null }];
+        if (this.races.has(i)) return [{ seq: entry.seq, id, reason: 'illegal-transition', detail: 'wrong-state' }];
+        return [];
+      });
       return { epoch: push.epoch, appliedSeq: applied, deadLetters, serverTime: this.serverTime() } as MessageResponse<K>;
     }
     if (name === 'pull') {
@@ -167,6 +173,26 @@ describe('SyncEngine', () => {
     await again.run();
     expect(server.heartbeats.at(-1)).toMatchObject({ deadLetters: 0 });
     expect(store.deadLetters.map((dead) => dead.id)).toEqual(['record-1', 'record-3']);
+  });
+
+  it('says synced after a volunteer’s step lost the race to the centre, but not after a resident’s step was refused the same way', async () => {
+    const take = { kind: 'request-event', requestId: 'r1', type: 'take', actor: 'member', memberId: 'wang-xiulan' };
+    store.add({ i: 0, ...take });
+    server.races = new Set([0]);
+    const e = engine();
+    await e.run();
+    expect(e.getState()).toMatchObject({ phase: 'idle', waiting: 0, deadLetters: 0 });
+    expect(isSynced(e.getState())).toBe(true);
+    expect(server.heartbeats.at(-1)).toMatchObject({ deadLetters: 0 });
+    // Kept all the same: the request card reads it to tell the volunteer.
+    expect(store.deadLetters).toMatchObject([{ id: 'record-0', reason: 'illegal-transition', lostRace: true }]);
+
+    store.add({ i: 1, kind: 'request-event', requestId: 'r1', type: 'cancel', actor: 'resident' });
+    server.races.add(1);
+    await e.run();
+    expect(e.getState()).toMatchObject({ waiting: 0, deadLetters: 1 });
+    expect(isSynced(e.getState())).toBe(false);
+    expect(server.heartbeats.at(-1)).toMatchObject({ deadLetters: 1 });
   });
 
   it('keeps its books from the acknowledgements, not by recounting the outbox every batch', async () => {

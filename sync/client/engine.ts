@@ -1,4 +1,5 @@
 export { isSynced, type SyncPhase, type SyncState } from './state.ts';
+import { isLostRace } from '../protocol/lost-race.ts';
 import { jsonBytes, PUSH_BATCH_BYTES } from '../protocol/limits.ts';
 import { RECORD_SCHEMA_VERSION } from '../protocol/records.ts';
 import { MAX_PUSH_ENTRIES, type HeartbeatRequest } from '../protocol/wire.ts';
@@ -304,7 +305,8 @@ export class SyncEngine {
       }
       await this.measureClock(sentAt, ack.serverTime);
       if (ack.deadLetters.length > 0) {
-        await store.saveDeadLetters(ack.deadLetters);
+        const sent = new Map(entries.map((entry) => [entry.seq, entry.record]));
+        await store.saveDeadLetters(ack.deadLetters.map((dead) => ({ ...dead, lostRace: isLostRace(dead, sent.get(dead.seq)) })));
         this.set({ deadLetters: await store.openDeadLetters() });
       }
       await store.setPushedSeq(ack.appliedSeq);

@@ -5,6 +5,12 @@ export interface Credentials {
   token: string;
 }
 
+/**
+ * A record the centre refused for good, as the tablet keeps it. `lostRace`: a volunteer's step that lost the race
+ * to another tablet or the centre (protocol/lost-race.ts), shown on the request and needing no technician.
+ */
+export type RefusedRecord = AckDeadLetter & { lostRace: boolean };
+
 export interface OutboxItem {
   seq: number;
   record: unknown;
@@ -44,8 +50,11 @@ export interface SyncStore {
    * marks the read incomplete; `complete` records that a read from "0" has reached the end.
    */
   applyPull(changes: readonly Change[], cursor: string, options: { reset: boolean; complete: boolean }): Promise<void>;
-  saveDeadLetters(deadLetters: readonly AckDeadLetter[]): Promise<void>;
-  /** How many dead letters no technician has acknowledged yet: while there are any, the kiosk is not "synced". */
+  saveDeadLetters(deadLetters: readonly RefusedRecord[]): Promise<void>;
+  /**
+   * How many dead letters wait for a technician (not a lost race, not yet acknowledged): while there are any, the
+   * kiosk is not "synced".
+   */
   openDeadLetters(): Promise<number>;
   /** A technician has seen them (and told the centre): they stay on the tablet, no longer counted as open. */
   acknowledgeDeadLetters(at: Date): Promise<void>;

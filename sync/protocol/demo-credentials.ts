@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { type MemberCredentials, memberCredentialsSchema } from './centre.ts';
 import { MEMBER_PIN_PATTERN } from './pin-hash.ts';
+import { normalizeEnrolmentCode } from './wire.ts';
+
+/**
+ * What `npm start` serves every browser in station-config.json: good for any number of them, and only on a server
+ * in demo mode. A kiosk told this code is the demo, not a station.
+ */
+export const DEMO_ENROLMENT_CODE = 'DEMO-2026-YZ01';
+export const isDemoEnrolmentCode = (code: string): boolean => normalizeEnrolmentCode(code) === normalizeEnrolmentCode(DEMO_ENROLMENT_CODE);
 
 /**
  * The demo members' sign-in data (assets/demo/member-credentials.json): one PIN for all of them, printed for

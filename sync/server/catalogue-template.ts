@@ -1,4 +1,4 @@
-import type { Catalogue } from '../protocol/catalogue.ts';
+import type { Catalogue, Localized } from '../protocol/catalogue.ts';
 
 /**
  * A station's first catalogue, made from the default one the project ships (assets/demo/catalogue.json): its
@@ -15,7 +15,8 @@ export interface TemplateDetails {
   stationId: string;
   /** The name the centre knows the station by (create-station, provision). */
   name: string;
-  community?: string;
+  /** As the technician typed it (one text for both languages), or the community's own name from the console. */
+  community?: string | Localized;
   address?: string;
   phone?: string;
 }
@@ -29,7 +30,7 @@ export const catalogueTemplate = (base: Catalogue, details: TemplateDetails): Ca
     ...base.station,
     stationId: details.stationId,
     name: both(details.name),
-    community: details.community ? both(details.community) : mark('社区名称', 'community name'),
+    community: typeof details.community === 'string' ? both(details.community) : (details.community ?? mark('社区名称', 'community name')),
     address: details.address ? both(details.address) : mark('本站地址', 'station address'),
     phone: details.phone ?? TEMPLATE_PHONE,
     demo: false,

@@ -10,6 +10,7 @@ import { messages } from '../protocol/wire.ts';
 import { DEMO_CREDENTIALS, DEMO_QR_MEMBER } from './demo-members.ts';
 import { bootstrapDemo, DEMO_ENROLMENT_CODE } from './demo.ts';
 import { qrSvg } from './members.ts';
+import { SYSTEM } from './testing/console.ts';
 import { cliOn, entries, newEpoch, pushBody, requestEvent, residentRequest, silentLogger, startTestServer, type TestServer, visit } from './testing/fixtures.ts';
 
 describe('the server CLI', () => {
@@ -128,6 +129,40 @@ describe('the server CLI', () => {
     expect(await cli('catalogue-template', 'no-such-station', '--out', join(dir, 'x.json'))).toBe(1);
     expect(last.err[0]).toContain('create-station no-such-station --name <name> (or provision) first');
     expect(await cli('catalogue-template', 'north-gate', '--phone', '12-34')).toBe(2);
+  });
+
+  it("makes every station of a community its catalogue, the community's name written in, the rest each station's own", async () => {
+    await t.storage.createSubdistrict({ id: 'heping-sd', name: { 'zh-CN': '和平街道', en: 'Heping' } }, SYSTEM);
+    await t.storage.createCommunity({ id: 'anle', subdistrictId: 'heping-sd', name: { 'zh-CN': '安乐社区', en: 'Anle Community' }, targetHours: 48 }, SYSTEM);
+    for (const [id, name] of [['anle-1', '安乐一站'], ['anle-2', '安乐二站'], ['anle-3', '安乐三站']] as const) {
+      await t.storage.createConsoleStation({ id, name, communityId: 'anle' }, SYSTEM);
+    }
+    // A revoked station gets no catalogue; a station of another community is not touched.
+    expect(await cli('revoke', 'anle-3')).toBe(0);
+    // The folder is made if it is not there yet.
+    const folder = join(await mkdtemp(join(dir, 'anle-')), 'catalogues');
+    expect(await cli('catalogue-template', 'anle', '--out', folder)).toBe(0);
+    expect(last.out).toEqual([
+      `wrote ${join(folder, 'anle-1.catalogue.json')}: the default service menu, bills and amenities for anle-1 (安乐一站); no roster or notices yet`,
+      `write station.address, station.phone in it, then: publish-catalogue ${join(folder, 'anle-1.catalogue.json')}`,
+      `wrote ${join(folder, 'anle-2.catalogue.json')}: the default service menu, bills and amenities for anle-2 (安乐二站); no roster or notices yet`,
+      `write station.address, station.phone in it, then: publish-catalogue ${join(folder, 'anle-2.catalogue.json')}`,
+    ]);
+    const made = JSON.parse(await readFile(join(folder, 'anle-2.catalogue.json'), 'utf8')) as typeof demo;
+    expect(made.station).toMatchObject({ stationId: 'anle-2', name: { 'zh-CN': '安乐二站' }, community: { 'zh-CN': '安乐社区', en: 'Anle Community' }, demo: false });
+    expect(made.services.length).toBe(demo.services.length);
+
+    // Again: nothing overwritten, each file named.
+    expect(await cli('catalogue-template', 'anle', '--out', folder)).toBe(1);
+    expect(last.err).toEqual([join(folder, 'anle-1.catalogue.json'), join(folder, 'anle-2.catalogue.json')].map((file) => `${file} exists: it may hold your edits. Publish it, or name another file with --out`));
+    // A community's address or phone would be every station's: refused, with the station's own command.
+    expect(await cli('catalogue-template', 'anle', '--phone', '87650000')).toBe(2);
+    expect(last.err[0]).toContain('catalogue-template <station-id>');
+    await t.storage.createCommunity({ id: 'empty-c', subdistrictId: 'heping-sd', name: { 'zh-CN': '空社区', en: 'Empty' }, targetHours: 48 }, SYSTEM);
+    expect(await cli('catalogue-template', 'empty-c')).toBe(1);
+    expect(last.err[0]).toContain('community empty-c has no stations yet');
+    expect(await cli('catalogue-template', 'no-such-thing')).toBe(1);
+    expect(last.err[0]).toContain('no station or community no-such-thing');
   });
 
   it("dispatches and updates a station's request through the state machine", async () => {

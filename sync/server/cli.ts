@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { catalogueSchema } from '../protocol/catalogue.ts';
@@ -7,7 +7,7 @@ import { idSchema } from '../protocol/ids.ts';
 import { setupLinkFor } from '../protocol/setup-link.ts';
 import { actorSchema, requestEventTypeSchema, requestNumberSchema } from '../protocol/records.ts';
 import { serverUrlSchema, stationIdSchema } from '../protocol/wire.ts';
-import { catalogueTemplate, publishRefusal, templateLeftovers } from './catalogue-template.ts';
+import { catalogueTemplate, publishRefusal, type TemplateDetails, templateLeftovers } from './catalogue-template.ts';
 import { APP_ROOT, describeDatabase, loadServerConfig } from './config-file.ts';
 import { defaultConfig } from './config.ts';
 import { createAdmin } from './console/create-admin.ts';
@@ -37,6 +37,9 @@ export const usage = `usage: yizhan-server <command>
   catalogue-template <station-id> [--out <file>] [--community <name>] [--address <text>] [--phone <digits>]
                                              the station's own catalogue from the default one, to edit and publish
                                              (default file: <station-id>.catalogue.json)
+  catalogue-template <community-id> [--out <dir>]
+                                             the same for every station of the community (not revoked), its name
+                                             written in: <dir>/<station-id>.catalogue.json each (default dir: .)
   publish-catalogue <file.json> [--scope station|district]
                                              validate and publish a catalogue (default: the file's station)
   find-request <number|request-id> [--station <id>]
@@ -253,25 +256,47 @@ export const runCli = async (argv: readonly string[], ctx: CliContext): Promise<
         return 0;
       }
       case 'catalogue-template': {
-        const id = stationArg(args[0]);
+        const id = need(args[0], 'station or community id');
         const phone = flags.get('phone');
         if (phone !== undefined && !/^\d{7,12}$/.test(phone)) throw new UsageError('--phone is 7 to 12 digits');
+        const base = catalogueSchema.parse(JSON.parse(await readFile(ctx.defaultCatalogue ?? DEFAULT_CATALOGUE, 'utf8')));
+        /** Writes one station's template, never over a file that exists (it may hold edits); false if it could not. */
+        const write = async (file: string, details: TemplateDetails): Promise<boolean> => {
+          const template = catalogueTemplate(base, details);
+          try {
+            await writeFile(file, `${JSON.stringify(template, null, 2)}\n`, { flag: 'wx' });
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code === 'EEXIST') ctx.err(`${file} exists: it may hold your edits. Publish it, or name another file with --out`);
+            else ctx.err(`cannot write ${file}: ${(error as Error).message}`);
+            return false;
+          }
+          const left = templateLeftovers(template);
+          out(`wrote ${file}: the default service menu, bills and amenities for ${details.stationId} (${details.name}); no roster or notices yet`);
+          out(left.length > 0 ? `write ${left.filter((path) => !path.endsWith('.en')).map((path) => path.replace(/\.zh-CN$/, '')).join(', ')} in it, then: publish-catalogue ${file}` : `publish it: publish-catalogue ${file}`);
+          return true;
+        };
         const station = await storage.getStation(id);
-        if (!station) return refuse(ctx, `no station ${id}: create-station ${id} --name <name> (or provision) first; the template takes the station's name from the centre`);
-        const source = ctx.defaultCatalogue ?? DEFAULT_CATALOGUE;
-        const base = catalogueSchema.parse(JSON.parse(await readFile(source, 'utf8')));
-        const template = catalogueTemplate(base, { stationId: id, name: station.name, community: flags.get('community'), address: flags.get('address'), phone });
-        const file = flags.get('out') || `${id}.catalogue.json`;
-        try {
-          await writeFile(file, `${JSON.stringify(template, null, 2)}\n`, { flag: 'wx' });
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === 'EEXIST') return refuse(ctx, `${file} exists: it may hold your edits. Publish it, or name another file with --out`);
-          return refuse(ctx, `cannot write ${file}: ${(error as Error).message}`);
+        if (station) {
+          const details = { stationId: id, name: station.name, community: flags.get('community'), address: flags.get('address'), phone };
+          return (await write(flags.get('out') || `${id}.catalogue.json`, details)) ? 0 : 1;
         }
-        const left = templateLeftovers(template);
-        out(`wrote ${file}: the default service menu, bills and amenities for ${id} (${station.name}); no roster or notices yet`);
-        out(left.length > 0 ? `write ${left.filter((path) => !path.endsWith('.en')).map((path) => path.replace(/\.zh-CN$/, '')).join(', ')} in it, then: publish-catalogue ${file}` : `publish it: publish-catalogue ${file}`);
-        return 0;
+        const community = (await storage.listCommunities()).find((c) => c.id === id);
+        if (!community) {
+          return refuse(ctx, `no station or community ${id}: create-station ${id} --name <name> (or provision) first; the template takes the station's name from the centre`);
+        }
+        // A community's stations share its name; the address and the phone are each station's own.
+        if (flags.has('community') || flags.has('address') || phone !== undefined) {
+          throw new UsageError(`${id} is a community: its name comes from the centre, and --address and --phone are each station's own (catalogue-template <station-id> …)`);
+        }
+        const stations = (await storage.listConsoleStations()).filter((s) => s.communityId === id && s.revokedAt === null);
+        if (stations.length === 0) return refuse(ctx, `community ${id} has no stations yet: add them in the console (or create-station, then assign them there) first`);
+        const folder = flags.get('out') || '.';
+        await mkdir(folder, { recursive: true });
+        let written = 0;
+        for (const member of stations) {
+          if (await write(join(folder, `${member.id}.catalogue.json`), { stationId: member.id, name: member.name, community: community.name })) written += 1;
+        }
+        return written === stations.length ? 0 : 1;
       }
       case 'find-request': {
         const lookup = requestArg(args[0], flags.get('station'));

@@ -149,28 +149,27 @@ export const configFromEnv = (env: Record<string, string | undefined>, base: Ser
   if (!parsed.success) {
     throw new Error(`bad configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
-  const e = parsed.data;
-  const d = base;
+  const fromEnv = parsed.data;
   return {
-    host: e.HOST ?? d.host,
-    port: e.PORT ?? d.port,
-    databaseUrl: e.DATABASE_URL ?? d.databaseUrl,
-    sqlitePath: e.SQLITE_PATH ?? d.sqlitePath,
-    bodyLimitBytes: e.BODY_LIMIT_BYTES ?? d.bodyLimitBytes,
-    rateLimit: { max: e.RATE_LIMIT_MAX ?? d.rateLimit.max, windowMs: e.RATE_LIMIT_WINDOW_MS ?? d.rateLimit.windowMs },
-    enrolRateLimit: { max: e.ENROL_RATE_LIMIT_MAX ?? d.enrolRateLimit.max, windowMs: d.enrolRateLimit.windowMs },
-    authFailureRateLimit: { max: e.AUTH_FAILURE_RATE_LIMIT_MAX ?? d.authFailureRateLimit.max, windowMs: d.authFailureRateLimit.windowMs },
-    retentionDays: e.RETENTION_DAYS ?? d.retentionDays,
-    tombstoneDays: e.TOMBSTONE_DAYS ?? d.tombstoneDays,
-    maintenanceIntervalMs: e.MAINTENANCE_INTERVAL_MS ?? d.maintenanceIntervalMs,
-    kioskDir: e.KIOSK_DIR ?? d.kioskDir,
-    releasesDir: e.RELEASES_DIR ?? d.releasesDir,
-    demo: e.YIZHAN_DEMO ?? d.demo,
-    trustProxy: e.TRUST_PROXY ?? d.trustProxy,
-    corsOrigins: e.CORS_ORIGINS ?? d.corsOrigins,
-    metricsToken: e.METRICS_TOKEN ?? d.metricsToken,
-    publicUrl: e.PUBLIC_URL ?? d.publicUrl,
-    logLevel: e.LOG_LEVEL ?? d.logLevel,
+    host: fromEnv.HOST ?? base.host,
+    port: fromEnv.PORT ?? base.port,
+    databaseUrl: fromEnv.DATABASE_URL ?? base.databaseUrl,
+    sqlitePath: fromEnv.SQLITE_PATH ?? base.sqlitePath,
+    bodyLimitBytes: fromEnv.BODY_LIMIT_BYTES ?? base.bodyLimitBytes,
+    rateLimit: { max: fromEnv.RATE_LIMIT_MAX ?? base.rateLimit.max, windowMs: fromEnv.RATE_LIMIT_WINDOW_MS ?? base.rateLimit.windowMs },
+    enrolRateLimit: { max: fromEnv.ENROL_RATE_LIMIT_MAX ?? base.enrolRateLimit.max, windowMs: base.enrolRateLimit.windowMs },
+    authFailureRateLimit: { max: fromEnv.AUTH_FAILURE_RATE_LIMIT_MAX ?? base.authFailureRateLimit.max, windowMs: base.authFailureRateLimit.windowMs },
+    retentionDays: fromEnv.RETENTION_DAYS ?? base.retentionDays,
+    tombstoneDays: fromEnv.TOMBSTONE_DAYS ?? base.tombstoneDays,
+    maintenanceIntervalMs: fromEnv.MAINTENANCE_INTERVAL_MS ?? base.maintenanceIntervalMs,
+    kioskDir: fromEnv.KIOSK_DIR ?? base.kioskDir,
+    releasesDir: fromEnv.RELEASES_DIR ?? base.releasesDir,
+    demo: fromEnv.YIZHAN_DEMO ?? base.demo,
+    trustProxy: fromEnv.TRUST_PROXY ?? base.trustProxy,
+    corsOrigins: fromEnv.CORS_ORIGINS ?? base.corsOrigins,
+    metricsToken: fromEnv.METRICS_TOKEN ?? base.metricsToken,
+    publicUrl: fromEnv.PUBLIC_URL ?? base.publicUrl,
+    logLevel: fromEnv.LOG_LEVEL ?? base.logLevel,
   };
 };
 

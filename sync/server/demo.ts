@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import { type Catalogue, catalogueSchema } from '../protocol/catalogue.ts';
-import { normalizeEnrolmentCode } from '../protocol/wire.ts';
+import { DEMO_ENROLMENT_CODE, isDemoEnrolmentCode } from '../protocol/demo-credentials.ts';
 import { DEMO_PIN } from '../protocol/pin-hash.ts';
 import { bootstrapConsoleDemo, type ConsoleDemo, joinDemoCommunity } from './console/demo.ts';
 import { publishCatalogue } from './publish.ts';
@@ -9,8 +9,7 @@ import { loadDemoCredentials, publishDemoCredentials, writeDemoMemberQr } from '
 import { StorageConflictError, type Storage } from './storage/types.ts';
 import { sha256 } from './tokens.ts';
 
-/** What `npm start` serves every browser in station-config.json: good for any number of them, in demo mode only. */
-export const DEMO_ENROLMENT_CODE = 'DEMO-2026-YZ01';
+export { DEMO_ENROLMENT_CODE };
 /** Every demo station's id starts so: `demo-` and ten hex digits of its browser's install id. */
 export const DEMO_STATION_PREFIX = 'demo-';
 export const DEMO_CATALOGUE = new URL('../../assets/demo/catalogue.json', import.meta.url);
@@ -38,7 +37,7 @@ export interface DemoEnrolment {
 export const demoEnrolment = (storage: Storage, catalogue: Catalogue): DemoEnrolment => {
   let credentials: ReturnType<typeof loadDemoCredentials> | undefined;
   return {
-  isDemoCode: (code) => normalizeEnrolmentCode(code) === normalizeEnrolmentCode(DEMO_ENROLMENT_CODE),
+  isDemoCode: isDemoEnrolmentCode,
   async prepare(installId, now) {
     const stationId = demoStationId(installId);
     // Two requests of one browser may race here (a retry and its original): whatever exists already is fine.

@@ -175,6 +175,18 @@ describe.each(engines())('the release channel (/updates) on %s', (engine) => {
     expect(createHash('sha512').update(exe.rawPayload).digest('base64')).toBe(createHash('sha512').update(old).digest('base64'));
   });
 
+  it('limits requests per address across server processes: the count is in the database, not in one process', async () => {
+    const limited = { ...defaultConfig, maintenanceIntervalMs: 0, releasesDir, rateLimit: { max: 4, windowMs: 60_000 } };
+    const [one, two] = await Promise.all([0, 1].map(() => buildServer({ storage: t.storage, config: limited, logger: silentLogger() })));
+    const from = (server: typeof one) => server!.app.inject({ method: 'GET', url: '/updates/latest-linux.yml', remoteAddress: '10.7.7.7', headers: { authorization: `Bearer ${tokens[early!]}` } });
+    try {
+      for (const server of [one, two, one, two]) expect((await from(server)).statusCode).toBe(200);
+      for (const server of [one, two]) expect((await from(server)).statusCode).toBe(429);
+    } finally {
+      await Promise.all([one!.app.close(), two!.app.close()]);
+    }
+  });
+
   it('serves nothing outside the releases: no state file, no climbing out, no dotfiles', async () => {
     for (const path of ['state.json', '..%2Fstate.json', '%2E%2E%2F%2E%2E%2Fpackage.json', '0.1.0%2Flatest.yml', '.release.lock', 'latest.yml%00.exe']) {
       expect((await get(path, tokens[early!]!)).statusCode, path).toBe(404);

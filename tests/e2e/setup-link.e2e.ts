@@ -21,9 +21,10 @@ import { fakeCameraFlags, qrVideo } from './support/qr-video.ts';
  * start (the kiosk served elsewhere, the link naming the centre): the station serves at once, every record under
  * its provisioned id, the status line never says synced while the centre is down, and all of it arrives.
  */
+// The first station has the demo catalogue's name: its community (the demo's is 和平街道幸福里社区) tells them apart.
 const STATIONS = [
-  { id: 'xingfuli-07', name: '幸福里社区红色驿站' },
-  { id: 'heping-02', name: '和平里社区红色驿站' },
+  { id: 'xingfuli-07', name: '幸福里社区红色驿站', community: '幸福里社区' },
+  { id: 'heping-02', name: '和平里社区红色驿站', community: '和平里社区' },
 ] as const;
 
 const chromium = useChromium();
@@ -72,7 +73,7 @@ describe('browser kiosks from provisioning to verified stations (Chromium, the r
     const out = join(centre.dir, 'codes');
     await cli(centre.db.storage, ['provision', list, '--server', centre.url, '--out', out, '--hours', '2']);
     // One technician gives the details on the command line; the other edits the file after publish names them.
-    const details = { community: '幸福里社区', address: '幸福里 7 号楼一层', phone: '02812345678' };
+    const details = { community: STATIONS[0].community, address: '幸福里 7 号楼一层', phone: '02812345678' };
     const [first, second] = STATIONS.map((station) => join(centre.dir, `${station.id}.catalogue.json`)) as [string, string];
     await cli(centre.db.storage, ['catalogue-template', STATIONS[0].id, '--out', first]);
     await expect(cli(centre.db.storage, ['publish-catalogue', first])).rejects.toThrow(/still has fields to write[\s\S]*station\.community[\s\S]*station\.phone/);
@@ -80,7 +81,7 @@ describe('browser kiosks from provisioning to verified stations (Chromium, the r
     Object.assign(edited.station, { community: { 'zh-CN': details.community, en: 'Xingfuli' }, address: { 'zh-CN': details.address, en: 'Building 7, Xingfuli' }, phone: details.phone });
     writeFileSync(first, JSON.stringify(edited, null, 2));
     await cli(centre.db.storage, ['publish-catalogue', first]);
-    await cli(centre.db.storage, ['catalogue-template', STATIONS[1].id, '--out', second, '--community', '和平里社区', '--address', '和平里 2 号', '--phone', '02887654321']);
+    await cli(centre.db.storage, ['catalogue-template', STATIONS[1].id, '--out', second, '--community', STATIONS[1].community, '--address', '和平里 2 号', '--phone', '02887654321']);
     await cli(centre.db.storage, ['publish-catalogue', second]);
     const rows = parse(readFileSync(join(out, 'codes.csv')), { columns: true }) as CodeRow[];
     expect(rows.map((r) => r['station id'])).toEqual(STATIONS.map((s) => s.id));
@@ -120,8 +121,10 @@ describe('browser kiosks from provisioning to verified stations (Chromium, the r
       await k.tap('开始服务');
       await page.getByRole('navigation').waitFor();
       await waitSynced(page);
-      // Its own catalogue: the station's name (from the centre, through the template) on the kiosk's top bar.
+      // Its own catalogue, not the demo the kiosk starts with: the station's name (from the centre, through the
+      // template) and the community written into it, on the kiosk's top bar.
       await page.getByRole('button', { name: new RegExp(station.name) }).waitFor({ timeout: 30_000 });
+      await page.locator('.topbar__community').filter({ hasText: new RegExp(`^${station.community}$`) }).waitFor({ timeout: 30_000 });
       if (index === 0) await k.state('setup-link-home');
       expect(await enrolledStation(k)).toBe(station.id);
 

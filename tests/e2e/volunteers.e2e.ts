@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import credentials from '../../assets/demo/member-credentials.json';
 import { memberQrText } from '../../sync/protocol/pin-hash.ts';
+import { OFFLINE_REAL_STATION_CONFIG } from '../support/offline-station.ts';
 import { cli } from '../sync/support/server.ts';
 import { enrolledStation, startDemoServer, waitSynced } from './support/demo-server.ts';
 import { type Kiosk, launchChromium, openKiosk, useChromium } from './support/kiosk.ts';
@@ -205,10 +206,24 @@ describe('volunteers at the kiosk (Chromium)', () => {
     await card.getByRole('alert').filter({ hasText: '您的“接单”没有成功' }).waitFor();
     await k.state('workspace-race-lost');
     await k.axe('workspace-race-lost');
+    // An ordinary outcome, told where the volunteer acts: the residents' status line says synced, no technician called.
+    await waitSynced(page);
     const dead = await db.storage.listDeadLetters(station);
     expect(dead).toMatchObject([{ reason: 'illegal-transition', detail: 'wrong-state', kind: 'request-event' }]);
     // Nothing lost: the refused take is kept at the centre with its reason.
     expect((dead[0]!.payload as { memberId: string }).memberId).toBe('wang-xiulan');
+    await k.close();
+  });
+
+  it('lets no demo volunteer in on a station of a real centre that serves offline, still with the demo catalogue', async () => {
+    const k = await openKiosk(chromium(), 'landscape', {
+      prepare: async (context) => {
+        await context.route('**/station-config.json', (route) => route.fulfill({ json: OFFLINE_REAL_STATION_CONFIG, headers: { 'cache-control': 'no-store' } }));
+      },
+    });
+    await signIn(k.page, '赵建国', DEMO_PIN, false);
+    await k.page.getByRole('alert').filter({ hasText: '社区还没有为您设置密码' }).waitFor();
+    expect(await k.rows('shiftEvents')).toEqual([]);
     await k.close();
   });
 

@@ -15,6 +15,9 @@ import { rebaseDemoDates, replaceCentreData, writeDemoCredentials } from '../../
 import { StoreProvider } from '../../renderer/src/store/StoreProvider.tsx';
 import { catalogueSchema } from '../../sync/protocol/catalogue.ts';
 import { useNavigation } from '../../renderer/src/app/navigation.tsx';
+import { StationConfigContext } from '../../renderer/src/sync/SyncProvider.tsx';
+import type { PublicConfig } from '../../electron/common/bridge.ts';
+import { defaultFeatures } from '../../electron/common/config.ts';
 
 let dbCounter = 0;
 
@@ -25,6 +28,22 @@ export const freshDb = async (now = new Date()): Promise<YizhanDb> => {
   await replaceCentreData(db, rebaseDemoDates(catalogueSchema.parse(demo), now));
   await writeDemoCredentials(db);
   return db;
+};
+
+/** The station config of a browser kiosk that nothing provisions: the demo, where the demo volunteers sign in. */
+export const unprovisionedKiosk: PublicConfig = {
+  shell: 'web',
+  provisioned: false,
+  stationId: null,
+  stationName: null,
+  serverUrl: null,
+  enrolmentCode: null,
+  locale: 'zh-CN',
+  idle: {},
+  features: defaultFeatures,
+  technicianPinSet: true,
+  sources: ['default'],
+  problems: [],
 };
 
 /** A speech engine that records what it was asked to say. */
@@ -52,7 +71,7 @@ function RouteProbe() {
  */
 export const renderScreen = async (
   route: Route,
-  options: { db?: YizhanDb; language?: Language; speech?: Speech; extra?: ReactNode } = {},
+  options: { db?: YizhanDb; language?: Language; speech?: Speech; extra?: ReactNode; station?: PublicConfig | null } = {},
 ) => {
   const db = options.db ?? (await freshDb());
   const i18n = createI18n(options.language ?? 'zh-CN');
@@ -61,18 +80,20 @@ export const renderScreen = async (
   const home: Route = { screen: 'home', params: undefined };
   const view = render(
     <I18nextProvider i18n={i18n}>
-      <StoreProvider db={db} fallback={<p>loading</p>}>
-        <SessionProvider defaultLanguage={options.language ?? 'zh-CN'}>
-          <ReadAloudProvider language={options.language ?? 'zh-CN'} speech={speech}>
-            <NavigationProvider initial={home}>
-              <Navigate to={route} />
-              <RouteProbe />
-              <CurrentScreen />
-              {options.extra}
-            </NavigationProvider>
-          </ReadAloudProvider>
-        </SessionProvider>
-      </StoreProvider>
+      <StationConfigContext value={options.station ?? null}>
+        <StoreProvider db={db} fallback={<p>loading</p>}>
+          <SessionProvider defaultLanguage={options.language ?? 'zh-CN'}>
+            <ReadAloudProvider language={options.language ?? 'zh-CN'} speech={speech}>
+              <NavigationProvider initial={home}>
+                <Navigate to={route} />
+                <RouteProbe />
+                <CurrentScreen />
+                {options.extra}
+              </NavigationProvider>
+            </ReadAloudProvider>
+          </SessionProvider>
+        </StoreProvider>
+      </StationConfigContext>
     </I18nextProvider>,
   );
   return { ...view, db, user, i18n, speech };

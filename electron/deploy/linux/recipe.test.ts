@@ -55,7 +55,8 @@ describe('the Linux tablet recipe', () => {
     expect(service.get('PAMName')).toEqual(['yizhan-kiosk']);
     expect(service.get('TTYPath')).toEqual(['/dev/tty1']);
     expect(service.get('Restart')).toEqual(['always']);
-    expect(service.get('ExecStart')).toEqual(['/usr/bin/cage -s -- /usr/local/lib/yizhan/kiosk-session']);
+    // Without -s: Cage then refuses Ctrl+Alt+F<n>, so no text console's login prompt can cover the kiosk.
+    expect(service.get('ExecStart')).toEqual(['/usr/bin/cage -- /usr/local/lib/yizhan/kiosk-session']);
     expect(service.get('Environment')).toContain(`${RESTARTED_BY.variable}=${RESTARTED_BY.value}`);
     expect(unit.get('Unit')!.get('Conflicts')).toEqual(['getty@tty1.service']);
     expect(unit.get('Install')!.get('WantedBy')).toEqual(['graphical.target']);

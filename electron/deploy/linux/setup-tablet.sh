@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Turns a Debian 12 (or Ubuntu 22.04+) tablet into a Yizhan kiosk: the packages it needs, a kiosk user that logs
-# in by itself into Cage running the app (restarted whenever it exits), no sleep, the clock synchronised, and
-# the station's own file in place. Run as root; safe to run again. docs/deploy.md walks through it.
+# Turns a Debian 12 tablet into a Yizhan kiosk: the packages it needs, a kiosk user that logs in by itself into
+# Cage running the app (restarted whenever it exits), no sleep, the clock synchronised, and the station's own file
+# in place. Not Ubuntu 24.04: it refuses the AppImage user namespaces, so the app would run without Chromium's OS
+# sandbox (docs/deploy.md). Run as root; safe to run again. docs/deploy.md walks through it.
 #
 #   sudo ./setup-tablet.sh --station tablets/xingfuli-07/station.json --appimage Yizhan-1.2.0.AppImage
 #   sudo ./setup-tablet.sh --station station.json --deb yizhan-kiosk_1.2.0_arm64.deb

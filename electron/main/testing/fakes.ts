@@ -317,22 +317,32 @@ export class FakePowerSaveBlocker implements Pick<PowerSaveBlocker, 'start' | 's
   }
 }
 
-/** Reversible "encryption" marked with a prefix, so tests can tell an encrypted file from a plain one. */
+/**
+ * Reversible "encryption" marked with a prefix, so tests can tell an encrypted file from a plain one. It answers
+ * as Electron 41's safeStorage does (shell/browser/api/electron_api_safe_storage.cc): with the `basic_text`
+ * backend (Linux under `--password-store=basic`) there is no secret key, so encryption is available only after
+ * `setUsePlainTextEncryption(true)`; with any other backend, when the OS key is (`keyAvailable`).
+ */
 export class FakeSafeStorage implements SafeStorageLike {
   decrypts = 0;
+  usePlainText = false;
   constructor(
-    public available = true,
+    public keyAvailable = true,
     public backend: ReturnType<SafeStorageLike['getSelectedStorageBackend']> = 'gnome_libsecret',
     public key = 'k1',
   ) {}
   isEncryptionAvailable(): boolean {
-    return this.available;
+    return this.backend === 'basic_text' ? this.usePlainText : this.keyAvailable;
+  }
+  setUsePlainTextEncryption(usePlainText: boolean): void {
+    this.usePlainText = usePlainText;
   }
   encryptString(plainText: string): Buffer {
-    if (!this.available) throw new Error('Encryption is not available.');
+    if (!this.isEncryptionAvailable()) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
     return Buffer.from(`enc:${this.key}:${Buffer.from(plainText).toString('hex')}`);
   }
   decryptString(encrypted: Buffer): string {
+    if (!this.isEncryptionAvailable()) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.');
     this.decrypts += 1;
     const [tag, key, hex] = encrypted.toString().split(':');
     if (tag !== 'enc' || key !== this.key || hex === undefined) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
@@ -343,6 +353,16 @@ export class FakeSafeStorage implements SafeStorageLike {
   }
 }
 
+/** Whether dotted version a is above b (numeric parts; enough for the fakes' x.y.z). */
+const newerVersion = (a: string, b: string): boolean => {
+  const [left, right] = [a, b].map((version) => version.split('.').map(Number));
+  for (let i = 0; i < Math.max(left!.length, right!.length); i += 1) {
+    const difference = (left![i] ?? 0) - (right![i] ?? 0);
+    if (difference !== 0) return difference > 0;
+  }
+  return false;
+};
+
 export class FakeUpdater extends FakeEmitter implements Updater {
   autoDownload = true;
   autoInstallOnAppQuit = true;
@@ -352,12 +372,34 @@ export class FakeUpdater extends FakeEmitter implements Updater {
   feed: Parameters<AppUpdater['setFeedURL']>[0] | null = null;
   checks = 0;
   installs: Array<[boolean | undefined, boolean | undefined]> = [];
+  /** The running app's version: an offered version above it is an update. */
+  currentVersion = '0.1.0';
+  /**
+   * What the centre's channel answers a check with, as electron-updater reports it: the version offered (events,
+   * then the result), or the error it emits and throws (code ERR_UPDATER_CHANNEL_FILE_NOT_FOUND: no release for
+   * this station). Null: the check answers null, as an inactive updater does (not packaged). A download is the
+   * test's to emit ('update-downloaded').
+   */
+  centre: { version: string } | Error | null = null;
+  /** autoDownload at each check, to see a confirming check download nothing. */
+  readonly checkedWithAutoDownload: boolean[] = [];
   setFeedURL(options: Parameters<AppUpdater['setFeedURL']>[0]): void {
     this.feed = options;
   }
   checkForUpdates(): ReturnType<AppUpdater['checkForUpdates']> {
     this.checks += 1;
-    return Promise.resolve(null);
+    this.checkedWithAutoDownload.push(this.autoDownload);
+    const { centre } = this;
+    if (centre === null) return Promise.resolve(null);
+    this.emit('checking-for-update');
+    if (centre instanceof Error) {
+      this.emit('error', centre);
+      return Promise.reject(centre);
+    }
+    const updateInfo = { version: centre.version, files: [], path: '', sha512: '', releaseDate: '2025-01-06' };
+    const isUpdateAvailable = newerVersion(centre.version, this.currentVersion);
+    this.emit(isUpdateAvailable ? 'update-available' : 'update-not-available', updateInfo);
+    return Promise.resolve({ isUpdateAvailable, updateInfo, versionInfo: updateInfo });
   }
   quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void {
     this.installs.push([isSilent, isForceRunAfter]);

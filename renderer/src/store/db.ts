@@ -94,9 +94,17 @@ export interface DeadLetterRow {
   reason: string;
   detail: string | null;
   at: string;
+  /**
+   * A volunteer's step that lost the race to another tablet or the centre (protocol/lost-race.ts): the request
+   * shows it, and no technician need act. Absent on rows kept before it was told apart: those wait for one.
+   */
+  lostRace?: boolean;
   /** When a technician acknowledged it on the diagnostics screen; absent: still open. */
   acknowledgedAt?: string;
 }
+
+/** A refused record a technician must still see and tell the centre about. */
+export const awaitsTechnician = (dead: DeadLetterRow): boolean => dead.acknowledgedAt === undefined && dead.lostRace !== true;
 
 export class YizhanDb extends Dexie {
   visits!: EntityTable<Stored<Visit>, 'id'>;

@@ -61,7 +61,8 @@ export const seedDemoIfEmpty = async (db: YizhanDb, now: Date = new Date()): Pro
   const [{ default: demo }, { default: file }] = await Promise.all([import('@assets/demo/catalogue.json'), import('@assets/demo/member-credentials.json')]);
   // Validated once here; rebasing only moves dates, so the result needs no second parse. The members' sign-in
   // hashes go in the same transaction: a start cut short (a reload, the power) must not leave the demo's
-  // members without them, since a later start sees a station and seeds nothing.
+  // members without them, since a later start sees a station and seeds nothing. They sign in only where the demo
+  // is meant: a tablet provisioned as a station refuses them (volunteers/demo-sign-in.ts).
   const credentials = demoMemberCredentials(demoCredentialsSchema.parse(file));
   await writeCatalogue(db, rebaseDemoDates(catalogueSchema.parse(demo), now), { onlyIfEmpty: true, credentials });
 };

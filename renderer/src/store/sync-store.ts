@@ -3,11 +3,11 @@ import { newInstallId } from '@protocol/ids.ts';
 import { hasPersonalFields, PERSONAL_DEFINITION, withoutPersonalFields } from '@protocol/personal.ts';
 import type { KioskRecord } from '@protocol/records.ts';
 import { dayKey } from '@protocol/time.ts';
-import type { AckDeadLetter, Change } from '@protocol/wire.ts';
+import type { Change } from '@protocol/wire.ts';
 import type { Table } from 'dexie';
-import type { Credentials, OutboxItem, SyncStore } from '../../../sync/client/store.ts';
+import type { Credentials, OutboxItem, RefusedRecord, SyncStore } from '../../../sync/client/store.ts';
 import type { TokenVault } from '../sync/token-vault.ts';
-import { centreTables, kioskTables, tableOfKind, type YizhanDb } from './db.ts';
+import { awaitsTechnician, centreTables, kioskTables, tableOfKind, type YizhanDb } from './db.ts';
 import { pushedSeq, waitingCount } from './outbox.ts';
 import { saveClockOffset } from './clock-offset.ts';
 import { claimWaitingRecords, ENROLMENT_KEY, type EnrolmentRow, enrolmentTables } from './station-claim.ts';
@@ -207,13 +207,13 @@ export class DexieSyncStore implements SyncStore {
     });
   }
 
-  async saveDeadLetters(deadLetters: readonly AckDeadLetter[]): Promise<void> {
+  async saveDeadLetters(deadLetters: readonly RefusedRecord[]): Promise<void> {
     const at = new Date().toISOString();
     await this.db.deadLetters.bulkPut(deadLetters.map((d) => ({ ...d, at })));
   }
 
   async openDeadLetters(): Promise<number> {
-    return this.db.deadLetters.filter((dead) => dead.acknowledgedAt === undefined).count();
+    return this.db.deadLetters.filter(awaitsTechnician).count();
   }
 
   async acknowledgeDeadLetters(at: Date): Promise<void> {

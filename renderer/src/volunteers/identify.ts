@@ -2,7 +2,14 @@ import type { Member } from '@protocol/catalogue.ts';
 import { parseMemberQr, verifyMemberPin, verifyMemberQr } from '@protocol/pin-hash.ts';
 import { commitRecord } from '../store/commit.ts';
 import type { YizhanDb } from '../store/db.ts';
+import { isDemoHash } from './demo-sign-in.ts';
 import { clearWrongPins, lockoutState, recordWrongPin } from './lockout.ts';
+
+/** The tablet a sign-in happens on: its station, and whether the demo's credentials count there (demo-sign-in.ts). */
+export interface SignInPlace {
+  stationId: string;
+  demoSignIn: boolean;
+}
 
 export type PinResult =
   | { ok: true }
@@ -13,32 +20,37 @@ export type PinResult =
 
 /**
  * Checks a member's PIN offline against the hash the centre published (member-credentials). A locked member is
- * refused before any hashing; the wrong PIN that locks is written down as a device event for staff to see.
+ * refused before any hashing; the wrong PIN that locks is written down as a device event for staff to see. The
+ * demo's PIN, where the demo is not meant, is no PIN at all.
  */
-export const verifyPin = async (db: YizhanDb, stationId: string, memberId: string, pin: string, now: Date = new Date()): Promise<PinResult> => {
+export const verifyPin = async (db: YizhanDb, place: SignInPlace, memberId: string, pin: string, now: Date = new Date()): Promise<PinResult> => {
   const state = await lockoutState(db, memberId, now.getTime());
   if (state.locked) return { ok: false, reason: 'locked', until: state.until };
   const credentials = await db.memberCredentials.get(memberId);
-  if (!credentials?.pinHash) return { ok: false, reason: 'no-pin' };
+  if (!credentials?.pinHash || (!place.demoSignIn && (await isDemoHash(credentials.pinHash)))) return { ok: false, reason: 'no-pin' };
   if (await verifyMemberPin(pin, credentials.pinHash)) {
     await clearWrongPins(db, memberId);
     return { ok: true };
   }
   const after = await recordWrongPin(db, memberId, now.getTime());
   if (!after.locked) return { ok: false, reason: 'wrong-pin', triesLeft: after.triesLeft };
-  await commitRecord(db, 'device-event', stationId, () => ({ kind: 'device-event', type: 'volunteer-pin-locked', detail: memberId }), now);
+  await commitRecord(db, 'device-event', place.stationId, () => ({ kind: 'device-event', type: 'volunteer-pin-locked', detail: memberId }), now);
   return { ok: false, reason: 'locked', until: after.until };
 };
 
 export type QrResult = { ok: true; member: Member } | { ok: false; reason: 'not-a-member-code' | 'unknown-member' | 'withdrawn' };
 
-/** A scanned member QR code (YZM1:<member>:<secret>) checked against the published hash of its secret. */
-export const identifyByQr = async (db: YizhanDb, text: string): Promise<QrResult> => {
+/**
+ * A scanned member QR code (YZM1:<member>:<secret>) checked against the published hash of its secret; a demo
+ * member's code, where the demo is not meant, is as good as withdrawn.
+ */
+export const identifyByQr = async (db: YizhanDb, text: string, demoSignIn: boolean): Promise<QrResult> => {
   const parsed = parseMemberQr(text);
   if (!parsed) return { ok: false, reason: 'not-a-member-code' };
   const member = await db.members.get(parsed.memberId);
   if (!member) return { ok: false, reason: 'unknown-member' };
   const credentials = await db.memberCredentials.get(parsed.memberId);
-  if (!credentials?.qrHash || !(await verifyMemberQr(parsed.secret, credentials.qrHash))) return { ok: false, reason: 'withdrawn' };
+  if (!credentials?.qrHash || (!demoSignIn && (await isDemoHash(credentials.qrHash)))) return { ok: false, reason: 'withdrawn' };
+  if (!(await verifyMemberQr(parsed.secret, credentials.qrHash))) return { ok: false, reason: 'withdrawn' };
   return { ok: true, member };
 };

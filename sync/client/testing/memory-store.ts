@@ -1,6 +1,6 @@
 import { newInstallId } from '../../protocol/ids.ts';
-import type { AckDeadLetter, Change } from '../../protocol/wire.ts';
-import type { Credentials, OutboxItem, SyncStore } from '../store.ts';
+import type { Change } from '../../protocol/wire.ts';
+import type { Credentials, OutboxItem, RefusedRecord, SyncStore } from '../store.ts';
 
 /** The testing implementation of SyncStore: the same contract as the Dexie one, in plain memory. */
 export class MemorySyncStore implements SyncStore {
@@ -9,7 +9,7 @@ export class MemorySyncStore implements SyncStore {
   cursorValue = '0';
   complete = false;
   centre = new Map<string, unknown>();
-  deadLetters: (AckDeadLetter & { acknowledgedAt?: string })[] = [];
+  deadLetters: (RefusedRecord & { acknowledgedAt?: string })[] = [];
   epochValue: string;
   installIdValue = newInstallId();
   retentionDays = 14;
@@ -91,11 +91,11 @@ export class MemorySyncStore implements SyncStore {
     this.cursorValue = cursor;
     this.complete = this.complete || options.complete;
   }
-  async saveDeadLetters(deadLetters: readonly AckDeadLetter[]) {
+  async saveDeadLetters(deadLetters: readonly RefusedRecord[]) {
     this.deadLetters.push(...deadLetters);
   }
   async openDeadLetters() {
-    return this.deadLetters.filter((dead) => !dead.acknowledgedAt).length;
+    return this.deadLetters.filter((dead) => !dead.acknowledgedAt && !dead.lostRace).length;
   }
   async acknowledgeDeadLetters(at: Date) {
     for (const dead of this.deadLetters) dead.acknowledgedAt ??= at.toISOString();

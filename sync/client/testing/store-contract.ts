@@ -69,17 +69,19 @@ export const syncStoreContract = (name: string, make: () => Promise<ContractSubj
       expect(await store.waitingCount()).toBe(1);
     });
 
-    it('counts the dead letters no technician has acknowledged, and keeps them after', async () => {
+    it('counts the dead letters that wait for a technician (no lost race, none acknowledged), and keeps them after', async () => {
       const { store } = await make();
       expect(await store.openDeadLetters()).toBe(0);
       await store.saveDeadLetters([
-        { seq: 3, id: 'a', reason: 'wrong-station', detail: null },
-        { seq: 4, id: 'b', reason: 'invalid-record', detail: 'kind' },
+        { seq: 3, id: 'a', reason: 'wrong-station', detail: null, lostRace: false },
+        { seq: 4, id: 'b', reason: 'invalid-record', detail: 'kind', lostRace: false },
+        // A volunteer's step that lost a race: kept, never a technician's matter.
+        { seq: 5, id: 'e', reason: 'illegal-transition', detail: 'wrong-state', lostRace: true },
       ]);
       expect(await store.openDeadLetters()).toBe(2);
       await store.acknowledgeDeadLetters(new Date('2026-03-02T08:00:00Z'));
       expect(await store.openDeadLetters()).toBe(0);
-      await store.saveDeadLetters([{ seq: 9, id: 'c', reason: 'id-conflict', detail: null }]);
+      await store.saveDeadLetters([{ seq: 9, id: 'c', reason: 'id-conflict', detail: null, lostRace: false }]);
       expect(await store.openDeadLetters()).toBe(1);
     });
 

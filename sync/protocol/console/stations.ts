@@ -35,6 +35,11 @@ export const stationHealthSchema = z.object({
       storageGrowthPerDay: z.number().nullable(),
       /** Days until storage is full at that growth; null when it does not grow or is not known. */
       storageFullInDays: z.number().nullable(),
+      /**
+       * Records the centre refused that still wait for a technician at the tablet, as the tablet counts them (its
+       * status line says "待工作人员核对" while any do); null from kiosks that do not send it.
+       */
+      deadLetters: z.number().int().min(0).nullable(),
       /** The tablet's clock minus the server's, as the tablet measured it (ms). */
       clockSkewMs: z.number().int().nullable(),
       lastError: z.string().nullable(),

@@ -156,20 +156,21 @@ describe.each(engines())('console routes on %s', (engine) => {
     }
   });
 
-  it('shows a station\'s heartbeat on the health board, and its dead letters with reason and payload until resolved', async () => {
+  it('shows a station\'s heartbeat on the health board (the refused records its tablet still shows among them), and its dead letters with reason and payload until resolved', async () => {
     const sentAt = t.clock.now().toISOString();
     const beat = await t.call(messages.heartbeat.path, { stationId: station, appVersion: '1.4.0', recordsWaiting: 7, storageUsed: 100, storageQuota: 1100, lastError: 'disk slow', clockOffsetMs: -1200, sentAt }, token);
     expect(beat.statusCode).toBe(200);
     const board = await staffA.ok<{ stations: StationHealth[] }>('stationHealth');
     const health = board.stations.find((s) => s.station.id === station)!;
-    // A kiosk from before the storage trend: nothing to say when it fills up.
-    expect(health).toMatchObject({ online: true, silent: false, heartbeat: { appVersion: '1.4.0', recordsWaiting: 7, storageLeft: 1000, storageGrowthPerDay: null, storageFullInDays: null, clockSkewMs: -1200, lastError: 'disk slow' } });
+    // A kiosk from before the storage trend and the dead-letter count: nothing to say of either.
+    expect(health).toMatchObject({ online: true, silent: false, heartbeat: { appVersion: '1.4.0', recordsWaiting: 7, storageLeft: 1000, storageGrowthPerDay: null, storageFullInDays: null, deadLetters: null, clockSkewMs: -1200, lastError: 'disk slow' } });
     // The next beat, a minute on: the board shows the beat sent last, never an older one delivered late.
     t.clock.advance(60_000);
-    const growing = await t.call(messages.heartbeat.path, { stationId: station, appVersion: '1.5.0', recordsWaiting: 0, storageUsed: 100, storageQuota: 1100, storageGrowthPerDay: 50, lastError: null, clockOffsetMs: 0, sentAt: t.clock.now().toISOString() }, token);
+    const growing = await t.call(messages.heartbeat.path, { stationId: station, appVersion: '1.5.0', recordsWaiting: 0, storageUsed: 100, storageQuota: 1100, storageGrowthPerDay: 50, deadLetters: 3, lastError: null, clockOffsetMs: 0, sentAt: t.clock.now().toISOString() }, token);
     expect(growing.statusCode).toBe(200);
     const trend = (await staffA.ok<{ stations: StationHealth[] }>('stationHealth')).stations.find((s) => s.station.id === station)!;
-    expect(trend.heartbeat).toMatchObject({ storageLeft: 1000, storageGrowthPerDay: 50, storageFullInDays: 20 });
+    // Three records its status line shows residents as 待工作人员核对: the board says so for that station.
+    expect(trend.heartbeat).toMatchObject({ storageLeft: 1000, storageGrowthPerDay: 50, storageFullInDays: 20, deadLetters: 3 });
     expect(board.stations.find((s) => s.station.id === A.stations[1])).toMatchObject({ online: false });
 
     const pushed = await outbox.push({ kind: 'nonsense', id: 'x' });

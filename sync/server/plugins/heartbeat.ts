@@ -13,7 +13,7 @@ export const heartbeatPlugin: FastifyPluginAsync<{ storage: Storage; metrics: Se
     async (request) => {
       const station = ownStation(request, request.body.stationId);
       const receivedAt = now();
-      await storage.saveHeartbeat({ ...request.body, storageGrowthPerDay: request.body.storageGrowthPerDay ?? null, stationId: station.id, receivedAt });
+      await storage.saveHeartbeat({ ...request.body, storageGrowthPerDay: request.body.storageGrowthPerDay ?? null, deadLetters: request.body.deadLetters ?? null, stationId: station.id, receivedAt });
       metrics.heartbeats.inc();
       return { serverTime: receivedAt.toISOString() };
     },

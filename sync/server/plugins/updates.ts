@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { HttpError } from '../errors.ts';
 import type { ServerMetrics } from '../metrics.ts';
+import { databaseRateLimitStore } from '../rate-limit/database-store.ts';
 import { rangedBody } from '../releases/byte-ranges.ts';
 import type { ReleaseStore } from '../releases/store.ts';
 import { CHANNEL_FILE, isPlainFileName } from '../releases/update-info.ts';
@@ -14,7 +15,7 @@ export interface UpdatesOptions {
   storage: Storage;
   metrics: ServerMetrics;
   releases: ReleaseStore;
-  /** Requests per address in each window, counted before the token is looked at. */
+  /** Requests per address in each window, counted before the token is looked at, in the database as for /api. */
   rateLimit: { max: number; windowMs: number };
   /** Refused tokens per address and window, as for /api. */
   failureLimit: { max: number; windowMs: number };
@@ -31,7 +32,8 @@ export interface UpdatesOptions {
  * the token is looked up, so guessing tokens costs the guesser, not the database.
  */
 export const updatesPlugin: FastifyPluginAsync<UpdatesOptions> = async (app, { storage, metrics, releases, rateLimit: limit, failureLimit, now }) => {
-  await app.register(rateLimit, { global: false });
+  // In the database, so that every server process counts against the same windows (app.ts does so for /api).
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(storage, now) });
   app.addHook('onRequest', app.rateLimit({ max: limit.max, timeWindow: limit.windowMs, keyGenerator: (request) => `updates:${request.ip}` }));
   registerAuth(app, { storage, metrics, failureLimit, now });
 

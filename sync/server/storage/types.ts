@@ -188,6 +188,8 @@ export interface Heartbeat {
   storageQuota: number | null;
   /** Bytes a day over the tablet's last 30 days; null until it has a day's span or from older kiosks. */
   storageGrowthPerDay: number | null;
+  /** Refused records waiting for a technician at the tablet (its status line says so); null from older kiosks. */
+  deadLetters: number | null;
   lastError: string | null;
   clockOffsetMs: number | null;
   sentAt: string;

@@ -533,11 +533,12 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
     });
 
     describe('heartbeats and retention', () => {
-      it('keeps the latest heartbeat per station', async () => {
+      it('keeps the latest heartbeat per station, with the refused records waiting for a technician at the tablet', async () => {
         const id = await station('hb');
-        const beat = { stationId: id, appVersion: '0.1.0', recordsWaiting: 4, storageUsed: 1000, storageQuota: 5000, storageGrowthPerDay: 120, lastError: null, clockOffsetMs: -300, sentAt: t0.toISOString(), receivedAt: t0 };
+        const beat = { stationId: id, appVersion: '0.1.0', recordsWaiting: 4, storageUsed: 1000, storageQuota: 5000, storageGrowthPerDay: 120, deadLetters: 2, lastError: null, clockOffsetMs: -300, sentAt: t0.toISOString(), receivedAt: t0 };
         await storage.saveHeartbeat(beat);
-        const next = { ...beat, recordsWaiting: 0, storageGrowthPerDay: -40, lastError: 'network', sentAt: later(29_700).toISOString(), receivedAt: later(30_000) };
+        // The technician acknowledged the refused records at the tablet: the count goes back to 0, not left at 2.
+        const next = { ...beat, recordsWaiting: 0, storageGrowthPerDay: -40, deadLetters: 0, lastError: 'network', sentAt: later(29_700).toISOString(), receivedAt: later(30_000) };
         await storage.saveHeartbeat(next);
         expect(await storage.getHeartbeat(id)).toEqual(next);
         expect((await storage.listHeartbeats()).filter((h) => h.stationId === id)).toHaveLength(1);
@@ -548,7 +549,7 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
         // The tablet's clock is 5 hours fast, and it knows it: sentAt less the offset is the server's time.
         const fast = 5 * 3_600_000;
         const sent = (ms: number) => new Date(later(ms).getTime() + fast).toISOString();
-        const first = { stationId: id, appVersion: '0.1.0', recordsWaiting: 40, storageUsed: 1000, storageQuota: 5000, storageGrowthPerDay: null, lastError: 'push failed: 503', clockOffsetMs: fast, sentAt: sent(0), receivedAt: later(200) };
+        const first = { stationId: id, appVersion: '0.1.0', recordsWaiting: 40, storageUsed: 1000, storageQuota: 5000, storageGrowthPerDay: null, deadLetters: null, lastError: 'push failed: 503', clockOffsetMs: fast, sentAt: sent(0), receivedAt: later(200) };
         const second = { ...first, recordsWaiting: 0, lastError: null, sentAt: sent(60_000), receivedAt: later(60_200) };
         await storage.saveHeartbeat(first);
         await storage.saveHeartbeat(second);

@@ -86,6 +86,7 @@ export const saveHeartbeats = async (storage: Storage, stations: readonly Statio
       storageUsed: Math.floor(rnd() * 200_000_000),
       storageQuota: 2_000_000_000,
       storageGrowthPerDay: Math.floor(rnd() * 2_000_000),
+      deadLetters: rnd() < 0.03 ? 1 : 0,
       lastError: rnd() < 0.05 ? 'push: network timeout' : null,
       clockOffsetMs: Math.round((rnd() - 0.5) * 4000),
       sentAt: receivedAt.toISOString(),

@@ -12,7 +12,7 @@ const board: StationHealth[] = [
     online: true,
     since: '2026-03-05T01:00:00.000Z',
     silent: false,
-    heartbeat: { appVersion: '0.1.0', recordsWaiting: 3, storageUsed: 10, storageQuota: 1_000_000_000, storageLeft: 999_999_990, storageGrowthPerDay: 50_000_000, storageFullInDays: 19, clockSkewMs: 4 * 60_000, lastError: null, sentAt: serverTime, receivedAt: serverTime },
+    heartbeat: { appVersion: '0.1.0', recordsWaiting: 3, storageUsed: 10, storageQuota: 1_000_000_000, storageLeft: 999_999_990, storageGrowthPerDay: 50_000_000, storageFullInDays: 19, deadLetters: 2, clockSkewMs: 4 * 60_000, lastError: null, sentAt: serverTime, receivedAt: serverTime },
     unresolvedDeadLetters: 0,
   },
   {
@@ -20,7 +20,7 @@ const board: StationHealth[] = [
     online: false,
     since: '2026-03-03T02:00:00.000Z',
     silent: true,
-    heartbeat: { appVersion: '0.0.9', recordsWaiting: 120, storageUsed: 900_000_000, storageQuota: 1_000_000_000, storageLeft: 100_000_000, storageGrowthPerDay: null, storageFullInDays: null, clockSkewMs: 0, lastError: 'push failed: 503', sentAt: '2026-03-03T02:00:00.000Z', receivedAt: '2026-03-03T02:00:00.000Z' },
+    heartbeat: { appVersion: '0.0.9', recordsWaiting: 120, storageUsed: 900_000_000, storageQuota: 1_000_000_000, storageLeft: 100_000_000, storageGrowthPerDay: null, storageFullInDays: null, deadLetters: null, clockSkewMs: 0, lastError: 'push failed: 503', sentAt: '2026-03-03T02:00:00.000Z', receivedAt: '2026-03-03T02:00:00.000Z' },
     unresolvedDeadLetters: 2,
   },
 ];
@@ -52,6 +52,19 @@ describe('the stations\' health board', () => {
     await user.click(screen.getByText(/有 2 个驿站的平板存储空间所剩不多/).parentElement!.querySelector('button')!);
     expect(window.location.search).toBe('?state=storage');
     expect(screen.getByLabelText('显示')).toHaveValue('storage');
+  });
+
+  it('names the stations whose tablet still shows residents refused records to check, beside the centre\'s own count', async () => {
+    renderConsole('/stations', { session: staffSession, handlers: { ...publishedLists(), stationHealth: () => ({ stations: board, serverTime }) } });
+    const table = await screen.findByRole('table', { name: '设备状态' });
+    const column = within(table).getAllByRole('columnheader').findIndex((header) => header.textContent?.includes('未入库'));
+    const cell = (name: RegExp) => within(screen.getByRole('row', { name })).getAllByRole('cell')[column - 1]!;
+    // The centre has resolved its dead letters, but the tablet's technician has not acknowledged them yet.
+    expect(cell(/东门驿站/)).toHaveTextContent('平板上 2 条记录待核对');
+    expect(within(cell(/东门驿站/)).queryByRole('link')).toBeNull();
+    // A kiosk that does not send the count: only the centre's own, linked to the list.
+    expect(cell(/水泵房驿站/).textContent).toBe('2');
+    expect(within(cell(/水泵房驿站/)).getByRole('link', { name: '2' })).toHaveAttribute('href', expect.stringContaining('/stations/dead-letters?station='));
   });
 
   it('sorts by a column and filters by state, the state kept in the address', async () => {

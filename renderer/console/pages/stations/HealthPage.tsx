@@ -101,15 +101,27 @@ export default function HealthPage() {
       header: t('column.deadLetters'),
       numeric: true,
       firstDirection: 'descending',
-      sortValue: (station) => station.unresolvedDeadLetters,
-      cell: (station) => (station.unresolvedDeadLetters ? <Link to={`/stations/dead-letters?station=${station.station.id}`}>{format.number(station.unresolvedDeadLetters)}</Link> : '0'),
+      sortValue: (station) => station.unresolvedDeadLetters + (station.heartbeat?.deadLetters ?? 0),
+      cell: (station) => {
+        const atCentre = station.unresolvedDeadLetters ? <Link to={`/stations/dead-letters?station=${station.station.id}`}>{format.number(station.unresolvedDeadLetters)}</Link> : '0';
+        // The tablet's own count: its residents read "待工作人员核对" until a technician there acknowledges them.
+        const atTablet = station.heartbeat?.deadLetters ?? 0;
+        return atTablet > 0 ? (
+          <span className="stack">
+            <span>{atCentre}</span>
+            <span className="small text-warn">{t('atTablet', { count: atTablet })}</span>
+          </span>
+        ) : (
+          atCentre
+        );
+      },
     },
     { key: 'actions', header: <span className="visually-hidden">{t('column.actions')}</span>, cell: (station) => <StationActions health={station} onChanged={(message) => { setChanged(message); health.reload(); }} /> },
   ];
   const exportCsv = () =>
     downloadCsv(
       `stations-${new Date(serverNow).toISOString().slice(0, 10)}.csv`,
-      [t('column.station'), 'id', t('column.community'), t('column.online'), t('csv.since'), t('column.version'), t('column.waiting'), t('csv.storageLeft'), t('csv.storageGrowth'), t('csv.storageFullInDays'), t('csv.skewSeconds'), t('column.error'), t('column.deadLetters')],
+      [t('column.station'), 'id', t('column.community'), t('column.online'), t('csv.since'), t('column.version'), t('column.waiting'), t('csv.storageLeft'), t('csv.storageGrowth'), t('csv.storageFullInDays'), t('csv.skewSeconds'), t('column.error'), t('column.deadLetters'), t('csv.atTablet')],
       rows.map((station) => [
         station.station.name,
         station.station.id,
@@ -124,6 +136,7 @@ export default function HealthPage() {
         station.heartbeat?.clockSkewMs === null || station.heartbeat?.clockSkewMs === undefined ? null : Math.round(station.heartbeat.clockSkewMs / 1000),
         station.heartbeat?.lastError,
         station.unresolvedDeadLetters,
+        station.heartbeat?.deadLetters,
       ]),
     );
 

@@ -7,7 +7,7 @@ const station = (id: string, name: string, patch: Partial<StationHealth> = {}, b
   online: true,
   since: '2026-03-01T00:00:00Z',
   silent: false,
-  heartbeat: { appVersion: '0.1.0', recordsWaiting: 0, storageUsed: 1, storageQuota: 2_000_000_001, storageLeft: 2_000_000_000, storageGrowthPerDay: null, storageFullInDays: null, clockSkewMs: 0, lastError: null, sentAt: '2026-03-05T00:00:00Z', receivedAt: '2026-03-05T00:00:00Z', ...beat },
+  heartbeat: { appVersion: '0.1.0', recordsWaiting: 0, storageUsed: 1, storageQuota: 2_000_000_001, storageLeft: 2_000_000_000, storageGrowthPerDay: null, storageFullInDays: null, deadLetters: 0, clockSkewMs: 0, lastError: null, sentAt: '2026-03-05T00:00:00Z', receivedAt: '2026-03-05T00:00:00Z', ...beat },
   unresolvedDeadLetters: 0,
   ...patch,
 });
@@ -18,6 +18,7 @@ const board = [
   station('north', '北区驿站', {}, { recordsWaiting: 12 }),
   station('west', '西区驿站', { unresolvedDeadLetters: 2 }),
   station('south', '南区驿站', {}, { lastError: 'push failed: 503' }),
+  station('tablet', '平板待核对驿站', {}, { deadLetters: 1 }),
   station('low', '低空间驿站', {}, { storageLeft: 100 * 1024 * 1024 }),
   station('filling', '快满驿站', {}, { storageGrowthPerDay: 100_000_000, storageFullInDays: 20 }),
   station('slow', '慢增驿站', {}, { storageGrowthPerDay: 1_000_000, storageFullInDays: 2000 }),
@@ -26,11 +27,12 @@ const ids = (state: Parameters<typeof matchesHealth>[1], text = '') => board.fil
 
 describe('filtering the health board', () => {
   it('shows each state', () => {
-    expect(ids('all')).toHaveLength(8);
+    expect(ids('all')).toHaveLength(9);
     expect(ids('offline')).toEqual(['pump-room']);
     expect(ids('silent')).toEqual(['pump-room']);
     expect(ids('waiting')).toEqual(['north']);
-    expect(ids('errors')).toEqual(['west', 'south']);
+    // Dead letters at the centre, or refused records the tablet still shows its residents: both want someone.
+    expect(ids('errors')).toEqual(['west', 'south', 'tablet']);
     // Low today, or full within a month at its growth; a slow grower with years left is fine.
     expect(ids('storage')).toEqual(['low', 'filling']);
   });

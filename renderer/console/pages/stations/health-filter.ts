@@ -11,7 +11,7 @@ export const matchesHealth = (health: StationHealth, state: HealthState, text: s
     (state === 'offline' && !health.online) ||
     (state === 'silent' && health.silent) ||
     (state === 'waiting' && (health.heartbeat?.recordsWaiting ?? 0) > 0) ||
-    (state === 'errors' && ((health.heartbeat?.lastError ?? null) !== null || health.unresolvedDeadLetters > 0)) ||
+    (state === 'errors' && ((health.heartbeat?.lastError ?? null) !== null || health.unresolvedDeadLetters > 0 || (health.heartbeat?.deadLetters ?? 0) > 0)) ||
     (state === 'storage' && storageRunningOut(health));
   const needle = text.trim().toLowerCase();
   return wanted && (needle === '' || health.station.id.includes(needle) || health.station.name.toLowerCase().includes(needle));

@@ -33,12 +33,12 @@ const clockOf = (instant: number) => {
 /** The words about someone signed in, shared by what is shown and what is read aloud. */
 export const usePresentText = () => {
   const { t } = useTranslation('duty');
-  const l = useLocalized();
+  const localize = useLocalized();
   const join = useListJoin();
   const name = (present: Present) => present.member?.name ?? maskName(present.walkInName ?? '');
   const organisation = (present: Present) =>
-    present.member ? [t(`roles.${present.member.role}`), present.unit ? l(present.unit.name) : undefined].filter(Boolean).join(' · ') : t('walkIn');
-  const helps = (present: Present) => (present.member && present.member.skills.length > 0 ? t('helps', { skills: join(present.member.skills.map(l)) }) : undefined);
+    present.member ? [t(`roles.${present.member.role}`), present.unit ? localize(present.unit.name) : undefined].filter(Boolean).join(' · ') : t('walkIn');
+  const helps = (present: Present) => (present.member && present.member.skills.length > 0 ? t('helps', { skills: join(present.member.skills.map(localize)) }) : undefined);
   const hours = (present: Present) =>
     present.shift ? t('shift', { hours: `${present.shift.start}–${present.shift.end}` }) : t('since', { time: clockOf(present.since) });
   const speech = (present: Present) => [name(present), organisation(present).replace(' · ', '，'), helps(present)].filter(Boolean).join('，');

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type KioskBridge, type Setup, setupSchema } from '@shell/bridge.ts';
 import { kioskBridge } from '../../platform/kiosk-bridge/ready.ts';
-import { pendingSetupLink } from '../../platform/setup-link/intake.ts';
+import { forgetSetupLink, pendingSetupLink } from '../../platform/setup-link/intake.ts';
 import type { KioskSync } from '../../sync/kiosk-sync.ts';
 import { useSync } from '../../sync/SyncProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -48,6 +48,10 @@ export function FirstRun({ onDone, resume = null }: { onDone: () => void; resume
     if (provisioning === 'ready' && pinSet) onDone();
   }, [stale, provisioning, pinSet, onDone]);
   const pin = useTechnicianPin((bridge) => setStep({ name: 'form', bridge }));
+  // A station already serving, opened with a setup link (scanned by mistake, or an old one): the technician may
+  // move it to another station, or anyone may leave it as it is and go back to its residents.
+  const serving = provisioning === 'ready' && pinSet;
+  const title = step.name === 'welcome' && serving ? 'welcome.linkTitle' : titles[step.name];
   const other = i18n.language === 'en' ? 'zh-CN' : 'en';
 
   // The outcome may have stayed on screen long after the save: a change of setup may need the PIN again.
@@ -72,19 +76,24 @@ export function FirstRun({ onDone, resume = null }: { onDone: () => void; resume
     await (await kioskBridge).call('technician:lock').catch(() => undefined);
     onDone();
   };
+  const leave = () => {
+    forgetSetupLink();
+    void finish();
+  };
 
   return (
     <div className="kiosk kiosk--bare">
       <main className="main" id="main">
         <section className="screen" aria-labelledby="setup-title">
           <header className="screen__head">
-            <h1 id="setup-title" className="screen__title">{t(titles[step.name])}</h1>
+            <h1 id="setup-title" className="screen__title">{t(title)}</h1>
             <Button variant="quiet" lang={other} onClick={() => void i18n.changeLanguage(other)}>{t(`locale.${other}`)}</Button>
           </header>
           {step.name === 'welcome' ? (
             <div className="screen__body">
-              <p className="screen__lead">{t(provisioning === 'ready' && !pinSet ? 'welcome.pinLead' : 'welcome.lead')}</p>
+              <p className="screen__lead">{serving ? t('welcome.linkLead', { station: config?.stationId ?? '' }) : t(provisioning === 'ready' && !pinSet ? 'welcome.pinLead' : 'welcome.lead')}</p>
               <div className="actions">
+                {serving ? <Button large onClick={leave}>{t('welcome.back')}</Button> : null}
                 <Button variant="primary" large onClick={() => void technician()}>{t('welcome.technician')}</Button>
               </div>
             </div>
@@ -101,7 +110,7 @@ export function FirstRun({ onDone, resume = null }: { onDone: () => void; resume
           ) : null}
           {step.name === 'new-pin' ? <NewPin onSet={pinChosen} onCancel={() => setStep({ name: 'welcome' })} /> : null}
           {step.name === 'form' ? (
-            <SetupEntry bridge={step.bridge} onSaved={(setup) => setStep({ name: 'progress', setup, before: sync })} />
+            <SetupEntry bridge={step.bridge} onSaved={(setup) => setStep({ name: 'progress', setup, before: sync })} onCancel={serving ? leave : undefined} />
           ) : null}
           {step.name === 'progress' ? (
             <SetupProgress setup={step.setup} before={step.before} onEdit={() => void change()} onDone={() => void finish()} />

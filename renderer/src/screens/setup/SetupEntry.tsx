@@ -23,9 +23,10 @@ const readPending = (): SetupLinkReading => {
  * How the technician gives the station its setup: from the setup link this tablet was opened with, or the one in
  * the QR code scanned here (checked, then used with one tap), else the form. A damaged link says so above the
  * form; the link is forgotten once used or set aside, so the code it carries lives no longer than this step.
- * `scanner` is the camera's seam (platform/qr-scan.ts).
+ * `scanner` is the camera's seam (platform/qr-scan.ts); `onCancel`, when given, lets the form be left unsaved (a
+ * station that already serves).
  */
-export function SetupEntry({ bridge, onSaved, scanner }: { bridge: KioskBridge; onSaved: (setup: Setup) => void; scanner?: QrScanner }) {
+export function SetupEntry({ bridge, onSaved, onCancel, scanner }: { bridge: KioskBridge; onSaved: (setup: Setup) => void; onCancel?: () => void; scanner?: QrScanner }) {
   const { t } = useTranslation('setup');
   const { config } = useSync();
   const [reading, setReading] = useState(readPending);
@@ -70,7 +71,7 @@ export function SetupEntry({ bridge, onSaved, scanner }: { bridge: KioskBridge; 
         <Button variant="primary" large icon="📷" onClick={() => setScanning(true)}>{t('scan.open')}</Button>
       </div>
       <p className="screen__lead">{t('lead')}</p>
-      <SetupForm bridge={bridge} onSaved={onSaved} />
+      <SetupForm bridge={bridge} onSaved={onSaved} onCancel={onCancel} />
     </>
   );
 }

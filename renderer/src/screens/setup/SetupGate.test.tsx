@@ -411,4 +411,46 @@ describe('a setup link the tablet was opened with', () => {
     await unlock(user);
     expect(await screen.findByRole('alert')).toHaveTextContent(`本机现在是站点 ${stationId}，使用后将改为站点 xingfuli-07。`);
   });
+
+  describe('on a station already set up, left as it is: back to its residents, nothing saved', () => {
+    let stationId: string | null;
+    beforeEach(async () => {
+      current = webBridge(withDemoPin({ serverUrl: 'http://127.0.0.1:9', enrolmentCode: 'K7Q2-9XPM' }));
+      ({ stationId } = await current.call('config:get'));
+      holdSetupLink(link('station=xingfuli-07&code=K7Q29XPM2345&name=幸福里'));
+    });
+    const unchanged = async () => {
+      expect(await screen.findByRole('heading', { name: '居民首页' })).toBeInTheDocument();
+      expect(pendingSetupLink()).toBeNull();
+      expect(await current.call('config:get')).toMatchObject({ stationId, serverUrl: 'http://127.0.0.1:9' });
+      expect(await current.call('technician:status')).toMatchObject({ unlocked: false });
+    };
+
+    it('from the welcome, which says which station this already is', async () => {
+      const user = renderGate();
+      expect(await screen.findByRole('heading', { name: '设置链接' })).toBeInTheDocument();
+      expect(stationId).not.toBeNull();
+      expect(screen.getByText(new RegExp(`本机已经是站点 ${stationId}，正在为居民服务`))).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: '返回居民服务' }));
+      await unchanged();
+    });
+
+    it('from the form, once the technician has set the link aside', async () => {
+      const user = renderGate();
+      await unlock(user);
+      await screen.findByLabelText('链接中的设置');
+      await user.click(screen.getByRole('button', { name: '取消' }));
+      const form = await screen.findByRole('form', { name: '站点设置' });
+      await user.click(within(form).getByRole('button', { name: '取消' }));
+      await unchanged();
+    });
+  });
+
+  it('offers no way around the setup to a tablet that is not a station yet', async () => {
+    current = webBridge();
+    holdSetupLink(link('station=xingfuli-07&code=K7Q29XPM2345&name=幸福里'));
+    renderGate();
+    expect(await screen.findByRole('heading', { name: '本机尚未设置' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '返回居民服务' })).toBeNull();
+  });
 });

@@ -1,6 +1,7 @@
 import { deadLetterReasons } from '@protocol/wire.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { awaitsTechnician } from '../../store/db.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
 import { useSync } from '../../sync/SyncProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -10,13 +11,14 @@ const knownReason = (reason: string) => ((deadLetterReasons as readonly string[]
 /**
  * Records the centre refused for good: how many, why in words, and what the technician does about them. The
  * centre keeps each one with its reason (server:cli dead-letters <station>); the tablet keeps them too. Once the
- * technician has told the centre, acknowledging them lets the status line say "synced" again.
+ * technician has told the centre, acknowledging them lets the status line say "synced" again. A volunteer's step
+ * that lost a race is not among them: the request card says so where the volunteer acts.
  */
 export function DeadLetters({ stationId, onAcknowledge }: { stationId: string; onAcknowledge: (acknowledge: () => Promise<void>) => void }) {
   const { t, i18n } = useTranslation('technician');
   const { db } = useStore();
   const { sync } = useSync();
-  const open = useLiveQuery(() => db.deadLetters.filter((dead) => dead.acknowledgedAt === undefined).toArray(), [db]) ?? [];
+  const open = useLiveQuery(() => db.deadLetters.filter(awaitsTechnician).toArray(), [db]) ?? [];
   if (open.length === 0) return null;
   const counts = new Map<string, number>();
   for (const dead of open) counts.set(knownReason(dead.reason), (counts.get(knownReason(dead.reason)) ?? 0) + 1);

@@ -21,7 +21,7 @@ type Search = 'none' | 'name' | 'phone';
  */
 export function PickVolunteer({ onMember, onScan, onWalkIn, onWalkInOut }: { onMember: (member: Member) => void; onScan: () => void; onWalkIn: () => void; onWalkInOut: (present: Present) => void }) {
   const { t } = useTranslation('volunteer');
-  const l = useLocalized();
+  const localize = useLocalized();
   const { db } = useStore();
   const duty = useDuty();
   const members = useLiveQuery(() => db.members.toArray(), [db]);
@@ -38,7 +38,7 @@ export function PickVolunteer({ onMember, onScan, onWalkIn, onWalkInOut }: { onM
         <Avatar member={member} />
         <span className="volunteer-pick__text">
           <span className="volunteer-pick__name">{member.name}</span>
-          <span className="volunteer-pick__unit">{units?.get(member.unitId) ? l(units.get(member.unitId)!.name) : ''}</span>
+          <span className="volunteer-pick__unit">{units?.get(member.unitId) ? localize(units.get(member.unitId)!.name) : ''}</span>
           {note ? <span className="pill">{note}</span> : null}
         </span>
       </button>

@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { useNow } from '../../app/Clock.tsx';
 import { useLocalized } from '../../i18n/index.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
-import { useRecordStationId } from '../../store/useCommit.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Keypad } from '../../ui/Keypad.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { type PinResult, verifyPin } from '../../volunteers/identify.ts';
 import { lockoutState } from '../../volunteers/lockout.ts';
 import { Avatar } from '../duty/Avatar.tsx';
+import { useSignInPlace } from './useSignInPlace.ts';
 
 const clock = (instant: number) => new Date(instant).toTimeString().slice(0, 5);
 
@@ -21,9 +21,9 @@ const clock = (instant: number) => new Date(instant).toTimeString().slice(0, 5);
  */
 export function PinStep({ member, onBack, onVerified }: { member: Member; onBack: () => void; onVerified: () => Promise<void> }) {
   const { t } = useTranslation('volunteer');
-  const l = useLocalized();
+  const localize = useLocalized();
   const { db } = useStore();
-  const stationId = useRecordStationId();
+  const place = useSignInPlace();
   const unit = useLiveQuery(() => db.units.get(member.unitId), [db, member.unitId]);
   const locked = useLiveQuery(async () => {
     const state = await lockoutState(db, member.id, Date.now());
@@ -36,7 +36,7 @@ export function PinStep({ member, onBack, onVerified }: { member: Member; onBack
   const check = async () => {
     setChecking(true);
     try {
-      const outcome = await verifyPin(db, stationId, member.id, pin);
+      const outcome = await verifyPin(db, place, member.id, pin);
       setResult(outcome);
       setPin('');
       if (outcome.ok) await onVerified();
@@ -63,7 +63,7 @@ export function PinStep({ member, onBack, onVerified }: { member: Member; onBack
             <Avatar member={member} />
             <div>
               <p className="person__name">{member.name}</p>
-              <p className="person__org">{unit ? l(unit.name) : ''}</p>
+              <p className="person__org">{unit ? localize(unit.name) : ''}</p>
             </div>
           </div>
           {message ? <p className={lockedUntil ? 'error-banner' : 'notice-banner'} role="alert">{message}</p> : null}

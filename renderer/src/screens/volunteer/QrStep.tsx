@@ -7,6 +7,7 @@ import { QrScanView } from '../../ui/QrScanView.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { useQrScan } from '../../ui/useQrScan.ts';
 import { identifyByQr, type QrResult } from '../../volunteers/identify.ts';
+import { useSignInPlace } from './useSignInPlace.ts';
 
 type Refusal = Extract<QrResult, { ok: false }>['reason'];
 
@@ -17,9 +18,10 @@ type Refusal = Extract<QrResult, { ok: false }>['reason'];
 export function QrStep({ onBack, onMember }: { onBack: () => void; onMember: (member: Member) => Promise<void> }) {
   const { t } = useTranslation('volunteer');
   const { db } = useStore();
+  const { demoSignIn } = useSignInPlace();
   const [refused, setRefused] = useState<Refusal | null>(null);
   const { video, ready, problem } = useQrScan(async (text) => {
-    const result = await identifyByQr(db, text);
+    const result = await identifyByQr(db, text, demoSignIn);
     if (!result.ok) {
       setRefused(result.reason);
       return false;

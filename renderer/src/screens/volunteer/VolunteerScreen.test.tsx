@@ -1,7 +1,8 @@
 import { dayKey } from '@protocol/time.ts';
 import { screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { freshDb, recordingSpeech, renderScreen } from '../../../../tests/support/render-screen.tsx';
+import type { PublicConfig } from '@shell/bridge.ts';
+import { freshDb, recordingSpeech, renderScreen, unprovisionedKiosk } from '../../../../tests/support/render-screen.tsx';
 import { commitRecord } from '../../store/commit.ts';
 import type { YizhanDb } from '../../store/db.ts';
 import { submitRequest } from '../requests/submit-request.ts';
@@ -17,12 +18,12 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const open = async (db?: YizhanDb) => {
+const open = async (db?: YizhanDb, station: PublicConfig = unprovisionedKiosk) => {
   // Only the clock is faked: IndexedDB and WebCrypto keep their real scheduling.
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(NOW);
   const speech = recordingSpeech();
-  const view = await renderScreen({ screen: 'volunteer', params: undefined }, { db: db ?? (await freshDb(NOW)), speech });
+  const view = await renderScreen({ screen: 'volunteer', params: undefined }, { db: db ?? (await freshDb(NOW)), speech, station });
   await screen.findByRole('heading', { level: 1, name: '志愿者签到' });
   return { ...view, speech };
 };
@@ -88,6 +89,16 @@ describe('VolunteerScreen: signing in', () => {
     const again = await open(db);
     await again.user.click(await screen.findByRole('button', { name: /赵建国/ }));
     expect(await screen.findByRole('alert')).toHaveTextContent('密码输错太多次');
+  });
+
+  it('on a tablet provisioned as a station, the README’s demo PIN signs no demo volunteer in, offline or before the first pull', async () => {
+    const station: PublicConfig = { ...unprovisionedKiosk, shell: 'electron', provisioned: true, stationId: 'hq-07', serverUrl: 'https://yizhan.example.cn', enrolmentCode: 'K7Q2-9XPM', sources: ['default', 'system'] };
+    const db = await freshDb(NOW);
+    const { user } = await open(db, station);
+    await signInAs(user, '赵建国');
+    expect(await screen.findByRole('alert')).toHaveTextContent('社区还没有为您设置密码');
+    expect(screen.queryByRole('heading', { level: 1, name: '志愿者工作台' })).toBeNull();
+    expect(await db.shiftEvents.count()).toBe(0);
   });
 
   it('registers a walk-in volunteer by name and phone only with consent, and lets them sign out by their phone’s last digits', async () => {

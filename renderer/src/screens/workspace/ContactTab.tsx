@@ -16,7 +16,7 @@ const RECENT_DAYS = 30;
 export function ContactTab({ member }: { member: Member }) {
   const { t } = useTranslation('volunteer');
   const { t: tr } = useTranslation('requests');
-  const l = useLocalized();
+  const localize = useLocalized();
   const { db } = useStore();
   const contacts = useLiveQuery(async () => {
     const since = dayKey(new Date(Date.now() - RECENT_DAYS * DAY_MS));
@@ -30,10 +30,10 @@ export function ContactTab({ member }: { member: Member }) {
       ...requests.map((r) => ({ id: r.id, at: r.at, kind: 'request' as const, contact: r.contact!, label: `${r.number} · ${tr(`kinds.${r.requestKind}.name`)} · ${tr(`categories.${r.category}`)}` })),
       ...referrals.map((r) => {
         const name = serviceName.get(r.serviceId);
-        return { id: r.id, at: r.at, kind: 'referral' as const, contact: r.contact!, label: `${r.queueNo} · ${name ? l(name) : r.serviceId}` };
+        return { id: r.id, at: r.at, kind: 'referral' as const, contact: r.contact!, label: `${r.queueNo} · ${name ? localize(name) : r.serviceId}` };
       }),
     ].sort((a, b) => b.at.localeCompare(a.at));
-  }, [db, l, tr]);
+  }, [db, localize, tr]);
   if (!contacts) return null;
   return (
     <div className="contact-tab">

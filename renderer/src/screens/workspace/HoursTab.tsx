@@ -18,7 +18,7 @@ import { useDuration } from './duration.ts';
  */
 export function HoursTab({ member }: { member: Member }) {
   const { t } = useTranslation('volunteer');
-  const l = useLocalized();
+  const localize = useLocalized();
   const { db, station } = useStore();
   const now = useNow(60_000);
   const duration = useDuration();
@@ -30,7 +30,7 @@ export function HoursTab({ member }: { member: Member }) {
   }, [db, member.id, member.unitId]);
   if (!data) return null;
   const hours = myHours({ events: data.events, shifts: data.shifts, station, unsyncedIds: data.unsyncedIds }, now);
-  const unitName = data.unit ? l(data.unit.name) : '';
+  const unitName = data.unit ? localize(data.unit.name) : '';
   const total = (period: typeof hours.month) => duration(period.minutes + period.pendingMinutes);
 
   if (summary) {
@@ -44,7 +44,7 @@ export function HoursTab({ member }: { member: Member }) {
           <dt>{t('hours.unit')}</dt>
           <dd>{unitName}</dd>
           <dt>{t('hours.station')}</dt>
-          <dd>{l(station.name)}</dd>
+          <dd>{localize(station.name)}</dd>
           <dt>{t('hours.yearTotal', { year: hours.year.period })}</dt>
           <dd className="hours-summary__big">{total(hours.year)}</dd>
           <dt>{t('hours.monthTotal')}</dt>

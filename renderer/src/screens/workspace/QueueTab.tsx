@@ -31,7 +31,7 @@ const steps: readonly { type: Exclude<ReferralEventType, 'call'>; icon: string }
  */
 export function QueueTab({ member }: { member: Member }) {
   const { t } = useTranslation('volunteer');
-  const l = useLocalized();
+  const localize = useLocalized();
   const { db } = useStore();
   const stationId = useRecordStationId();
   const queue = useQueue();
@@ -57,11 +57,11 @@ export function QueueTab({ member }: { member: Member }) {
   const what = (item: QueueItem) => {
     const service = names?.get(item.referral.serviceId);
     const bill = item.referral.bill ? t(`bills:utilities.${item.referral.bill.utility}`) : null;
-    return [service ? l(service.name) : item.referral.serviceId, bill].filter(Boolean).join(' · ');
+    return [service ? localize(service.name) : item.referral.serviceId, bill].filter(Boolean).join(' · ');
   };
   const officeOf = (item: QueueItem) => {
     const way = names?.get(item.referral.serviceId)?.ways.find((w) => w.type === 'office');
-    return way?.type === 'office' ? l(way.office) : '';
+    return way?.type === 'office' ? localize(way.office) : '';
   };
 
   return (

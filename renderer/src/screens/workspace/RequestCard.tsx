@@ -30,12 +30,12 @@ export const useRosterNames = (): RosterNames | undefined => {
 
 /** Who has a request, in words: a member by name, a unit by its name. */
 const useTargetName = (names: RosterNames | undefined) => {
-  const l = useLocalized();
+  const localize = useLocalized();
   return (target: RequestTarget | null): string => {
     if (!target) return '';
     if (target.type === 'member') return names?.members.get(target.memberId) ?? target.memberId;
     const unit = names?.units.get(target.unitId);
-    return unit ? l(unit) : target.unitId;
+    return unit ? localize(unit) : target.unitId;
   };
 };
 

@@ -29,7 +29,7 @@ const icons: Record<Tab, string> = { queue: '🔢', requests: '💌', contact: '
  */
 export default function Workspace({ member, method, signedInNow, onSignedOut }: { member: Member; method: 'pin' | 'qr'; signedInNow: boolean; onSignedOut: (minutes: number) => void }) {
   const { t } = useTranslation('volunteer');
-  const l = useLocalized();
+  const localize = useLocalized();
   const { db } = useStore();
   const { home } = useNavigate();
   const unit = useLiveQuery(() => db.units.get(member.unitId), [db, member.unitId]);
@@ -48,7 +48,7 @@ export default function Workspace({ member, method, signedInNow, onSignedOut }: 
             {t('workspace.hello', { name: member.name })}
             {signedInNow ? <span className="pill pill--ok" role="status">{t('workspace.signedIn')}</span> : null}
           </p>
-          <p className="person__org">{[unit ? l(unit.name) : '', session ? t('workspace.since', { time: since }) : ''].filter(Boolean).join(' · ')}</p>
+          <p className="person__org">{[unit ? localize(unit.name) : '', session ? t('workspace.since', { time: since }) : ''].filter(Boolean).join(' · ')}</p>
         </div>
         <div className="workspace-who__actions">
           <Button icon="🔒" onClick={home}>{t('workspace.lock')}</Button>

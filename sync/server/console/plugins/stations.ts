@@ -30,6 +30,7 @@ export const toStationHealth = (row: StationHealthRow, now: Date): StationHealth
       storageLeft,
       storageGrowthPerDay: beat.storageGrowthPerDay,
       storageFullInDays: daysUntilFull(storageLeft, beat.storageGrowthPerDay),
+      deadLetters: beat.deadLetters,
       clockSkewMs: beat.clockOffsetMs,
       lastError: beat.lastError,
       sentAt: beat.sentAt,

@@ -217,6 +217,7 @@ export interface StationHealthRow {
     storageUsed: number | null;
     storageQuota: number | null;
     storageGrowthPerDay: number | null;
+    deadLetters: number | null;
     lastError: string | null;
     clockOffsetMs: number | null;
     sentAt: string;

@@ -10,6 +10,7 @@ interface HealthRow extends ConsoleStationRow {
   storage_used: string | null;
   storage_quota: string | null;
   storage_growth_per_day: string | null;
+  dead_letters: number | null;
   last_error: string | null;
   clock_offset_ms: string | null;
   sent_at: string | null;
@@ -24,7 +25,7 @@ export const postgresConsoleStations = ({ pool, transaction }: PostgresConnectio
   async stationHealth(stationIds) {
     const { rows } = await pool.query<HealthRow>(
       `SELECT s.id, s.name, s.community_id, s.token_issued_at, s.revoked_at, s.created_at,
-         h.app_version, h.records_waiting, h.storage_used, h.storage_quota, h.storage_growth_per_day, h.last_error, h.clock_offset_ms, h.sent_at, h.received_at, h.online_since,
+         h.app_version, h.records_waiting, h.storage_used, h.storage_quota, h.storage_growth_per_day, h.dead_letters, h.last_error, h.clock_offset_ms, h.sent_at, h.received_at, h.online_since,
          (SELECT count(*) FROM dead_letters d WHERE d.station_id = s.id
             AND NOT EXISTS (SELECT 1 FROM dead_letter_reviews r WHERE r.station_id = d.station_id AND r.epoch = d.epoch AND r.seq = d.seq)) AS unresolved
        FROM stations s LEFT JOIN heartbeats h ON h.station_id = s.id
@@ -42,6 +43,7 @@ export const postgresConsoleStations = ({ pool, transaction }: PostgresConnectio
               storageUsed: numberOrNull(row.storage_used),
               storageQuota: numberOrNull(row.storage_quota),
               storageGrowthPerDay: numberOrNull(row.storage_growth_per_day),
+              deadLetters: row.dead_letters,
               lastError: row.last_error,
               clockOffsetMs: numberOrNull(row.clock_offset_ms),
               sentAt: row.sent_at!,

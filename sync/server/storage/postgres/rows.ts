@@ -46,6 +46,7 @@ export interface HeartbeatRow {
   storage_used: string | null;
   storage_quota: string | null;
   storage_growth_per_day: string | null;
+  dead_letters: number | null;
   last_error: string | null;
   clock_offset_ms: string | null;
   sent_at: string;
@@ -98,6 +99,7 @@ export const toHeartbeat = (row: HeartbeatRow): Heartbeat => ({
   storageUsed: num(row.storage_used),
   storageQuota: num(row.storage_quota),
   storageGrowthPerDay: num(row.storage_growth_per_day),
+  deadLetters: row.dead_letters,
   lastError: row.last_error,
   clockOffsetMs: num(row.clock_offset_ms),
   sentAt: row.sent_at,

@@ -46,6 +46,7 @@ export interface HeartbeatRow {
   storage_used: number | null;
   storage_quota: number | null;
   storage_growth_per_day: number | null;
+  dead_letters: number | null;
   last_error: string | null;
   clock_offset_ms: number | null;
   sent_at: string;
@@ -96,6 +97,7 @@ export const toHeartbeat = (row: HeartbeatRow): Heartbeat => ({
   storageUsed: row.storage_used,
   storageQuota: row.storage_quota,
   storageGrowthPerDay: row.storage_growth_per_day,
+  deadLetters: row.dead_letters,
   lastError: row.last_error,
   clockOffsetMs: row.clock_offset_ms,
   sentAt: row.sent_at,
