@@ -10,6 +10,11 @@ describe('isLostRace', () => {
     expect(isLostRace(race, { ...take, type: 'complete' })).toBe(true);
   });
 
+  it('takes a finish or handover of a request another member holds for one too: it followed a take that lost', () => {
+    expect(isLostRace({ reason: 'illegal-transition', detail: 'not-yours' }, { ...take, type: 'complete' })).toBe(true);
+    expect(isLostRace({ reason: 'illegal-transition', detail: 'not-yours' }, { ...take, type: 'handover' })).toBe(true);
+  });
+
   it('keeps every other refusal a fault: another reason or detail, a resident’s step, another record, none at hand', () => {
     expect(isLostRace({ reason: 'wrong-station', detail: null }, take)).toBe(false);
     expect(isLostRace({ reason: 'illegal-transition', detail: 'not-allowed-for-actor' }, take)).toBe(false);

@@ -50,4 +50,15 @@ describe('personal fields', () => {
     expect(withoutPersonalFields(note)).toMatchObject({ kind: 'request-event', type: 'cancel', actor: 'resident' });
     expect(withoutPersonalFields(feedback)).toMatchObject({ kind: 'feedback', rating: 2 });
   });
+
+  it('counts a drawn signature on a shift sign-in as personal, and keeps a sign-in the district can count', () => {
+    const signIn = kioskRecordSchema.parse({
+      stationId: 'demo-station', at, v: 1, id: newId(), kind: 'shift-event', type: 'sign-in', method: 'pin', memberId: 'wang-01', signature: 'M10 20 L30 40',
+    });
+    expect(hasPersonalFields(signIn)).toBe(true);
+    const purged = withoutPersonalFields(signIn);
+    expect(purged).not.toHaveProperty('signature');
+    expect(kioskRecordSchema.safeParse(purged).success).toBe(true);
+    expect(purged).toMatchObject({ kind: 'shift-event', type: 'sign-in', memberId: 'wang-01' });
+  });
 });

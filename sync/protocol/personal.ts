@@ -6,20 +6,20 @@
  * Personal: a consented contact (name, phone: residents on visits, referrals and requests, walk-in volunteers
  * on shift sign-ins), a bill's account number, and whatever a person typed: a request's text, a request or
  * referral event's note, a feedback comment, a handover note (free text is where people write names, addresses
- * and illnesses, with or without a contact's consent). What remains (kind, time, service, utility, request kind,
+ * and illnesses, with or without a contact's consent), and a volunteer's drawn signature on a shift sign-in. What remains (kind, time, service, utility, request kind,
  * category, phrases and status) still counts for the district's numbers.
  */
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Top-level fields that are personal on any record that has them. */
-const PERSONAL_FIELDS = ['contact', 'text', 'note', 'comment'] as const;
+const PERSONAL_FIELDS = ['contact', 'text', 'note', 'comment', 'signature'] as const;
 
 /**
  * Raised whenever the definition above grows. A store that purged under an older one walks its purged records
  * again, so a field newly counted as personal does not outlive the retention in records purged before.
  */
-export const PERSONAL_DEFINITION = 2;
+export const PERSONAL_DEFINITION = 3;
 
 /** True when the payload still carries a personal field. */
 export const hasPersonalFields = (payload: unknown): boolean =>

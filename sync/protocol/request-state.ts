@@ -102,6 +102,17 @@ export const assignAfter = (before: RequestAssignment, event: AssignmentEvent): 
   }
 };
 
+/**
+ * The rule beside the state machine: a member finishes or hands over only a request they hold. The server
+ * refuses any other (push/plan.ts, as a dead letter with this reason) and the kiosk does not offer it
+ * (station-requests.ts checkStep); the centre and a station's own login are not bound by it.
+ */
+export const holderRefusal = (assignment: RequestAssignment, event: Pick<RequestEvent, 'type' | 'actor' | 'memberId'>): 'not-yours' | null => {
+  if (event.actor !== 'member' || (event.type !== 'complete' && event.type !== 'handover')) return null;
+  const holder = assignment.takenBy;
+  return holder?.type === 'member' && holder.memberId === event.memberId ? null : 'not-yours';
+};
+
 /** Status and assignment of a request from its events in order; refused events change neither. */
 export const foldRequestView = <E extends AssignmentEvent & { actor: Actor }>(
   events: readonly E[],

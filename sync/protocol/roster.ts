@@ -35,6 +35,12 @@ export const weekdayOf = (day: string): number => new Date(utcMidnight(day)).get
 /** The station-local day of an instant. */
 export const dayKeyAt = (instant: number, offsetMinutes: number): string => keyOfUtc(instant + offsetMinutes * MINUTE_MS);
 
+/** Minutes since the station-local midnight of an instant. */
+export const minutesOfDayAt = (instant: number, offsetMinutes: number): number => {
+  const local = instant + offsetMinutes * MINUTE_MS;
+  return Math.floor((local - Math.floor(local / DAY_MS) * DAY_MS) / MINUTE_MS);
+};
+
 /** The station-local month (yyyy-mm) of an instant. */
 export const monthKeyAt = (instant: number, offsetMinutes: number): string => dayKeyAt(instant, offsetMinutes).slice(0, 7);
 

@@ -1,13 +1,13 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { withoutPersonalFields } from '../protocol/personal.ts';
 import type { ServerMetrics } from './metrics.ts';
+import { purgeDefinition } from './purge-definition.ts';
 import type { Storage } from './storage/types.ts';
 
 const DAY_MS = 86_400_000;
 
 /**
  * The server's side of retention: personal fields of records received more than `retentionDays` ago are removed
- * (the records stay, for the district's numbers), raw dead-letter payloads are dropped, and tombstones older than
+ * (the records stay, for the district's numbers), from the console's request timeline and hours ledger too, raw dead-letter payloads are dropped, and tombstones older than
  * `tombstoneDays` are purged, which raises the horizon below which a station's cursor is reset. Rate-limit windows
  * that have ended are forgotten.
  */
@@ -18,7 +18,7 @@ export const runMaintenance = async (
   const personal = await storage.purgePersonal({
     before: new Date(options.now.getTime() - options.retentionDays * DAY_MS),
     now: options.now,
-    strip: withoutPersonalFields,
+    definition: purgeDefinition,
   });
   const tombstones = await storage.purgeTombstones({ before: new Date(options.now.getTime() - options.tombstoneDays * DAY_MS) });
   const rateLimits = await storage.purgeRateLimits({ before: options.now });

@@ -326,7 +326,19 @@ describe('QR sign-in (Chromium, a fake camera)', () => {
     cleanup.push(video.remove);
     const browser = await launchChromium(fakeCameraFlags(video.file));
     cleanup.push(() => browser.close());
-    const k = await openKiosk(browser, 'portrait');
+    // Every camera track the page opens, kept to check afterwards that each was stopped, not just unseen.
+    const watchCamera = () => {
+      const media = navigator.mediaDevices;
+      const open = media.getUserMedia.bind(media);
+      const tracks: MediaStreamTrack[] = [];
+      Object.assign(window, { cameraTracks: tracks });
+      media.getUserMedia = async (constraints) => {
+        const stream = await open(constraints);
+        tracks.push(...stream.getTracks());
+        return stream;
+      };
+    };
+    const k = await openKiosk(browser, 'portrait', { beforeLoad: async (page) => void (await page.addInitScript(watchCamera)) });
     await k.context.grantPermissions(['camera']);
     await k.tap(/志愿者/);
     await k.tap(/扫二维码/);
@@ -336,8 +348,11 @@ describe('QR sign-in (Chromium, a fake camera)', () => {
     await k.state('workspace-after-qr');
     const events = await k.rows<{ type: string; method: string; memberId: string }>('shiftEvents');
     expect(events).toMatchObject([{ type: 'sign-in', method: 'qr', memberId: 'wang-xiulan' }]);
-    // The camera is off once the scan screen is gone.
+    // The camera is off once the scan screen is gone: no video on screen, and every track it opened stopped.
     expect(await k.page.evaluate(() => document.querySelector('video') === null)).toBe(true);
+    const states = await k.page.evaluate(() => (window as unknown as { cameraTracks: MediaStreamTrack[] }).cameraTracks.map((track) => track.readyState));
+    expect(states.length).toBeGreaterThan(0);
+    expect(states.every((state) => state === 'ended')).toBe(true);
     await k.close();
   });
 

@@ -94,5 +94,6 @@ export const detailOf = (summary: RequestSummary, patch: Partial<RequestDetail> 
       { id: uuid(), type: 'submit', actor: 'resident', at: summary.submittedAt, receivedAt: summary.submittedAt, clockSkewMs: null, source: 'kiosk', memberId: null, unitId: null, target: null, note: null, rating: null, staff: null },
     ],
     projectIds: [],
+    sameNumber: [],
     ...patch,
   });

@@ -1,10 +1,10 @@
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import type { PublicConfig } from '@shell/bridge.ts';
 import { defaultFeatures } from '@shell/config.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { freshDb } from '../../../tests/support/render-screen.tsx';
+import { freshDb, unprovisionedKiosk } from '../../../tests/support/render-screen.tsx';
 import { createI18n } from '../i18n/index.ts';
 import type { YizhanDb } from '../store/db.ts';
 import { StoreProvider } from '../store/StoreProvider.tsx';
@@ -94,6 +94,28 @@ describe('Kiosk idle reset', () => {
     await act(() => vi.advanceTimersByTimeAsync(601_000));
     await screen.findByRole('heading', { name: /欢迎来到/ });
     await waitFor(() => expect(document.documentElement.dataset.elderly).toBe('false'));
+  });
+
+  it('locks the volunteer’s workspace after the centre’s 2 minutes idle, well before a resident’s 5 minutes', async () => {
+    // A demo tablet, where the README's PIN signs the demo volunteers in.
+    const user = renderKiosk(unprovisionedKiosk);
+    await user.click(await screen.findByRole('button', { name: /志愿者/ }));
+    await user.click(await screen.findByRole('button', { name: '按手机尾号找' }));
+    const keys = screen.getByRole('group', { name: '手机号最后4位数字键盘' });
+    for (const digit of '7264') await user.click(within(keys).getByRole('button', { name: digit }));
+    await user.click(await screen.findByRole('button', { name: /王秀兰/ }));
+    const pad = await screen.findByRole('group', { name: '密码数字键盘' });
+    for (const digit of '1234') await user.click(within(pad).getByRole('button', { name: digit }));
+    await user.click(screen.getByRole('button', { name: '确定' }));
+    await screen.findByRole('heading', { level: 1, name: '志愿者工作台' });
+
+    await act(() => vi.advanceTimersByTimeAsync(105_000));
+    expect(screen.getByRole('heading', { level: 1, name: '志愿者工作台' })).toBeInTheDocument();
+    await act(() => vi.advanceTimersByTimeAsync(16_000));
+    await screen.findByRole('heading', { name: /欢迎来到/ });
+    expect(screen.queryByRole('heading', { name: '志愿者工作台' })).toBeNull();
+    // Locked, not signed out: the shift goes on, and opening the workspace again asks for the PIN.
+    expect((await db.shiftEvents.toArray()).map((e) => e.type)).toEqual(['sign-in']);
   });
 
   it('does not interrupt an untouched home screen with a warning', async () => {

@@ -5,6 +5,7 @@ import { freshDb } from '../../../tests/support/render-screen.tsx';
 import { syncStoreContract } from '../../../sync/client/testing/store-contract.ts';
 import { commitRecord } from './commit.ts';
 import { schemaV1, type YizhanDb, YizhanDb as Db } from './db.ts';
+import { unreflectedIds } from './outbox.ts';
 import { DexieSyncStore } from './sync-store.ts';
 import { memoryTokenVault } from '../sync/token-vault.ts';
 import { submitRequest } from '../screens/requests/submit-request.ts';
@@ -117,6 +118,25 @@ describe('DexieSyncStore', () => {
     expect((await d.requestStatus.get(requestId))?.status).toBe('dispatched');
     expect(await d.services.get('broken')).toBeUndefined();
     expect(await store.cursor()).toEqual({ cursor: '6', complete: true });
+  });
+
+  it('counts this tablet’s request steps as unseen by the centre until a pull finishes after their push', async () => {
+    const d = await db();
+    const store = new DexieSyncStore(d, memoryTokenVault());
+    const requestId = newId();
+    const take = await commitRecord(d, 'request-event', 'demo-station', () => ({ kind: 'request-event', requestId, type: 'take', actor: 'member', memberId: 'wang' }));
+    await commitRecord(d, 'visit', 'demo-station', () => ({ kind: 'visit', who: 'resident', purpose: 'health' }));
+    expect(await unreflectedIds(d, 'request-event')).toEqual(new Set([take.id]));
+    // Pushed and acknowledged, but the status the centre published for it has not been pulled yet.
+    await store.setPushedSeq(2);
+    expect(await unreflectedIds(d, 'request-event')).toEqual(new Set([take.id]));
+    await store.applyPull([], '7', { reset: false, complete: false });
+    expect(await unreflectedIds(d, 'request-event')).toEqual(new Set([take.id]));
+    await store.applyPull([], '8', { reset: false, complete: true });
+    expect(await unreflectedIds(d, 'request-event')).toEqual(new Set());
+    // The server asked for the log again (a centre restored from a backup): the take counts as unseen once more.
+    await store.setPushedSeq(0);
+    expect(await unreflectedIds(d, 'request-event')).toEqual(new Set([take.id]));
   });
 
   it('drops the centre\'s data on reset and keeps the resident\'s records', async () => {

@@ -8,7 +8,7 @@ import type { Table } from 'dexie';
 import type { Credentials, OutboxItem, RefusedRecord, SyncStore } from '../../../sync/client/store.ts';
 import type { TokenVault } from '../sync/token-vault.ts';
 import { awaitsTechnician, centreTables, kioskTables, tableOfKind, type YizhanDb } from './db.ts';
-import { pushedSeq, waitingCount } from './outbox.ts';
+import { markReflected, pushedSeq, waitingCount } from './outbox.ts';
 import { saveClockOffset } from './clock-offset.ts';
 import { claimWaitingRecords, ENROLMENT_KEY, type EnrolmentRow, enrolmentTables } from './station-claim.ts';
 
@@ -204,6 +204,7 @@ export class DexieSyncStore implements SyncStore {
       }
       await db.meta.put({ key: KEYS.cursor, value: cursor });
       if (options.reset || options.complete) await db.meta.put({ key: KEYS.complete, value: options.complete });
+      if (options.complete) await markReflected(db);
     });
   }
 

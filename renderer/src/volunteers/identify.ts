@@ -3,7 +3,7 @@ import { parseMemberQr, verifyMemberPin, verifyMemberQr } from '@protocol/pin-ha
 import { commitRecord } from '../store/commit.ts';
 import type { YizhanDb } from '../store/db.ts';
 import { isDemoHash } from './demo-sign-in.ts';
-import { clearWrongPins, lockoutState, recordWrongPin } from './lockout.ts';
+import { clearWrongPins, lockoutState, recordWrongPin, walkInLockKey } from './lockout.ts';
 
 /** The tablet a sign-in happens on: its station, and whether the demo's credentials count there (demo-sign-in.ts). */
 export interface SignInPlace {
@@ -35,6 +35,29 @@ export const verifyPin = async (db: YizhanDb, place: SignInPlace, memberId: stri
   const after = await recordWrongPin(db, memberId, now.getTime());
   if (!after.locked) return { ok: false, reason: 'wrong-pin', triesLeft: after.triesLeft };
   await commitRecord(db, 'device-event', place.stationId, () => ({ kind: 'device-event', type: 'volunteer-pin-locked', detail: memberId }), now);
+  return { ok: false, reason: 'locked', until: after.until };
+};
+
+export type WalkInDigitsResult = { ok: true } | { ok: false; reason: 'wrong-digits'; triesLeft: number } | { ok: false; reason: 'locked'; until: number };
+
+/**
+ * Checks the last four digits of the phone a walk-in signed in with, before their shift may be ended. Wrong
+ * guesses count as wrong PINs do (lockout.ts): five lock that sign-out on this tablet for 15 minutes, written down
+ * for staff, so nobody can try the 10,000 endings to end someone else's shift.
+ */
+export const verifyWalkInDigits = async (db: YizhanDb, stationId: string, signInId: string, digits: string, now: Date = new Date()): Promise<WalkInDigitsResult> => {
+  const key = walkInLockKey(signInId);
+  const state = await lockoutState(db, key, now.getTime());
+  if (state.locked) return { ok: false, reason: 'locked', until: state.until };
+  const signIn = await db.shiftEvents.get(signInId);
+  const phone = signIn?.contact?.phone;
+  if (digits.length === 4 && phone?.endsWith(digits)) {
+    await clearWrongPins(db, key);
+    return { ok: true };
+  }
+  const after = await recordWrongPin(db, key, now.getTime());
+  if (!after.locked) return { ok: false, reason: 'wrong-digits', triesLeft: after.triesLeft };
+  await commitRecord(db, 'device-event', stationId, () => ({ kind: 'device-event', type: 'walk-in-sign-out-locked', detail: signInId }), now);
   return { ok: false, reason: 'locked', until: after.until };
 };
 

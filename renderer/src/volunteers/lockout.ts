@@ -1,6 +1,10 @@
 import type { YizhanDb } from '../store/db.ts';
 
-/** Five wrong PINs lock that member on this tablet for a quarter of an hour. */
+/**
+ * Five wrong PINs lock that member on this tablet for a quarter of an hour. The same count guards a walk-in's
+ * sign-out by the last digits of their phone, keyed by their sign-in (walkInLockKey): four digits are as easy to
+ * guess as a PIN.
+ */
 export const MAX_PIN_TRIES = 5;
 export const LOCK_MS = 15 * 60_000;
 
@@ -12,6 +16,9 @@ interface LockoutRow {
 export type LockoutState = { locked: true; until: number } | { locked: false; triesLeft: number };
 
 const keyOf = (memberId: string) => `pin-lockout:${memberId}`;
+
+/** Whom a walk-in's sign-out guesses count against; never a member id (those have no ':'). */
+export const walkInLockKey = (signInId: string): string => `walk-in:${signInId}`;
 
 const read = async (db: YizhanDb, memberId: string): Promise<LockoutRow> => {
   const value = (await db.meta.get(keyOf(memberId)))?.value as Partial<LockoutRow> | undefined;

@@ -2,7 +2,7 @@ import type { Shift, StationSettings } from '@protocol/catalogue.ts';
 import type { ShiftSession } from '@protocol/hours.ts';
 import type { ShiftEvent } from '@protocol/records.ts';
 import { monthKeyAt } from '@protocol/roster.ts';
-import { localOffsetMinutes } from './policy.ts';
+import { STATION_OFFSET_MINUTES } from './station-time.ts';
 import { sessionsOf } from './shifts.ts';
 
 export interface PeriodHours {
@@ -26,13 +26,14 @@ export interface MyHours {
 
 /**
  * A member's own hours on this tablet: computed from their shift events with the same code as the centre's
- * (hours.ts), unsynced events included, so the hours a member sees are the ones the centre will count.
+ * (hours.ts), unsynced events included. A session that waits for staff review is counted apart (pendingMinutes):
+ * the review is made at the centre and does not reach the tablet, so only the centre knows what it will count.
  */
 export const myHours = (
   input: { events: readonly ShiftEvent[]; shifts: readonly Shift[]; station: StationSettings; unsyncedIds: ReadonlySet<string> },
   now: Date,
 ): MyHours => {
-  const offset = localOffsetMinutes(now);
+  const offset = STATION_OFFSET_MINUTES;
   const month = monthKeyAt(now.getTime(), offset);
   const year = month.slice(0, 4);
   const closers = new Map<string, string[]>();

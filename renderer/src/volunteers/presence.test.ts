@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../../tests/support/render-screen.tsx';
 import { presenceAt } from './presence.ts';
 import { openSessions, recentShiftEvents, sessionsOf, signIn } from './shifts.ts';
+import { beijing } from '../../../tests/support/station-clock.ts';
 
 const STATION = 'demo-station';
-const local = (h: number, m = 0) => new Date(2026, 11, 1, h, m); // a Tuesday: Huang Li and Zhao Jianguo 08:30–12:00
+const local = (h: number, m = 0) => beijing(2026, 11, 1, h, m); // a Tuesday: Huang Li and Zhao Jianguo 08:30–12:00
 
 const presence = async (prepare: (db: Awaited<ReturnType<typeof freshDb>>) => Promise<unknown>, now: Date) => {
   const db = await freshDb(now);

@@ -1,7 +1,8 @@
 import type { Member, Shift, Unit } from '@protocol/catalogue.ts';
 import type { ShiftSession } from '@protocol/hours.ts';
-import { minutesOfDay, parseClock } from '@protocol/time.ts';
+import { parseClock } from '@protocol/time.ts';
 import { dutyFor, type OnDuty } from '../screens/duty/roster.ts';
+import { stationMinuteOfDay } from './station-time.ts';
 
 const DAY_MINUTES = 24 * 60;
 
@@ -31,7 +32,7 @@ export interface Presence {
 
 /** Minutes since the shift began at `now` (an overnight shift that began yesterday counts from then). */
 const minutesIntoShift = (shift: Shift, now: Date): number => {
-  const into = minutesOfDay(now) - parseClock(shift.start);
+  const into = stationMinuteOfDay(now) - parseClock(shift.start);
   return into >= 0 ? into : into + DAY_MINUTES;
 };
 

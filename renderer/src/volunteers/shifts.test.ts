@@ -2,10 +2,11 @@ import { defaultVolunteerPolicy } from '@protocol/catalogue.ts';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../../tests/support/render-screen.tsx';
 import { closeForgottenShifts, openSessions, recentShiftEvents, sessionsOf, signIn, signOut } from './shifts.ts';
+import { beijing } from '../../../tests/support/station-clock.ts';
 
 const STATION = 'demo-station';
 // 2026-12-01 is a Tuesday: Zhao Jianguo is rostered 08:30–12:00 (local time of the test machine).
-const local = (day: number, h: number, m = 0) => new Date(2026, 11, day, h, m);
+const local = (day: number, h: number, m = 0) => beijing(2026, 11, day, h, m);
 
 const load = async (db: Awaited<ReturnType<typeof freshDb>>, now: Date) => {
   const station = (await db.settings.toCollection().first())!;

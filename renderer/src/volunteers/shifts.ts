@@ -5,7 +5,8 @@ import { shiftForSignIn } from '@protocol/roster.ts';
 import { dayKey } from '@protocol/time.ts';
 import { commitRecord } from '../store/commit.ts';
 import type { Stored, YizhanDb } from '../store/db.ts';
-import { localOffsetMinutes, policyOf } from './policy.ts';
+import { policyOf } from './policy.ts';
+import { STATION_OFFSET_MINUTES } from './station-time.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -14,7 +15,7 @@ export type Volunteer = { memberId: string } | { contact: Contact };
 
 /** The shift sessions of these events at this station, as the centre would compute them (hours.ts). */
 export const sessionsOf = (events: readonly ShiftEvent[], shifts: readonly Shift[], station: StationSettings, now: Date): ShiftSession[] =>
-  computeSessions({ events, roster: () => shifts, policy: () => policyOf(station), now: now.getTime(), offsetMinutes: localOffsetMinutes(now) });
+  computeSessions({ events, roster: () => shifts, policy: () => policyOf(station), now: now.getTime(), offsetMinutes: STATION_OFFSET_MINUTES });
 
 /**
  * Shift events recent enough to hold a shift that is still open: the longest a shift stays open is an overnight
@@ -36,7 +37,7 @@ export const signIn = async (
   now: Date = new Date(),
 ): Promise<ShiftEvent> => {
   const memberId = 'memberId' in input.volunteer ? input.volunteer.memberId : undefined;
-  const occurrence = memberId === undefined ? undefined : shiftForSignIn(await db.shifts.toArray(), memberId, now.getTime(), localOffsetMinutes(now));
+  const occurrence = memberId === undefined ? undefined : shiftForSignIn(await db.shifts.toArray(), memberId, now.getTime(), STATION_OFFSET_MINUTES);
   return commitRecord(
     db,
     'shift-event',

@@ -1,6 +1,6 @@
 import type { RequestStatusEntry } from '@protocol/centre.ts';
 import type { RequestEvent, ResidentRequest } from '@protocol/records.ts';
-import { applyRequestEvent, assignAfter, foldRequestView, type RequestAssignment, type RequestStatus, type TransitionRefusal, unassigned } from '@protocol/request-state.ts';
+import { applyRequestEvent, assignAfter, foldRequestView, holderRefusal, type RequestAssignment, type RequestStatus, type TransitionRefusal, unassigned } from '@protocol/request-state.ts';
 import type { DeadLetterRow } from '../store/db.ts';
 
 /** One of this tablet's own steps the server refused (it lost a race): what it tried, why, and who has it now. */
@@ -24,15 +24,18 @@ const byTime = (a: { at: string; id: string }, b: { at: string; id: string }) =>
 
 /**
  * A request as the volunteer sees it. The server's status (pulled `request-status`) is the truth once there: it
- * ordered every tablet's and the centre's events. This tablet's steps made after it (not yet at the server, or
- * not yet back) are applied on top with the same state machine; a step the server dead-lettered is shown as
- * refused, never applied. Without a server status, the local events are folded in time order.
+ * ordered every tablet's and the centre's events. This tablet's steps the server's status cannot reflect yet
+ * (`unreflected`: still in the outbox, or pushed since the last pull; store/outbox.ts) are applied on top with
+ * the same state machine. They are picked by the outbox, never by comparing times: the server's status carries
+ * the centre's clock and the steps the tablet's, which may be off by minutes. A step the server dead-lettered is
+ * shown as refused, never applied. Without a server status, the local events are folded in time order.
  */
 export const requestView = (
   request: ResidentRequest,
   events: readonly RequestEvent[],
   server: RequestStatusEntry | undefined,
   deadLetters: ReadonlyMap<string, DeadLetterRow>,
+  unreflected: ReadonlySet<string>,
 ): RequestView => {
   const ordered = [...events].sort(byTime);
   const refusedIds = new Set(ordered.filter((e) => deadLetters.has(e.id)).map((e) => e.id));
@@ -42,7 +45,7 @@ export const requestView = (
   if (server) {
     status = server.status;
     assignment = { dispatchedTo: server.dispatchedTo ?? null, takenBy: server.takenBy ?? null };
-    for (const event of live.filter((e) => e.actor !== 'centre' && e.at > server.at)) {
+    for (const event of live.filter((e) => unreflected.has(e.id))) {
       const result = applyRequestEvent(status, event);
       if (!result.ok) continue;
       status = result.status;
@@ -74,8 +77,8 @@ export type StepCheck = { ok: true } | { ok: false; reason: TransitionRefusal | 
 
 /**
  * Whether the signed-in member may take this step now: the shared state machine first (its refusal, as the server
- * would give it), then the kiosk's own rule that only the one who holds a request finishes or hands it over, and
- * nobody takes a request someone else holds.
+ * would give it), then the shared rule that only the one who holds a request finishes or hands it over (the server
+ * enforces it too), and nobody takes a request someone else holds.
  */
 export const checkStep = (view: Pick<RequestView, 'status' | 'assignment'>, step: MemberStep, memberId: string): StepCheck => {
   const holder = view.assignment.takenBy;
@@ -83,6 +86,7 @@ export const checkStep = (view: Pick<RequestView, 'status' | 'assignment'>, step
   if (step === 'take' && holder && !mine && view.status === 'taken') return { ok: false, reason: 'taken-by-other' };
   const result = applyRequestEvent(view.status, { type: step, actor: 'member' });
   if (!result.ok) return { ok: false, reason: result.reason };
-  if ((step === 'complete' || step === 'handover') && !mine) return { ok: false, reason: 'not-yours' };
+  const notHolder = holderRefusal(view.assignment, { type: step, actor: 'member', memberId });
+  if (notHolder) return { ok: false, reason: notHolder };
   return { ok: true };
 };

@@ -100,6 +100,12 @@ export const requestDetailSchema = z.object({
   timeline: z.array(timelineEntrySchema),
   /** Service projects the request belongs to. */
   projectIds: z.array(serverIdSchema),
+  /**
+   * Other requests of this station holding the same number, oldest first. A number never repeats at a station
+   * while its tablets' clocks are roughly right (sync/protocol/README.md, receipt numbers); when one lagged, the
+   * centre stores both and flags them here, so staff check the resident's slip before acting on either.
+   */
+  sameNumber: z.array(requestIdSchema),
 });
 export type RequestDetail = z.infer<typeof requestDetailSchema>;
 

@@ -85,6 +85,11 @@ export const deadLetterSchema = z.object({
   detail: z.string().nullable(),
   /** The entry as it arrived; null once retention purged it. */
   payload: z.unknown(),
+  /**
+   * For a content conflict: the version stored under the same record id, which the one set aside (payload)
+   * differs from, for staff to compare; null for other reasons. Its personal fields go with retention.
+   */
+  stored: z.unknown(),
   receivedAt: instantSchema,
   resolution: z
     .object({ at: instantSchema, note: z.string(), staff: z.object({ id: serverIdSchema, name: z.string() }).nullable() })

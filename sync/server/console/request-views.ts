@@ -86,5 +86,6 @@ export const toDetail = (scope: ConsoleScope, row: RequestDetailRow, now: Date):
     contact: contact && { name: contact.name && maskName(contact.name), phone: contact.phone && maskPhone(contact.phone) },
     timeline: row.timeline.map(toTimelineEntry),
     projectIds: row.projectIds,
+    sameNumber: row.sameNumber,
   };
 };

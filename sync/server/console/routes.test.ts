@@ -83,6 +83,21 @@ describe.each(engines())('console routes on %s', (engine) => {
     expect(detail.timeline[4]!.receivedAt).toBe(t.clock.now().toISOString());
   });
 
+  it('flags a receipt number a station gave twice on both requests, and not one another station gave too', async () => {
+    // A fresh tablet whose clock lagged behind the one it replaced (sync/protocol/README.md): both are stored.
+    const make = kiosk(station, t.clock.now());
+    const first = make.request('2900001');
+    const second = make.request('2900001');
+    const otherStation = A.stations[1];
+    const elsewhere = kiosk(otherStation, t.clock.now()).request('2900001');
+    await outbox.push(first, make.event(first.id, 'submit'), second, make.event(second.id, 'submit'));
+    await stationOutbox(t, otherStation, await enrolStation(t, otherStation)).push(elsewhere);
+    const detail = async (id: string) => staffA.ok<RequestDetail>('request', { params: { requestId: id } });
+    expect((await detail(first.id)).sameNumber).toEqual([second.id]);
+    expect((await detail(second.id)).sameNumber).toEqual([first.id]);
+    expect((await detail(elsewhere.id)).sameNumber).toEqual([]);
+  });
+
   it('refuses a step the state machine does not allow, in words, and changes nothing', async () => {
     const make = kiosk(station, t.clock.now());
     const request = make.request('0302102');
@@ -162,7 +177,7 @@ describe.each(engines())('console routes on %s', (engine) => {
     const seq = pushed.deadLetters[0]!.seq;
     const open = await staffA.ok<{ deadLetters: DeadLetter[] }>('deadLetters', { query: { stationId: station, resolved: 'false' } });
     const letter = open.deadLetters.find((d) => d.seq === seq)!;
-    expect(letter).toMatchObject({ reason: 'invalid-record', payload: { kind: 'nonsense' }, resolution: null });
+    expect(letter).toMatchObject({ reason: 'invalid-record', payload: { kind: 'nonsense' }, stored: null, resolution: null });
     const unresolved = (await staffA.ok<{ stations: StationHealth[] }>('stationHealth')).stations.find((s) => s.station.id === station)!.unresolvedDeadLetters;
     expect(unresolved).toBeGreaterThanOrEqual(1);
 
@@ -171,6 +186,20 @@ describe.each(engines())('console routes on %s', (engine) => {
     expect((await staffA.ok<{ deadLetters: DeadLetter[] }>('deadLetters', { query: { stationId: station, resolved: 'false' } })).deadLetters.map((d) => d.seq)).not.toContain(seq);
     const after = (await staffA.ok<{ stations: StationHealth[] }>('stationHealth')).stations.find((s) => s.station.id === station)!.unresolvedDeadLetters;
     expect(after).toBe(unresolved - 1);
+  });
+
+  it('shows both versions of a content conflict: the one stored and the one set aside', async () => {
+    const make = kiosk(station, t.clock.now());
+    const visit = make.visit('legal-aid');
+    await outbox.push(visit);
+    const pushed = await outbox.push({ ...visit, purpose: 'employment' });
+    expect(pushed.deadLetters).toEqual([expect.objectContaining({ reason: 'content-conflict' })]);
+    const letters = await staffA.ok<{ deadLetters: DeadLetter[] }>('deadLetters', { query: { stationId: station, resolved: 'false' } });
+    expect(letters.deadLetters.find((d) => d.recordId === visit.id)).toMatchObject({
+      reason: 'content-conflict',
+      stored: { id: visit.id, purpose: 'legal-aid' },
+      payload: { id: visit.id, purpose: 'employment' },
+    });
   });
 
   it('makes enrolment codes and a sheet that skips enrolled stations, rotates a token and revokes a station', async () => {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { kioskRecordSchema } from '../../protocol/records.ts';
-import { applyRequestEvent, assignAfter, type RequestAssignment, type RequestStatus, unassigned } from '../../protocol/request-state.ts';
+import { applyRequestEvent, assignAfter, holderRefusal, type RequestAssignment, type RequestStatus, unassigned } from '../../protocol/request-state.ts';
 import { acceptedVersions, checkVersion, recordSchemaWindow, type SchemaWindow, upgradeRecord, versionOf } from '../../protocol/upgrade.ts';
 import type { DeadLetterReason, PushEntry } from '../../protocol/wire.ts';
 import type { KnownRecord, NewDeadLetter, NewRecord, NewRequest, PushPlan, PushSnapshot, StatusChange } from '../storage/types.ts';
@@ -18,7 +18,8 @@ import { recordDigest } from './digest.ts';
  * A dead-lettered entry counts as applied, so a record that can never be accepted does not block the outbox:
  * one whose own `v` is outside the accepted window (only the client's schemaVersion refuses a whole push), one
  * that fails the schema, names another station, reuses another station's id or this station's id with other
- * content, or moves a request where the state machine does not allow.
+ * content, or moves a request where the state machine does not allow (or finishes or hands over one another member
+ * holds: request-state.ts holderRefusal).
  */
 export interface PlanInput {
   stationId: string;
@@ -123,6 +124,11 @@ export const planPush = (input: PlanInput, snapshot: PushSnapshot): PushPlan => 
       const result = applyRequestEvent(request.status, record);
       if (!result.ok) {
         dead('illegal-transition', result.reason);
+        continue;
+      }
+      const notHolder = holderRefusal(request.assignment, record);
+      if (notHolder) {
+        dead('illegal-transition', notHolder);
         continue;
       }
       request.status = result.status;

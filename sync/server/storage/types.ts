@@ -234,6 +234,20 @@ export interface FoundRequest {
 export interface PurgeResult {
   records: number;
   deadLetters: number;
+  /** The console's copies: request events in a request's timeline, and shift events in the hours ledger. */
+  requestEvents: number;
+  shiftEvents: number;
+}
+
+/**
+ * How the purge strips each kind of row, and under which definition of personal (PERSONAL_DEFINITION): a row
+ * purged under a lower version is purged again, so a field counted as personal later does not outlive retention.
+ */
+export interface PurgeDefinition {
+  version: number;
+  record: (payload: unknown) => unknown;
+  requestEvent: (event: unknown) => unknown;
+  shiftEvent: (payload: unknown) => unknown;
 }
 
 /** Thrown for a conflict the caller can report (a station that exists, an id taken in another scope). */
@@ -297,7 +311,7 @@ export interface Storage extends ConsoleStorage {
   /** Requests by id or by number (see RequestLookup), by station and then oldest first. */
   findRequests(lookup: RequestLookup): Promise<FoundRequest[]>;
   /** Removes personal fields of records (and raw dead-letter payloads) received before `before`. */
-  purgePersonal(input: { before: Date; now: Date; strip: (payload: unknown) => unknown; batchSize?: number }): Promise<PurgeResult>;
+  purgePersonal(input: { before: Date; now: Date; definition: PurgeDefinition; batchSize?: number }): Promise<PurgeResult>;
 
   // centre-born data
   publish(input: PublishInput): Promise<PublishResult>;

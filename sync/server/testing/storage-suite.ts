@@ -3,7 +3,7 @@ import demo from '../../../assets/demo/catalogue.json';
 import { catalogueSchema } from '../../protocol/catalogue.ts';
 import { catalogueEntries, DISTRICT_SCOPE } from '../../protocol/centre.ts';
 import { newId } from '../../protocol/ids.ts';
-import { withoutPersonalFields } from '../../protocol/personal.ts';
+import { purgeDefinition } from '../purge-definition.ts';
 import { applyRequestEvent } from '../../protocol/request-state.ts';
 import { entries, newEpoch, pushToStorage, referralWithContact, requestEvent, residentRequest, type TestStorage, visit } from './fixtures.ts';
 import { enrolmentCodeHash, newEnrolmentCode, newStationToken, tokenHash } from '../tokens.ts';
@@ -309,6 +309,27 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
         });
       });
 
+      it('lets only the member who took a request finish or hand it over: another member’s step is refused, not applied', async () => {
+        const id = await station();
+        const request = residentRequest(id);
+        const take = { ...requestEvent(id, request.id, 'take', 'member'), memberId: 'wang' };
+        await pushToStorage(storage, id, newEpoch(), entries([request, requestEvent(id, request.id, 'submit'), take]));
+        const notHers = { ...requestEvent(id, request.id, 'complete', 'member'), memberId: 'zhao' };
+        const handover = { ...requestEvent(id, request.id, 'handover', 'member'), memberId: 'zhao' };
+        const anonymous = requestEvent(id, request.id, 'complete', 'member');
+        expect(await pushToStorage(storage, id, newEpoch(), entries([notHers, handover, anonymous]))).toMatchObject({
+          deadLetters: [
+            { seq: 1, id: notHers.id, reason: 'illegal-transition', detail: 'not-yours' },
+            { seq: 2, id: handover.id, reason: 'illegal-transition', detail: 'not-yours' },
+            { seq: 3, id: anonymous.id, reason: 'illegal-transition', detail: 'not-yours' },
+          ],
+        });
+        expect((await storage.getRequestStatus(request.id))?.status).toBe('taken');
+        expect((await pullAll(id)).changes.find((c) => c.collection === 'request-status')).toMatchObject({ value: { status: 'taken', takenBy: { type: 'member', memberId: 'wang' } } });
+        expect(await pushToStorage(storage, id, newEpoch(), entries([{ ...requestEvent(id, request.id, 'complete', 'member'), memberId: 'wang' }]))).toMatchObject({ deadLetters: [] });
+        expect((await storage.getRequestStatus(request.id))?.status).toBe('done');
+      });
+
       it('keeps a request of one station out of reach of another', async () => {
         const a = await station();
         const b = await station();
@@ -351,7 +372,7 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
         const id = await station('dup');
         const referral = referralWithContact(id);
         await pushToStorage(storage, id, newEpoch(), entries([referral]), t0);
-        await storage.purgePersonal({ before: later(86_400_000), now: later(86_400_000), strip: withoutPersonalFields });
+        await storage.purgePersonal({ before: later(86_400_000), now: later(86_400_000), definition: purgeDefinition });
         expect((await storage.getRecord(referral.id))?.personalPurgedAt).not.toBeNull();
         const replay = await pushToStorage(storage, id, newEpoch(), entries([referral]), later(2 * 86_400_000));
         expect(replay).toMatchObject({ kind: 'applied', appliedSeq: 1, stored: 0, deadLetters: [] });
@@ -595,10 +616,10 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
             turns += 1;
           }
         })();
-        const result = await storage.purgePersonal({ before: new Date('2020-01-02T00:00:00Z'), now: t0, strip: withoutPersonalFields, batchSize: 5 });
+        const result = await storage.purgePersonal({ before: new Date('2020-01-02T00:00:00Z'), now: t0, definition: purgeDefinition, batchSize: 5 });
         purging = false;
         await other;
-        expect(result).toEqual({ records: 20, deadLetters: 20 });
+        expect(result).toMatchObject({ records: 20, deadLetters: 20 });
         // 4 batches of records and 4 of dead letters: the other task ran between every two of them.
         expect(turns).toBeGreaterThanOrEqual(7);
         for (const referral of referrals) expect(JSON.stringify((await storage.getRecord(referral.id))?.payload)).not.toContain('13812345678');
@@ -611,7 +632,7 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
         const recent = referralWithContact(id);
         await pushToStorage(storage, id, newEpoch(), entries([old, { junk: '13812345678' }]), t0);
         await pushToStorage(storage, id, newEpoch(), entries([recent]), later(10 * 86_400_000));
-        const result = await storage.purgePersonal({ before: later(5 * 86_400_000), now: later(20 * 86_400_000), strip: withoutPersonalFields, batchSize: 1 });
+        const result = await storage.purgePersonal({ before: later(5 * 86_400_000), now: later(20 * 86_400_000), definition: purgeDefinition, batchSize: 1 });
         expect(result.records).toBeGreaterThanOrEqual(1);
         expect(result.deadLetters).toBeGreaterThanOrEqual(1);
         const purged = await storage.getRecord(old.id);
@@ -620,6 +641,43 @@ export const storageSuite = (engine: string, open: () => Promise<TestStorage>) =
         expect(purged?.personalPurgedAt).not.toBeNull();
         expect((await storage.getRecord(recent.id))?.payload).toMatchObject({ contact: { phone: '13812345678' } });
         expect((await storage.listDeadLetters(id))[0]?.payload).toBeNull();
+      });
+
+      it('purges again what an older definition of personal left, in records and in the console\'s copies of them', async () => {
+        const id = await station('redef');
+        const request = residentRequest(id, { text: '3号楼501 李秀英，厨房漏水' });
+        const noted = { ...requestEvent(id, request.id, 'submit'), note: '李秀英下午在家' };
+        const signature = 'M10 20 L30 40';
+        const walkIn = {
+          id: newId(), stationId: id, at: t0.toISOString(), v: 1, kind: 'shift-event', type: 'sign-in', method: 'walk-in',
+          contact: { name: '赵志愿', phone: '13900001111', consentAt: t0.toISOString() }, signature,
+        };
+        await pushToStorage(storage, id, newEpoch(), entries([request, noted, walkIn]), t0);
+        // Past every record of this suite (kiosk times are the test machine's clock), so this test goes last.
+        const before = new Date(Date.now() + 86_400_000);
+        // A server that purged when only the contact counted as personal, and kept no console copies in mind.
+        const withoutContact = (payload: unknown) => {
+          const { contact: _contact, ...rest } = payload as Record<string, unknown>;
+          return rest;
+        };
+        const older = { version: purgeDefinition.version - 1, record: withoutContact, requestEvent: (event: unknown) => event, shiftEvent: (event: unknown) => event };
+        await storage.purgePersonal({ before, now: later(86_400_000), definition: older });
+        expect((await storage.getRecord(request.id))?.payload).toMatchObject({ text: '3号楼501 李秀英，厨房漏水' });
+
+        const result = await storage.purgePersonal({ before, now: later(2 * 86_400_000), definition: purgeDefinition });
+        expect(result.records).toBeGreaterThanOrEqual(3);
+        const everything = JSON.stringify([
+          await storage.getRecord(request.id),
+          await storage.getRecord(noted.id),
+          await storage.getRecord(walkIn.id),
+          await storage.getRequestDetail(request.id),
+          await storage.getShiftSignIn(walkIn.id),
+        ]);
+        expect(everything).not.toMatch(/李秀英|13900001111/);
+        expect(everything).not.toContain(signature);
+        expect(await storage.getShiftSignIn(walkIn.id)).toMatchObject({ contact: { name: '赵志愿' } });
+        // Under the current definition, a purged row is not walked again.
+        expect(await storage.purgePersonal({ before, now: later(3 * 86_400_000), definition: purgeDefinition })).toMatchObject({ records: 0, requestEvents: 0, shiftEvents: 0 });
       });
     });
   });

@@ -35,6 +35,22 @@ describe('a request at the centre', () => {
     expect(missing).toEqual([]);
   });
 
+  it('flags another request of the station with the same number, and links to it', async () => {
+    const summary = request();
+    const twin = '0190a5c4-7b2e-7c3d-8e4f-00000000aaaa';
+    const { missing } = renderConsole(`/requests/${summary.id}`, { session: staffSession, handlers: { ...publishedLists(), request: () => detailOf(summary, { sameNumber: [twin] }) } });
+    expect(await screen.findByText(/本驿站还有 1 条诉求也是这个编号/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '查看同号诉求 1' })).toHaveAttribute('href', `/console/requests/${twin}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('says nothing of numbers when the number is the station\'s alone', async () => {
+    const summary = request();
+    renderConsole(`/requests/${summary.id}`, { session: staffSession, handlers: { ...publishedLists(), request: () => detailOf(summary) } });
+    expect(await screen.findByRole('heading', { level: 1, name: '诉求 0302-001' })).toBeInTheDocument();
+    expect(screen.queryByText(/也是这个编号/)).toBeNull();
+  });
+
   it('puts the centre\'s receive time beside a kiosk step sent late, and says when the tablet\'s clock was off', async () => {
     const summary = request();
     const kiosk = (id: string, patch: Partial<RequestDetail['timeline'][number]>) => entry('take', { id, actor: 'member', memberId: 'li-na', source: 'kiosk', staff: null, receivedAt: '2026-03-02T03:00:20.000Z', ...patch });

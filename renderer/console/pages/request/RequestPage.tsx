@@ -60,6 +60,16 @@ export default function RequestPage({ params }: PageProps) {
       />
       {detail.error ? <ErrorNotice error={detail.error} retry={detail.reload} /> : null}
       {request.status === null ? <Notice tone="info">{t('arriving')}</Notice> : null}
+      {shown.sameNumber.length > 0 ? (
+        <Notice tone="warning">
+          {t('sameNumber', { count: shown.sameNumber.length })}{' '}
+          {shown.sameNumber.map((id, index) => (
+            <Link key={id} to={`/requests/${id}`}>
+              {t('sameNumberLink', { index: index + 1 })}
+            </Link>
+          ))}
+        </Notice>
+      ) : null}
       <div className="request-layout">
         <div className="request-layout__main">
           <RequestFacts detail={shown} directory={directory} />

@@ -85,10 +85,14 @@ export default function DeadLettersPage() {
                 ) : null}
               </dl>
               <p className="muted">{t(`dead.explain.${letter.reason}`)}</p>
-              <details className="payload">
-                <summary>{t('dead.payload')}</summary>
-                {letter.payload === null ? <p className="muted">{t('dead.purged')}</p> : <pre className="mono">{JSON.stringify(letter.payload, null, 2)}</pre>}
-              </details>
+              {letter.reason === 'content-conflict' && letter.stored !== null ? (
+                <ConflictVersions stored={letter.stored} setAside={letter.payload} />
+              ) : (
+                <details className="payload">
+                  <summary>{t('dead.payload')}</summary>
+                  {letter.payload === null ? <p className="muted">{t('dead.purged')}</p> : <pre className="mono">{JSON.stringify(letter.payload, null, 2)}</pre>}
+                </details>
+              )}
               {letter.resolution ? (
                 <p className="dead-letter__resolution">
                   {letter.resolution.staff
@@ -112,6 +116,37 @@ export default function DeadLettersPage() {
         />
       ) : null}
     </>
+  );
+}
+
+/** The top-level fields whose values differ between two versions of a record, in the stored version's order. */
+const differingFields = (stored: unknown, setAside: unknown): string[] => {
+  const fields = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+  const [a, b] = [fields(stored), fields(setAside)];
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]));
+};
+
+/**
+ * A content conflict: the station sent a record under an id it had already stored, with other content. Staff see
+ * both side by side, with the fields that differ named, to tell which one the station meant.
+ */
+function ConflictVersions({ stored, setAside }: { stored: unknown; setAside: unknown }) {
+  const { t, i18n } = useTranslation('stations');
+  const differing = setAside === null ? [] : differingFields(stored, setAside);
+  return (
+    <div className="conflict">
+      {differing.length > 0 ? <p>{t('dead.differing', { fields: new Intl.ListFormat(i18n.language).format(differing) })}</p> : null}
+      <div className="conflict__versions">
+        <section className="conflict__version" aria-label={t('dead.storedVersion')}>
+          <h3>{t('dead.storedVersion')}</h3>
+          <pre className="mono">{JSON.stringify(stored, null, 2)}</pre>
+        </section>
+        <section className="conflict__version" aria-label={t('dead.setAsideVersion')}>
+          <h3>{t('dead.setAsideVersion')}</h3>
+          {setAside === null ? <p className="muted">{t('dead.purged')}</p> : <pre className="mono">{JSON.stringify(setAside, null, 2)}</pre>}
+        </section>
+      </div>
+    </div>
   );
 }
 

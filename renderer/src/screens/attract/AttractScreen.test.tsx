@@ -3,11 +3,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freshDb, renderScreen, routeProbe } from '../../../../tests/support/render-screen.tsx';
 import { signIn } from '../../volunteers/shifts.ts';
 import AttractScreen, { SLIDE_MS } from './AttractScreen.tsx';
+import { beijing } from '../../../../tests/support/station-clock.ts';
 
 // The longer wait covers the store on a busy two-core machine.
 
 // Friday 27 November 2026, the demo data's anchor day, at 10:00: Deng Gang and Wang Xiulan are rostered.
-const now = new Date(2026, 10, 27, 10, 0);
+const now = beijing(2026, 10, 27, 10, 0);
 
 const renderAttract = async (language: 'zh-CN' | 'en' = 'zh-CN') => {
   // Only the clock and the slide interval are faked: IndexedDB keeps its real scheduling.
@@ -17,7 +18,7 @@ const renderAttract = async (language: 'zh-CN' | 'en' = 'zh-CN') => {
   const db = await freshDb(now);
   // Both of the morning's rostered people signed in; Liu Fang (afternoon) has not come yet.
   for (const [memberId, minute] of [['deng-gang', 20], ['wang-xiulan', 28]] as const) {
-    await signIn(db, 'demo-station', { volunteer: { memberId }, method: 'pin' }, new Date(2026, 10, 27, 8, minute));
+    await signIn(db, 'demo-station', { volunteer: { memberId }, method: 'pin' }, beijing(2026, 10, 27, 8, minute));
   }
   const view = await renderScreen({ screen: 'home', params: undefined }, { db, language, extra: <AttractScreen onDismiss={onDismiss} /> });
   const dialog = await screen.findByRole('dialog');
@@ -74,7 +75,7 @@ describe('AttractScreen', () => {
     vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
     vi.setSystemTime(now);
     const db = await freshDb(now);
-    await signIn(db, 'demo-station', { volunteer: { memberId: 'wang-xiulan' }, method: 'pin' }, new Date(2026, 10, 27, 8, 28));
+    await signIn(db, 'demo-station', { volunteer: { memberId: 'wang-xiulan' }, method: 'pin' }, beijing(2026, 10, 27, 8, 28));
     await renderScreen({ screen: 'home', params: undefined }, { db, extra: <AttractScreen onDismiss={() => undefined} /> });
     const dialog = await screen.findByRole('dialog');
     await within(dialog).findByText('王秀兰');
@@ -83,7 +84,7 @@ describe('AttractScreen', () => {
 
   it('shows the station phone and who comes next when nobody is on duty', async () => {
     vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
-    const night = new Date(2026, 10, 27, 22, 0);
+    const night = beijing(2026, 10, 27, 22, 0);
     vi.setSystemTime(night);
     await renderScreen({ screen: 'home', params: undefined }, { db: await freshDb(night), extra: <AttractScreen onDismiss={() => undefined} /> });
     const dialog = await screen.findByRole('dialog');

@@ -8,6 +8,7 @@ import { signIn } from '../../volunteers/shifts.ts';
 // Loaded up front so the kiosk's lazy import of it is instant, and the first look need not wait for a transform;
 // the longer wait covers the store on a busy two-core machine.
 import './DutyScreen.tsx';
+import { beijing } from '../../../../tests/support/station-clock.ts';
 
 function ReadAloud() {
   const { readNow } = useReadAloudControl();
@@ -39,7 +40,7 @@ afterEach(() => {
 
 describe('DutyScreen', () => {
   it('shows who signed in as on duty, who is rostered but not here, and who comes later, with masked phones only', async () => {
-    await dutyAt(new Date(2026, 11, 1, 10, 0), 'zh-CN', signedIn(['zhao-jianguo', new Date(2026, 11, 1, 8, 25)]));
+    await dutyAt(beijing(2026, 11, 1, 10, 0), 'zh-CN', signedIn(['zhao-jianguo', beijing(2026, 11, 1, 8, 25)]));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('今日值班');
     expect(names(section('正在值班'))).toEqual(['赵建国']);
     expect(names(section('应到还没到'))).toEqual(['黄莉']);
@@ -57,16 +58,16 @@ describe('DutyScreen', () => {
   });
 
   it('does not call anyone on duty who has not signed in, however the roster reads', async () => {
-    await dutyAt(new Date(2026, 11, 1, 10, 0));
+    await dutyAt(beijing(2026, 11, 1, 10, 0));
     expect(names(section('正在值班'))).toEqual([]);
     expect(section('正在值班')).toHaveTextContent('现在没有人值班');
     expect(names(section('应到还没到'))).toEqual(['黄莉', '赵建国']);
   });
 
   it('flags someone signed in without a shift, and shows a walk-in by a masked name only', async () => {
-    await dutyAt(new Date(2026, 11, 1, 10, 0), 'zh-CN', async (db) => {
-      await signIn(db, 'demo-station', { volunteer: { memberId: 'wang-xiulan' }, method: 'pin' }, new Date(2026, 11, 1, 9, 0));
-      await signIn(db, 'demo-station', { volunteer: { contact: { name: '林晓芳', phone: '13912345678', consentAt: new Date(2026, 11, 1, 9, 5).toISOString() } }, method: 'walk-in' }, new Date(2026, 11, 1, 9, 5));
+    await dutyAt(beijing(2026, 11, 1, 10, 0), 'zh-CN', async (db) => {
+      await signIn(db, 'demo-station', { volunteer: { memberId: 'wang-xiulan' }, method: 'pin' }, beijing(2026, 11, 1, 9, 0));
+      await signIn(db, 'demo-station', { volunteer: { contact: { name: '林晓芳', phone: '13912345678', consentAt: beijing(2026, 11, 1, 9, 5).toISOString() } }, method: 'walk-in' }, beijing(2026, 11, 1, 9, 5));
     });
     const [wang, walkIn] = within(section('正在值班')).getAllByRole('listitem');
     expect(wang).toHaveTextContent('王秀兰');
@@ -79,7 +80,7 @@ describe('DutyScreen', () => {
   });
 
   it('marks evening-hour shifts and says which extended hours are on today', async () => {
-    await dutyAt(new Date(2026, 11, 1, 17, 45), 'zh-CN', signedIn(['sun-lei', new Date(2026, 11, 1, 17, 25)], ['tang-wenjie', new Date(2026, 11, 1, 17, 29)]));
+    await dutyAt(beijing(2026, 11, 1, 17, 45), 'zh-CN', signedIn(['sun-lei', beijing(2026, 11, 1, 17, 25)], ['tang-wenjie', beijing(2026, 11, 1, 17, 29)]));
     const now = section('正在值班');
     expect(names(now)).toEqual(['孙磊', '唐文杰']);
     expect(within(now).getAllByText('晚间一小时')).toHaveLength(2);
@@ -91,8 +92,8 @@ describe('DutyScreen', () => {
   });
 
   it('marks Red Weekend shifts on a Saturday', async () => {
-    const at = (h: number, m: number) => new Date(2026, 11, 5, h, m);
-    await dutyAt(new Date(2026, 11, 5, 10, 0), 'zh-CN', signedIn(['sun-lei', at(8, 30)], ['han-meiling', at(8, 55)], ['he-zhiyuan', at(8, 58)], ['jiang-tao', at(9, 2)]));
+    const at = (h: number, m: number) => beijing(2026, 11, 5, h, m);
+    await dutyAt(beijing(2026, 11, 5, 10, 0), 'zh-CN', signedIn(['sun-lei', at(8, 30)], ['han-meiling', at(8, 55)], ['he-zhiyuan', at(8, 58)], ['jiang-tao', at(9, 2)]));
     const now = section('正在值班');
     expect(names(now)).toEqual(['孙磊', '韩美玲', '何志远', '蒋涛']);
     expect(within(now).getAllByText('红色周末')).toHaveLength(3);
@@ -100,7 +101,7 @@ describe('DutyScreen', () => {
   });
 
   it('says kindly that nobody is here at night, who comes next and the station phone', async () => {
-    const { user, speech } = await dutyAt(new Date(2026, 11, 1, 21, 0));
+    const { user, speech } = await dutyAt(beijing(2026, 11, 1, 21, 0));
     const now = section('正在值班');
     expect(now).toHaveTextContent('现在没有人值班，请别着急');
     expect(now).toHaveTextContent('下一班：明天 08:30 开始');
@@ -112,7 +113,7 @@ describe('DutyScreen', () => {
   });
 
   it('points to the next shift today without repeating its people when nobody is here at lunch', async () => {
-    await dutyAt(new Date(2026, 11, 1, 12, 30));
+    await dutyAt(beijing(2026, 11, 1, 12, 30));
     const now = section('正在值班');
     expect(now).toHaveTextContent('下一班：今天 13:30 开始');
     expect(names(now)).toEqual([]);
@@ -120,7 +121,7 @@ describe('DutyScreen', () => {
   });
 
   it('reads the people on duty aloud without their phone numbers', async () => {
-    const { user, speech } = await dutyAt(new Date(2026, 11, 1, 10, 0), 'zh-CN', signedIn(['huang-li', new Date(2026, 11, 1, 8, 20)], ['zhao-jianguo', new Date(2026, 11, 1, 8, 25)]));
+    const { user, speech } = await dutyAt(beijing(2026, 11, 1, 10, 0), 'zh-CN', signedIn(['huang-li', beijing(2026, 11, 1, 8, 20)], ['zhao-jianguo', beijing(2026, 11, 1, 8, 25)]));
     await user.click(screen.getByRole('button', { name: 'test-read' }));
     const [text] = speech.spoken;
     expect(text).toContain('正在值班的有：黄莉，共建单位，和平街道社区卫生服务中心，可以帮您：测血压血糖和家庭医生签约；赵建国');
@@ -129,7 +130,7 @@ describe('DutyScreen', () => {
   });
 
   it('speaks English, naming the weekday of a shift days away', async () => {
-    await dutyAt(new Date(2026, 11, 1, 21, 0), 'en', async (db) => {
+    await dutyAt(beijing(2026, 11, 1, 21, 0), 'en', async (db) => {
       await db.shifts.where('weekdays').noneOf([6]).delete();
     });
     const now = section('On duty now');
@@ -140,7 +141,7 @@ describe('DutyScreen', () => {
   });
 
   it('follows the clock: a forgotten sign-out stops counting as here once the shift and the grace are over', async () => {
-    await dutyAt(new Date(2026, 11, 1, 12, 59, 40), 'zh-CN', signedIn(['huang-li', new Date(2026, 11, 1, 8, 20)], ['zhao-jianguo', new Date(2026, 11, 1, 8, 25)]));
+    await dutyAt(beijing(2026, 11, 1, 12, 59, 40), 'zh-CN', signedIn(['huang-li', beijing(2026, 11, 1, 8, 20)], ['zhao-jianguo', beijing(2026, 11, 1, 8, 25)]));
     expect(names(section('正在值班'))).toEqual(['黄莉', '赵建国']);
     await act(() => vi.advanceTimersByTimeAsync(30_000));
     expect(names(section('正在值班'))).toEqual([]);

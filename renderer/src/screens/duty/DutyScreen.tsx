@@ -7,6 +7,7 @@ import { PresentCard } from './PresentCard.tsx';
 import { usePresentText } from './person-text.ts';
 import { StationHours } from './StationHours.tsx';
 import { useDuty } from './useDuty.ts';
+import { STATION_TIME_ZONE } from '../../volunteers/station-time.ts';
 import './duty.css';
 
 /**
@@ -19,7 +20,7 @@ export default function DutyScreen() {
   const duty = useDuty();
   const present = usePresentText();
   const nextText = useNextText();
-  const today = new Intl.DateTimeFormat(i18n.language, { month: 'long', day: 'numeric', weekday: 'long' }).format(duty?.at ?? new Date());
+  const today = new Intl.DateTimeFormat(i18n.language, { month: 'long', day: 'numeric', weekday: 'long', timeZone: STATION_TIME_ZONE }).format(duty?.at ?? new Date());
   const title = t('title');
   const lead = t('lead', { date: today });
 

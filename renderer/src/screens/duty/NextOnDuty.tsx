@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/StoreProvider.tsx';
 import { PersonCard } from './PersonCard.tsx';
 import type { NextDuty } from './roster.ts';
+import { STATION_TIME_ZONE } from '../../volunteers/station-time.ts';
 
 /** "Tomorrow at 08:30", "Monday at 08:30": when the next shift begins, in words a resident would use. */
 export const useNextText = (): ((next: NextDuty | undefined, now: Date) => string) => {
@@ -9,9 +10,8 @@ export const useNextText = (): ((next: NextDuty | undefined, now: Date) => strin
   return (next, now) => {
     if (!next) return t('nobody.noNext');
     const start = next.people[0]?.shift.start ?? '';
-    const day = new Date(now);
-    day.setDate(day.getDate() + next.daysAhead);
-    const weekday = new Intl.DateTimeFormat(i18n.language, { weekday: 'long' }).format(day);
+    const day = new Date(now.getTime() + next.daysAhead * 86_400_000);
+    const weekday = new Intl.DateTimeFormat(i18n.language, { weekday: 'long', timeZone: STATION_TIME_ZONE }).format(day);
     const when =
       next.daysAhead === 0 ? t('when.today') : next.daysAhead === 1 ? t('when.tomorrow') : next.daysAhead === 7 ? t('when.nextWeek', { weekday }) : t('when.later', { weekday });
     return t('nobody.next', { when, time: start });

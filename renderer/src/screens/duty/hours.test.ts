@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import demo from '../../../../assets/demo/catalogue.json';
 import { stationHours } from './station-hours.ts';
 import { groupWeekdays } from './weekdays.ts';
+import { beijing } from '../../../../tests/support/station-clock.ts';
 
 describe('groupWeekdays', () => {
   it('says a Monday-to-Friday run as a range', () => {
@@ -24,24 +25,24 @@ describe('stationHours', () => {
   const { station, shifts } = catalogueSchema.parse(demo);
 
   it('takes the evening hour days from the roster and marks what is on today', () => {
-    const tuesday = stationHours(station, shifts, new Date(2026, 11, 1, 10, 0));
+    const tuesday = stationHours(station, shifts, beijing(2026, 11, 1, 10, 0));
     expect(tuesday).toEqual([
       { kind: 'open', days: undefined, start: '08:30', end: '17:30', today: true },
       { kind: 'evening-hour', days: [1, 2, 3, 4, 5], start: '17:30', end: '18:30', today: true },
       { kind: 'red-weekend', days: [0, 6], start: '09:00', end: '12:00', today: false },
     ]);
-    const saturday = stationHours(station, shifts, new Date(2026, 11, 5, 10, 0));
+    const saturday = stationHours(station, shifts, beijing(2026, 11, 5, 10, 0));
     expect(saturday.map((r) => r.today)).toEqual([true, false, true]);
   });
 
   it('stops calling hours "on today" once they are over', () => {
-    expect(stationHours(station, shifts, new Date(2026, 11, 1, 18, 29)).map((r) => r.today)).toEqual([false, true, false]);
-    expect(stationHours(station, shifts, new Date(2026, 11, 1, 18, 30)).map((r) => r.today)).toEqual([false, false, false]);
-    expect(stationHours(station, shifts, new Date(2026, 11, 5, 12, 0)).map((r) => r.today)).toEqual([true, false, false]);
+    expect(stationHours(station, shifts, beijing(2026, 11, 1, 18, 29)).map((r) => r.today)).toEqual([false, true, false]);
+    expect(stationHours(station, shifts, beijing(2026, 11, 1, 18, 30)).map((r) => r.today)).toEqual([false, false, false]);
+    expect(stationHours(station, shifts, beijing(2026, 11, 5, 12, 0)).map((r) => r.today)).toEqual([true, false, false]);
   });
 
   it('shows the evening hour as daily when nobody is rostered for it, and drops a Red Weekend without days', () => {
-    const rows = stationHours({ ...station, redWeekend: { ...station.redWeekend, weekdays: [] } }, [], new Date(2026, 11, 1, 10, 0));
+    const rows = stationHours({ ...station, redWeekend: { ...station.redWeekend, weekdays: [] } }, [], beijing(2026, 11, 1, 10, 0));
     expect(rows.map((r) => [r.kind, r.days])).toEqual([['open', undefined], ['evening-hour', undefined]]);
   });
 });

@@ -3,6 +3,7 @@ import { useLocalized } from '../../i18n/index.ts';
 import { maskName } from '@protocol/masking.ts';
 import type { Present } from '../../volunteers/presence.ts';
 import type { OnDuty } from './roster.ts';
+import { stationClock } from '../../volunteers/station-time.ts';
 
 /** "A, B and C" in the resident's language (政策咨询和老年优待卡办理). */
 export const useListJoin = (): ((items: readonly string[]) => string) => {
@@ -25,10 +26,6 @@ export const usePersonText = () => {
   return { organisation, helps, hours, speech };
 };
 
-const clockOf = (instant: number) => {
-  const date = new Date(instant);
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
-};
 
 /** The words about someone signed in, shared by what is shown and what is read aloud. */
 export const usePresentText = () => {
@@ -40,7 +37,7 @@ export const usePresentText = () => {
     present.member ? [t(`roles.${present.member.role}`), present.unit ? localize(present.unit.name) : undefined].filter(Boolean).join(' · ') : t('walkIn');
   const helps = (present: Present) => (present.member && present.member.skills.length > 0 ? t('helps', { skills: join(present.member.skills.map(localize)) }) : undefined);
   const hours = (present: Present) =>
-    present.shift ? t('shift', { hours: `${present.shift.start}–${present.shift.end}` }) : t('since', { time: clockOf(present.since) });
+    present.shift ? t('shift', { hours: `${present.shift.start}–${present.shift.end}` }) : t('since', { time: stationClock(present.since) });
   const speech = (present: Present) => [name(present), organisation(present).replace(' · ', '，'), helps(present)].filter(Boolean).join('，');
   return { name, organisation, helps, hours, speech };
 };

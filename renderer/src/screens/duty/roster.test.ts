@@ -1,6 +1,7 @@
 import type { Member, Shift, Unit } from '@protocol/catalogue.ts';
 import { describe, expect, it } from 'vitest';
 import { dutyFor, nextDuty } from './roster.ts';
+import { beijing } from '../../../../tests/support/station-clock.ts';
 
 const unit: Unit = { id: 'hospital', name: { 'zh-CN': '区人民医院', en: 'District Hospital' } };
 const member = (id: string, name: string, unitId = 'hospital'): Member => ({ id, name, unitId, role: 'member', phone: '13812345678', skills: [] });
@@ -11,7 +12,7 @@ const units = [unit];
 // 2026-12-01 is a Tuesday (2); 12-05 a Saturday (6); 12-06 a Sunday (0).
 const at = (day: number, hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);
-  return new Date(2026, 11, day, h, m);
+  return beijing(2026, 11, day, h, m);
 };
 const ids = (list: { shift: Shift }[]) => list.map((d) => d.shift.id);
 
@@ -73,11 +74,11 @@ describe('dutyFor', () => {
 
   it('keeps an overnight shift on duty past midnight, ahead of the day shifts', () => {
     const night = [shift('night', 'li', [1], '22:00', '02:00'), shift('early', 'wang', [2], '00:30', '06:00')];
-    expect(ids(dutyFor(night, members, units, new Date(2026, 10, 29, 23, 0)).now)).toEqual([]);
+    expect(ids(dutyFor(night, members, units, beijing(2026, 10, 29, 23, 0)).now)).toEqual([]);
     expect(ids(dutyFor(night, members, units, at(1, '01:00')).now)).toEqual(['night', 'early']);
     expect(ids(dutyFor(night, members, units, at(1, '02:00')).now)).toEqual(['early']);
     // Monday (Nov 30) at 23:00: the night shift has begun and runs until tomorrow.
-    expect(ids(dutyFor(night, members, units, new Date(2026, 10, 30, 23, 0)).now)).toEqual(['night']);
+    expect(ids(dutyFor(night, members, units, beijing(2026, 10, 30, 23, 0)).now)).toEqual(['night']);
   });
 
   it('finds nobody on an empty roster', () => {
@@ -103,7 +104,7 @@ describe('nextDuty', () => {
     const next = nextDuty(shifts, members, units, at(1, '18:00'));
     expect(next?.daysAhead).toBe(4);
     expect(ids(next?.people ?? [])).toEqual(['zhao-sat']);
-    const monday = nextDuty(shifts, members, units, new Date(2026, 10, 30, 20, 0));
+    const monday = nextDuty(shifts, members, units, beijing(2026, 10, 30, 20, 0));
     expect(monday?.daysAhead).toBe(1);
     expect(monday?.people.map((p) => p.member.name)).toEqual(['李国强', '王秀兰']);
   });

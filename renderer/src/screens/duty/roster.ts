@@ -1,6 +1,7 @@
 import type { Member, Shift, Unit } from '@protocol/catalogue.ts';
 import { addDays, isOvernight, occursOn } from '@protocol/roster.ts';
-import { dayKey, minutesOfDay, parseClock } from '@protocol/time.ts';
+import { parseClock } from '@protocol/time.ts';
+import { stationDay, stationMinuteOfDay } from '../../volunteers/station-time.ts';
 
 const DAY_MINUTES = 24 * 60;
 
@@ -46,12 +47,12 @@ const inOrder = (placed: Placed[]): OnDuty[] =>
     .sort((a, b) => a.start - b.start || a.person.member.name.localeCompare(b.person.member.name, 'zh-CN') || a.person.shift.id.localeCompare(b.person.shift.id))
     .map((p) => p.person);
 
-/** Who is on duty at `now` and who comes later the same day, from the roster (rotations and dated shifts). */
+/** Who is on duty at `now` and who comes later the same day, from the roster (rotations and dated shifts), on the station's clock. */
 export const dutyFor = (shifts: readonly Shift[], members: readonly Member[], units: readonly Unit[], now: Date): DutyToday => {
   const join = joiner(members, units);
-  const today = dayKey(now);
+  const today = stationDay(now);
   const yesterday = addDays(today, -1);
-  const minute = minutesOfDay(now);
+  const minute = stationMinuteOfDay(now);
   const current: Placed[] = [];
   const later: Placed[] = [];
 
@@ -72,9 +73,9 @@ export const dutyFor = (shifts: readonly Shift[], members: readonly Member[], un
 /** The first shift start after `now` within the coming week, and everyone who starts then. */
 export const nextDuty = (shifts: readonly Shift[], members: readonly Member[], units: readonly Unit[], now: Date): NextDuty | undefined => {
   const join = joiner(members, units);
-  const minute = minutesOfDay(now);
+  const minute = stationMinuteOfDay(now);
   for (let daysAhead = 0; daysAhead <= 7; daysAhead += 1) {
-    const day = addDays(dayKey(now), daysAhead);
+    const day = addDays(stationDay(now), daysAhead);
     const people = shifts
       .filter((s) => occursOn(s, day) && (daysAhead > 0 || parseClock(s.start) > minute))
       .map(join)

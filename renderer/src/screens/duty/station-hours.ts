@@ -1,5 +1,6 @@
 import type { Shift, StationSettings } from '@protocol/catalogue.ts';
-import { minutesOfDay, parseClock } from '@protocol/time.ts';
+import { parseClock } from '@protocol/time.ts';
+import { stationMinuteOfDay, stationWeekday } from '../../volunteers/station-time.ts';
 
 export interface HoursRow {
   kind: 'open' | 'evening-hour' | 'red-weekend';
@@ -16,8 +17,8 @@ export interface HoursRow {
  * its days; the roster does, since an evening hour is only open when someone is rostered for it.
  */
 export const stationHours = (station: StationSettings, shifts: readonly Shift[], now: Date): HoursRow[] => {
-  const weekday = now.getDay();
-  const notOver = (end: string) => minutesOfDay(now) < parseClock(end);
+  const weekday = stationWeekday(now);
+  const notOver = (end: string) => stationMinuteOfDay(now) < parseClock(end);
   const eveningDays = [...new Set(shifts.filter((s) => s.kind === 'evening-hour').flatMap((s) => s.weekdays ?? []))].sort();
   const evening = eveningDays.length > 0 ? eveningDays : undefined;
   const rows: HoursRow[] = [

@@ -37,4 +37,27 @@ describe('HomeScreen', () => {
     await waitFor(() => expect(screen.getByText(/今天已有 0 人次来访/)).toBeInTheDocument());
     expect(screen.getByText(/本月 1 人次/)).toBeInTheDocument();
   });
+
+  it('shows the number a volunteer called until its holder is served, and for 10 minutes at most', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], shouldAdvanceTime: true });
+    const morning = new Date(Date.UTC(2026, 11, 1, 2, 0));
+    vi.setSystemTime(morning);
+    const db = await freshDb(morning);
+    const referral = (queueNo: string) => commitRecord(db, 'referral', 'demo-station', () => ({ kind: 'referral', serviceId: 'senior-card', queueNo }));
+    const step = (referralId: string, type: 'call' | 'serve') => commitRecord(db, 'referral-event', 'demo-station', () => ({ kind: 'referral-event', referralId, type, memberId: 'zhao-jianguo' }));
+    const [a1, a2] = [await referral('A001'), await referral('A002')];
+    await renderScreen({ screen: 'home', params: undefined }, { db });
+    await screen.findByRole('heading', { name: '欢迎来到幸福里社区红色驿站' });
+    expect(screen.queryByText(/到服务台/)).toBeNull();
+
+    await step(a1.id, 'call');
+    expect(await screen.findByText(/请 A001 到服务台/)).toHaveRole('status');
+    await step(a1.id, 'serve');
+    await waitFor(() => expect(screen.queryByText(/请 A001 到服务台/)).toBeNull());
+
+    await step(a2.id, 'call');
+    expect(await screen.findByText(/请 A002 到服务台/)).toHaveRole('status');
+    await act(() => vi.advanceTimersByTimeAsync(10 * 60_000 + 20_000));
+    await waitFor(() => expect(screen.queryByText(/请 A002 到服务台/)).toBeNull());
+  });
 });

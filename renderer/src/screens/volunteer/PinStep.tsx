@@ -10,10 +10,9 @@ import { Keypad } from '../../ui/Keypad.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { type PinResult, verifyPin } from '../../volunteers/identify.ts';
 import { lockoutState } from '../../volunteers/lockout.ts';
+import { stationClock } from '../../volunteers/station-time.ts';
 import { Avatar } from '../duty/Avatar.tsx';
 import { useSignInPlace } from './useSignInPlace.ts';
-
-const clock = (instant: number) => new Date(instant).toTimeString().slice(0, 5);
 
 /**
  * Step two: the member's PIN on our own keypad, checked offline. Shows how many tries are left after a wrong
@@ -50,7 +49,7 @@ export function PinStep({ member, onBack, onVerified }: { member: Member; onBack
   // A lock that has run out while the screen was up lets the member try again.
   const lockedUntil = until && until > now.getTime() ? until : null;
   let message: string | null = null;
-  if (lockedUntil) message = t('pin.locked', { time: clock(lockedUntil) });
+  if (lockedUntil) message = t('pin.locked', { time: stationClock(lockedUntil) });
   else if (result && !result.ok && result.reason === 'wrong-pin') message = t('pin.wrong', { count: result.triesLeft });
   else if (result && !result.ok && result.reason === 'no-pin') message = t('pin.noPin');
 

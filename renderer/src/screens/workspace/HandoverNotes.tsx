@@ -3,11 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/StoreProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { stationClock, stationDay } from '../../volunteers/station-time.ts';
 
 const DAY_MS = 86_400_000;
 const clock = (iso: string) => {
-  const date = new Date(iso);
-  return `${date.getMonth() + 1}/${date.getDate()} ${date.toTimeString().slice(0, 5)}`;
+  const instant = Date.parse(iso);
+  const [, month, day] = stationDay(new Date(instant)).split('-').map(Number);
+  return `${month}/${day} ${stationClock(instant)}`;
 };
 
 /** What earlier shifts left for this one (the last day's notes, newest first); open when the member just signed in. */

@@ -13,6 +13,7 @@ import { nextToCall, type QueueItem } from '../../volunteers/queue.ts';
 import { CallDisplay } from './CallDisplay.tsx';
 import { RevealPhone } from './RevealPhone.tsx';
 import { useQueue } from './useQueue.ts';
+import { stationClock } from '../../volunteers/station-time.ts';
 
 /** Items drawn at once: a busy day's queue stays quick to draw; the volunteer works from the top anyway. */
 const PAGE = 20;
@@ -92,7 +93,7 @@ export function QueueTab({ member }: { member: Member }) {
             <div className="queue-item__main">
               <p className="queue-item__what">{what(item)}</p>
               <p className="muted">
-                <span className="pill">{t(`queue.status.${item.status}`)}</span> {t('queue.since', { time: new Date(item.referral.at).toTimeString().slice(0, 5) })}
+                <span className="pill">{t(`queue.status.${item.status}`)}</span> {t('queue.since', { time: stationClock(Date.parse(item.referral.at)) })}
                 {item.calls > 1 ? ` · ${t('queue.calls', { count: item.calls })}` : ''}
               </p>
               {item.referral.contact ? <RevealPhone contact={item.referral.contact} subject={{ kind: 'referral', id: item.referral.id }} memberId={member.id} /> : null}

@@ -2,6 +2,7 @@ import { dayKey } from '@protocol/time.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Stored, YizhanDb } from '../../store/db.ts';
 import type { ResidentRequest } from '@protocol/records.ts';
+import { unreflectedIds } from '../../store/outbox.ts';
 import { useStore } from '../../store/StoreProvider.tsx';
 import { orderRequests, requestView, type RequestView } from '../../volunteers/station-requests.ts';
 
@@ -13,11 +14,16 @@ const RECENT_DAYS = 180;
 /** These requests as the server and this tablet see them now (station-requests.ts). */
 export const readRequestViews = async (db: YizhanDb, requests: readonly Stored<ResidentRequest>[]): Promise<RequestView[]> => {
   const ids = requests.map((r) => r.id);
-  const [events, statuses, deadLetters] = await Promise.all([db.requestEvents.where('requestId').anyOf(ids).toArray(), db.requestStatus.bulkGet(ids), db.deadLetters.toArray()]);
+  const [events, statuses, deadLetters, unreflected] = await Promise.all([
+    db.requestEvents.where('requestId').anyOf(ids).toArray(),
+    db.requestStatus.bulkGet(ids),
+    db.deadLetters.toArray(),
+    unreflectedIds(db, 'request-event'),
+  ]);
   const dead = new Map(deadLetters.flatMap((d) => (d.id ? [[d.id, d] as const] : [])));
   const eventsOf = new Map<string, typeof events>();
   for (const event of events) eventsOf.set(event.requestId, [...(eventsOf.get(event.requestId) ?? []), event]);
-  return requests.map((request, i) => requestView(request, eventsOf.get(request.id) ?? [], statuses[i], dead));
+  return requests.map((request, i) => requestView(request, eventsOf.get(request.id) ?? [], statuses[i], dead, unreflected));
 };
 
 /** One request as it stands this moment, read afresh (the list on screen may be a moment old). */

@@ -176,16 +176,19 @@ export interface ConsoleDeadLetterRow {
   reason: string;
   detail: string | null;
   payload: string | null;
+  stored_payload: string | null;
   received_at: Instant;
   resolved_at: Instant | null;
   note: string | null;
   staff_id: string | null;
   staff_name: string | null;
 }
-export const CONSOLE_DEAD_LETTER_SELECT = `SELECT d.station_id, d.epoch, d.seq, d.record_id, d.kind, d.reason, d.detail, d.payload, d.received_at,
+/** A content conflict brings the version stored under its id, when the same station stored it (no other's data leaks). */
+export const CONSOLE_DEAD_LETTER_SELECT = `SELECT d.station_id, d.epoch, d.seq, d.record_id, d.kind, d.reason, d.detail, d.payload, k.payload AS stored_payload, d.received_at,
   r.resolved_at, r.note, r.staff_id, s.name AS staff_name
   FROM dead_letters d LEFT JOIN dead_letter_reviews r ON r.station_id = d.station_id AND r.epoch = d.epoch AND r.seq = d.seq
-  LEFT JOIN staff s ON s.id = r.staff_id`;
+  LEFT JOIN staff s ON s.id = r.staff_id
+  LEFT JOIN records k ON d.reason = 'content-conflict' AND k.id = d.record_id AND k.station_id = d.station_id`;
 export const toConsoleDeadLetter = (row: ConsoleDeadLetterRow): DeadLetter => ({
   stationId: row.station_id,
   epoch: row.epoch,
@@ -195,6 +198,7 @@ export const toConsoleDeadLetter = (row: ConsoleDeadLetterRow): DeadLetter => ({
   reason: row.reason as DeadLetterReason,
   detail: row.detail,
   payload: row.payload === null ? null : (JSON.parse(row.payload) as unknown),
+  stored: row.stored_payload === null ? null : (JSON.parse(row.stored_payload) as unknown),
   receivedAt: isoOf(row.received_at),
   resolution: row.resolved_at === null ? null : { at: isoOf(row.resolved_at), note: row.note ?? '', staff: row.staff_id ? { id: row.staff_id, name: row.staff_name ?? '' } : null },
 });

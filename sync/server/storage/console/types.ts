@@ -169,6 +169,8 @@ export interface RequestDetailRow {
   payload: Record<string, unknown> | null;
   timeline: TimelineRow[];
   projectIds: string[];
+  /** Other requests of the same station holding the same number (see requestDetailSchema.sameNumber). */
+  sameNumber: string[];
 }
 
 /** What a centre step adds to the console's view of the request (written with the step, in its transaction). */

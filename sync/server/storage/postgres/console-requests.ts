@@ -163,6 +163,10 @@ export const postgresConsoleRequests = ({ pool }: PostgresConnection): Pick<
       [id],
     );
     const projects = await pool.query<{ project_id: string }>('SELECT project_id FROM project_requests WHERE request_id = $1 ORDER BY project_id', [id]);
+    const sameNumber = await pool.query<{ id: string }>(
+      'SELECT id FROM console_requests WHERE number = $1 AND station_id = $2 AND id <> $3 ORDER BY submitted_at, id',
+      [row.number, row.station_id, id],
+    );
     return {
       request: toRequestRow(row),
       payload: record ? (JSON.parse(record.payload) as Record<string, unknown>) : null,
@@ -174,6 +178,7 @@ export const postgresConsoleRequests = ({ pool }: PostgresConnection): Pick<
         staff: e.staff_id ? { id: e.staff_id, name: e.staff_name ?? '', unitId: e.staff_unit_id } : null,
       })),
       projectIds: projects.rows.map((p) => p.project_id),
+      sameNumber: sameNumber.rows.map((r) => r.id),
     };
   },
 

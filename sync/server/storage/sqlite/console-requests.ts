@@ -152,6 +152,9 @@ export const sqliteConsoleRequests = ({ db }: SqliteConnection): Pick<
       )
       .all(id);
     const projects = db.prepare<[string], { project_id: string }>('SELECT project_id FROM project_requests WHERE request_id = ? ORDER BY project_id').all(id);
+    const sameNumber = db
+      .prepare<[string, string, string], { id: string }>('SELECT id FROM console_requests WHERE number = ? AND station_id = ? AND id <> ? ORDER BY submitted_at, id')
+      .all(row.number, row.station_id, id);
     return {
       request: toRequestRow(row),
       payload: record ? (JSON.parse(record.payload) as Record<string, unknown>) : null,
@@ -163,6 +166,7 @@ export const sqliteConsoleRequests = ({ db }: SqliteConnection): Pick<
         staff: e.staff_id ? { id: e.staff_id, name: e.staff_name ?? '', unitId: e.staff_unit_id } : null,
       })),
       projectIds: projects.map((p) => p.project_id),
+      sameNumber: sameNumber.map((r) => r.id),
     };
   },
 
