@@ -62,6 +62,18 @@ describe('VolunteerScreen: signing in', () => {
     expect((await db.outbox.toArray()).map((e) => e.id)).toContain(event!.id);
   });
 
+  it('shows the last working day’s handover however long the station was closed, and not the days before it', async () => {
+    const db = await freshDb(NOW);
+    // Friday's note, then Saturday's Red Weekend one; nobody worked on Sunday or Monday.
+    await commitRecord(db, 'handover-note', STATION, () => ({ kind: 'handover-note', memberId: 'wang-xiulan', text: '周五：复印机没纸了' }), beijing(2026, 10, 27, 17, 0));
+    await commitRecord(db, 'handover-note', STATION, () => ({ kind: 'handover-note', memberId: 'wang-xiulan', text: '周六：5号楼李大爷的水费单下周来取' }), beijing(2026, 10, 28, 11, 30));
+    const { user } = await open(db);
+    await signInAs(user, '赵建国');
+    const notes = await screen.findByRole('region', { name: '交接留言（1条）' });
+    expect(notes).toHaveTextContent('周六：5号楼李大爷的水费单下周来取');
+    expect(notes).not.toHaveTextContent('周五');
+  });
+
   it('finds a member by the last four digits of their phone, and opens the workspace without a second sign-in when already signed in', async () => {
     const db = await freshDb(NOW);
     const { user } = await open(db);
