@@ -41,7 +41,8 @@ describe('personal fields', () => {
     for (const record of [request, note, feedback, handover]) {
       expect(hasPersonalFields(record), record.kind).toBe(true);
       const purged = withoutPersonalFields(record);
-      expect(JSON.stringify(purged), record.kind).not.toMatch(/李秀英|王建国|139|501/);
+      // Whole names and numbers: parts of them (139, 501) also turn up inside the records' random ids now and then.
+      expect(JSON.stringify(purged), record.kind).not.toMatch(/李秀英|王建国|13912345678|单元501/);
       expect(hasPersonalFields(purged), record.kind).toBe(false);
     }
     // Where the text was optional, what is left is still a record the district can count.

@@ -43,7 +43,9 @@ describe.each(engines())('retention of what residents typed (%s)', (engine) => {
     expect(await payload(feedback.id)).toMatchObject({ kind: 'feedback', rating: 2 });
     expect(await payload(feedback.id)).not.toHaveProperty('comment');
     const all = JSON.stringify(await Promise.all([request, note, feedback, referral].map((r) => payload(r.id))));
-    expect(all).not.toMatch(/李秀英|王建国|139|王阿姨|12345678/);
+    // Numbers in full (the phones, the bill account as a JSON string): a part of one, such as 139, also turns up
+    // inside the records' random ids now and then, which failed this test about one run in a hundred.
+    expect(all).not.toMatch(/李秀英|王建国|王阿姨|13912345678|13812345678|"12345678"/);
     // Inside the retention, nothing is touched.
     expect(await payload(recent.id)).toMatchObject({ comment: '谢谢张阿姨' });
   });

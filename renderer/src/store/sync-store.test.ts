@@ -249,7 +249,7 @@ describe('DexieSyncStore', () => {
     expect(await d.requestEvents.get(event.id)).not.toHaveProperty('note');
     expect(await d.feedback.get(feedback.id)).toMatchObject({ rating: 2 });
     expect(await d.feedback.get(feedback.id)).not.toHaveProperty('comment');
-    expect(JSON.stringify((await d.outbox.bulkGet([1, 2, 3])).map((e) => e?.record))).not.toMatch(/李秀英|王建国|139/);
+    expect(JSON.stringify((await d.outbox.bulkGet([1, 2, 3])).map((e) => e?.record))).not.toMatch(/李秀英|王建国|13912345678/);
     expect((await d.feedback.get(young.id))?.comment).toBe('谢谢张阿姨');
     expect(await store.purgePersonal(new Date())).toBe(0);
   });
