@@ -2,18 +2,20 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import credentials from '../../assets/demo/member-credentials.json';
 import { memberQrText } from '../../sync/protocol/pin-hash.ts';
+import { communityScope } from '../../sync/protocol/centre.ts';
 import { OFFLINE_REAL_STATION_CONFIG } from '../support/offline-station.ts';
 import { cli } from '../sync/support/server.ts';
+import { COMMUNITY_A, goTo, openDistrict, printed, pull, signedIn } from './support/console-district.ts';
 import { enrolledStation, startDemoServer, waitSynced } from './support/demo-server.ts';
-import { type Kiosk, launchChromium, openKiosk, useChromium } from './support/kiosk.ts';
+import { type Kiosk, launchChromium, openKiosk, SHOTS, useChromium } from './support/kiosk.ts';
 import { fakeCameraFlags, qrVideo } from './support/qr-video.ts';
 
 /**
  * A volunteer's whole shift at the kiosk in Chromium: signing in offline by PIN (and by QR code through a fake
  * camera), the queue, a resident's request taken at the kiosk and seen on the resident's "check my request"
  * screen, signing out; then online, every event at the real central server exactly once. The lockout survives a
- * reload; a forgotten sign-out is closed by the running tablet (page.clock); a race with the centre is lost
- * visibly.
+ * reload; a forgotten sign-out is closed by the running tablet (page.clock); a race with the centre (a take
+ * through the CLI, and one by staff in the console in a second browser context) is lost visibly.
  */
 const DEMO_PIN = credentials.pin;
 const chromium = useChromium();
@@ -217,6 +219,67 @@ describe('volunteers at the kiosk (Chromium)', () => {
     expect((dead[0]!.payload as { memberId: string }).memberId).toBe('wang-xiulan');
     await k.close();
   });
+
+  it('loses a race to staff in the console visibly: two browsers, the console\'s take applied, the kiosk\'s kept at the centre as refused', async () => {
+    const district = await openDistrict(chromium(), cleanup, [{ name: '幸福里一号驿站', communityId: COMMUNITY_A.id }], [{ login: 'li.zhuren', name: '李主任', role: { kind: 'community-staff', communityId: COMMUNITY_A.id } }]);
+    const { db } = district;
+    const { kiosk: k, stationId: station } = district.kiosks[0]!;
+    const { page, context } = k;
+    // A member of the water company, published for the community as the members page would: staff can name him.
+    const published = await db.storage.changeCentreItems(
+      { scope: communityScope(COMMUNITY_A.id), changes: [{ collection: 'members', id: 'zhang-wei', value: { id: 'zhang-wei', name: '张伟', unitId: 'water-co', role: 'member', phone: '13900000000', skills: [] } }], clashScopes: 'others', action: 'publish.put', targetId: 'zhang-wei' },
+      { staff: null, ip: null, now: new Date() },
+    );
+    expect(published.ok).toBe(true);
+    await pull(k);
+    const requestNo = await leaveRequest(k);
+    await waitSynced(page);
+    const request = (await db.storage.listRecords(station)).find((r) => r.kind === 'request')!;
+
+    // The community's staff member has the request open in a browser of their own.
+    const staff = await signedIn(chromium(), district.url, cleanup, 'li.zhuren');
+    await goTo(staff.page, '群众点单');
+    await staff.page.getByRole('table', { name: '诉求列表' }).getByRole('row', { name: new RegExp(printed(requestNo)) }).getByRole('link').click();
+    await staff.page.getByRole('heading', { level: 1, name: `诉求 ${printed(requestNo)}` }).waitFor();
+
+    // The kiosk is cut off; its volunteer takes the request there while staff hand it to Zhang Wei in the console.
+    await signIn(page, '王秀兰');
+    await context.setOffline(true);
+    await page.getByRole('tab', { name: /居民诉求/ }).tap();
+    const card = page.getByRole('listitem').filter({ hasText: requestNo });
+    await card.getByRole('button', { name: /接单/ }).tap();
+    await card.getByText('这件事由您负责').waitFor();
+    const steps = staff.page.getByRole('region', { name: '下一步' });
+    await steps.getByRole('button', { name: '接单', exact: true }).click();
+    const take = staff.page.getByRole('dialog', { name: '接单' });
+    await take.getByLabel('共建单位或党员').selectOption({ label: '张伟（自来水公司）' });
+    await take.getByRole('button', { name: '确定接单' }).click();
+    await steps.getByRole('status').filter({ hasText: '已接单' }).waitFor();
+    await staff.shot('request-race-won');
+
+    // Back online: the volunteer is told on the request who has it, and the kiosk is in sync, no technician called.
+    await context.setOffline(false);
+    await card.getByText('已由 张伟 接单').first().waitFor({ timeout: 60_000 });
+    await card.getByRole('alert').filter({ hasText: '您的“接单”没有成功' }).waitFor();
+    await waitSynced(page);
+    await page.screenshot({ path: `${SHOTS}/landscape/workspace-race-lost-to-console.png` });
+    await k.axe('workspace-race-lost-to-console');
+
+    // Nothing lost at the centre: the console's take applied, the volunteer's kept beside it with its reason.
+    const detail = (await db.storage.getRequestDetail(request.id))!;
+    expect(detail.request).toMatchObject({ status: 'taken', takenBy: { type: 'member', memberId: 'zhang-wei' } });
+    expect(detail.timeline.map((row) => [row.event.type, row.source, row.staff?.name ?? null])).toEqual([
+      ['submit', 'kiosk', null],
+      ['take', 'centre', '李主任'],
+    ]);
+    const dead = await db.storage.listDeadLetters(station);
+    expect(dead).toMatchObject([{ reason: 'illegal-transition', detail: 'wrong-state', kind: 'request-event' }]);
+    expect(dead[0]!.payload).toMatchObject({ requestId: request.id, type: 'take', actor: 'member', memberId: 'wang-xiulan' });
+    // The winner's page still says so after the kiosk's push reached the server.
+    await staff.page.getByRole('region', { name: '居民的诉求' }).getByText('张伟（自来水公司）').waitFor();
+    await staff.close();
+    await k.close();
+  }, 240_000);
 
   it('lets no demo volunteer in on a station of a real centre that serves offline, still with the demo catalogue', async () => {
     const k = await openKiosk(chromium(), 'landscape', {
