@@ -69,6 +69,28 @@ describe('moving between screens', () => {
     await k.close();
   });
 
+  it('shows a calm note when a screen cannot load, in every combination, and its 首页 goes back home', async () => {
+    const k = await openKiosk(chromium(), 'landscape');
+    const { page } = k;
+    // The feedback screen's chunk cannot be read (a damaged install, a cache that lost it): its import fails.
+    const refused: string[] = [];
+    await page.route(/\/FeedbackScreen-[\w-]+\.js$/, async (route) => {
+      refused.push(route.request().url());
+      await route.abort('failed');
+    });
+    await k.tap(/^意见建议/);
+    const note = page.getByRole('alert').filter({ has: page.getByRole('heading', { level: 1, name: '这一页暂时打不开' }) });
+    await note.waitFor();
+    expect(refused).not.toEqual([]);
+    await k.state('error-screen');
+    await k.axe('error-screen');
+    await note.getByRole('button', { name: '首页' }).tap();
+    await page.locator('main nav.tiles').waitFor();
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toMatch(/^欢迎来到/);
+    await expect(note.count()).resolves.toBe(0);
+    await k.close();
+  });
+
   it('warns before the idle reset, in every combination, and 我还在 keeps the resident where they were', async () => {
     const k = await openKiosk(chromium(), 'portrait');
     const { page } = k;

@@ -1,12 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import credentials from '../../assets/demo/member-credentials.json';
+import type { StationSettings } from '../../sync/protocol/catalogue.ts';
 import { memberQrText } from '../../sync/protocol/pin-hash.ts';
 import { communityScope } from '../../sync/protocol/centre.ts';
+import { defaultVolunteerPolicy } from '../../sync/protocol/volunteer-policy.ts';
 import { OFFLINE_REAL_STATION_CONFIG } from '../support/offline-station.ts';
 import { cli } from '../sync/support/server.ts';
 import { COMMUNITY_A, goTo, openDistrict, printed, pull, signedIn } from './support/console-district.ts';
-import { enrolledStation, startDemoServer, waitSynced } from './support/demo-server.ts';
+import { type DemoServer, enrolledStation, startDemoServer, waitSynced } from './support/demo-server.ts';
 import { type Kiosk, launchChromium, openKiosk, SHOTS, useChromium } from './support/kiosk.ts';
 import { fakeCameraFlags, qrVideo } from './support/qr-video.ts';
 
@@ -71,6 +73,36 @@ const leaveRequest = async (k: Kiosk): Promise<string> => {
   await k.tap(/完成/);
   await k.page.getByRole('navigation').waitFor();
   return number;
+};
+
+/**
+ * The centre asks this station for a drawn signature on every sign-in: its settings published again with the
+ * volunteer policy's switch on, as the console's station settings page does (publish.put), then pulled.
+ */
+const askForSignature = async (k: Kiosk, db: DemoServer['db'], station: string) => {
+  const [published] = await db.storage.listCentreItems({ collection: 'settings', scopes: [station], ids: [station] });
+  if (!published) throw new Error(`station ${station} has no published settings`);
+  const settings = published.value as StationSettings;
+  const value: StationSettings = { ...settings, volunteers: { ...(settings.volunteers ?? defaultVolunteerPolicy), signature: true } };
+  const result = await db.storage.changeCentreItems(
+    { scope: station, changes: [{ collection: 'settings', id: station, value, expectedVersion: published.version }], clashScopes: 'others', action: 'publish.put', targetId: `settings/${station}/${station}` },
+    { staff: null, ip: null, now: new Date() },
+  );
+  expect(result.ok).toBe(true);
+  await k.page.reload();
+  await k.page.locator('#main h1').first().waitFor();
+  await expect
+    .poll(async () => (await k.rows<StationSettings>('settings')).map((row) => row.volunteers?.signature), { timeout: 60_000 })
+    .toEqual([true]);
+};
+
+/** One stroke across the box, from its left to its right, with a pointer held down (a stylus, a mouse). */
+const drawStroke = async (page: Page, box: { x: number; y: number; width: number; height: number }) => {
+  const at = (share: number) => ({ x: box.x + box.width * (0.1 + 0.8 * share), y: box.y + box.height * (0.5 + 0.3 * Math.sin(share * Math.PI * 3)) });
+  await page.mouse.move(at(0).x, at(0).y);
+  await page.mouse.down();
+  for (let step = 1; step <= 24; step += 1) await page.mouse.move(at(step / 24).x, at(step / 24).y);
+  await page.mouse.up();
 };
 
 const checkRequest = async (k: Kiosk, number: string) => {
@@ -280,6 +312,46 @@ describe('volunteers at the kiosk (Chromium)', () => {
     await staff.close();
     await k.close();
   }, 240_000);
+
+  it('asks for a drawn signature on sign-in when the station\'s published settings say so, and sends it with the sign-in', async () => {
+    const { url, db } = await startDemoServer(cleanup);
+    const k = await openKiosk(chromium(), 'portrait', { url });
+    const { page } = k;
+    await waitSynced(page);
+    const station = await enrolledStation(k);
+    await askForSignature(k, db, station);
+
+    await signIn(page, '王秀兰', DEMO_PIN, false);
+    await page.getByRole('heading', { level: 1, name: '请签名' }).waitFor();
+    await page.getByText('王秀兰，请用手指在下面的框里写您的名字。').waitFor();
+    const done = page.getByRole('button', { name: '签好了' });
+    // Nothing drawn yet: nothing to sign with, and no shift opened.
+    await expect(done.isDisabled()).resolves.toBe(true);
+    await k.state('volunteer-signature');
+    await k.axe('volunteer-signature');
+    expect(await k.rows('shiftEvents')).toEqual([]);
+
+    const pad = page.getByRole('img', { name: '签名框' });
+    const box = await pad.boundingBox();
+    if (!box) throw new Error('the signature box is not on screen');
+    await drawStroke(page, box);
+    await expect.poll(() => done.isEnabled()).toBe(true);
+    await done.tap();
+    await page.getByRole('heading', { level: 1, name: '志愿者工作台' }).waitFor();
+
+    const [signedIn, ...others] = await k.rows<{ type: string; method: string; memberId: string; signature?: string }>('shiftEvents');
+    expect(others).toEqual([]);
+    expect(signedIn).toMatchObject({ type: 'sign-in', method: 'pin', memberId: 'wang-xiulan' });
+    // One stroke across the 600×200 box, left to right.
+    const points = [...(signedIn!.signature ?? '').matchAll(/([ML])(\d+) (\d+)/g)].map(([, command, x, y]) => ({ command, x: Number(x), y: Number(y) }));
+    expect(points.filter((point) => point.command === 'M')).toHaveLength(1);
+    expect(points.length).toBeGreaterThan(4);
+    expect(points.at(-1)!.x - points[0]!.x).toBeGreaterThan(300);
+    await waitSynced(page);
+    const stored = (await db.storage.listRecords(station)).filter((record) => record.kind === 'shift-event');
+    expect(stored.map((record) => record.payload)).toMatchObject([{ type: 'sign-in', memberId: 'wang-xiulan', signature: signedIn!.signature }]);
+    await k.close();
+  });
 
   it('lets no demo volunteer in on a station of a real centre that serves offline, still with the demo catalogue', async () => {
     const k = await openKiosk(chromium(), 'landscape', {
