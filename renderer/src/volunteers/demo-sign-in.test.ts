@@ -1,27 +1,13 @@
 import { DEMO_ENROLMENT_CODE } from '@protocol/demo-credentials.ts';
 import type { PublicConfig } from '@shell/bridge.ts';
-import { defaultFeatures } from '@shell/config.ts';
 import demoCredentials from '@assets/demo/member-credentials.json';
 import { describe, expect, it } from 'vitest';
+import { unprovisionedKiosk } from '../../../tests/support/render-screen.tsx';
 import { demoSignInAllowed, isDemoHash } from './demo-sign-in.ts';
 
 const PAGE = 'http://127.0.0.1:8080';
 
-const config = (shell: PublicConfig['shell'], fields: Partial<PublicConfig> = {}): PublicConfig => ({
-  shell,
-  provisioned: false,
-  stationId: null,
-  stationName: null,
-  serverUrl: null,
-  enrolmentCode: null,
-  locale: 'zh-CN',
-  idle: {},
-  features: defaultFeatures,
-  technicianPinSet: true,
-  sources: ['default'],
-  problems: [],
-  ...fields,
-});
+const config = (shell: PublicConfig['shell'], fields: Partial<PublicConfig> = {}): PublicConfig => ({ ...unprovisionedKiosk, shell, ...fields });
 
 describe('demoSignInAllowed', () => {
   it('lets the demo’s volunteers in on the demo: the `npm start` kiosk, and a kiosk nothing provisions', () => {
