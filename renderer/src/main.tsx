@@ -3,11 +3,13 @@ import Dexie from 'dexie';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
+import { afterPaint, whenIdle } from './app/after-paint.ts';
 import { Kiosk } from './app/Kiosk.tsx';
 import { Preparing } from './app/Preparing.tsx';
 import { createI18n } from './i18n/index.ts';
 import { registerServiceWorker } from './platform/service-worker.ts';
 import { SetupGate } from './screens/setup/SetupGate.tsx';
+import { holdIconsUntil } from './ui/icons/Icon.tsx';
 import { lockDownTouch } from './platform/lockdown.ts';
 import { takeSetupLink } from './platform/setup-link/intake.ts';
 import { requestPersistentStorage } from './platform/storage.ts';
@@ -25,19 +27,24 @@ takeSetupLink(window);
 // server and the benches are: a production build runs as it does on a tablet.
 if (import.meta.env.PROD) Dexie.debug = false;
 const db = new YizhanDb();
-const store = startStore(db);
+// The first screen the store lets through (home, painted from the demo station on a first start) is shown: the
+// demo catalogue is validated and written after its paint, not beside it.
+let firstScreenShown = (): void => undefined;
+const firstScreen = new Promise<void>((resolve) => {
+  firstScreenShown = () => void afterPaint().then(resolve);
+});
+const store = startStore(db, firstScreen);
+// Nor do the icons' pictures hold that paint back; a screen that is never shown (a store that cannot open) gets
+// them after a few seconds all the same.
+holdIconsUntil(Promise.race([firstScreen, new Promise((resolve) => setTimeout(resolve, 3000))]));
 const i18n = createI18n();
 lockDownTouch();
-
-/** Once the main thread has nothing more urgent (the first home screen is up), or after two seconds at most. */
-const whenIdle = (): Promise<void> =>
-  new Promise((resolve) => (window.requestIdleCallback ? window.requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 500)));
 
 // What the first home screen does not need waits until the store is ready and home is up, so its code (the
 // bridge brings zod) and the service worker's precache do not compete with the first paint for a tablet's CPU.
 void store.seeded
   .catch((error: unknown) => console.error('the store did not start', error))
-  .then(whenIdle)
+  .then(() => whenIdle())
   .then(() => {
     // Before the web fallback installs its window.kiosk below: only a browser gets the service worker, not the shell.
     if (import.meta.env.PROD) registerServiceWorker();
@@ -52,7 +59,7 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <StoreProvider db={db} firstStation={store.firstStation} fallback={<Preparing />}>
+      <StoreProvider db={db} firstStation={store.firstStation} firstStationAtOnce={store.firstStationAtOnce} fallback={<Preparing />} onShown={firstScreenShown}>
         <SyncProvider db={db}>
           <SetupGate>
             <Kiosk />

@@ -2,6 +2,7 @@ import { lazy, startTransition, Suspense, useCallback, useEffect, useState } fro
 import { useTranslation } from 'react-i18next';
 import { Button } from '../ui/Button.tsx';
 import { applyPendingUpdate } from '../platform/service-worker.ts';
+import { afterPaint, whenIdle } from './after-paint.ts';
 import { useStationConfig } from '../sync/SyncProvider.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { IdleGuard } from './IdleGuard.tsx';
@@ -15,6 +16,21 @@ import { TopBar } from './TopBar.tsx';
 
 /** Its own chunk: it brings the record schemas, which the first paint does not need. */
 const ShiftKeeper = lazy(() => import('../volunteers/ShiftKeeper.tsx'));
+
+/** False until the kiosk's first frame has been painted and the main thread has had a moment. */
+function useFirstPaintDone(): boolean {
+  const [done, setDone] = useState(false);
+  useEffect(() => {
+    let current = true;
+    void afterPaint()
+      .then(() => whenIdle())
+      .then(() => current && setDone(true));
+    return () => {
+      current = false;
+    };
+  }, []);
+  return done;
+}
 
 function ScreenHost() {
   const { t } = useTranslation();
@@ -91,15 +107,19 @@ export function Kiosk() {
     if (!applyPendingUpdate()) setSession((s) => s + 1);
   }, []);
   const locale = useStationConfig()?.locale ?? 'zh-CN';
+  // Forgotten shifts can wait a moment; the first screen cannot wait for the schemas that closing them brings.
+  const painted = useFirstPaintDone();
   return (
     // The station's language (its config) starts every visit; a resident may switch for theirs.
     <>
       <SessionProvider key={session} defaultLanguage={locale}>
         <SessionView onReset={reset} />
       </SessionProvider>
-      <Suspense fallback={null}>
-        <ShiftKeeper />
-      </Suspense>
+      {painted ? (
+        <Suspense fallback={null}>
+          <ShiftKeeper />
+        </Suspense>
+      ) : null}
     </>
   );
 }

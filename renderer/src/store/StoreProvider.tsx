@@ -19,14 +19,20 @@ export function StoreProvider({
   children,
   fallback,
   firstStation,
+  firstStationAtOnce = null,
+  onShown,
 }: {
   db: YizhanDb;
   children: ReactNode;
   fallback: ReactNode;
   firstStation?: Promise<StationSettings | null>;
+  /** The first station when it is known before any render, so the first render is already home's. */
+  firstStationAtOnce?: StationSettings | null;
+  /** Called once, when the children are first shown (there is a station, stored or the first one). */
+  onShown?: () => void;
 }) {
   const stored = useLiveQuery(() => db.settings.toCollection().first(), [db]);
-  const [first, setFirst] = useState<StationSettings | null>(null);
+  const [first, setFirst] = useState<StationSettings | null>(firstStationAtOnce);
   useEffect(() => {
     let current = true;
     void firstStation?.then((settings) => current && setFirst(settings));
@@ -36,6 +42,10 @@ export function StoreProvider({
   }, [firstStation]);
   const station = stored ?? first;
   const value = useMemo(() => (station ? { db, station } : null), [db, station]);
+  const shown = value !== null;
+  useEffect(() => {
+    if (shown) onShown?.();
+  }, [shown, onShown]);
   if (!value) return fallback;
   return <StoreContext value={value}>{children}</StoreContext>;
 }

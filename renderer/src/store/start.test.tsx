@@ -15,6 +15,22 @@ const newDb = () => {
   opened.push(db);
   return db;
 };
+/** A tablet's localStorage of its own for each start, as startStore's hints. */
+const hintsOf = (entries: Record<string, string> = {}): Storage => {
+  const map = new Map(Object.entries(entries));
+  return {
+    get length() {
+      return map.size;
+    },
+    clear: () => map.clear(),
+    getItem: (key) => map.get(key) ?? null,
+    key: (index) => [...map.keys()][index] ?? null,
+    removeItem: (key) => void map.delete(key),
+    setItem: (key, value) => void map.set(key, value),
+  };
+};
+const STARTED = { 'yizhan.store.started': '1' };
+
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((db) => db.delete()));
 });
@@ -30,13 +46,33 @@ describe('starting the store', () => {
     expect(demoStation).toEqual(demo.station);
   });
 
-  it('on a first start, hands over the demo station and writes the demo catalogue', async () => {
+  it('on a first start, hands over the demo station and writes the demo catalogue after the first screen', async () => {
     const db = newDb();
-    const start = startStore(db);
+    const hints = hintsOf();
+    let shown = (): void => undefined;
+    const start = startStore(db, new Promise((resolve) => (shown = resolve)), hints);
     expect(await start.firstStation).toEqual(demoStation);
+    // Nothing is written while home is being painted from the demo station.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await db.settings.count()).toBe(0);
+    shown();
     await start.seeded;
     expect((await db.settings.toCollection().first())?.stationId).toBe(demoStation.stationId);
     expect(await db.services.count()).toBe(demo.services.length);
+    expect(hints.getItem('yizhan.store.started')).toBe('1');
+  });
+
+  it('on a tablet that never started, hands over the demo station before the database is even open', async () => {
+    const db = newDb();
+    let settled = false;
+    const start = startStore(db, Promise.resolve(), hintsOf());
+    void start.firstStation.then(() => (settled = true));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(settled).toBe(true);
+    expect(start.firstStationAtOnce).toEqual(demoStation);
+    expect(db.isOpen()).toBe(false);
+    await start.seeded;
   });
 
   it('on a later start, hands over nothing and seeds nothing more', async () => {
@@ -44,17 +80,26 @@ describe('starting the store', () => {
     await seedDemoIfEmpty(db);
     await db.services.clear();
     db.close();
-    const start = startStore(db);
+    const start = startStore(db, Promise.resolve(), hintsOf(STARTED));
+    expect(start.firstStationAtOnce).toBeNull();
     expect(await start.firstStation).toBeNull();
     await start.seeded;
     expect(await db.services.count()).toBe(0);
   });
 
-  it('seeds a store that exists but is empty (a first start cut short), without a first station', async () => {
+  it('hands over the demo station when the store was wiped but the hint stayed', async () => {
+    const db = newDb();
+    const start = startStore(db, Promise.resolve(), hintsOf(STARTED));
+    expect(await start.firstStation).toEqual(demoStation);
+    await start.seeded;
+    expect(await db.settings.count()).toBe(1);
+  });
+
+  it('seeds a store that exists but is empty (a first start cut short), without waiting for a screen', async () => {
     const db = newDb();
     await db.open();
     db.close();
-    const start = startStore(db);
+    const start = startStore(db, new Promise<void>(() => undefined), hintsOf(STARTED));
     expect(await start.firstStation).toBeNull();
     await start.seeded;
     expect(await db.settings.count()).toBe(1);
@@ -88,5 +133,16 @@ describe('starting the store', () => {
     await db.open();
     await db.settings.put({ ...demoStation, stationId: 'pulled', name: { 'zh-CN': '中心发布的驿站', en: 'Published' }, demo: false });
     expect(await screen.findByText('中心发布的驿站')).toBeInTheDocument();
+  });
+
+  it('renders the station known at once in its very first render: no preparing screen comes before home', () => {
+    const db = newDb();
+    render(
+      <StoreProvider db={db} firstStation={new Promise(() => undefined)} firstStationAtOnce={demoStation} fallback={<p>preparing</p>}>
+        <StationName />
+      </StoreProvider>,
+    );
+    expect(screen.getByText(demoStation.name['zh-CN'])).toBeInTheDocument();
+    expect(screen.queryByText('preparing')).toBeNull();
   });
 });

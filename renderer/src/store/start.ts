@@ -1,5 +1,6 @@
 import type { StationSettings } from '@protocol/catalogue.ts';
 import type { YizhanDb } from './db.ts';
+import { demoStation } from './demo-station.ts';
 
 export interface StoreStart {
   /**
@@ -7,20 +8,35 @@ export interface StoreStart {
    * with while the demo catalogue is written; null on every later start, where the store has a station.
    */
   firstStation: Promise<StationSettings | null>;
-  /** Settles once the store is open and holds a station (the demo seeded if it was empty), or seeding failed. */
+  /** The demo station when it is known without asking the database (a tablet that never started), or null. */
+  firstStationAtOnce: StationSettings | null;
+  /**
+   * Settles once the store is open and holds a station (the demo seeded if it was empty, after the first screen
+   * was shown), or seeding failed.
+   */
   seeded: Promise<void>;
 }
 
 /**
  * Opens the store at start-up, before React renders, so the database (and on a first start its schema) is
  * being made while the first screen is. A first start does not wait for the demo seed to reach the first
- * paint: validating and writing the catalogue takes longer than the rest of the start (tests/bench cold).
+ * paint: validating and writing the catalogue takes longer than the rest of the start (tests/bench cold), so it
+ * waits for `firstScreen` (home painted from the demo station) instead.
  * A later start loads no seeding code (it brings zod) unless the store turns out to be empty.
  */
-export const startStore = (db: YizhanDb): StoreStart => {
+export const startStore = (
+  db: YizhanDb,
+  firstScreen: Promise<void> = Promise.resolve(),
+  hints: Storage | undefined = globalThis.localStorage,
+): StoreStart => {
   let created = false;
-  // Dexie's populate comes with the upgrade that creates the database, long before that upgrade has committed.
+  // A tablet that has never started needs no answer from the database to know it: making the database (its
+  // schema) takes 300–400 ms, which a first start spent on a "preparing" screen before home.
+  const neverStarted = !startedBefore(hints);
   const isNew = new Promise<boolean>((resolve) => {
+    if (neverStarted) resolve(true);
+    // Dexie's populate comes with the upgrade that creates the database, long before that upgrade has committed:
+    // a store cleared while the hint stayed is new as well.
     db.on('populate', () => {
       created = true;
       resolve(true);
@@ -30,12 +46,39 @@ export const startStore = (db: YizhanDb): StoreStart => {
       () => resolve(false),
     );
   });
-  const firstStation = isNew.then(async (fresh) => (fresh ? (await import('./demo-station.ts')).demoStation : null));
+  const firstStation = isNew.then((fresh) => (fresh ? demoStation : null));
   const seeded = (async () => {
     await db.open();
-    if ((await db.settings.count()) > 0) return;
-    const { seedDemoIfEmpty } = await import('./seed.ts');
-    await seedDemoIfEmpty(db);
+    if ((await db.settings.count()) === 0) {
+      // Home is painted from the demo station first; validating and writing the catalogue beside that paint
+      // would take the CPU it needs. A start that shows no first station waits for nothing.
+      if (await firstStation) await firstScreen;
+      const { seedDemoIfEmpty } = await import('./seed.ts');
+      await seedDemoIfEmpty(db);
+    }
+    markStarted(hints);
   })();
-  return { firstStation, seeded };
+  return { firstStation, firstStationAtOnce: neverStarted ? demoStation : null, seeded };
+};
+
+/**
+ * A hint, not data: set once the store holds a station. Without it a start paints the demo station at once; a
+ * store that holds another station (the hint lost on its own) replaces it as soon as it is read.
+ */
+const STARTED = 'yizhan.store.started';
+
+const startedBefore = (hints: Storage | undefined): boolean => {
+  try {
+    return hints?.getItem(STARTED) === '1';
+  } catch {
+    return true;
+  }
+};
+
+const markStarted = (hints: Storage | undefined): void => {
+  try {
+    hints?.setItem(STARTED, '1');
+  } catch {
+    // Storage refused (full, or off): every start will then paint the demo station first, as a first start does.
+  }
 };

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import demo from '../../../../assets/demo/catalogue.json';
-import { Icon, iconUrl } from './Icon.tsx';
+import { holdIconsUntil, Icon, iconUrl } from './Icon.tsx';
 import { twemoji } from './twemoji.ts';
 
 /** Every icon the demo catalogue names, wherever it sits. */
@@ -58,5 +58,18 @@ describe('icons shipped with the app', () => {
     expect(unknown?.getAttribute('src')).toMatch(/fallback.*\.svg$/);
     expect(container.textContent).toBe('');
     for (const image of [known, unknown]) expect(image).toHaveAttribute('alt', '');
+  });
+
+  it('held until the first screen is painted, keeps its box and loads no picture, then draws it', async () => {
+    let painted = (): void => undefined;
+    holdIconsUntil(new Promise<void>((resolve) => (painted = resolve)));
+    const { container } = render(<Icon emoji="☂️" />);
+    const img = container.querySelector('img.icon')!;
+    expect(img.getAttribute('src')).toBeNull();
+    await act(async () => painted());
+    expect(img.getAttribute('src')).toBe(iconUrl('☂️'));
+    // Once released, an icon drawn later has its picture at once.
+    const later = render(<Icon emoji="☂️" />);
+    expect(later.container.querySelector('img.icon')!.getAttribute('src')).toBe(iconUrl('☂️'));
   });
 });
