@@ -1,5 +1,6 @@
 import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { clockDate, clockTime } from './clock-text.ts';
 import { useMinute } from './wall-clock.ts';
 
 /**
@@ -15,26 +16,11 @@ export const useNow = (intervalMs = 15_000): Date => {
   return now;
 };
 
-// Building an Intl formatter costs ~50 ms on a slow tablet: make each once per language, not per render.
-const formatters = new Map<string, { time: Intl.DateTimeFormat; date: Intl.DateTimeFormat }>();
-const formattersFor = (language: string) => {
-  let f = formatters.get(language);
-  if (!f) {
-    f = {
-      time: new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hour12: false }),
-      date: new Intl.DateTimeFormat(language, { month: 'long', day: 'numeric', weekday: 'long' }),
-    };
-    formatters.set(language, f);
-  }
-  return f;
-};
-
 export const Clock = memo(function Clock() {
   const { t, i18n } = useTranslation();
   const now = useMinute();
-  const f = formattersFor(i18n.language);
-  const time = f.time.format(now);
-  const date = f.date.format(now);
+  const time = clockTime(now, i18n.language);
+  const date = clockDate(now, i18n.language);
   return (
     <div className="topbar__clock" aria-label={t('topbar.now', { date, time })}>
       <div className="topbar__time">{time}</div>
