@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { type Bench, envInt } from './support/bench.ts';
 import { CPU_THROTTLE, cpuThrottle, explained, kioskContext, watchErrors } from './support/chromium.ts';
@@ -94,6 +97,47 @@ const startTwice = async (browser: Browser, url: string): Promise<{ first: HomeT
   }
 };
 
+/**
+ * The floor under any start of this home: the painted home of a first start, saved as a page with no script
+ * (its stylesheet kept), so a start's time can be read against what the browser alone takes to
+ * lay out and paint the same screen on this machine, in this run.
+ */
+const staticHome = async (browser: Browser, url: string, appDir: string): Promise<{ dir: string; remove(): void }> => {
+  const context = await kioskContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.locator('main nav button').first().waitFor();
+    const html = await page.evaluate(() => {
+      for (const element of document.querySelectorAll('script, link[rel="modulepreload"]')) element.remove();
+      // The kiosk draws the icons' pictures after its first paint (ui/icons/Icon.tsx): so does the floor.
+      for (const icon of document.querySelectorAll('img.icon')) icon.removeAttribute('src');
+      return `<!doctype html>${document.documentElement.outerHTML}`;
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'yizhan-bench-floor-'));
+    cpSync(appDir, dir, { recursive: true });
+    rmSync(join(dir, 'sw.js'), { force: true });
+    writeFileSync(join(dir, 'index.html'), html);
+    return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  } finally {
+    await context.close();
+  }
+};
+
+/** One start of the static home in a new context: no script, so no service worker to wait for. */
+const startStatic = async (browser: Browser, url: string): Promise<HomeTiming> => {
+  const context = await kioskContext(browser);
+  try {
+    await context.addInitScript(watchHome);
+    const page = await context.newPage();
+    await (await cpuThrottle(page))(CPU_THROTTLE);
+    await page.goto(url, { waitUntil: 'commit' });
+    return await homeTiming(page);
+  } finally {
+    await context.close();
+  }
+};
+
 interface Build {
   name: string;
   url: string;
@@ -110,10 +154,13 @@ interface Build {
  */
 export const coldStart: Bench = {
   name: 'cold',
-  async run({ browser, appUrl, log }) {
+  async run({ browser, appUrl, appDir, log }) {
     const runs = envInt('BENCH_COLD_RUNS', 15);
     const baselineDir = process.env.BENCH_COLD_BASELINE;
     const baselineServer = baselineDir ? await serve(baselineDir, [offlineStationConfig()]) : null;
+    const floorDir = await staticHome(browser, appUrl, appDir);
+    const floorServer = await serve(floorDir.dir);
+    const floor: HomeTiming[] = [];
     const builds: Build[] = [{ name: 'this build', url: appUrl, first: [], later: [] }];
     if (baselineServer) builds.push({ name: `baseline ${baselineDir}`, url: baselineServer.url, first: [], later: [] });
     const errors: string[] = [];
@@ -129,10 +176,14 @@ export const coldStart: Bench = {
           }
           errors.push(...seen);
         }
+        const staticStart = await startStatic(browser, floorServer.url);
+        if (run > 0) floor.push(staticStart);
         if (run > 0 && run % 5 === 0) log(`cold start: ${run}/${runs}`);
       }
     } finally {
       await baselineServer?.close();
+      await floorServer.close();
+      floorDir.remove();
     }
     const painted = (xs: HomeTiming[]) => xs.map((x) => x.painted);
     const fcp = (xs: HomeTiming[]) => xs.map((x) => x.fcp).filter((x): x is number => x !== null);
@@ -154,6 +205,8 @@ export const coldStart: Bench = {
         }),
       );
     }
+    rows.push(timingRow('cold start', 'floor: the same home as a page with no script → painted', painted(floor)));
+    rows[0] = { ...rows[0]!, ratio: [rows[0]!.ratio, ratio(painted(current.first), painted(floor), 'floor')].filter(Boolean).join('; ') };
     return {
       rows,
       notes: [
