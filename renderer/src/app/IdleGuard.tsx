@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/StoreProvider.tsx';
 import { useStationConfig } from '../sync/SyncProvider.tsx';
@@ -6,9 +6,10 @@ import { policyOf } from '../volunteers/policy.ts';
 import { Button } from '../ui/Button.tsx';
 import { type IdlePhase, IdleTimer } from './idle-timer.ts';
 import { useRoute } from './navigation.tsx';
+import { lazyPart } from './retrying-lazy.tsx';
 import { useSession } from './session.tsx';
 
-const AttractScreen = lazy(() => import('../screens/attract/AttractScreen.tsx'));
+const AttractScreen = lazyPart(() => import('../screens/attract/AttractScreen.tsx'));
 const WARN_MS = 10_000;
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'input', 'compositionupdate', 'wheel', 'touchstart'] as const;
 
