@@ -6,6 +6,7 @@ import { policyOf } from '../volunteers/policy.ts';
 import { Button } from '../ui/Button.tsx';
 import { type IdlePhase, IdleTimer } from './idle-timer.ts';
 import { useRoute } from './navigation.tsx';
+import { recoverFailedLoads } from './recover-failed-loads.ts';
 import { lazyPart } from './retrying-lazy.tsx';
 import { useSession } from './session.tsx';
 
@@ -59,7 +60,11 @@ export const IdleGuard = memo(function IdleGuard({ onReset }: { onReset: () => v
       // Keeping the same object when nothing changed lets React skip the render, e.g. for the new timer's first
       // 'active', which the guard already shows.
       onPhase: (p, secondsLeft) => setPhase((was) => (was.phase === p && was.secondsLeft === secondsLeft ? was : { phase: p, secondsLeft })),
-      onReset,
+      // Nobody is at the kiosk now: the moment to fetch code that failed to load, or reload for it.
+      onReset: () => {
+        onReset();
+        void recoverFailedLoads();
+      },
     });
     timer.current = idle;
     const activity = () => idle.activity();
@@ -72,6 +77,13 @@ export const IdleGuard = memo(function IdleGuard({ onReset }: { onReset: () => v
       if (timer.current === idle) timer.current = null;
     };
   }, [resetMs, attractMs, onReset]);
+
+  // The attract loop also means nobody is here, and comes even when no session was left to reset (a resident
+  // who met a screen that would not open, and went home).
+  const attract = phase.phase === 'attract';
+  useEffect(() => {
+    if (attract) void recoverFailedLoads();
+  }, [attract]);
 
   // SessionWatch keeps its place in the tree whatever the phase: remounting it would count as activity.
   return (

@@ -1,4 +1,5 @@
 import { type ComponentType, lazy } from 'react';
+import { reloadFailedStylesheets, watchStylesheets } from './failed-stylesheets.ts';
 
 /** What `import()` of a module whose default export is a component gives, as React.lazy takes it. */
 type Load<P> = () => Promise<{ default: ComponentType<P> }>;
@@ -12,17 +13,18 @@ const failing = new Set<() => Promise<unknown>>();
 const renewals = new WeakMap<object, () => void>();
 
 const tracked = <T,>(load: () => Promise<T>): (() => Promise<T>) => {
-  const attempt = (): Promise<T> =>
-    load().then(
-      (module) => {
-        failing.delete(attempt);
-        return module;
-      },
-      (error: unknown) => {
-        failing.add(attempt);
-        throw error;
-      },
-    );
+  const attempt = async (): Promise<T> => {
+    watchStylesheets();
+    try {
+      await reloadFailedStylesheets();
+      const module = await load();
+      failing.delete(attempt);
+      return module;
+    } catch (error) {
+      failing.add(attempt);
+      throw error;
+    }
+  };
   return attempt;
 };
 
