@@ -6,7 +6,17 @@ export interface Recovery {
   /** Whether a reload would bring the kiosk back: the page itself can be fetched now. */
   pageReachable(): Promise<boolean>;
   reload(): void;
+  /** Survives the reload: when the last reload for a failed load happened. */
+  storage: Pick<Storage, 'getItem' | 'setItem'> | undefined;
+  now(): number;
 }
+
+const RELOADED_AT = 'yizhan.reloadedForFailedLoad';
+/**
+ * A chunk that is broken for good (a damaged install) fails again after the reload, and every attract loop would
+ * reload once more: at most one reload in this long, so a flaky station still recovers within it.
+ */
+export const RELOAD_SPACING_MS = 10 * 60_000;
 
 /** The page's own address, fetched past the HTTP cache (through the service worker, which answers offline). */
 const pageReachable = async (): Promise<boolean> => {
@@ -17,10 +27,19 @@ const pageReachable = async (): Promise<boolean> => {
   }
 };
 
-const browser: Recovery = { retry: retryFailedLoads, pageReachable, reload: () => window.location.reload() };
+const browser: Recovery = {
+  retry: retryFailedLoads,
+  pageReachable,
+  reload: () => window.location.reload(),
+  storage: globalThis.sessionStorage,
+  now: () => Date.now(),
+};
 
-/** loaded: nothing failed, or all did load now; unreachable: some still fail, and a reload would not come back. */
-export type RecoveryOutcome = 'loaded' | 'reloading' | 'unreachable';
+/**
+ * loaded: nothing failed, or all did load now; held: some still fail, but the page was reloaded for that a short
+ * while ago; unreachable: some still fail, and a reload would not come back.
+ */
+export type RecoveryOutcome = 'loaded' | 'reloading' | 'held' | 'unreachable';
 
 let running: Promise<RecoveryOutcome> | undefined;
 
@@ -47,7 +66,11 @@ export const recoverFailedLoads = (recovery: Recovery = browser): Promise<Recove
   running ??= (async () => {
     try {
       if (!(await recovery.retry())) return 'loaded';
+      // A wall clock stepped back (by NTP, or a dead battery's 1970) makes the last reload look recent for ever.
+      const since = recovery.now() - Number(recovery.storage?.getItem(RELOADED_AT) ?? Number.NaN);
+      if (since >= 0 && since < RELOAD_SPACING_MS) return 'held';
       if (!(await recovery.pageReachable())) return 'unreachable';
+      recovery.storage?.setItem(RELOADED_AT, String(recovery.now()));
       recovery.reload();
       return 'reloading';
     } finally {
