@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openKiosk, useChromium } from './support/kiosk.ts';
+import { type Kiosk, launchChromium, openKiosk, SHOTS, useChromium } from './support/kiosk.ts';
 
 const chromium = useChromium();
 
@@ -10,6 +10,42 @@ const slowScripts = (page: Page) =>
     await new Promise((resolve) => setTimeout(resolve, 400));
     await route.continue();
   });
+
+/**
+ * A network blip while a resident opens the feedback screen: every request for its code and its CSS fails until
+ * `over()` is called. Returns what was refused and what was served.
+ */
+const blipOnFeedbackScreen = async (page: Page) => {
+  const seen = { refused: [] as string[], served: [] as string[], down: true };
+  await page.route(/\/FeedbackScreen-[\w-]+\.(js|css)$/, async (route) => {
+    if (seen.down) {
+      seen.refused.push(route.request().url());
+      await route.abort('failed');
+    } else {
+      seen.served.push(route.request().url());
+      await route.continue();
+    }
+  });
+  return { seen, over: () => (seen.down = false) };
+};
+
+const errorNote = (page: Page) => page.getByRole('alert').filter({ has: page.getByRole('heading', { level: 1, name: '这一页暂时打不开' }) });
+
+/** The resident taps the tile and meets the error note, then goes home with its 首页. */
+const failToOpenFeedback = async (k: Kiosk) => {
+  await k.tap(/^意见建议/);
+  const note = errorNote(k.page);
+  await note.waitFor();
+  await note.getByRole('button', { name: '首页' }).tap();
+  await k.page.locator('main nav.tiles').waitFor();
+};
+
+/** The feedback screen is up with its own CSS applied (its face scale is a grid only by feedback.css). */
+const expectStyledFeedbackScreen = async (page: Page) => {
+  await page.getByRole('heading', { level: 1, name: '意见建议' }).waitFor();
+  await expect(errorNote(page).count()).resolves.toBe(0);
+  await expect(page.locator('.feedback-faces').evaluate((faces) => getComputedStyle(faces).display)).resolves.toBe('grid');
+};
 
 const TILES = [/^签到/, /^服务菜单/, /^今日值班/, /^生活缴费/, /^微心愿/, /^通知活动/, /^便民设施/, /^意见建议/];
 
@@ -89,6 +125,59 @@ describe('moving between screens', () => {
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toMatch(/^欢迎来到/);
     await expect(note.count()).resolves.toBe(0);
     await k.close();
+  });
+
+  it('opens a screen whose code failed to load in a blip when its tile is tapped again, styled', async () => {
+    const k = await openKiosk(chromium(), 'landscape');
+    const { page } = k;
+    const blip = await blipOnFeedbackScreen(page);
+    await failToOpenFeedback(k);
+    expect(blip.seen.refused.some((url) => url.endsWith('.js'))).toBe(true);
+    expect(blip.seen.refused.some((url) => url.endsWith('.css'))).toBe(true);
+    blip.over();
+
+    await k.tap(/^意见建议/);
+    await expectStyledFeedbackScreen(page);
+    // Fetched again, code and CSS: not a failure remembered from the first tap.
+    expect(blip.seen.served.some((url) => url.endsWith('.js'))).toBe(true);
+    expect(blip.seen.served.some((url) => url.endsWith('.css'))).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/navigation-screen-after-blip.png` });
+    await k.close();
+  });
+
+  it('reloads between residents where the browser remembers a failed chunk, and the tile then opens', async () => {
+    // Chromium as it was before whatwg/html#10327 (older tablets, the shell's Chromium 146): a module fetch that
+    // failed stays failed in the page's module map, so no import of that chunk can succeed in this page again.
+    const browser = await launchChromium(['--disable-features=ModuleMapDoNotCacheFailedFetch']);
+    try {
+      const k = await openKiosk(browser, 'landscape');
+      const { page } = k;
+      const blip = await blipOnFeedbackScreen(page);
+      await failToOpenFeedback(k);
+      blip.over();
+      // The blip is over, yet the screen still cannot open in this page: what the reload is for.
+      await k.tap(/^意见建议/);
+      await errorNote(page).waitFor();
+      expect(blip.seen.served.filter((url) => url.endsWith('.js'))).toEqual([]);
+
+      // The resident walks away from the note: at the idle reset the kiosk finds the chunk still failing and the
+      // page reachable, and reloads.
+      let reloaded = false;
+      page.once('load', () => (reloaded = true));
+      for (let waited = 0; !reloaded; waited += 5) {
+        if (waited > 900) throw new Error('no reload within 15 idle minutes');
+        await page.clock.fastForward(5_000);
+        await page.waitForTimeout(100);
+      }
+      await page.locator('main nav.tiles').waitFor();
+
+      await k.tap(/^意见建议/);
+      await expectStyledFeedbackScreen(page);
+      await page.screenshot({ path: `${SHOTS}/navigation-screen-after-reload.png` });
+      await k.close();
+    } finally {
+      await browser.close();
+    }
   });
 
   it('warns before the idle reset, in every combination, and 我还在 keeps the resident where they were', async () => {

@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react';
+import { forgetFailedLoad } from './retrying-lazy.tsx';
 
 /** A screen that throws must not leave a resident in front of a blank page: show a calm note and recover. */
 export class ErrorBoundary extends Component<{ fallback: (retry: () => void) => ReactNode; children: ReactNode }, { failed: boolean }> {
@@ -10,6 +11,8 @@ export class ErrorBoundary extends Component<{ fallback: (retry: () => void) => 
 
   override componentDidCatch(error: unknown) {
     console.error('screen failed', error);
+    // Now that the failure is on screen: a screen whose code did not load fetches it again when next rendered.
+    forgetFailedLoad(error);
   }
 
   override render() {

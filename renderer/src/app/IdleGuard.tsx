@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/StoreProvider.tsx';
 import { useStationConfig } from '../sync/SyncProvider.tsx';
@@ -6,9 +6,11 @@ import { policyOf } from '../volunteers/policy.ts';
 import { Button } from '../ui/Button.tsx';
 import { type IdlePhase, IdleTimer } from './idle-timer.ts';
 import { useRoute } from './navigation.tsx';
+import { recoverFailedLoads } from './recover-failed-loads.ts';
+import { lazyPart } from './retrying-lazy.tsx';
 import { useSession } from './session.tsx';
 
-const AttractScreen = lazy(() => import('../screens/attract/AttractScreen.tsx'));
+const AttractScreen = lazyPart(() => import('../screens/attract/AttractScreen.tsx'));
 const WARN_MS = 10_000;
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'input', 'compositionupdate', 'wheel', 'touchstart'] as const;
 
@@ -58,7 +60,11 @@ export const IdleGuard = memo(function IdleGuard({ onReset }: { onReset: () => v
       // Keeping the same object when nothing changed lets React skip the render, e.g. for the new timer's first
       // 'active', which the guard already shows.
       onPhase: (p, secondsLeft) => setPhase((was) => (was.phase === p && was.secondsLeft === secondsLeft ? was : { phase: p, secondsLeft })),
-      onReset,
+      // Nobody is at the kiosk now: the moment to fetch code that failed to load, or reload for it.
+      onReset: () => {
+        onReset();
+        void recoverFailedLoads();
+      },
     });
     timer.current = idle;
     const activity = () => idle.activity();
@@ -71,6 +77,13 @@ export const IdleGuard = memo(function IdleGuard({ onReset }: { onReset: () => v
       if (timer.current === idle) timer.current = null;
     };
   }, [resetMs, attractMs, onReset]);
+
+  // The attract loop also means nobody is here, and comes even when no session was left to reset (a resident
+  // who met a screen that would not open, and went home).
+  const attract = phase.phase === 'attract';
+  useEffect(() => {
+    if (attract) void recoverFailedLoads();
+  }, [attract]);
 
   // SessionWatch keeps its place in the tree whatever the phase: remounting it would count as activity.
   return (

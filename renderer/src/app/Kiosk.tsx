@@ -1,4 +1,4 @@
-import { lazy, startTransition, Suspense, useCallback, useEffect, useState } from 'react';
+import { startTransition, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../ui/Button.tsx';
 import { applyPendingUpdate } from '../platform/service-worker.ts';
@@ -8,6 +8,7 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { IdleGuard } from './IdleGuard.tsx';
 import { NavigationProvider, useNavigate, useRoute } from './navigation.tsx';
 import { ReadAloudProvider } from './read-aloud.tsx';
+import { lazyPart } from './retrying-lazy.tsx';
 import { screens } from './screens.ts';
 import { SessionProvider, useSession } from './session.tsx';
 import { ScrollCue } from './ScrollCue.tsx';
@@ -15,7 +16,7 @@ import { StatusBar } from './StatusBar.tsx';
 import { TopBar } from './TopBar.tsx';
 
 /** Its own chunk: it brings the record schemas, which the first paint does not need. */
-const ShiftKeeper = lazy(() => import('../volunteers/ShiftKeeper.tsx'));
+const ShiftKeeper = lazyPart(() => import('../volunteers/ShiftKeeper.tsx'));
 
 /** False until the kiosk's first frame has been painted and the main thread has had a moment. */
 function useFirstPaintDone(): boolean {

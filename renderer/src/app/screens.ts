@@ -1,22 +1,26 @@
-import { type ComponentType, lazy } from 'react';
+import type { ComponentType } from 'react';
 import { HomeScreen } from '../screens/home/HomeScreen.tsx';
+import { lazyScreen } from './retrying-lazy.tsx';
 import type { ScreenName } from './routes.ts';
 
-/** Home ships in the first chunk for a fast cold start; every other screen loads on first use. */
+/**
+ * Home ships in the first chunk for a fast cold start; every other screen loads on first use, and a load that
+ * failed is tried again the next time its screen opens.
+ */
 export const screens: Record<ScreenName, ComponentType> = {
   home: HomeScreen,
-  checkin: lazy(() => import('../screens/checkin/CheckinScreen.tsx')),
-  services: lazy(() => import('../screens/services/ServicesScreen.tsx')),
-  service: lazy(() => import('../screens/services/ServiceScreen.tsx')),
-  bills: lazy(() => import('../screens/bills/BillsScreen.tsx')),
-  bill: lazy(() => import('../screens/bills/BillScreen.tsx')),
-  requests: lazy(() => import('../screens/requests/RequestsScreen.tsx')),
-  requestStatus: lazy(() => import('../screens/requests/RequestStatusScreen.tsx')),
-  duty: lazy(() => import('../screens/duty/DutyScreen.tsx')),
-  notices: lazy(() => import('../screens/notices/NoticesScreen.tsx')),
-  notice: lazy(() => import('../screens/notices/NoticeScreen.tsx')),
-  feedback: lazy(() => import('../screens/feedback/FeedbackScreen.tsx')),
-  amenities: lazy(() => import('../screens/amenities/AmenitiesScreen.tsx')),
-  volunteer: lazy(() => import('../screens/volunteer/VolunteerScreen.tsx')),
-  technician: lazy(() => import('../screens/technician/TechnicianScreen.tsx')),
+  checkin: lazyScreen(() => import('../screens/checkin/CheckinScreen.tsx')),
+  services: lazyScreen(() => import('../screens/services/ServicesScreen.tsx')),
+  service: lazyScreen(() => import('../screens/services/ServiceScreen.tsx')),
+  bills: lazyScreen(() => import('../screens/bills/BillsScreen.tsx')),
+  bill: lazyScreen(() => import('../screens/bills/BillScreen.tsx')),
+  requests: lazyScreen(() => import('../screens/requests/RequestsScreen.tsx')),
+  requestStatus: lazyScreen(() => import('../screens/requests/RequestStatusScreen.tsx')),
+  duty: lazyScreen(() => import('../screens/duty/DutyScreen.tsx')),
+  notices: lazyScreen(() => import('../screens/notices/NoticesScreen.tsx')),
+  notice: lazyScreen(() => import('../screens/notices/NoticeScreen.tsx')),
+  feedback: lazyScreen(() => import('../screens/feedback/FeedbackScreen.tsx')),
+  amenities: lazyScreen(() => import('../screens/amenities/AmenitiesScreen.tsx')),
+  volunteer: lazyScreen(() => import('../screens/volunteer/VolunteerScreen.tsx')),
+  technician: lazyScreen(() => import('../screens/technician/TechnicianScreen.tsx')),
 };

@@ -1,10 +1,11 @@
-import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { type ReactNode, Suspense, useState } from 'react';
+import { lazyPart } from '../../app/retrying-lazy.tsx';
 import { useSync } from '../../sync/SyncProvider.tsx';
 import { pendingSetupLink } from '../../platform/setup-link/intake.ts';
 import { setupInProgress } from './setup-in-progress.ts';
 
 // Only a tablet fresh from the image needs it: kept out of the first chunk (it brings the config schemas).
-const FirstRun = lazy(() => import('./FirstRun.tsx').then((m) => ({ default: m.FirstRun })));
+const FirstRun = lazyPart(async () => ({ default: (await import('./FirstRun.tsx')).FirstRun }));
 
 /**
  * Shows the first-run setup instead of the kiosk while the station cannot join any centre (no token, no server
