@@ -84,6 +84,24 @@ export function inspectScreen({ elderly }: { elderly: boolean }): FitReport {
     problems.add(`unreachable: ${name(control)} is ${where}${canScrollDown && !cueShown ? ', and nothing shows the way down' : ''}`);
   }
 
+  // Drawing surfaces (touch-action: none, a signature box): a finger on one draws instead of scrolling, so the
+  // whole surface must be in view at once, clear of the sticky action bar and the scroll cue.
+  for (const surface of [...scope.querySelectorAll('*')].filter((el) => shown(el) && style(el).touchAction === 'none')) {
+    const box = surface.getBoundingClientRect();
+    const mainBox = main && main.contains(surface) ? main.getBoundingClientRect() : { top: 0, bottom: viewHeight, left: 0, right: viewWidth };
+    if (box.top < mainBox.top - 1 || box.bottom > mainBox.bottom + 1 || box.left < mainBox.left - 1 || box.right > mainBox.right + 1) {
+      problems.add(`cut: the drawing area ${name(surface)} is not wholly on screen, and a finger on it cannot scroll`);
+      continue;
+    }
+    for (const bar of scope.querySelectorAll('.actions--sticky, [data-scroll-cue]')) {
+      if (!shown(bar)) continue;
+      const over = bar.getBoundingClientRect();
+      if (over.top < box.bottom - 1 && over.bottom > box.top + 1 && over.left < box.right - 1 && over.right > box.left + 1) {
+        problems.add(`covered: the drawing area ${name(surface)} lies partly under ${name(bar)}`);
+      }
+    }
+  }
+
   // Text: clipping, word breaks and the elderly rules, one text node at a time.
   // Values count as labels: an id, an address or a phone number broken inside a word reads as another one.
   const labelSelector = 'button, a, label, [role="button"], [role="radio"], [role="switch"], [role="checkbox"], [role="link"], h1, h2, h3, h4, dt, dd, th, td, strong, legend, .pill, [data-label]';

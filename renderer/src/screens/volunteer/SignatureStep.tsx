@@ -20,16 +20,30 @@ export function SignatureStep({ member, onBack, onSigned }: { member: Member; on
   useEffect(() => {
     const element = canvas.current;
     if (!element) return;
-    // Drawn at the device's pixel density, so the stroke is as sharp as the screen.
-    const ratio = Math.max(window.devicePixelRatio || 1, 1);
-    element.width = element.offsetWidth * ratio;
-    element.height = element.offsetHeight * ratio;
-    element.getContext('2d')?.scale(ratio, ratio);
     const signature = new SignaturePad(element, { minWidth: 1.5, maxWidth: 4, penColor: '#1d1b1a' });
+    // Drawn at the device's pixel density, so the stroke is as sharp as the screen. The box takes the height the
+    // screen leaves it, which changes with elderly mode or a turned tablet: the canvas follows its box, and what
+    // was drawn is drawn again where it was (a canvas that is resized is cleared).
+    const fit = () => {
+      const ratio = Math.max(window.devicePixelRatio || 1, 1);
+      const width = Math.round(element.offsetWidth * ratio);
+      const height = Math.round(element.offsetHeight * ratio);
+      if (width === element.width && height === element.height) return;
+      const drawn = signature.toData();
+      element.width = width;
+      element.height = height;
+      element.getContext('2d')?.scale(ratio, ratio);
+      signature.clear();
+      signature.fromData(drawn);
+    };
+    fit();
+    const resized = new ResizeObserver(fit);
+    resized.observe(element);
     const changed = () => setEmpty(signature.isEmpty());
     signature.addEventListener('endStroke', changed);
     pad.current = signature;
     return () => {
+      resized.disconnect();
       signature.removeEventListener('endStroke', changed);
       signature.off();
       pad.current = null;
