@@ -114,6 +114,10 @@ export default defineConfig({
         navigateFallbackDenylist: [/^\/console(\/|$)/],
         globIgnores: ['console/**'],
         cleanupOutdatedCaches: true,
+        // The first worker takes the page that installed it: a kiosk is not reloaded, and until then every screen's
+        // code came from the network, so a tablet that went offline after its first start could not open them.
+        // An update still waits (no skipWaiting) for applyPendingUpdate, which reloads as it takes over.
+        clientsClaim: true,
       },
     }),
     consoleBuild(),

@@ -24,4 +24,24 @@ describe('offline', () => {
     expect(await k.rows('outbox')).toHaveLength(1);
     await k.close();
   });
+
+  it('serves every screen offline on the very first start, never reloaded: the worker takes the page it was installed from', async () => {
+    const k = await openKiosk(chromium(), 'landscape', { serviceWorkers: 'allow' });
+    const { page, context } = k;
+    // A fresh tablet, online once: the worker installs and precaches while home is up; nobody reloads the kiosk.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
+    await context.setOffline(true);
+    // Screens whose code this page never loaded: fetched now, with the network gone.
+    for (const [tile, heading] of [[/^服务菜单/, '服务菜单'], [/^意见建议/, /打分|意见/], [/^今日值班/, /值班/]] as const) {
+      await k.tap(tile);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await expect(page.getByText('这一页暂时打不开').count()).resolves.toBe(0);
+      await k.tap('首页');
+    }
+    await k.state('offline-first-start-screens');
+    await k.close();
+  });
 });
