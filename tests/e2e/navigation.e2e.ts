@@ -127,6 +127,24 @@ describe('moving between screens', () => {
     await k.close();
   });
 
+  it('opens a screen whose code failed to load in a blip with its error note\'s 再试一次, styled', async () => {
+    const k = await openKiosk(chromium(), 'landscape');
+    const { page } = k;
+    const blip = await blipOnFeedbackScreen(page);
+    await k.tap(/^意见建议/);
+    const note = errorNote(page);
+    await note.waitFor();
+    // Still down: the note stays, and says so again, rather than a blank screen.
+    await note.getByRole('button', { name: '再试一次' }).tap();
+    await expect.poll(() => blip.seen.refused.filter((url) => url.endsWith('.js')).length).toBeGreaterThan(1);
+    await note.waitFor();
+    blip.over();
+    await note.getByRole('button', { name: '再试一次' }).tap();
+    await expectStyledFeedbackScreen(page);
+    expect(blip.seen.served.some((url) => url.endsWith('.js'))).toBe(true);
+    await k.close();
+  });
+
   it('opens a screen whose code failed to load in a blip when its tile is tapped again, styled', async () => {
     const k = await openKiosk(chromium(), 'landscape');
     const { page } = k;

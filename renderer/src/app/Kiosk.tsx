@@ -54,6 +54,8 @@ function ScreenHost() {
             <h1 className="screen__title">{t('error.title')}</h1>
             <p className="screen__lead">{t('error.body')}</p>
             <div className="actions">
+              {/* In a transition: the note stays up while the screen's code is fetched again, and comes back if it fails. */}
+              <Button large onClick={() => startTransition(retry)}>{t('error.retry')}</Button>
               {/* One transition for both: an urgent retry alone would first render the broken screen again. */}
               <Button variant="primary" large onClick={() => startTransition(() => { retry(); home(); })}>{t('nav.home')}</Button>
             </div>
