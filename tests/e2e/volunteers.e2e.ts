@@ -97,12 +97,17 @@ const askForSignature = async (k: Kiosk, db: DemoServer['db'], station: string) 
 };
 
 /** One stroke across the box, from its left to its right, with a pointer held down (a stylus, a mouse). */
+/**
+ * One stroke with a finger, as a volunteer signs: raw touches through DevTools, so the browser makes of them what
+ * it makes of a finger (its gestures and flings too), not mouse events.
+ */
 const drawStroke = async (page: Page, box: { x: number; y: number; width: number; height: number }) => {
   const at = (share: number) => ({ x: box.x + box.width * (0.1 + 0.8 * share), y: box.y + box.height * (0.5 + 0.3 * Math.sin(share * Math.PI * 3)) });
-  await page.mouse.move(at(0).x, at(0).y);
-  await page.mouse.down();
-  for (let step = 1; step <= 24; step += 1) await page.mouse.move(at(step / 24).x, at(step / 24).y);
-  await page.mouse.up();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at(0)] });
+  for (let step = 1; step <= 24; step += 1) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [at(step / 24)] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
 };
 
 const checkRequest = async (k: Kiosk, number: string) => {
@@ -336,6 +341,7 @@ describe('volunteers at the kiosk (Chromium)', () => {
     if (!box) throw new Error('the signature box is not on screen');
     await drawStroke(page, box);
     await expect.poll(() => done.isEnabled()).toBe(true);
+    // At once, as a volunteer does: a quick last stroke made a fling that swallowed the first tap on 签好了.
     await done.tap();
     await page.getByRole('heading', { level: 1, name: '志愿者工作台' }).waitFor();
 

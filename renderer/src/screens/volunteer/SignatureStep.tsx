@@ -41,8 +41,16 @@ export function SignatureStep({ member, onBack, onSigned }: { member: Member; on
     resized.observe(element);
     const changed = () => setEmpty(signature.isEmpty());
     signature.addEventListener('endStroke', changed);
+    // signature_pad draws from pointer events; the touches behind them must not also become a browser gesture.
+    // touch-action: none stops the scroll, but a quick last stroke still starts a fling in the browser, and the
+    // tap that follows within a second (签好了) only stopped that fling: it was lost.
+    const noGesture = (event: TouchEvent) => event.preventDefault();
+    element.addEventListener('touchstart', noGesture, { passive: false });
+    element.addEventListener('touchmove', noGesture, { passive: false });
     pad.current = signature;
     return () => {
+      element.removeEventListener('touchstart', noGesture);
+      element.removeEventListener('touchmove', noGesture);
       resized.disconnect();
       signature.removeEventListener('endStroke', changed);
       signature.off();
