@@ -183,7 +183,10 @@ describe('VolunteerScreen: a signature on sign-in', () => {
     expect(await db.shiftEvents.count()).toBe(0);
     const done = screen.getByRole('button', { name: '签好了' });
     expect(done).toBeDisabled();
-    const pad = screen.getByRole('img', { name: '签名框' });
+    const pad = screen.getByRole<HTMLCanvasElement>('img', { name: '签名框' });
+    // signature_pad is attached by an effect after the step's first paint, which sizes the canvas to its box: a
+    // stroke before that (the heading can be found first on a loaded machine) would fall on a bare canvas.
+    await waitFor(() => expect(pad.width).toBe(600));
 
     stroke(pad, [[10, 20], [40, 30], [80, 25]]);
     await waitFor(() => expect(done).toBeEnabled());
