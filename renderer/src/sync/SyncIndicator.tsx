@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { isSynced } from '../../../sync/client/state.ts';
+import { clockTime } from '../app/clock-text.ts';
 import { useSync } from './SyncProvider.tsx';
 
 /**
@@ -11,9 +12,7 @@ import { useSync } from './SyncProvider.tsx';
 export function SyncIndicator() {
   const { t, i18n } = useTranslation('sync');
   const { state } = useSync();
-  const time = state.lastSuccessAt
-    ? new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(state.lastSuccessAt))
-    : null;
+  const time = state.lastSuccessAt ? clockTime(new Date(state.lastSuccessAt), i18n.language) : null;
   let text: string;
   let tone: 'ok' | 'warn' | 'plain' = 'plain';
   if (state.phase === 'not-enrolled') text = t('notEnrolled');
