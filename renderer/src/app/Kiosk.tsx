@@ -51,7 +51,10 @@ function ScreenHost() {
         key={`${route.screen}-${depth}`}
         fallback={(retry) => (
           <div className="screen" role="alert">
-            <h1 className="screen__title">{t('error.title')}</h1>
+            {/* In the screen's head, as on every screen: its title grows along the row, not down the page. */}
+            <header className="screen__head">
+              <h1 className="screen__title">{t('error.title')}</h1>
+            </header>
             <p className="screen__lead">{t('error.body')}</p>
             <div className="actions">
               {/* In a transition: the note stays up while the screen's code is fetched again, and comes back if it fails. */}
