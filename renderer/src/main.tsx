@@ -1,22 +1,16 @@
 import '@shared/platform/zod-jitless.ts';
 import Dexie from 'dexie';
-import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
 import { afterPaint, whenIdle } from './app/after-paint.ts';
-import { Kiosk } from './app/Kiosk.tsx';
-import { Preparing } from './app/Preparing.tsx';
+import { KioskRoot } from './app/KioskRoot.tsx';
 import { createI18n } from './i18n/index.ts';
 import { registerServiceWorker } from './platform/service-worker.ts';
-import { SetupGate } from './screens/setup/SetupGate.tsx';
 import { holdIconsUntil } from './ui/icons/Icon.tsx';
 import { lockDownTouch } from './platform/lockdown.ts';
 import { takeSetupLink } from './platform/setup-link/intake.ts';
 import { requestPersistentStorage } from './platform/storage.ts';
 import { YizhanDb } from './store/db.ts';
 import { startStore } from './store/start.ts';
-import { StoreProvider } from './store/StoreProvider.tsx';
-import { SyncProvider } from './sync/SyncProvider.tsx';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/controls.css';
@@ -57,15 +51,5 @@ void store.seeded
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <StoreProvider db={db} firstStation={store.firstStation} firstStationAtOnce={store.firstStationAtOnce} fallback={<Preparing />} onShown={firstScreenShown}>
-        <SyncProvider db={db}>
-          <SetupGate>
-            <Kiosk />
-          </SetupGate>
-        </SyncProvider>
-      </StoreProvider>
-    </I18nextProvider>
-  </StrictMode>,
+  <KioskRoot db={db} i18n={i18n} firstStation={store.firstStation} firstStationAtOnce={store.firstStationAtOnce} onShown={firstScreenShown} />,
 );

@@ -38,11 +38,14 @@ const currentMinute = () => {
 };
 const currentDay = () => dayKey(new Date());
 
-/** Now, to the minute; the component renders again when the minute turns. */
+/**
+ * Now, to the minute; the component renders again when the minute turns. The build's home snapshot renders the
+ * build's minute, which first-paint/boot.ts writes over before it is painted.
+ */
 export const useMinute = (): Date => {
-  const minute = useSyncExternalStore(subscribe, currentMinute);
+  const minute = useSyncExternalStore(subscribe, currentMinute, currentMinute);
   return useMemo(() => new Date(minute), [minute]);
 };
 
 /** Today's local day key (yyyy-mm-dd); the component renders again only at local midnight. */
-export const useToday = (): string => useSyncExternalStore(subscribe, currentDay);
+export const useToday = (): string => useSyncExternalStore(subscribe, currentDay, currentDay);

@@ -1,6 +1,7 @@
 import type { StationSettings } from '@protocol/catalogue.ts';
 import type { YizhanDb } from './db.ts';
 import { demoStation } from './demo-station.ts';
+import { markStarted, startedBefore } from './started-hint.ts';
 
 export interface StoreStart {
   /**
@@ -59,26 +60,4 @@ export const startStore = (
     markStarted(hints);
   })();
   return { firstStation, firstStationAtOnce: neverStarted ? demoStation : null, seeded };
-};
-
-/**
- * A hint, not data: set once the store holds a station. Without it a start paints the demo station at once; a
- * store that holds another station (the hint lost on its own) replaces it as soon as it is read.
- */
-const STARTED = 'yizhan.store.started';
-
-const startedBefore = (hints: Storage | undefined): boolean => {
-  try {
-    return hints?.getItem(STARTED) === '1';
-  } catch {
-    return true;
-  }
-};
-
-const markStarted = (hints: Storage | undefined): void => {
-  try {
-    hints?.setItem(STARTED, '1');
-  } catch {
-    // Storage refused (full, or off): every start will then paint the demo station first, as a first start does.
-  }
 };

@@ -10,6 +10,7 @@ export const iconUrl = (emoji: string): string | undefined => byEmoji.get(emoji.
 
 let held = false;
 const released = new Set<() => void>();
+const isHeld = () => held;
 const onRelease = (listener: () => void) => {
   released.add(listener);
   return () => released.delete(listener);
@@ -36,7 +37,7 @@ export const holdIconsUntil = (shown: Promise<unknown>): void => {
  * without an emoji font). Always decorative: the text beside it says what it means.
  */
 export function Icon({ emoji, className }: { emoji: string; className?: string }) {
-  const waiting = useSyncExternalStore(onRelease, () => held);
+  const waiting = useSyncExternalStore(onRelease, isHeld, isHeld);
   return (
     <img className={className ? `icon ${className}` : 'icon'} src={waiting ? undefined : (iconUrl(emoji) ?? fallback)} alt="" aria-hidden="true" draggable={false} />
   );
