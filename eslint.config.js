@@ -63,7 +63,7 @@ export default tseslint.config(
   // The renderer may use the shell's contract (electron/common: the window.kiosk schemas), nothing else of it.
   // Its two apps (the kiosk in renderer/src, the console in renderer/console) share only renderer/shared.
   layer(['renderer/**/*.{ts,tsx}'], {
-    ignores: ['**/*.test.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', 'renderer/build/**'],
     patterns: [...rendererPatterns, { regex: '^(\\.\\./)+(src|console)/', message: 'renderer/shared serves both apps and imports neither.' }],
   }),
   layer(['renderer/src/**/*.{ts,tsx}'], {
@@ -74,8 +74,10 @@ export default tseslint.config(
     ignores: ['**/*.test.{ts,tsx}'],
     patterns: [...rendererPatterns, { regex: '^(\\.\\./)+(src|electron)/|^@shell/', message: 'The console never imports the kiosk or the shell: what both apps use lives in renderer/shared.' }],
   }),
+  // renderer/build: the kiosk's build-time plugins (vite.config.ts), which run in Node and render the app's own
+  // components there (the home snapshot); like the renderer's tests, never the shell's or the server's code.
   // Tests of renderer code run in Node and may read files, but still never reach into the shell or server.
-  layer(['renderer/**/*.test.{ts,tsx}'], {
+  layer(['renderer/**/*.test.{ts,tsx}', 'renderer/build/**'], {
     patterns: [
       { regex: '^electron(-updater)?(/.*)?$', message: 'Renderer tests stay on the renderer side.' },
       { group: ['**/sync/server/**', ...shellInternals], message: 'Renderer tests stay on the renderer side.' },

@@ -6,6 +6,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { ANY_CENTRE, contentSecurityPolicy } from './electron/common/csp.ts';
 import pkg from './package.json' with { type: 'json' };
+import { homeSnapshot } from './renderer/build/home-snapshot-plugin.ts';
 import { precompressBuild } from './sync/server/precompress.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -91,6 +92,7 @@ export default defineConfig({
   plugins: [
     react(),
     cspMeta(),
+    homeSnapshot(),
     VitePWA({
       // We register the worker ourselves with workbox-window (renderer/src/platform/service-worker.ts),
       // so the plugin only generates it.

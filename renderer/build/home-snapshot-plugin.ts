@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { createServer, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
+
+/** Relative to the kiosk's root (renderer/). */
+const SNAPSHOT_MODULE = 'src/first-paint/home-snapshot.tsx';
+const BOOT_MODULE = 'src/first-paint/boot.ts';
+
+/**
+ * Renders home as a first start shows it (first-paint/home-snapshot.tsx) in Node, through Vite's SSR loader so
+ * the app's aliases and defines hold. workbox-window ships a UMD file for Node, which has no named exports:
+ * Vite transforms its ES build instead.
+ */
+const renderSnapshot = async (config: ResolvedConfig): Promise<string> => {
+  const server = await createServer({
+    configFile: false,
+    root: config.root,
+    logLevel: 'warn',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, ws: false },
+    optimizeDeps: { noDiscovery: true },
+    define: config.define,
+    resolve: { alias: config.resolve.alias },
+    ssr: { noExternal: ['workbox-window'] },
+  });
+  try {
+    const { renderHomeSnapshot } = (await server.ssrLoadModule(resolve(config.root, SNAPSHOT_MODULE))) as { renderHomeSnapshot: () => string };
+    return renderHomeSnapshot();
+  } finally {
+    await server.close();
+  }
+};
+
+const MODULE_SCRIPT = /<script type="module"[^>]*\ssrc="([^"]+)"[^>]*><\/script>\s*/g;
+const MODULE_PRELOAD = /<link rel="modulepreload"[^>]*\shref="([^"]+)"[^>]*>\s*/g;
+const EMPTY_ROOT = '<div id="root"></div>';
+
+const attribute = (value: string): string => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+
+/**
+ * A tablet's very first start paints home from index.html itself, before any of the app's code is fetched
+ * (issue 13: from 1.9 s to the bare page's own time, tests/bench cold). The build:
+ * - renders home as that start's first render would be (the demo station, zh-CN, standard mode) into #root,
+ *   hidden;
+ * - replaces the app's script tag and its modulepreload links with first-paint/boot.ts, which shows the snapshot
+ *   (or, on any other start, removes it unseen), lets it be painted, then loads the app with those same chunks.
+ */
+export const homeSnapshot = (): Plugin => {
+  let config: ResolvedConfig;
+  return {
+    name: 'yizhan-home-snapshot',
+    apply: 'build',
+    config: (user) => {
+      const root = resolve(user.root ?? process.cwd());
+      return { build: { rolldownOptions: { input: { index: resolve(root, 'index.html'), boot: resolve(root, BOOT_MODULE) } } } };
+    },
+    configResolved: (resolved) => {
+      config = resolved;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler: async (html, { bundle, chunk }) => {
+        if (!bundle || !chunk) return html;
+        const boot = Object.values(bundle).find((output): output is Rolldown.OutputChunk => output.type === 'chunk' && output.isEntry && output.name === 'boot');
+        const scripts = [...html.matchAll(MODULE_SCRIPT)];
+        const entry = scripts[0]?.[1];
+        if (!boot || scripts.length !== 1 || !entry?.endsWith(chunk.fileName) || !html.includes(EMPTY_ROOT)) {
+          throw new Error(`home snapshot: index.html is not as built (one module script for ${chunk.fileName}, an empty #root) or there is no boot chunk`);
+        }
+        const base = entry.slice(0, -chunk.fileName.length);
+        const preload = [...html.matchAll(MODULE_PRELOAD)].map((match) => match[1]);
+        const bootTags = [
+          `<script type="module" crossorigin src="${base}${boot.fileName}" data-app="${attribute(entry)}" data-preload="${attribute(preload.join(' '))}"></script>`,
+          ...boot.imports.map((file) => `<link rel="modulepreload" crossorigin href="${base}${file}">`),
+        ].join('\n    ');
+        const snapshot = await renderSnapshot(config);
+        return html
+          .replace(MODULE_PRELOAD, '')
+          .replace(MODULE_SCRIPT, `${bootTags}\n    `)
+          .replace(EMPTY_ROOT, `<div id="root" data-snapshot="home" hidden>${snapshot}</div>`);
+      },
+    },
+  };
+};

@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { rememberSetup } from '../screens/setup/setup-in-progress.ts';
+import { markStarted } from '../store/started-hint.ts';
+import { appScripts, holdTaps, loadApp, snapshotHolds, stampClock } from './handover.ts';
+
+/** A home as the build renders it: server-rendered text runs and Suspense marks come as comments. */
+const snapshotHome = `<div class="kiosk"><header class="topbar"><div class="topbar__clock" aria-label="12月7日星期一 00:03"><div class="topbar__time">00:03</div><div class="topbar__date">12月7日星期一</div></div></header><main class="main"><!--$--><section class="screen"><h1>欢迎</h1><nav class="tiles"><button type="button" class="tile"><span class="tile__title">签到</span></button><button type="button" class="tile"><span class="tile__title">服务菜单</span></button></nav></section><!--/$--></main><footer><button type="button"><img class="icon" alt=""> <!-- -->志愿者</button></footer></div>`;
+
+/** The same home as the app renders it, each control saying which it is when clicked. */
+const appHome = (titles = ['签到', '服务菜单'], pressed: string[] = []): HTMLElement => {
+  const kiosk = document.createElement('div');
+  kiosk.className = 'kiosk';
+  kiosk.innerHTML = `<header class="topbar"><div class="topbar__clock"><div class="topbar__time">09:41</div><div class="topbar__date">12月8日星期二</div></div></header><main class="main"><section class="screen"><h1>欢迎</h1><nav class="tiles">${titles
+    .map((title) => `<button type="button" class="tile"><span class="tile__title">${title}</span></button>`)
+    .join('')}</nav></section></main><footer><button type="button"><img class="icon" alt=""> 志愿者</button></footer>`;
+  for (const button of kiosk.querySelectorAll('button')) button.addEventListener('click', () => pressed.push(button.textContent ?? ''));
+  return kiosk;
+};
+
+const mutationsSeen = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the home snapshot a first start paints before the app runs', () => {
+  let root: HTMLElement;
+  beforeEach(() => {
+    root = document.createElement('div');
+    root.id = 'root';
+    root.dataset.snapshot = 'home';
+    root.innerHTML = snapshotHome;
+    document.body.append(root);
+  });
+  afterEach(() => {
+    root.remove();
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+
+  it('is shown only on a start that will open on the first start’s home', () => {
+    expect(snapshotHolds(localStorage, sessionStorage, '')).toBe(true);
+    // A store with a station: its own home, not the demo's.
+    markStarted(localStorage);
+    expect(snapshotHolds(localStorage, sessionStorage, '')).toBe(false);
+    localStorage.clear();
+    // A setup link, or the reload a saved setup makes: the setup screen.
+    expect(snapshotHolds(localStorage, sessionStorage, '#yizhan-setup?code=x')).toBe(false);
+    rememberSetup({ server: 'https://centre.example' }, sessionStorage);
+    expect(snapshotHolds(localStorage, sessionStorage, '')).toBe(false);
+    sessionStorage.clear();
+    // Storage that throws when asked: not known to be a first start.
+    const refusing = { getItem: () => { throw new DOMException('denied', 'SecurityError'); } } as unknown as Storage;
+    expect(snapshotHolds(refusing, sessionStorage, '')).toBe(false);
+  });
+
+  it('shows the time of the start, not of the build, in words and in its spoken label', () => {
+    stampClock(root, new Date(2026, 11, 8, 9, 41), 'zh-CN');
+    expect(root.querySelector('.topbar__time')?.textContent).toBe('09:41');
+    expect(root.querySelector('.topbar__date')?.textContent).toBe('12月8日星期二');
+    expect(root.querySelector('.topbar__clock')?.getAttribute('aria-label')).toBe('12月8日星期二 09:41');
+  });
+
+  it('holds a tap on a control and gives it to the same control once the app has taken over', async () => {
+    const beneath = vi.fn();
+    document.addEventListener('click', beneath);
+    holdTaps(document, root);
+    const tile = root.querySelectorAll<HTMLButtonElement>('.tile')[1]!;
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    tile.querySelector('span')!.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    expect(beneath).not.toHaveBeenCalled();
+
+    const pressed: string[] = [];
+    // As React's first commit does: the snapshot goes, the app's own home comes.
+    root.replaceChildren(appHome(undefined, pressed));
+    await mutationsSeen();
+    expect(pressed).toEqual(['服务菜单']);
+    expect(root.dataset.snapshot).toBeUndefined();
+    // From here on taps are the app's own.
+    root.querySelector<HTMLButtonElement>('.tile')!.click();
+    expect(pressed).toEqual(['服务菜单', '签到']);
+    // The given tap reached the page as the app's; and so did the next one.
+    expect(beneath).toHaveBeenCalledTimes(2);
+    document.removeEventListener('click', beneath);
+  });
+
+  it('finds the control again past the comments server rendering leaves', async () => {
+    holdTaps(document, root);
+    root.querySelector<HTMLButtonElement>('footer button')!.click();
+    const pressed: string[] = [];
+    root.replaceChildren(appHome(undefined, pressed));
+    await mutationsSeen();
+    expect(pressed).toEqual([' 志愿者']);
+  });
+
+  it('keeps only the last of several taps', async () => {
+    holdTaps(document, root);
+    const [checkin, services] = root.querySelectorAll<HTMLButtonElement>('.tile');
+    checkin!.click();
+    services!.click();
+    checkin!.click();
+    const pressed: string[] = [];
+    root.replaceChildren(appHome(undefined, pressed));
+    await mutationsSeen();
+    expect(pressed).toEqual(['签到']);
+  });
+
+  it('drops a tap when the app’s screen has no such control there', async () => {
+    holdTaps(document, root);
+    root.querySelectorAll<HTMLButtonElement>('.tile')[1]!.click();
+    const pressed: string[] = [];
+    root.replaceChildren(appHome(['签到', 'Services'], pressed));
+    await mutationsSeen();
+    expect(pressed).toEqual([]);
+  });
+
+  it('lets a tap that is not on a control go by, and waits for the whole snapshot to go', async () => {
+    holdTaps(document, root);
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    root.querySelector('h1')!.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(false);
+    root.querySelector<HTMLButtonElement>('.tile')!.click();
+    const pressed: string[] = [];
+    // Part of the snapshot still up: not yet the app's.
+    root.append(appHome(undefined, pressed));
+    await mutationsSeen();
+    expect(pressed).toEqual([]);
+    expect(root.dataset.snapshot).toBe('home');
+    root.firstElementChild!.remove();
+    await mutationsSeen();
+    expect(pressed).toEqual(['签到']);
+  });
+});
+
+describe('loading the app after the snapshot', () => {
+  it('reads the app’s scripts from the boot’s tag and asks for its chunks at once', async () => {
+    const script = document.createElement('script');
+    script.dataset.app = './assets/missing-entry.js';
+    script.dataset.preload = './assets/a.js ./assets/b.js';
+    const scripts = appScripts(script);
+    expect(scripts).toEqual({ entry: './assets/missing-entry.js', preload: ['./assets/a.js', './assets/b.js'] });
+    // The entry is not there to import here: what is asked for before that is what this checks.
+    await loadApp(document, scripts).catch(() => undefined);
+    const links = [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')];
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(['./assets/a.js', './assets/b.js']);
+    for (const link of links) link.remove();
+    expect(() => appScripts(document.createElement('script'))).toThrow(/no app entry/);
+  });
+});

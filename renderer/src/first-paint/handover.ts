@@ -1,0 +1,118 @@
+import { clockDate, clockTime } from '../app/clock-text.ts';
+import { SETUP_LINK_PREFIX } from '../platform/setup-link/intake.ts';
+import { setupInProgress } from '../screens/setup/setup-in-progress.ts';
+import { startedBefore } from '../store/started-hint.ts';
+
+/**
+ * index.html carries home as a tablet's very first start renders it (first-paint/home-snapshot.tsx), hidden, in
+ * #root. These are the steps by which the page's boot script (boot.ts) shows it, holds what is tapped on it, and
+ * lets the app take the screen over: the app's first render replaces it with the same home, alive.
+ */
+
+/** The app's entry script and the chunks it imports at once, as the build wrote them on the boot's script tag. */
+export interface AppScripts {
+  entry: string;
+  preload: string[];
+}
+
+export const appScripts = (script: HTMLScriptElement): AppScripts => {
+  const entry = script.dataset.app;
+  if (!entry) throw new Error('the boot script names no app entry (data-app)');
+  return { entry, preload: (script.dataset.preload ?? '').split(' ').filter(Boolean) };
+};
+
+/**
+ * Whether this start opens on the snapshot's home: a tablet that never started (no station stored yet), not
+ * opened by a setup link nor coming back from a setup's reload, which open the setup instead.
+ */
+export const snapshotHolds = (local: Storage | undefined, session: Storage | undefined, hash: string): boolean => {
+  try {
+    return !startedBefore(local) && !hash.startsWith(SETUP_LINK_PREFIX) && setupInProgress(session) === null;
+  } catch {
+    // Storage that cannot even be asked: the app will find out what this start is; the snapshot might be wrong.
+    return false;
+  }
+};
+
+/**
+ * The snapshot's clock shows the minute it was built: this writes now over it, in the snapshot's language (the
+ * default one: a tablet that never started has chosen no other). Its spoken label names the same time and date.
+ */
+export const stampClock = (root: ParentNode, now: Date, language: string): void => {
+  const time = root.querySelector('.topbar__time');
+  const date = root.querySelector('.topbar__date');
+  const clock = root.querySelector('.topbar__clock');
+  if (!time || !date) return;
+  const [builtTime, builtDate] = [time.textContent ?? '', date.textContent ?? ''];
+  time.textContent = clockTime(now, language);
+  date.textContent = clockDate(now, language);
+  const label = clock?.getAttribute('aria-label');
+  if (label && builtTime && builtDate) clock?.setAttribute('aria-label', label.replace(builtTime, time.textContent).replace(builtDate, date.textContent));
+};
+
+const CONTROL = 'button, a[href], input, select, textarea, [role="button"]';
+
+/**
+ * Where an element sits under root, as element indices: the app's home has the snapshot's shape, though not its
+ * text and comment nodes (server rendering marks text runs and Suspense boundaries with comments).
+ */
+const pathTo = (root: Element, element: Element): number[] => {
+  const path: number[] = [];
+  for (let at: Element = element; at !== root && at.parentElement; at = at.parentElement) path.unshift([...at.parentElement.children].indexOf(at));
+  return path;
+};
+
+const elementAt = (root: Element, path: number[]): Element | undefined => {
+  let at: Element | undefined = root;
+  for (const index of path) at = at?.children[index];
+  return at;
+};
+
+/**
+ * While the snapshot is up (#root has data-snapshot until the app has replaced it), a tap on one of its controls does nothing yet: it is held, and once the app's first
+ * render has replaced the snapshot, given to the same control in the app's home (same place, same words). Only
+ * the last tap is kept: a resident who tapped twice meant one thing. A tap the app's screen has no such control
+ * for is dropped (a first start that opens on setup). Returns a function that stops holding, as the takeover does.
+ */
+export const holdTaps = (doc: Document, root: HTMLElement): (() => void) => {
+  const snapshot = [...root.childNodes];
+  const inSnapshot = (node: Node) => snapshot.some((part) => part.contains(node));
+  let held: { path: number[]; text: string } | null = null;
+  const onClick = (event: MouseEvent) => {
+    const control = event.target instanceof Element ? event.target.closest(CONTROL) : null;
+    if (!control || !inSnapshot(control)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    held = { path: pathTo(root, control), text: control.textContent ?? '' };
+  };
+  const stop = () => {
+    observer.disconnect();
+    doc.removeEventListener('click', onClick, true);
+  };
+  const observer = new MutationObserver(() => {
+    if (snapshot.some((part) => part.isConnected)) return;
+    stop();
+    delete root.dataset.snapshot;
+    const control = held ? elementAt(root, held.path) : undefined;
+    if (control instanceof HTMLElement && control.matches(CONTROL) && control.textContent === held?.text) control.click();
+  });
+  doc.addEventListener('click', onClick, true);
+  observer.observe(root, { childList: true });
+  return stop;
+};
+
+/**
+ * Loads the app: its chunks are asked for all at once (modulepreload), as the page would have asked for them,
+ * then its entry is imported. Until now nothing of it was fetched: modulepreload compiles on the page's main
+ * thread, which held back the snapshot's first paint by about 350 ms at 4× CPU (tests/bench cold).
+ */
+export const loadApp = (doc: Document, scripts: AppScripts): Promise<unknown> => {
+  for (const href of scripts.preload) {
+    const link = doc.createElement('link');
+    link.rel = 'modulepreload';
+    link.crossOrigin = '';
+    link.href = href;
+    doc.head.append(link);
+  }
+  return import(/* @vite-ignore */ new URL(scripts.entry, doc.baseURI).href);
+};
