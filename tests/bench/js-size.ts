@@ -8,22 +8,25 @@ const gzip = (file: string): number => gzipSync(readFileSync(file), { level: 9 }
 
 /**
  * The module scripts and modulepreload links of index.html, as paths inside the build. `base` is the build's
- * base path: the kiosk's is relative ('./'), the console's absolute ('/console/').
+ * base path: the kiosk's is relative ('./'), the console's absolute ('/console/'). The kiosk's one script is its
+ * boot (first-paint/boot.ts), which names the app's entry (data-app) and its chunks (data-preload), loaded just
+ * after the first paint: a start loads those too.
  */
 export const htmlScripts = (html: string, base = './'): { entries: string[]; preloads: string[] } => {
   const attr = (tag: string, name: string) => new RegExp(`\\b${name}\\s*=\\s*["']([^"']+)["']`).exec(tag)?.[1];
   const clean = (href: string) => normalize(href.startsWith(base) ? href.slice(base.length) : href.replace(/^\.?\//, ''));
-  const entries = [...html.matchAll(/<script\b[^>]*>/g)]
-    .map(([tag]) => tag)
-    .filter((tag) => /\btype\s*=\s*["']module["']/.test(tag))
-    .map((tag) => attr(tag, 'src'))
+  const modules = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag).filter((tag) => /\btype\s*=\s*["']module["']/.test(tag));
+  const entries = modules
+    .flatMap((tag) => [attr(tag, 'src'), attr(tag, 'data-app')])
     .filter((src): src is string => Boolean(src))
     .map(clean);
+  const bootPreloads = modules.flatMap((tag) => (attr(tag, 'data-preload') ?? '').split(' ').filter(Boolean));
   const preloads = [...html.matchAll(/<link\b[^>]*>/g)]
     .map(([tag]) => tag)
     .filter((tag) => /\brel\s*=\s*["']modulepreload["']/.test(tag))
     .map((tag) => attr(tag, 'href'))
     .filter((href): href is string => Boolean(href))
+    .concat(bootPreloads)
     .map(clean);
   return { entries, preloads };
 };
