@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { RequestProgress } from './find-request.ts';
 import { CheckGlyph, DotGlyph } from '../../ui/icons/glyphs.tsx';
+import { STATION_TIME_ZONE } from '../../volunteers/station-time.ts';
 
 /** The loop drawn as steps: those reached with their time, the current one highlighted, those still ahead. */
 export function RequestTimeline({ progress }: { progress: RequestProgress }) {
   const { t, i18n } = useTranslation('requests');
-  const when = new Intl.DateTimeFormat(i18n.language, { month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+  // hourCycle, not hour12: false, which English renders as "24:05" after midnight. The station's zone, as the
+  // duty screen's: a tablet set to another zone still tells a resident the station's time.
+  const when = new Intl.DateTimeFormat(i18n.language, { month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: STATION_TIME_ZONE });
   const current = progress.reached.length - 1;
   return (
     <ol className="request-timeline" aria-label={t('status.progress')}>
