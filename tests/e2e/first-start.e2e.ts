@@ -7,16 +7,18 @@ const chromium = useChromium();
 
 /** The app's entry chunk, which first-paint/boot.ts imports after the snapshot's first paint. */
 const APP_ENTRY = /\/assets\/index-[^/]+\.js$/;
+/** The boot itself: until it has run, the page shows what index.html does by itself. */
+const BOOT = /\/assets\/boot-[^/]+\.js$/;
 
-/** A fresh tablet whose app code is held back until `release()`: what shows meanwhile is the page alone. */
-const freshTablet = async (browser: Browser, prepare?: (context: BrowserContext) => Promise<void>) => {
+/** A fresh tablet whose app code (or, with `hold: BOOT`, the boot) is held back until `release()`. */
+const freshTablet = async (browser: Browser, prepare?: (context: BrowserContext) => Promise<void>, hold: RegExp = APP_ENTRY) => {
   const context = await browser.newContext({ viewport: viewports.landscape, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers: 'block' });
   await context.clock.install({ time: new Date('2026-12-08T09:41:00+08:00') });
   await prepare?.(context);
   let release = (): void => undefined;
   const released = new Promise<void>((resolve) => (release = resolve));
   let asked = false;
-  await context.route(APP_ENTRY, async (route: Route) => {
+  await context.route(hold, async (route: Route) => {
     asked = true;
     await released;
     await route.continue();
@@ -24,7 +26,8 @@ const freshTablet = async (browser: Browser, prepare?: (context: BrowserContext)
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(inject('baseUrl'));
+  // Not to 'load': with the boot held back, the page never gets there.
+  await page.goto(inject('baseUrl'), { waitUntil: 'commit' });
   return { context, page, errors, release, asked: () => asked };
 };
 
@@ -39,6 +42,8 @@ describe('first start', () => {
     await expect.poll(asked).toBe(true);
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: `${SHOTS}/first-start-snapshot.png` });
+    const tiles = () => page.locator('main nav button').evaluateAll((buttons) => buttons.map((button) => [button.textContent, JSON.stringify(button.getBoundingClientRect())]));
+    const before = await tiles();
 
     // A resident taps before the app is there: nothing yet, and nothing lost.
     await page.getByRole('button', { name: /^签到/ }).tap();
@@ -46,6 +51,10 @@ describe('first start', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('欢迎来到幸福里社区红色驿站');
     release();
     await page.getByRole('heading', { level: 1, name: '签到' }).waitFor();
+    // Taken over: the app's home had every tile where the snapshot had it (nothing moved under the finger).
+    await page.getByRole('button', { name: '首页' }).first().tap();
+    await page.locator('#root:not([data-snapshot]) #main h1').waitFor();
+    expect(await tiles()).toEqual(before);
     await expect(page.locator('#root').getAttribute('data-snapshot')).resolves.toBeNull();
     await page.screenshot({ path: `${SHOTS}/first-start-tap-answered.png` });
     expect(errors).toEqual([]);
@@ -53,9 +62,19 @@ describe('first start', () => {
   });
 
   it('never shows the demo home on a tablet that has started before: the page is blank until the app draws its own', async () => {
-    const { context, page, errors, release, asked } = await freshTablet(chromium(), async (context) => {
+    const started = async (context: BrowserContext) => {
       await context.addInitScript(() => localStorage.setItem('yizhan.store.started', '1'));
-    });
+    };
+    // Before the boot has run, index.html alone shows nothing: its home is hidden until the boot lets it be.
+    const held = await freshTablet(chromium(), started, BOOT);
+    await expect.poll(held.asked).toBe(true);
+    await held.page.locator('#root .kiosk').waitFor({ state: 'attached' });
+    await expect(held.page.locator('#root').evaluate((root) => ({ demo: root.childElementCount > 0, shown: !(root as HTMLElement).hidden }))).resolves.toEqual({ demo: true, shown: false });
+    await expect(held.page.getByRole('heading').count()).resolves.toBe(0);
+    held.release();
+    await held.context.close();
+
+    const { context, page, errors, release, asked } = await freshTablet(chromium(), started);
     await expect.poll(asked).toBe(true);
     await expect(page.locator('#root').evaluate((root) => ({ children: root.childElementCount, hidden: (root as HTMLElement).hidden }))).resolves.toEqual({
       children: 0,

@@ -401,7 +401,7 @@ describe('volunteers at the kiosk (Chromium)', () => {
     await context.clock.install({ time: new Date('2026-12-07T08:35:00+08:00') });
     const clocked = await context.newPage();
     await clocked.goto(url);
-    await clocked.locator('#main h1').first().waitFor();
+    await clocked.locator('#root:not([data-snapshot]) #main h1').first().waitFor();
     await signIn(clocked, '王秀兰');
     await tap(clocked, /锁定/);
     await clocked.getByRole('navigation').waitFor();

@@ -1,3 +1,4 @@
+import { pageReachable } from '../platform/page-reachable.ts';
 import { retryFailedLoads } from './retrying-lazy.tsx';
 
 export interface Recovery {
@@ -18,18 +19,9 @@ const RELOADED_AT = 'yizhan.reloadedForFailedLoad';
  */
 export const RELOAD_SPACING_MS = 10 * 60_000;
 
-/** The page's own address, fetched past the HTTP cache (through the service worker, which answers offline). */
-const pageReachable = async (): Promise<boolean> => {
-  try {
-    return (await fetch(window.location.href, { cache: 'no-store' })).ok;
-  } catch {
-    return false;
-  }
-};
-
 const browser: Recovery = {
   retry: retryFailedLoads,
-  pageReachable,
+  pageReachable: () => pageReachable(),
   reload: () => window.location.reload(),
   storage: globalThis.sessionStorage,
   now: () => Date.now(),

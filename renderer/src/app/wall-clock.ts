@@ -39,13 +39,17 @@ const currentMinute = () => {
 const currentDay = () => dayKey(new Date());
 
 /**
- * Now, to the minute; the component renders again when the minute turns. The build's home snapshot renders the
- * build's minute, which first-paint/boot.ts writes over before it is painted.
+ * What a render on a server sees (the home snapshot index.html carries): one fixed minute and day, so a build
+ * depends on its source alone; first-paint/boot.ts writes the start's time over the snapshot's clock.
  */
+const serverMinute = () => 0;
+const serverDay = () => dayKey(new Date(0));
+
+/** Now, to the minute; the component renders again when the minute turns. */
 export const useMinute = (): Date => {
-  const minute = useSyncExternalStore(subscribe, currentMinute, currentMinute);
+  const minute = useSyncExternalStore(subscribe, currentMinute, serverMinute);
   return useMemo(() => new Date(minute), [minute]);
 };
 
 /** Today's local day key (yyyy-mm-dd); the component renders again only at local midnight. */
-export const useToday = (): string => useSyncExternalStore(subscribe, currentDay, currentDay);
+export const useToday = (): string => useSyncExternalStore(subscribe, currentDay, serverDay);

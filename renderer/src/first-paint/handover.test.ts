@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rememberSetup } from '../screens/setup/setup-in-progress.ts';
 import { markStarted } from '../store/started-hint.ts';
-import { appScripts, holdTaps, loadApp, snapshotHolds, stampClock } from './handover.ts';
+import { type AppLoading, appScripts, holdTaps, keepLoadingApp, loadApp, RETRY_DELAYS_MS, snapshotHolds, stampClock } from './handover.ts';
 
 /** A home as the build renders it: server-rendered text runs and Suspense marks come as comments. */
 const snapshotHome = `<div class="kiosk"><header class="topbar"><div class="topbar__clock" aria-label="12月7日星期一 00:03"><div class="topbar__time">00:03</div><div class="topbar__date">12月7日星期一</div></div></header><main class="main"><!--$--><section class="screen"><h1>欢迎</h1><nav class="tiles"><button type="button" class="tile"><span class="tile__title">签到</span></button><button type="button" class="tile"><span class="tile__title">服务菜单</span></button></nav></section><!--/$--></main><footer><button type="button"><img class="icon" alt=""> <!-- -->志愿者</button></footer></div>`;
@@ -18,6 +18,7 @@ const appHome = (titles = ['签到', '服务菜单'], pressed: string[] = []): H
 };
 
 const mutationsSeen = () => new Promise((resolve) => setTimeout(resolve, 0));
+const settledNow = () => Promise.resolve();
 
 describe('the home snapshot a first start paints before the app runs', () => {
   let root: HTMLElement;
@@ -48,6 +49,9 @@ describe('the home snapshot a first start paints before the app runs', () => {
     // Storage that throws when asked: not known to be a first start.
     const refusing = { getItem: () => { throw new DOMException('denied', 'SecurityError'); } } as unknown as Storage;
     expect(snapshotHolds(refusing, sessionStorage, '')).toBe(false);
+    // Storage that cannot even be reached (the getter throws where site data is blocked): nor is this.
+    expect(snapshotHolds(undefined, sessionStorage, '')).toBe(false);
+    expect(snapshotHolds(localStorage, undefined, '')).toBe(false);
   });
 
   it('shows the time of the start, not of the build, in words and in its spoken label', () => {
@@ -60,7 +64,7 @@ describe('the home snapshot a first start paints before the app runs', () => {
   it('holds a tap on a control and gives it to the same control once the app has taken over', async () => {
     const beneath = vi.fn();
     document.addEventListener('click', beneath);
-    holdTaps(document, root);
+    holdTaps(document, root, settledNow);
     const tile = root.querySelectorAll<HTMLButtonElement>('.tile')[1]!;
     const click = new MouseEvent('click', { bubbles: true, cancelable: true });
     tile.querySelector('span')!.dispatchEvent(click);
@@ -82,7 +86,7 @@ describe('the home snapshot a first start paints before the app runs', () => {
   });
 
   it('finds the control again past the comments server rendering leaves', async () => {
-    holdTaps(document, root);
+    holdTaps(document, root, settledNow);
     root.querySelector<HTMLButtonElement>('footer button')!.click();
     const pressed: string[] = [];
     root.replaceChildren(appHome(undefined, pressed));
@@ -91,7 +95,7 @@ describe('the home snapshot a first start paints before the app runs', () => {
   });
 
   it('keeps only the last of several taps', async () => {
-    holdTaps(document, root);
+    holdTaps(document, root, settledNow);
     const [checkin, services] = root.querySelectorAll<HTMLButtonElement>('.tile');
     checkin!.click();
     services!.click();
@@ -103,7 +107,7 @@ describe('the home snapshot a first start paints before the app runs', () => {
   });
 
   it('drops a tap when the app’s screen has no such control there', async () => {
-    holdTaps(document, root);
+    holdTaps(document, root, settledNow);
     root.querySelectorAll<HTMLButtonElement>('.tile')[1]!.click();
     const pressed: string[] = [];
     root.replaceChildren(appHome(['签到', 'Services'], pressed));
@@ -111,8 +115,47 @@ describe('the home snapshot a first start paints before the app runs', () => {
     expect(pressed).toEqual([]);
   });
 
+  it('gives the tap only once the app has settled, and not at all if the resident has touched its screen meanwhile', async () => {
+    let settle = (): void => undefined;
+    const settled = () => new Promise<void>((resolve) => (settle = resolve));
+    holdTaps(document, root, settled);
+    root.querySelectorAll<HTMLButtonElement>('.tile')[1]!.click();
+    const pressed: string[] = [];
+    root.replaceChildren(appHome(undefined, pressed));
+    await mutationsSeen();
+    // Taken over, its effects not run yet: the tap waits.
+    expect(root.dataset.snapshot).toBeUndefined();
+    expect(pressed).toEqual([]);
+    settle();
+    await mutationsSeen();
+    expect(pressed).toEqual(['服务菜单']);
+
+    root.replaceChildren();
+    root.dataset.snapshot = 'home';
+    root.innerHTML = snapshotHome;
+    holdTaps(document, root, settled);
+    root.querySelectorAll<HTMLButtonElement>('.tile')[1]!.click();
+    const later: string[] = [];
+    root.replaceChildren(appHome(undefined, later));
+    await mutationsSeen();
+    root.querySelector('.tile')!.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    settle();
+    await mutationsSeen();
+    expect(later).toEqual([]);
+  });
+
+  it('drops the held tap when told to stop (the app could not be loaded)', async () => {
+    const stop = holdTaps(document, root, settledNow);
+    root.querySelector<HTMLButtonElement>('.tile')!.click();
+    stop();
+    const pressed: string[] = [];
+    root.replaceChildren(appHome(undefined, pressed));
+    await mutationsSeen();
+    expect(pressed).toEqual([]);
+  });
+
   it('lets a tap that is not on a control go by, and waits for the whole snapshot to go', async () => {
-    holdTaps(document, root);
+    holdTaps(document, root, settledNow);
     const click = new MouseEvent('click', { bubbles: true, cancelable: true });
     root.querySelector('h1')!.dispatchEvent(click);
     expect(click.defaultPrevented).toBe(false);
@@ -142,5 +185,46 @@ describe('loading the app after the snapshot', () => {
     expect(links.map((link) => link.getAttribute('href'))).toEqual(['./assets/a.js', './assets/b.js']);
     for (const link of links) link.remove();
     expect(() => appScripts(document.createElement('script'))).toThrow(/no app entry/);
+  });
+});
+
+describe('an app that cannot be loaded', () => {
+  const loading = (outcomes: boolean[], reachable: boolean[] = []) => {
+    const calls: string[] = [];
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const spec: AppLoading = {
+      load: async () => {
+        calls.push('load');
+        if (!outcomes.shift()) throw new TypeError('Failed to fetch dynamically imported module');
+      },
+      failed: () => void calls.push('failed'),
+      wait: async (ms) => void calls.push(`wait ${ms}`),
+      pageReachable: async () => {
+        calls.push('reachable?');
+        return reachable.shift() ?? false;
+      },
+      reload: () => void calls.push('reload'),
+    };
+    return { spec, calls, errors };
+  };
+
+  it('takes the snapshot down at the first failure and tries again, later and later, until the app runs', async () => {
+    const { spec, calls, errors } = loading([false, false, true]);
+    await keepLoadingApp(spec);
+    expect(calls).toEqual(['load', 'failed', `wait ${RETRY_DELAYS_MS[0]}`, 'load', `wait ${RETRY_DELAYS_MS[1]}`, 'load']);
+    expect(errors).toHaveBeenCalledTimes(2);
+    errors.mockRestore();
+  });
+
+  it('reloads after three tries, only onto a page that can be fetched', async () => {
+    const { spec, calls, errors } = loading([false, false, false, false], [false, true]);
+    await keepLoadingApp(spec);
+    expect(calls).toEqual([
+      'load', 'failed', `wait ${RETRY_DELAYS_MS[0]}`,
+      'load', `wait ${RETRY_DELAYS_MS[1]}`,
+      'load', `wait ${RETRY_DELAYS_MS[2]}`, 'reachable?',
+      'load', `wait ${RETRY_DELAYS_MS[3]}`, 'reachable?', 'reload',
+    ]);
+    errors.mockRestore();
   });
 });

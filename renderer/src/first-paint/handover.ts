@@ -26,12 +26,9 @@ export const appScripts = (script: HTMLScriptElement): AppScripts => {
  * opened by a setup link nor coming back from a setup's reload, which open the setup instead.
  */
 export const snapshotHolds = (local: Storage | undefined, session: Storage | undefined, hash: string): boolean => {
-  try {
-    return !startedBefore(local) && !hash.startsWith(SETUP_LINK_PREFIX) && setupInProgress(session) === null;
-  } catch {
-    // Storage that cannot even be asked: the app will find out what this start is; the snapshot might be wrong.
-    return false;
-  }
+  // Storage that cannot even be reached says nothing of this start: the app will find out what it is.
+  if (!local || !session) return false;
+  return !startedBefore(local) && !hash.startsWith(SETUP_LINK_PREFIX) && setupInProgress(session) === null;
 };
 
 /**
@@ -69,12 +66,14 @@ const elementAt = (root: Element, path: number[]): Element | undefined => {
 };
 
 /**
- * While the snapshot is up (#root has data-snapshot until the app has replaced it), a tap on one of its controls does nothing yet: it is held, and once the app's first
- * render has replaced the snapshot, given to the same control in the app's home (same place, same words). Only
- * the last tap is kept: a resident who tapped twice meant one thing. A tap the app's screen has no such control
- * for is dropped (a first start that opens on setup). Returns a function that stops holding, as the takeover does.
+ * While the snapshot is up (#root has data-snapshot until the app has replaced it), a tap on one of its controls
+ * does nothing yet: it is held, and given to the same control in the app's home (same place, same words) once
+ * the app's first render has replaced the snapshot and `settled` (its effects have run: a screen's read-aloud
+ * text, say, is set by one). Only the last tap is kept: a resident who tapped twice meant one thing. It is
+ * dropped when the app's screen has no such control (a first start that opens on setup), or when the resident
+ * has touched the app's own screen meanwhile. Returns a function that stops holding, and drops the tap.
  */
-export const holdTaps = (doc: Document, root: HTMLElement): (() => void) => {
+export const holdTaps = (doc: Document, root: HTMLElement, settled: () => Promise<void>): (() => void) => {
   const snapshot = [...root.childNodes];
   const inSnapshot = (node: Node) => snapshot.some((part) => part.contains(node));
   let held: { path: number[]; text: string } | null = null;
@@ -89,16 +88,29 @@ export const holdTaps = (doc: Document, root: HTMLElement): (() => void) => {
     observer.disconnect();
     doc.removeEventListener('click', onClick, true);
   };
+  const give = async (tap: { path: number[]; text: string }) => {
+    let touched = false;
+    const onTouch = () => {
+      touched = true;
+    };
+    doc.addEventListener('pointerdown', onTouch, true);
+    await settled();
+    doc.removeEventListener('pointerdown', onTouch, true);
+    const control = elementAt(root, tap.path);
+    if (!touched && control instanceof HTMLElement && control.matches(CONTROL) && control.textContent === tap.text) control.click();
+  };
   const observer = new MutationObserver(() => {
     if (snapshot.some((part) => part.isConnected)) return;
     stop();
     delete root.dataset.snapshot;
-    const control = held ? elementAt(root, held.path) : undefined;
-    if (control instanceof HTMLElement && control.matches(CONTROL) && control.textContent === held?.text) control.click();
+    if (held) void give(held);
   });
   doc.addEventListener('click', onClick, true);
   observer.observe(root, { childList: true });
-  return stop;
+  return () => {
+    stop();
+    held = null;
+  };
 };
 
 /**
@@ -107,12 +119,49 @@ export const holdTaps = (doc: Document, root: HTMLElement): (() => void) => {
  * thread, which held back the snapshot's first paint by about 350 ms at 4× CPU (tests/bench cold).
  */
 export const loadApp = (doc: Document, scripts: AppScripts): Promise<unknown> => {
+  for (const link of doc.head.querySelectorAll('link[data-app-chunk]')) link.remove();
   for (const href of scripts.preload) {
     const link = doc.createElement('link');
     link.rel = 'modulepreload';
+    link.dataset.appChunk = '';
     link.crossOrigin = '';
     link.href = href;
     doc.head.append(link);
   }
   return import(/* @vite-ignore */ new URL(scripts.entry, doc.baseURI).href);
+};
+
+/** Waits before each new try to load the app: a network that dropped in the middle of a start comes back. */
+export const RETRY_DELAYS_MS = [5_000, 15_000, 30_000, 60_000] as const;
+
+export interface AppLoading {
+  load(): Promise<unknown>;
+  /** Called once, when the first try has failed: nothing may go on looking like a kiosk that answers. */
+  failed(): void;
+  wait(ms: number): Promise<void>;
+  pageReachable(): Promise<boolean>;
+  reload(): void;
+}
+
+/**
+ * Loads the app, and goes on trying until it runs. Browsers that remember a failed module fetch for the page's
+ * life (recover-failed-loads.ts) fail every new import of it at once: after three tries the page is reloaded,
+ * but only when it can be fetched, never onto the browser's own error page. There is nothing to lose by it:
+ * no screen of the app is up.
+ */
+export const keepLoadingApp = async (loading: AppLoading): Promise<void> => {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await loading.load();
+      return;
+    } catch (error) {
+      console.error('the app did not load', error);
+      if (attempt === 0) loading.failed();
+    }
+    await loading.wait(RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!);
+    if (attempt >= 2 && (await loading.pageReachable())) {
+      loading.reload();
+      return;
+    }
+  }
 };

@@ -9,11 +9,8 @@ const subscribe = (changed: () => void) => {
   };
 };
 
-// The build's home snapshot (first-paint/home-snapshot.tsx) shows a tablet with a link, as most first starts are.
-const online = () => true;
-
 /**
  * Whether the tablet has a network link, as the browser knows it (navigator.onLine): a link, not a way to the
  * centre (a captive Wi-Fi has the one without the other).
  */
-export const useNetworkLink = (): boolean => useSyncExternalStore(subscribe, () => navigator.onLine, online);
+export const useNetworkLink = (): boolean => useSyncExternalStore(subscribe, () => navigator.onLine);
