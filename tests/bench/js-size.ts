@@ -8,15 +8,17 @@ const gzip = (file: string): number => gzipSync(readFileSync(file), { level: 9 }
 
 /**
  * The module scripts and modulepreload links of index.html, as paths inside the build. `base` is the build's
- * base path: the kiosk's is relative ('./'), the console's absolute ('/console/'). The kiosk's one script is its
+ * base path: the kiosk's is relative ('./'), the console's absolute ('/console/'). The kiosk's module script is its
  * boot (first-paint/boot.ts), which names the app's entry (data-app) and its chunks (data-preload), loaded just
- * after the first paint: a start loads those too.
+ * after the first paint, beside a classic script (the gate): a start loads those too.
  */
 export const htmlScripts = (html: string, base = './'): { entries: string[]; preloads: string[] } => {
   const attr = (tag: string, name: string) => new RegExp(`\\b${name}\\s*=\\s*["']([^"']+)["']`).exec(tag)?.[1];
   const clean = (href: string) => normalize(href.startsWith(base) ? href.slice(base.length) : href.replace(/^\.?\//, ''));
-  const modules = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag).filter((tag) => /\btype\s*=\s*["']module["']/.test(tag));
-  const entries = modules
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
+  const modules = scripts.filter((tag) => /\btype\s*=\s*["']module["']/.test(tag));
+  // The kiosk's gate (first-paint/gate.ts) is a classic script, run as the page is parsed: loaded at start too.
+  const entries = scripts
     .flatMap((tag) => [attr(tag, 'src'), attr(tag, 'data-app')])
     .filter((src): src is string => Boolean(src))
     .map(clean);

@@ -1,21 +1,13 @@
 /**
- * The page's one script (renderer/build/home-snapshot-plugin.ts puts it there in place of the app's). On a
- * tablet's very first start it shows the home that index.html carries and lets that frame be painted before
- * the app's scripts are even fetched; on every other start it removes it unseen. Either way it then loads the
- * app, whose first render takes #root over.
+ * The page's module script (renderer/build/home-snapshot-plugin.ts puts it there in place of the app's). When
+ * gate.ts has shown the home that index.html carries (a tablet's very first start), it holds the taps made on
+ * it and lets its frame be painted before the app's scripts are even fetched; on every other start it removes
+ * it unseen. Either way it then loads the app, whose first render takes #root over.
  */
 import { afterPaint } from '../app/after-paint.ts';
 import { lockDownTouch } from '../platform/lockdown.ts';
 import { pageReachable } from '../platform/page-reachable.ts';
-import { appScripts, holdTaps, keepLoadingApp, loadApp, snapshotHolds, stampClock } from './handover.ts';
-
-const storage = (name: 'localStorage' | 'sessionStorage'): Storage | undefined => {
-  try {
-    return window[name];
-  } catch {
-    return undefined;
-  }
-};
+import { appScripts, holdTaps, keepLoadingApp, loadApp } from './handover.ts';
 
 const root = document.getElementById('root');
 const script = document.querySelector<HTMLScriptElement>('script[data-app]');
@@ -32,12 +24,11 @@ const painted = () => Promise.race([afterPaint(), new Promise<void>((resolve) =>
 
 const start = async () => {
   let stopHolding = (): void => undefined;
-  if (root.dataset.snapshot !== undefined && snapshotHolds(storage('localStorage'), storage('sessionStorage'), location.hash)) {
+  // Shown by the gate: this start opens on it.
+  if (root.dataset.snapshot !== undefined && !root.hidden) {
     // The snapshot invites a press and hold while nothing answers yet: no browser menu meanwhile.
     lockDownTouch();
-    stampClock(root, new Date(), document.documentElement.lang);
     stopHolding = holdTaps(document, root, painted);
-    root.hidden = false;
     await painted();
   } else {
     takeDown();

@@ -1,12 +1,8 @@
-import { clockDate, clockTime } from '../app/clock-text.ts';
-import { SETUP_LINK_PREFIX } from '../platform/setup-link/intake.ts';
-import { setupInProgress } from '../screens/setup/setup-in-progress.ts';
-import { startedBefore } from '../store/started-hint.ts';
-
 /**
  * index.html carries home as a tablet's very first start renders it (first-paint/home-snapshot.tsx), hidden, in
- * #root. These are the steps by which the page's boot script (boot.ts) shows it, holds what is tapped on it, and
- * lets the app take the screen over: the app's first render replaces it with the same home, alive.
+ * #root; gate.ts shows it before the first paint when it holds. These are the steps by which the page's boot
+ * script (boot.ts) holds what is tapped on it and lets the app take the screen over: the app's first render
+ * replaces it with the same home, alive.
  */
 
 /** The app's entry script and the chunks it imports at once, as the build wrote them on the boot's script tag. */
@@ -19,32 +15,6 @@ export const appScripts = (script: HTMLScriptElement): AppScripts => {
   const entry = script.dataset.app;
   if (!entry) throw new Error('the boot script names no app entry (data-app)');
   return { entry, preload: (script.dataset.preload ?? '').split(' ').filter(Boolean) };
-};
-
-/**
- * Whether this start opens on the snapshot's home: a tablet that never started (no station stored yet), not
- * opened by a setup link nor coming back from a setup's reload, which open the setup instead.
- */
-export const snapshotHolds = (local: Storage | undefined, session: Storage | undefined, hash: string): boolean => {
-  // Storage that cannot even be reached says nothing of this start: the app will find out what it is.
-  if (!local || !session) return false;
-  return !startedBefore(local) && !hash.startsWith(SETUP_LINK_PREFIX) && setupInProgress(session) === null;
-};
-
-/**
- * The snapshot's clock shows the minute it was built: this writes now over it, in the snapshot's language (the
- * default one: a tablet that never started has chosen no other). Its spoken label names the same time and date.
- */
-export const stampClock = (root: ParentNode, now: Date, language: string): void => {
-  const time = root.querySelector('.topbar__time');
-  const date = root.querySelector('.topbar__date');
-  const clock = root.querySelector('.topbar__clock');
-  if (!time || !date) return;
-  const [builtTime, builtDate] = [time.textContent ?? '', date.textContent ?? ''];
-  time.textContent = clockTime(now, language);
-  date.textContent = clockDate(now, language);
-  const label = clock?.getAttribute('aria-label');
-  if (label && builtTime && builtDate) clock?.setAttribute('aria-label', label.replace(builtTime, time.textContent).replace(builtDate, date.textContent));
 };
 
 const CONTROL = 'button, a[href], input, select, textarea, [role="button"]';
@@ -114,20 +84,27 @@ export const holdTaps = (doc: Document, root: HTMLElement, settled: () => Promis
 };
 
 /**
- * Loads the app: its chunks are asked for all at once (modulepreload), as the page would have asked for them,
- * then its entry is imported. Until now nothing of it was fetched: modulepreload compiles on the page's main
- * thread, which held back the snapshot's first paint by about 350 ms at 4× CPU (tests/bench cold).
+ * Asks for the app's entry and chunks all at once (modulepreload), each once however often this is called: the
+ * gate does on any start but a first, while the page is still parsed, as a page without the snapshot would.
  */
-export const loadApp = (doc: Document, scripts: AppScripts): Promise<unknown> => {
-  for (const link of doc.head.querySelectorAll('link[data-app-chunk]')) link.remove();
-  for (const href of scripts.preload) {
+export const preloadApp = (doc: Document, scripts: AppScripts): void => {
+  const asked = new Set([...doc.head.querySelectorAll('link[rel="modulepreload"]')].map((link) => link.getAttribute('href')));
+  for (const href of [scripts.entry, ...scripts.preload]) {
+    if (asked.has(href)) continue;
     const link = doc.createElement('link');
     link.rel = 'modulepreload';
-    link.dataset.appChunk = '';
     link.crossOrigin = '';
     link.href = href;
     doc.head.append(link);
   }
+};
+
+/**
+ * Loads the app. On a first start nothing of it was asked for before the snapshot's paint: modulepreload
+ * compiles on the page's main thread, which held that paint back by about 350 ms at 4× CPU (tests/bench cold).
+ */
+export const loadApp = (doc: Document, scripts: AppScripts): Promise<unknown> => {
+  preloadApp(doc, scripts);
   return import(/* @vite-ignore */ new URL(scripts.entry, doc.baseURI).href);
 };
 
