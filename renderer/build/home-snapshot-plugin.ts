@@ -62,8 +62,9 @@ const attribute = (value: string): string => value.replaceAll('&', '&amp;').repl
  * (issue 13: from 1.9 s to the bare page's own time, tests/bench cold). The build:
  * - renders home as that start's first render would be (the demo station, zh-CN, standard mode) into #root,
  *   hidden, and after it a classic script, the gate (first-paint/gate.ts), that shows it on such a start;
- * - replaces the app's script tag and its modulepreload links with first-paint/boot.ts, which shows the snapshot
- *   (or, on any other start, removes it unseen), lets it be painted, then loads the app with those same chunks.
+ * - replaces the app's module script and its modulepreload links with first-paint/boot.ts, which holds the taps
+ *   made on a shown snapshot (or, on any other start, removes it unseen), lets it be painted, then loads the app
+ *   with those same chunks.
  */
 export const homeSnapshot = (): Plugin => {
   let config: ResolvedConfig;

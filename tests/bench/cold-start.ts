@@ -15,7 +15,7 @@ interface HomeTiming {
   painted: number;
   /**
    * The end of the first frame in which the app's own home was up: a tap is answered from here on. A first start
-   * paints home from index.html before the app runs (first-paint/boot.ts); a tap on that is held until now.
+   * paints home from index.html before the app runs (first-paint/gate.ts); a tap on that is held until now.
    * Null for the floor's page, which has no app.
    */
   live: number | null;

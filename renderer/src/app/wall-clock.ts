@@ -40,7 +40,7 @@ const currentDay = () => dayKey(new Date());
 
 /**
  * What a render on a server sees (the home snapshot index.html carries): one fixed minute and day, so a build
- * depends on its source alone; first-paint/boot.ts writes the start's time over the snapshot's clock.
+ * depends on its source alone; first-paint/gate.ts writes the start's time over the snapshot's clock.
  */
 const serverMinute = () => 0;
 const serverDay = () => dayKey(new Date(0));

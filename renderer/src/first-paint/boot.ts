@@ -41,7 +41,7 @@ const start = async () => {
       takeDown();
     },
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    pageReachable: () => pageReachable(),
+    pageReachable,
     reload: () => location.reload(),
   });
 };

@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type AppLoading, appScripts, holdTaps, keepLoadingApp, loadApp, RETRY_DELAYS_MS } from './handover.ts';
-
-/** A home as the build renders it: server-rendered text runs and Suspense marks come as comments. */
-const snapshotHome = `<div class="kiosk"><header class="topbar"><div class="topbar__clock" aria-label="12月7日星期一 00:03"><div class="topbar__time">00:03</div><div class="topbar__date">12月7日星期一</div></div></header><main class="main"><!--$--><section class="screen"><h1>欢迎</h1><nav class="tiles"><button type="button" class="tile"><span class="tile__title">签到</span></button><button type="button" class="tile"><span class="tile__title">服务菜单</span></button></nav></section><!--/$--></main><footer><button type="button"><img class="icon" alt=""> <!-- -->志愿者</button></footer></div>`;
+import { mountSnapshotRoot } from './testing/snapshot-root.ts';
 
 /** The same home as the app renders it, each control saying which it is when clicked. */
 const appHome = (titles = ['签到', '服务菜单'], pressed: string[] = []): HTMLElement => {
@@ -21,12 +19,15 @@ const settledNow = () => Promise.resolve();
 describe('taps on the home snapshot a first start paints before the app runs', () => {
   let root: HTMLElement;
   beforeEach(() => {
-    root = document.createElement('div');
-    root.id = 'root';
-    root.dataset.snapshot = 'home';
-    root.innerHTML = snapshotHome;
-    document.body.append(root);
+    root = mountSnapshotRoot({ hidden: false });
   });
+  /** As React's first commit does: the snapshot goes, the app's own home comes. What its controls were given. */
+  const takeOver = async (titles?: string[]): Promise<string[]> => {
+    const pressed: string[] = [];
+    root.replaceChildren(appHome(titles, pressed));
+    await mutationsSeen();
+    return pressed;
+  };
   afterEach(() => {
     root.remove();
     localStorage.clear();
@@ -43,10 +44,7 @@ describe('taps on the home snapshot a first start paints before the app runs', (
     expect(click.defaultPrevented).toBe(true);
     expect(beneath).not.toHaveBeenCalled();
 
-    const pressed: string[] = [];
-    // As React's first commit does: the snapshot goes, the app's own home comes.
-    root.replaceChildren(appHome(undefined, pressed));
-    await mutationsSeen();
+    const pressed = await takeOver();
     expect(pressed).toEqual(['服务菜单']);
     expect(root.dataset.snapshot).toBeUndefined();
     // From here on taps are the app's own.
@@ -60,10 +58,7 @@ describe('taps on the home snapshot a first start paints before the app runs', (
   it('finds the control again past the comments server rendering leaves', async () => {
     holdTaps(document, root, settledNow);
     root.querySelector<HTMLButtonElement>('footer button')!.click();
-    const pressed: string[] = [];
-    root.replaceChildren(appHome(undefined, pressed));
-    await mutationsSeen();
-    expect(pressed).toEqual([' 志愿者']);
+    expect(await takeOver()).toEqual([' 志愿者']);
   });
 
   it('keeps only the last of several taps', async () => {
@@ -72,58 +67,51 @@ describe('taps on the home snapshot a first start paints before the app runs', (
     checkin!.click();
     services!.click();
     checkin!.click();
-    const pressed: string[] = [];
-    root.replaceChildren(appHome(undefined, pressed));
-    await mutationsSeen();
-    expect(pressed).toEqual(['签到']);
+    expect(await takeOver()).toEqual(['签到']);
   });
 
   it('drops a tap when the app’s screen has no such control there', async () => {
     holdTaps(document, root, settledNow);
     root.querySelectorAll<HTMLButtonElement>('.tile')[1]!.click();
-    const pressed: string[] = [];
-    root.replaceChildren(appHome(['签到', 'Services'], pressed));
-    await mutationsSeen();
-    expect(pressed).toEqual([]);
+    expect(await takeOver(['签到', 'Services'])).toEqual([]);
   });
 
-  it('gives the tap only once the app has settled, and not at all if the resident has touched its screen meanwhile', async () => {
+  /** An app whose effects have run once `settle()` is called. */
+  const settling = () => {
     let settle = (): void => undefined;
     const settled = () => new Promise<void>((resolve) => (settle = resolve));
-    holdTaps(document, root, settled);
+    return { settled, settle: () => settle() };
+  };
+
+  it('gives the tap only once the app has settled: its effects have run', async () => {
+    const app = settling();
+    holdTaps(document, root, app.settled);
     root.querySelectorAll<HTMLButtonElement>('.tile')[1]!.click();
-    const pressed: string[] = [];
-    root.replaceChildren(appHome(undefined, pressed));
-    await mutationsSeen();
+    const pressed = await takeOver();
     // Taken over, its effects not run yet: the tap waits.
     expect(root.dataset.snapshot).toBeUndefined();
     expect(pressed).toEqual([]);
-    settle();
+    app.settle();
     await mutationsSeen();
     expect(pressed).toEqual(['服务菜单']);
+  });
 
-    root.replaceChildren();
-    root.dataset.snapshot = 'home';
-    root.innerHTML = snapshotHome;
-    holdTaps(document, root, settled);
+  it('drops the tap if the resident has touched the app’s own screen before it settled', async () => {
+    const app = settling();
+    holdTaps(document, root, app.settled);
     root.querySelectorAll<HTMLButtonElement>('.tile')[1]!.click();
-    const later: string[] = [];
-    root.replaceChildren(appHome(undefined, later));
-    await mutationsSeen();
+    const pressed = await takeOver();
     root.querySelector('.tile')!.dispatchEvent(new Event('pointerdown', { bubbles: true }));
-    settle();
+    app.settle();
     await mutationsSeen();
-    expect(later).toEqual([]);
+    expect(pressed).toEqual([]);
   });
 
   it('drops the held tap when told to stop (the app could not be loaded)', async () => {
     const stop = holdTaps(document, root, settledNow);
     root.querySelector<HTMLButtonElement>('.tile')!.click();
     stop();
-    const pressed: string[] = [];
-    root.replaceChildren(appHome(undefined, pressed));
-    await mutationsSeen();
-    expect(pressed).toEqual([]);
+    expect(await takeOver()).toEqual([]);
   });
 
   it('lets a tap that is not on a control go by, and waits for the whole snapshot to go', async () => {

@@ -8,7 +8,7 @@ import { holdIconsUntil } from '../ui/icons/Icon.tsx';
 /**
  * Home as a tablet's very first start renders it (the demo station, the default language and mode, nothing read
  * from the store yet), as HTML: the build puts it in index.html, so the screen is painted from the page itself
- * while the app's scripts load and compile (first-paint/boot.ts hands over). Runs in Node, at build time.
+ * while the app's scripts load and compile (first-paint/gate.ts shows it, boot.ts hands over). Runs in Node, at build time.
  */
 export const renderHomeSnapshot = (): string => {
   // The first paint draws no icon pictures (main.tsx holds them until it is done): nor does the snapshot.

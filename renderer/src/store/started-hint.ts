@@ -1,7 +1,7 @@
 /**
  * A hint, not data: set once the store holds a station. Without it a start paints the demo station at once; a
- * store that holds another station (the hint lost on its own) replaces it as soon as it is read. The page's boot
- * (first-paint/boot.ts) reads it too, before any other script: only a tablet that never started keeps the
+ * store that holds another station (the hint lost on its own) replaces it as soon as it is read. The page's gate
+ * (first-paint/gate.ts) reads it too, before any other script: only a tablet that never started is shown the
  * demo home that index.html carries.
  */
 const STARTED = 'yizhan.store.started';
